@@ -1,0 +1,27 @@
+"""The project's own errors. Each message says what was wrong, shows the value, says what to do."""
+
+from __future__ import annotations
+
+
+class NewsKGError(Exception):
+    """Base class: every error newskg raises on purpose."""
+
+
+class SourceError(NewsKGError):
+    """An article could not be read: the message names the file (and line)."""
+
+
+class ModelNotFoundError(NewsKGError):
+    """The configured spaCy pipeline is not installed."""
+
+
+class StoreError(NewsKGError):
+    """The graph store could not be opened or written."""
+
+
+class QueryError(NewsKGError):
+    """A SPARQL query is malformed or not allowed."""
+
+
+class EvalError(NewsKGError):
+    """Gold files for evaluation are missing or malformed."""
