@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from rdflib import Dataset
@@ -26,6 +27,8 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?a ?b WHERE { ?x kg:met ?y . ?x rdfs:label ?a . ?y rdfs:label ?b . FILTER(?a < ?b) }
 """
 READ_ONLY = "The SPARQL endpoint is read-only;"
+
+Send = Callable[[TestClient], httpx.Response]
 
 
 def _fixture() -> Dataset:
@@ -122,9 +125,7 @@ def test_actors_search_bad_parameters_422(client: TestClient, params: dict) -> N
         pytest.param("') } INSERT DATA { <a:a> <a:b> <a:c> } #", id="update-breakout"),
     ],
 )
-def test_actors_search_injection_is_just_text(
-    client: TestClient, store: Store, q: str
-) -> None:
+def test_actors_search_injection_is_just_text(client: TestClient, store: Store, q: str) -> None:
     before = (store.graphs(), store.count())
     response = client.get("/actors", params={"q": q})
     assert response.status_code == 200
@@ -191,7 +192,7 @@ def test_affiliations_id_not_a_slug_422(client: TestClient, actor_id: str) -> No
         ),
     ],
 )
-def test_sparql_who_met_whom(client: TestClient, send) -> None:
+def test_sparql_who_met_whom(client: TestClient, send: Send) -> None:
     response = send(client)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/sparql-results+json")
@@ -241,7 +242,7 @@ def test_sparql_missing_query_400_says_how(client: TestClient) -> None:
         ),
     ],
 )
-def test_sparql_update_403_graph_unchanged(client: TestClient, store: Store, send) -> None:
+def test_sparql_update_403_graph_unchanged(client: TestClient, store: Store, send: Send) -> None:
     before = (store.graphs(), store.count())
     response = send(client)
     assert response.status_code == 403

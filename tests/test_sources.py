@@ -76,9 +76,7 @@ def test_read_articles_bbc_sample_file() -> None:
     "content",
     [
         pytest.param("Blinken met Abbas in Ramallah.\n\nHe left.", id="first-line-sentence"),
-        pytest.param(
-            " ".join(["word"] * 16) + "\n\nBody text follows.", id="first-line-too-long"
-        ),
+        pytest.param(" ".join(["word"] * 16) + "\n\nBody text follows.", id="first-line-too-long"),
         pytest.param("Short line\nBody without a blank line.", id="no-blank-line"),
     ],
 )
