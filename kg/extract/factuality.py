@@ -35,7 +35,9 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             return "negated"
         if any(c.dep_ == "aux" and c.lower_ in cues["planned_aux"] for c in children):
             return "planned"
-        if any(c.lower_ in cues["planned_modifiers"] and c.dep_ in ("amod", "advmod") for c in children):
+        if any(
+            c.lower_ in cues["planned_modifiers"] and c.dep_ in ("amod", "advmod") for c in children
+        ):
             return "planned"
         if token is not trigger and token.lemma_.lower() in cues["planned_governors"]:
             return "planned"

@@ -33,7 +33,11 @@ def party_patterns(rules: Rules) -> list[dict]:
             "label": PARTY_LABEL,
             "id": PARTY_ID_GENERIC,
             "pattern": [
-                {"IS_TITLE": True, "LOWER": {"NOT_IN": ["the", "a", "an", "his", "her"]}, "OP": "+"},
+                {
+                    "IS_TITLE": True,
+                    "LOWER": {"NOT_IN": ["the", "a", "an", "his", "her"]},
+                    "OP": "+",
+                },
                 {"LOWER": "party"},
             ],
         }

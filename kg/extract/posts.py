@@ -96,8 +96,14 @@ def _post(
     if not label:
         return None
     return Post(
-        person, label, _country(tokens, rules), org, head, sentence,
-        tokens[0].i, tokens[-1].i + 1,
+        person,
+        label,
+        _country(tokens, rules),
+        org,
+        head,
+        sentence,
+        tokens[0].i,
+        tokens[-1].i + 1,
     )
 
 
@@ -123,7 +129,9 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
             yield post
 
 
-def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[tuple[Post, Resolved | None]]:
+def appositive_posts(
+    sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[tuple[Post, Resolved | None]]:
     """Titles in apposition: 'X, the opposition leader' and 'the opposition leader, X'.
 
     Yields the post and the organisation of an 'of' phrase ('leader of the X party'), if any.
@@ -138,8 +146,9 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
             nouns.append(token.head)
         for noun in nouns:
             modifiers = [
-                c for c in noun.lefts if c.dep_ in ("compound", "amod", "poss", "nmod", "case")
-                or c.text in POSSESSIVE
+                c
+                for c in noun.lefts
+                if c.dep_ in ("compound", "amod", "poss", "nmod", "case") or c.text in POSSESSIVE
             ]
             of_org = next(
                 (
@@ -157,53 +166,63 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
                 yield post, of_org
 
 
+def _refers_to(post: Post, phrase: str, head: str, country: str | None, rules: Rules) -> bool:
+    """Whether 'the [country] PHRASE' can name the holder of `post`."""
+    label = post.label.lower()
+    if country and post.country != country:
+        return False
+    return phrase in label or (
+        head == "leader" and any(t in label for t in rules.posts["leader_titles"])
+    )
+
+
+def _last_mentioned(candidates: list[Resolved], before: int, index: EntityIndex) -> Resolved | None:
+    """Of `candidates`, the one mentioned last before token `before`."""
+    last = {
+        id(index.entities[key]): i
+        for i, key in sorted(index.by_token.items())
+        if i < before and any(index.entities[key] is c for c in candidates)
+    }
+    if not last:
+        return candidates[0] if len(candidates) == 1 else None
+    chosen = max(last, key=lambda k: last[k])
+    return next(c for c in candidates if id(c) == chosen)
+
+
 def resolve_title_references(doc: Doc, posts: list[Post], index: EntityIndex, rules: Rules) -> None:
     """Make 'the prime minister', 'the secretary', 'the Israeli leader' refer to their holder.
 
     The reference names a post's head word (and maybe its country); of the persons holding such a
     post, the one mentioned most recently before the reference wins.
     """
-    title_spans = {i for p in posts for i in range(p.title_start, p.title_end)}
+    title_tokens = {i for p in posts for i in range(p.title_start, p.title_end)}
     heads = set(rules.posts["heads"])
-    leader_titles = rules.posts["leader_titles"]
     for token in doc:
-        if token.lower_ not in heads or token.i in index.by_token or token.i in title_spans:
+        if token.lower_ not in heads or token.i in index.by_token or token.i in title_tokens:
             continue
-        left = [t for t in token.lefts]
+        left = list(token.lefts)
         if not left or left[0].lower_ != "the":
             continue
-        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if nxt is not None and index.at(nxt) is not None:
-            continue  # "the prime minister Tony Blair" is a prefix title, not a reference
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and index.at(after) is not None:
+            continue  # "the prime minister Tony Blair" is a title before a name, not a reference
         words = [t for t in left[1:] if t.dep_ in ("amod", "compound")]
         country = _country(words, rules)
-        phrase = " ".join([*(t.lower_ for t in words if t.text not in rules.demonyms), token.lower_])
-
-        def matches(post: Post) -> bool:
-            label = post.label.lower()
-            if country and post.country != country:
-                return False
-            if phrase in label:
-                return True
-            return token.lower_ == "leader" and any(t in label for t in leader_titles)
-
-        holders = {id(p.person): p.person for p in posts if matches(p)}
-        if not holders:
-            continue
-        last_seen: dict[int, int] = {}
-        for i, key in index.by_token.items():
-            entity = index.entities[key]
-            if id(entity) in holders and i < token.i:
-                last_seen[id(entity)] = max(last_seen.get(id(entity), -1), i)
-        chosen = max(last_seen, key=lambda k: last_seen[k]) if last_seen else None
-        if chosen is None and len(holders) == 1:
-            chosen = next(iter(holders))
+        phrase = " ".join(
+            [*(t.lower_ for t in words if t.text not in rules.demonyms), token.lower_]
+        )
+        holders: list[Resolved] = []
+        for post in posts:
+            if _refers_to(post, phrase, token.lower_, country, rules) and all(
+                post.person is not h for h in holders
+            ):
+                holders.append(post.person)
+        chosen = _last_mentioned(holders, token.i, index) if holders else None
         if chosen is None:
             continue
-        key = next(k for k, e in index.entities.items() if id(e) == chosen)
-        start = left[0].i + 1
-        index.add_mention(key, start, token.i + 1, via_title=True)
-        index.entities[key].aliases.add(doc[left[0].i : token.i + 1].text)
+        key = next(k for k, e in index.entities.items() if e is chosen)
+        index.add_mention(key, left[0].i + 1, token.i + 1, via_title=True)
+        chosen.aliases.add(doc[left[0].i : token.i + 1].text)
 
 
 def most_specific(posts: list[Post]) -> list[Post]:

@@ -37,7 +37,9 @@ class Found:
     via_title: bool = False
 
 
-def entities_of(token: Token, index: EntityIndex, types: tuple[str, ...]) -> list[tuple[Resolved, Token]]:
+def entities_of(
+    token: Token, index: EntityIndex, types: tuple[str, ...]
+) -> list[tuple[Resolved, Token]]:
     """Entities a noun phrase names: the head's own, and those of its conjuncts and appositions."""
     found: list[tuple[Resolved, Token]] = []
     stack = [token]
@@ -48,9 +50,8 @@ def entities_of(token: Token, index: EntityIndex, types: tuple[str, ...]) -> lis
             continue
         seen.add(current.i)
         entity = index.at(current)
-        if entity is not None and entity.type in types:
-            if all(entity is not e for e, _ in found):
-                found.append((entity, current))
+        if entity is not None and entity.type in types and all(entity is not e for e, _ in found):
+            found.append((entity, current))
         stack.extend(c for c in current.children if c.dep_ in NOUN_LINKS or c.dep_ == "cc")
     return found
 
@@ -76,7 +77,9 @@ def _subjects(trigger: Token, index: EntityIndex) -> list[tuple[Resolved, Token]
     return []
 
 
-def _objects_with(token: Token, index: EntityIndex, preps: tuple[str, ...]) -> list[tuple[Resolved, Token]]:
+def _objects_with(
+    token: Token, index: EntityIndex, preps: tuple[str, ...]
+) -> list[tuple[Resolved, Token]]:
     return [
         p
         for prep in token.children
@@ -88,27 +91,33 @@ def _objects_with(token: Token, index: EntityIndex, preps: tuple[str, ...]) -> l
 
 
 def _date(token: Token, published: date | None, status: Status, rules: Rules) -> date | None:
-    """The day the clause of `token` gives: 'on Tuesday', 'a day after seeing' (relative)."""
+    """The day the clause of `token` gives: 'on Tuesday', or 'a day after seeing' (relative)."""
     future = status == "planned"
-    for child in token.children:
-        if child.ent_type_ == "DATE" and child.dep_ in ("npadvmod", "tmod", "obl", "nmod"):
-            if found := resolve_date(_ent_text(child), published, future=future):
-                return found
-        if child.dep_ == "prep" and child.lower_ in rules.triggers["date_prepositions"]:
-            for pobj in child.children:
-                if pobj.ent_type_ == "DATE" and (found := resolve_date(_ent_text(pobj), published, future=future)):
-                    return found
-    # "a day after seeing X": the governing clause's day, shifted.
-    head = token.head
-    if token.dep_ == "pcomp" and head.lower_ in ("after", "before"):
-        offset = next((day_offset(c.text_with_ws + "".join(t.text_with_ws for t in c.subtree if t.i > c.i))
-                       for c in head.children if c.dep_ == "npadvmod"), None)
-        if offset is None:
-            offset = next((day_offset(" ".join(t.text for t in c.subtree))
-                           for c in head.children if c.dep_ == "npadvmod"), None)
-        base = _date(head.head, published, status, rules) if head.head is not head else None
+    candidates = [c for c in token.children if c.dep_ in ("npadvmod", "tmod")]
+    candidates += [
+        pobj
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in rules.triggers["date_prepositions"]
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    for candidate in candidates:
+        if candidate.ent_type_ == "DATE" and (
+            found := resolve_date(_ent_text(candidate), published, future=future)
+        ):
+            return found
+    # "a day after seeing X": the day of the clause "after" hangs from, shifted.
+    marker = token.head
+    if token.dep_ == "pcomp" and marker.lower_ in ("after", "before") and marker.head is not marker:
+        offsets = [
+            day_offset(" ".join(t.text for t in c.subtree))
+            for c in marker.children
+            if c.dep_ == "npadvmod"
+        ]
+        offset = next((o for o in offsets if o is not None), None)
+        base = _date(marker.head, published, status, rules)
         if offset is not None and base is not None:
-            return base + timedelta(days=-offset if head.lower_ == "after" else offset)
+            return base + timedelta(days=-offset if marker.lower_ == "after" else offset)
     return None
 
 
@@ -121,34 +130,39 @@ def _place(token: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
     """The place the clause of `token` gives: 'in Ramallah', or 'before leaving Jerusalem'."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in rules.triggers["place_prepositions"]:
-            for pobj in child.children:
-                places = entities_of(pobj, index, ("place",))
-                if places:
-                    return places[0][0]
-        if child.dep_ in ("prep", "advcl") and child.lower_ in ("before", "after") or child.dep_ == "advcl":
-            for verb in [child, *child.children]:
-                if verb.lemma_ in rules.triggers["departure_verbs"] and (child.lower_ == "before" or verb is child):
-                    for obj in verb.children:
-                        if obj.dep_ == "dobj" and (places := entities_of(obj, index, ("place",))):
-                            return places[0][0]
+            places = [e for pobj in child.children for e, _ in entities_of(pobj, index, ("place",))]
+            if places:
+                return places[0]
+        # "Before leaving Jerusalem, X met Y": X was in Jerusalem when meeting Y.
+        departures = [child] if child.dep_ == "advcl" else []
+        if child.dep_ == "prep" and child.lower_ == "before":
+            departures = [c for c in child.children if c.dep_ == "pcomp"]
+        for verb in departures:
+            if verb.lemma_ in rules.triggers["departure_verbs"]:
+                for obj in verb.children:
+                    if obj.dep_ == "dobj" and (places := entities_of(obj, index, ("place",))):
+                        return places[0][0]
     return None
 
 
 def _pairs(
     subjects: list[tuple[Resolved, Token]], objects: list[tuple[Resolved, Token]]
-) -> Iterator[tuple[Resolved, Resolved, bool]]:
-    for subject, s_token in subjects:
-        for obj, o_token in objects:
-            if subject is not obj:
-                yield subject, obj, False
-    if not objects and len(subjects) > 1:  # "Blinken and Gallant met"
-        for i, (a, _) in enumerate(subjects):
-            for b, _ in subjects[i + 1 :]:
-                if a is not b:
-                    yield a, b, False
+) -> Iterator[tuple[Resolved, Resolved]]:
+    """Who met whom: each subject with each object, or subjects among themselves."""
+    if not objects:  # "Blinken and Gallant met"
+        objects = subjects
+    seen: set[tuple[int, int]] = set()
+    for a, _ in subjects:
+        for b, _ in objects:
+            key = tuple(sorted((id(a), id(b))))
+            if a is not b and key not in seen:
+                seen.add(key)  # type: ignore[arg-type]
+                yield a, b
 
 
-def meetings(sentence: Span, index: EntityIndex, published: date | None, rules: Rules) -> Iterator[Found]:
+def meetings(
+    sentence: Span, index: EntityIndex, published: date | None, rules: Rules
+) -> Iterator[Found]:
     """'met (with)', 'held talks with', 'a meeting with/between', 'sat down with', 'hosted'."""
     spec = rules.triggers["met"]
     for token in sentence:
@@ -170,14 +184,24 @@ def meetings(sentence: Span, index: EntityIndex, published: date | None, rules: 
             objects = _objects_with(token, index, ("with",))
             subjects = _subjects(token, index)
         elif token.pos_ == "VERB" and lemma in spec["light_verbs"]:
-            nouns = [c for c in token.children if c.dep_ == "dobj" and c.lower_ in spec["light_verbs"][lemma]]
+            nouns = [
+                c
+                for c in token.children
+                if c.dep_ == "dobj" and c.lower_ in spec["light_verbs"][lemma]
+            ]
             if not nouns:
                 continue
             confidence = spec["light_confidence"]
-            objects = _objects_with(token, index, ("with",)) + _objects_with(nouns[0], index, ("with",))
+            objects = _objects_with(token, index, ("with",)) + _objects_with(
+                nouns[0], index, ("with",)
+            )
             subjects = _subjects(token, index)
         elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in spec["nouns"]:
-            if token.head.pos_ == "VERB" and token.head.lemma_.lower() in spec["light_verbs"] and token.dep_ == "dobj":
+            if (
+                token.head.pos_ == "VERB"
+                and token.head.lemma_.lower() in spec["light_verbs"]
+                and token.dep_ == "dobj"
+            ):
                 continue  # handled with its light verb
             confidence = spec["nouns"][token.lower_]
             between = _objects_with(token, index, ("between",))
@@ -192,14 +216,26 @@ def meetings(sentence: Span, index: EntityIndex, published: date | None, rules: 
         status = status_of(token, rules)
         when = _date(token, published, status, rules)
         where = _place(token, index, rules)
-        for a, b, _ in _pairs(subjects, objects):
+        for a, b in _pairs(subjects, objects):
             if a.type == "person" and b.type == "person":
                 tokens = [t for _, t in subjects + objects]
                 titled = any(t.i in index.via_title for t in tokens)
-                yield Found("met", a, b, sentence, confidence * (0.85 if titled else 1.0), status, when, where, titled)
+                yield Found(
+                    "met",
+                    a,
+                    b,
+                    sentence,
+                    confidence * (0.85 if titled else 1.0),
+                    status,
+                    when,
+                    where,
+                    titled,
+                )
 
 
-def visits(sentence: Span, index: EntityIndex, published: date | None, rules: Rules) -> Iterator[Found]:
+def visits(
+    sentence: Span, index: EntityIndex, published: date | None, rules: Rules
+) -> Iterator[Found]:
     """'visited X', 'a visit to X', 'flew to X', 'before leaving X for Y'."""
     spec = rules.triggers["visited"]
     for token in sentence:
@@ -233,12 +269,21 @@ def led_by_verb(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Fo
         if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
             continue
         orgs = [
-            e for c in token.children if c.dep_ == "dobj"
+            e
+            for c in token.children
+            if c.dep_ == "dobj"
             for e, _ in entities_of(c, index, ("party", "organization"))
         ]
         for person, _ in _subjects(token, index):
             for org in orgs:
-                yield Found("leads", person, org, sentence, verbs[token.lemma_.lower()], status_of(token, rules))
+                yield Found(
+                    "leads",
+                    person,
+                    org,
+                    sentence,
+                    verbs[token.lemma_.lower()],
+                    status_of(token, rules),
+                )
 
 
 def members_by_of(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Found]:

@@ -1,0 +1,42 @@
+# newskg: two commands on a fresh machine.
+#   make serve   set up, build the graph from seeds/, serve it on http://127.0.0.1:8000
+#   make test    set up, lint, run the tests
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STORE  ?= data/kg
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: install build serve test lint eval clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[model,test]'
+	touch $@
+
+build: install
+	$(BIN)/kg build seeds --store $(STORE)
+
+serve: build
+	$(BIN)/kg serve --store $(STORE) --host $(HOST) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check kg api tests
+	$(BIN)/ruff format --check kg api tests
+
+test: lint
+	$(BIN)/pytest
+
+# Extraction quality on the development gold data (needs ../shared, not shipped with the repo).
+GOLD ?= ../shared/data/bbc-news-politics
+eval: install
+	$(BIN)/kg eval tests/fixtures/seed-gold seeds
+	$(BIN)/kg eval $(GOLD)/gold $(GOLD)/politics
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .ruff_cache

