@@ -9,7 +9,7 @@ STORE  ?= data/kg
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install build serve test lint eval clean
+.PHONY: install build serve test lint quality clean
 
 install: $(VENV)/.installed
 
@@ -32,11 +32,9 @@ lint: install
 test: lint
 	$(BIN)/pytest
 
-# Extraction quality on the development gold data (needs ../shared, not shipped with the repo).
-GOLD ?= ../shared/data/bbc-news-politics
-eval: install
-	$(BIN)/kg eval tests/fixtures/seed-gold seeds
-	$(BIN)/kg eval $(GOLD)/gold $(GOLD)/politics
+# Extraction quality on the seed and the development gold data (../shared, not shipped).
+quality: install
+	bench/quality.sh
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache

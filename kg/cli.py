@@ -201,7 +201,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score extraction against gold files: precision, recall and F1 per relation."""
-    from kg.evaluate import evaluate, find_gold, report
+    from kg.evaluate import evaluate, find_gold, markdown, report
     from kg.extract import extract
 
     settings = _settings(args)
@@ -212,7 +212,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return next(read_articles([path]))
 
     scores = evaluate(golds, lambda articles: extract(articles, nlp), read)
-    if args.format == "json":
+    if args.format == "markdown":
+        print(markdown(scores))
+    elif args.format == "json":
         print(
             json.dumps(
                 {
@@ -310,7 +312,9 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--errors", action="store_true", help="also list every false positive and negative"
     )
-    sub.add_argument("--format", choices=("table", "json"), default="table", help="output format")
+    sub.add_argument(
+        "--format", choices=("table", "json", "markdown"), default="table", help="output format"
+    )
     model_option(sub)
     return main
 

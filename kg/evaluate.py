@@ -20,6 +20,7 @@ from kg.errors import EvalError
 from kg.extract.rules import load_rules
 from kg.types import Article, Extraction, Fact
 
+HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame"}
 RELATIONS = ("met", "planned_met", "leads", "member_of", "holds_position", "visited")
 Pair = tuple[str, str]
 
@@ -112,7 +113,10 @@ class NameMatcher:
             return self.persons[key]
         if key in self.person_aliases:
             return self.person_aliases[key]
-        return self.surnames.get(_norm(name.split()[-1]), name) if name.split() else name
+        words = [w for w in name.split() if w not in HONORIFICS]
+        if len(words) == 1:  # a bare surname ("Blinken", "Mr Blair") unique in the article
+            return self.surnames.get(_norm(words[0]), name)
+        return name
 
     @staticmethod
     def _org_key(name: str) -> str:
@@ -133,7 +137,7 @@ def _title_key(title: str, demonyms: Iterable[str]) -> str:
 
 def _titles_match(a: str, b: str, demonyms: Iterable[str]) -> bool:
     ka, kb = _title_key(a, demonyms), _title_key(b, demonyms)
-    return bool(ka and kb) and (ka in kb or kb in ka)
+    return bool(ka and kb) and (f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} ")
 
 
 def _pairs(items: Iterable[Any]) -> list[Pair]:
@@ -262,4 +266,17 @@ def report(scores: dict[str, Score], errors: bool = False) -> str:
                 lines.append(f"FP {relation} {name}: {pair[0]} — {pair[1]} | {sent}")
             for name, pair in s.false_negatives:
                 lines.append(f"FN {relation} {name}: {pair[0]} — {pair[1]}")
+    return "\n".join(lines)
+
+
+def markdown(scores: dict[str, Score]) -> str:
+    """A Markdown table of precision / recall / F1 per relation."""
+    lines = [
+        "| relation | P | R | F1 | TP | FP | FN |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for relation, s in scores.items():
+        lines.append(
+            f"| {relation} | {s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f} | {s.tp} | {s.fp} | {s.fn} |"
+        )
     return "\n".join(lines)

@@ -80,11 +80,6 @@ def _counts(score: Score) -> tuple[int, int, int]:
             "Cherie Blair",
             "Cherie Blair",
             id="other-first-name-not-mapped",
-            marks=pytest.mark.xfail(
-                reason="the surname fallback maps any name ending in a unique gold surname, "
-                "so 'Cherie Blair' is scored as 'Tony Blair'",
-                strict=True,
-            ),
         ),
     ],
 )
@@ -246,10 +241,6 @@ def test_score_article_holds_position(
             "election campaign chief",
             (0, 1, 1),
             id="title-letters-inside-a-word",
-            marks=pytest.mark.xfail(
-                reason="titles match as substrings, not words: 'mp' is inside 'campaign'",
-                strict=True,
-            ),
         ),
     ],
 )

@@ -19,6 +19,7 @@ TUESDAY = date(2023, 1, 31)
         pytest.param("Sunday", date(2023, 1, 29), id="weekday-two-back"),
         pytest.param("Wednesday", date(2023, 1, 25), id="weekday-after-goes-back-a-week"),
         pytest.param("last Tuesday", date(2023, 1, 24), id="last-same-weekday"),
+        pytest.param("Sept 3", date(2022, 9, 3), id="no-year-after-published-is-last-year"),
         pytest.param("Monday evening", date(2023, 1, 30), id="weekday-with-part-of-day"),
         pytest.param("next Monday", date(2023, 2, 6), id="next-weekday"),
         pytest.param("yesterday", date(2023, 1, 30), id="yesterday"),
@@ -50,7 +51,8 @@ def test_resolve_date_reported(text: str, expected: date | None) -> None:
         pytest.param("Monday", date(2023, 2, 6), id="next-week"),
         pytest.param("on Tuesday", date(2023, 2, 7), id="same-weekday-is-a-week-ahead"),
         pytest.param("tomorrow", date(2023, 2, 1), id="tomorrow"),
-        pytest.param("30 January", date(2023, 1, 30), id="calendar-date-unchanged"),
+        pytest.param("3 February", date(2023, 2, 3), id="calendar-date-ahead"),
+        pytest.param("30 January", date(2024, 1, 30), id="calendar-date-past-is-next-year"),
     ],
 )
 def test_resolve_date_planned_is_next(text: str, expected: date) -> None:

@@ -99,20 +99,11 @@ def _pairs(extraction: Extraction, predicate: str) -> set[tuple[str, str, str | 
             "Antony Blinken met Yoav Gallant on Tuesday, a day after meeting Mahmoud Abbas.",
             ("met", "Antony Blinken", "Mahmoud Abbas", "asserted", "2023-01-30", None),
             id="a-day-after-meeting",
-            marks=pytest.mark.xfail(
-                reason="'a day after meeting X' leaves the Blinken-Abbas meeting undated "
-                "('two days after meeting' and 'a day after seeing' resolve)",
-                strict=True,
-            ),
         ),
         pytest.param(
             "On Tuesday, a day after seeing Mahmoud Abbas, Antony Blinken met Yoav Gallant.",
             ("met", "Antony Blinken", "Mahmoud Abbas", "asserted", "2023-01-30", None),
             id="fronted-a-day-after-seeing",
-            marks=pytest.mark.xfail(
-                reason="a fronted 'a day after seeing X' clause leaves the meeting undated",
-                strict=True,
-            ),
         ),
     ],
 )

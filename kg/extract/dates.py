@@ -46,7 +46,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _calendar(text: str, published: date | None) -> date | None:
+def _calendar(text: str, published: date | None, future: bool) -> date | None:
     if match := _ISO.search(text):
         return _safe_date(*(int(g) for g in match.groups()))
     for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
@@ -54,17 +54,25 @@ def _calendar(text: str, published: date | None) -> date | None:
             month = MONTHS.get(match.group(month_group))
             if month is None:
                 continue
-            year = int(match.group(3)) if match.group(3) else published.year if published else None
-            if year is None:
+            day = int(match.group(day_group))
+            if match.group(3):
+                return _safe_date(int(match.group(3)), month, day)
+            if published is None:
                 return None
-            return _safe_date(year, month, int(match.group(day_group)))
+            found = _safe_date(published.year, month, day)
+            # No year given: the nearest such day on the right side of the published date.
+            if found is not None and not future and found > published:
+                found = _safe_date(published.year - 1, month, day)
+            elif found is not None and future and found < published:
+                found = _safe_date(published.year + 1, month, day)
+            return found
     return None
 
 
 def resolve_date(text: str, published: date | None, *, future: bool = False) -> date | None:
     """The calendar day a date expression names, or None if it names none."""
     lowered = text.lower().strip()
-    if found := _calendar(lowered, published):
+    if found := _calendar(lowered, published, future):
         return found
     if published is None:
         return None

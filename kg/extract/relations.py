@@ -108,16 +108,18 @@ def _date(token: Token, published: date | None, status: Status, rules: Rules) ->
             return found
     # "a day after seeing X": the day of the clause "after" hangs from, shifted.
     marker = token.head
-    if token.dep_ == "pcomp" and marker.lower_ in ("after", "before") and marker.head is not marker:
-        offsets = [
-            day_offset(" ".join(t.text for t in c.subtree))
-            for c in marker.children
-            if c.dep_ == "npadvmod"
-        ]
-        offset = next((o for o in offsets if o is not None), None)
-        base = _date(marker.head, published, status, rules)
-        if offset is not None and base is not None:
-            return base + timedelta(days=-offset if marker.lower_ == "after" else offset)
+    if token.dep_ != "pcomp" or marker.lower_ not in ("after", "before"):
+        return None
+    anchor, offset = marker.head, None
+    for child in marker.children:  # "[a day] after seeing": the offset hangs from "after"
+        if child.dep_ == "npadvmod":
+            offset = day_offset(" ".join(t.text for t in child.subtree))
+    if offset is None and marker.dep_ == "prep":  # "a [day] after seeing": "after" hangs from it
+        offset = day_offset(" ".join(t.text for t in marker.head.subtree if t.i < marker.i))
+        anchor = marker.head.head
+    base = _date(anchor, published, status, rules) if anchor is not token else None
+    if offset is not None and base is not None:
+        return base + timedelta(days=-offset if marker.lower_ == "after" else offset)
     return None
 
 
