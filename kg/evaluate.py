@@ -271,12 +271,8 @@ def report(scores: dict[str, Score], errors: bool = False) -> str:
 
 def markdown(scores: dict[str, Score]) -> str:
     """A Markdown table of precision / recall / F1 per relation."""
-    lines = [
-        "| relation | P | R | F1 | TP | FP | FN |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
+    rows = [["relation", "P", "R", "F1", "TP", "FP", "FN"], ["---", *["---:"] * 6]]
     for relation, s in scores.items():
-        lines.append(
-            f"| {relation} | {s.precision:.2f} | {s.recall:.2f} | {s.f1:.2f} | {s.tp} | {s.fp} | {s.fn} |"
-        )
-    return "\n".join(lines)
+        rows.append([relation, *(f"{v:.2f}" for v in (s.precision, s.recall, s.f1))])
+        rows[-1] += [str(s.tp), str(s.fp), str(s.fn)]
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
