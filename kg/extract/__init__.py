@@ -20,11 +20,12 @@ from kg.extract.pipeline import load_pipeline
 from kg.extract.posts import (
     Post,
     appositive_posts,
+    memberships,
     most_specific,
     prefix_posts,
     resolve_title_references,
 )
-from kg.extract.relations import Found, led_by_verb, meetings, members_by_of, visits
+from kg.extract.relations import Found, led_by_verb, meetings, visits
 from kg.extract.rules import Rules, load_rules
 from kg.types import Article, Entity, Evidence, Extraction, Fact
 
@@ -64,35 +65,28 @@ def _fact(found: Found) -> Fact:
 
 
 def _post_facts(post: Post, rules: Rules) -> Iterator[Fact]:
-    confidence = rules.triggers["holds_position"]["confidence"]
+    """holds_position, and what the title says of its organisation (leads / member / works)."""
     evidence = (_evidence(post.sentence),)
-    person = post.person
+    name = post.person.name
     post_in, post_in_type = (post.country, "place") if post.country else (None, None)
-    if post.org is not None and post_in is None:
+    if post.org is not None and (post_in is None or post.role is not None):
         post_in, post_in_type = post.org.name, post.org.type
-    yield Fact(
-        "holds_position",
-        person.name,
-        "person",
-        post.label,
-        "post",
-        evidence,
-        confidence,
-        post_in=post_in,
-        post_in_type=post_in_type,
-    )  # type: ignore[arg-type]
-    if post.org is not None:
-        leads = post.head in rules.posts["leader_heads"]
-        if leads or post.head in rules.posts["member_heads"]:
-            yield Fact(
-                "leads" if leads else "member_of",
-                person.name,
-                "person",
-                post.org.name,
-                post.org.type,
-                evidence,
-                rules.triggers["member_of"]["confidence"],
-            )
+    if post.head != "member":
+        confidence = rules.triggers["holds_position"]["confidence"]
+        yield Fact(
+            "holds_position",
+            name,
+            "person",
+            post.label,
+            "post",
+            evidence,
+            confidence,
+            post_in=post_in,
+            post_in_type=post_in_type,  # type: ignore[arg-type]
+        )
+    if post.org is not None and post.role is not None:
+        confidence = rules.triggers[post.role]["confidence"]
+        yield Fact(post.role, name, "person", post.org.name, post.org.type, evidence, confidence)
 
 
 def _credit_facts(captions: Captions, article: Article) -> tuple[list[Fact], list[Entity]]:
@@ -184,31 +178,15 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
     found: list[Found] = []
     for sentence in body:
         posts.extend(prefix_posts(sentence, index, rules))
-        for post, org in appositive_posts(sentence, index, rules):
-            if org is None:
-                posts.append(post)
-            elif post.head in rules.posts["leader_heads"]:
-                found.append(
-                    Found(
-                        "leads", post.person, org, sentence, rules.triggers["leads"]["confidence"]
-                    )
-                )
-            else:
-                found.append(
-                    Found(
-                        "member_of",
-                        post.person,
-                        org,
-                        sentence,
-                        rules.triggers["member_of"]["confidence"],
-                    )
-                )
+        posts.extend(appositive_posts(sentence, index, rules))
+        for person, org, _ in memberships(sentence, index, rules):
+            confidence = rules.triggers["member_of"]["confidence"]
+            found.append(Found("member_of", person, org, sentence, confidence))
     resolve_title_references(doc, posts, index, rules)
     for sentence in body:
         found.extend(meetings(sentence, index, article.published, rules))
         found.extend(visits(sentence, index, article.published, rules))
         found.extend(led_by_verb(sentence, index, rules))
-        found.extend(members_by_of(sentence, index, rules))
 
     facts = [_fact(f) for f in found]
     for post in most_specific(posts):

@@ -1,16 +1,18 @@
 """Posts and the affiliations titles carry.
 
 "Israeli Defense Minister Yoav Gallant" -> Gallant holds "Defense Minister" (in Israel);
-"Tory leader Michael Howard" -> Howard holds "Tory leader" and leads the Conservatives;
-"Labour MP Paul Flynn" -> member of Labour; "Israel's opposition leader, ... Yair Lapid" and
-"Ben-Gvir, leader of the Otzma Yehudit party" (appositions). Title references ("the prime
-minister", "the Israeli leader") then resolve to the person holding that title.
+"Tory leader Michael Howard" -> holds "Tory leader" and leads the Conservatives; "Labour MP Paul
+Flynn" -> member of Labour; appositions: "Israel's opposition leader, ... Yair Lapid",
+"Jack Law, chief executive of Alcohol Focus Scotland" (leads it), "Mike Nattrass, UKIP's deputy
+leader" (a member). Title references ("the prime minister", "the Israeli leader") then resolve to
+the person holding that title.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,30 +20,40 @@ from kg.extract.entities import POSSESSIVE, EntityIndex, Resolved
 from kg.extract.rules import Rules
 
 BRIDGES = {"of", "-", "–"}
+ORG_TYPES = ("party", "organization")
+Role = Literal["leads", "member_of", "works_for"]
 
 
 @dataclass(frozen=True)
 class Post:
-    """A title found for a person: its label, where the post is, and the party it names."""
+    """A title found for a person: its label, its country, and the organisation it belongs to."""
 
     person: Resolved
     label: str
     country: str | None
     org: Resolved | None
+    role: Role | None
     head: str
     sentence: Span
     title_start: int
     title_end: int
 
 
-def _country(tokens: list[Token], rules: Rules) -> str | None:
+def _entity(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Resolved | None:
+    entity = index.at(token)
+    return entity if entity is not None and entity.type in types else None
+
+
+def _country(tokens: list[Token], index: EntityIndex, rules: Rules) -> str | None:
     for token in tokens:
-        text = token.text
-        if text in rules.demonyms:
-            return rules.demonyms[text]
-        if token.ent_type_ in ("GPE", "NORP") and token.ent_iob_ == "B":
+        if token.text in rules.demonyms:
+            return rules.demonyms[token.text]
+        if place := _entity(token, index, ("place",)):
+            return place.name
+        if token.ent_type_ == "NORP" and token.ent_iob_ == "B":
             ent = next(e for e in token.doc.ents if e.start == token.i)
-            return rules.demonyms.get(ent.text, ent.text if token.ent_type_ == "GPE" else None)
+            if ent.text in rules.demonyms:
+                return rules.demonyms[ent.text]
     return None
 
 
@@ -49,62 +61,106 @@ def _title_like(token: Token, index: EntityIndex, rules: Rules) -> bool:
     entity = index.at(token)
     if entity is not None:
         return entity.type in ("party", "organization", "place")
-    if token.text in rules.demonyms or token.ent_type_ == "NORP":
-        return True
     lower = token.lower_
-    if lower in rules.posts["heads"] or lower in rules.posts["modifiers"] or lower in BRIDGES:
+    if token.text in rules.demonyms or token.ent_type_ == "NORP" or token.text in POSSESSIVE:
         return True
-    if token.text in POSSESSIVE:
+    if lower in rules.posts["heads"] or lower in rules.posts["modifiers"] or lower in BRIDGES:
         return True
     return token.is_title and token.pos_ in ("PROPN", "ADJ", "NOUN") and token.ent_type_ != "DATE"
 
 
+def _text(tokens: list[Token]) -> str:
+    """Tokens as written, with a space wherever dropped tokens left a gap."""
+    parts = []
+    for token, after in zip(tokens, [*tokens[1:], None], strict=True):
+        gap = after is not None and after.i != token.i + 1
+        parts.append(token.text + (" " if gap and not token.whitespace_ else token.whitespace_))
+    return "".join(parts).strip(" -")
+
+
 def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
-    """The title as written, without national adjectives (kept when the rest is generic)."""
-    national = {
-        t.i
-        for t in tokens
-        if t.text in rules.demonyms
-        or t.ent_type_ == "NORP"
-        or (index.at(t) is not None and index.at(t).type == "place")  # type: ignore[union-attr]
-        or t.text in POSSESSIVE
-    }
-    kept = [t for t in tokens if t.i not in national]
+    """The title as written, without national adjectives or possessors ('UKIP's deputy leader'
+    -> 'deputy leader'), but keeping the adjective of a generic title ('Palestinian leader')."""
+    dropped: set[int] = set()
+    for t in tokens:
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        possessor = nxt is not None and nxt.text in POSSESSIVE and index.at(t) is not None
+        if (
+            t.text in rules.demonyms
+            or t.ent_type_ == "NORP"
+            or _entity(t, index, ("place",))
+            or t.text in POSSESSIVE
+            or possessor
+            or t.lower_ in rules.posts["dropped_modifiers"]
+        ):
+            dropped.add(t.i)
+    kept = [t for t in tokens if t.i not in dropped]
     if len(kept) == 1 and kept[0].lower_ in rules.posts["generic"]:
         kept = [t for t in tokens if t.text not in POSSESSIVE]
-    return "".join(t.text_with_ws for t in kept).strip(" -")
+    return _text(kept)
+
+
+def _role(
+    head: str, title: list[Token], org: Resolved, from_complement: bool, rules: Rules
+) -> Role:
+    """What holding the title says about the organisation it names."""
+    leading = head in rules.posts["leader_heads"] and not any(
+        t.lower_ in rules.posts["non_leading_modifiers"] for t in title
+    )
+    if leading:
+        return "leads"
+    if org.type == "party" or from_complement:
+        return "member_of"
+    return "works_for"
 
 
 def _post(
-    person: Resolved, tokens: list[Token], sentence: Span, index: EntityIndex, rules: Rules
+    person: Resolved,
+    tokens: list[Token],
+    complement: list[Token],
+    sentence: Span,
+    index: EntityIndex,
+    rules: Rules,
 ) -> Post | None:
-    while tokens and (tokens[0].lower_ in BRIDGES or tokens[0].text in POSSESSIVE):
+    """A post from the title's tokens and an optional complement ('of Alcohol Focus Scotland')."""
+    while tokens and (
+        tokens[0].lower_ in BRIDGES
+        or tokens[0].text in POSSESSIVE
+        or tokens[0].lower_ in rules.posts["dropped_modifiers"]
+        or tokens[0].is_punct
+    ):
         tokens = tokens[1:]
     heads = [i for i, t in enumerate(tokens) if t.lower_ in rules.posts["heads"]]
     if not heads:
         return None
     tail = tokens[heads[-1] + 1 :]
-    complement = " ".join(t.text for t in tail[1:])
-    if tail and not (tail[0].lower_ == "of" and complement in rules.posts["of_complements"]):
-        return None
-    head = tokens[heads[-1]].lower_
-    org = next(
-        (index.at(t) for t in tokens if index.at(t) and index.at(t).type == "party"),  # type: ignore[union-attr]
-        None,
-    )
+    if tail:  # a prefix title may go on after its head only as in 'Secretary of State'
+        of_place = all(_entity(t, index, ("place",)) or t.lower_ == "the" for t in tail[1:])
+        words = " ".join(t.text for t in tail[1:])
+        if tail[0].lower_ != "of" or not (words in rules.posts["of_complements"] or of_place):
+            return None
+        complement, tokens = tail, tokens[: heads[-1] + 1]
+    head = tokens[-1].lower_
+    title_orgs = [e for t in tokens if (e := _entity(t, index, ORG_TYPES))]
+    complement_orgs = [e for t in complement if (e := _entity(t, index, ORG_TYPES))]
+    org = complement_orgs[0] if complement_orgs else title_orgs[0] if title_orgs else None
+    role = None
+    if org is not None:
+        role = _role(head, tokens, org, bool(complement_orgs), rules)
+        if role == "leads" and complement and not complement_orgs:
+            role = "member_of"  # "Labour's head of elections strategy" does not lead Labour
     label = _label(tokens, index, rules)
+    if (
+        complement_orgs
+    ):  # "leader of the far-right Otzma Yehudit party" -> "leader of Otzma Yehudit"
+        label = f"{label} {complement[0].lower_} {complement_orgs[0].name}"
+    elif complement:
+        label = f"{label} {_text(complement)}".strip()
     if not label:
         return None
-    return Post(
-        person,
-        label,
-        _country(tokens, rules),
-        org,
-        head,
-        sentence,
-        tokens[0].i,
-        tokens[-1].i + 1,
-    )
+    country = _country(tokens + complement, index, rules)
+    end = (complement or tokens)[-1].i + 1
+    return Post(person, label, country, org, role, head, sentence, tokens[0].i, end)
 
 
 def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:
@@ -125,18 +181,28 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
         while i >= sentence.start and _title_like(doc[i], index, rules):
             tokens.insert(0, doc[i])
             i -= 1
-        if tokens and (post := _post(person, tokens, sentence, index, rules)):
+        if tokens and (post := _post(person, tokens, [], sentence, index, rules)):
             yield post
 
 
-def appositive_posts(
-    sentence: Span, index: EntityIndex, rules: Rules
-) -> Iterator[tuple[Post, Resolved | None]]:
-    """Titles in apposition: 'X, the opposition leader' and 'the opposition leader, X'.
+def _complement(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
+    """What an appositive title is of or for: 'of Alcohol Focus Scotland', 'for the family'."""
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in rules.posts["complement_prepositions"]:
+            tokens = list(prep.subtree)
+            stops = (",", ";", ":", "(", ")", '"', "“", "”")
+            cut = next(
+                (k for k, t in enumerate(tokens) if t.text in stops or t.dep_ == "relcl"), None
+            )
+            tokens = tokens[:cut]
+            if 1 < len(tokens) <= 8 and not any(_entity(t, index, ("person",)) for t in tokens):
+                return tokens
+    return []
 
-    Yields the post and the organisation of an 'of' phrase ('leader of the X party'), if any.
-    """
-    heads = set(rules.posts["heads"]) | {"member"}
+
+def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:
+    """Titles in apposition: 'X, the opposition leader' and 'the opposition leader, X'."""
+    heads = set(rules.posts["heads"])
     for token in sentence:
         person = index.at(token)
         if person is None or person.type != "person":
@@ -145,25 +211,34 @@ def appositive_posts(
         if token.dep_ == "appos" and token.head.lower_ in heads and index.at(token.head) is None:
             nouns.append(token.head)
         for noun in nouns:
-            modifiers = [
-                c
-                for c in noun.lefts
-                if c.dep_ in ("compound", "amod", "poss", "nmod", "case") or c.text in POSSESSIVE
-            ]
-            of_org = next(
-                (
-                    index.at(p)
-                    for prep in noun.children
-                    if prep.dep_ == "prep" and prep.lower_ == "of"
-                    for p in prep.subtree
-                    if index.at(p) is not None and index.at(p).type in ("party", "organization")  # type: ignore[union-attr]
-                ),
-                None,
-            )
-            tokens = sorted({t for m in modifiers for t in m.subtree} | {noun}, key=lambda t: t.i)
-            post = _post(person, tokens, sentence, index, rules)
-            if post is not None:
-                yield post, of_org
+            title = [t for t in sentence.doc[noun.left_edge.i : noun.i + 1]]
+            while title and _entity(title[0], index, ("person",)):
+                title = title[1:]
+            complement = _complement(noun, index, rules)
+            if post := _post(person, title, complement, sentence, index, rules):
+                yield post
+
+
+def memberships(
+    sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[tuple[Resolved, Resolved, Span]]:
+    """'X, a member of Y' and 'Orit Strock of the far-right Religious Zionism party'."""
+    for token in sentence:
+        person = _entity(token, index, ("person",))
+        if person is None:
+            continue
+        holders = [
+            token,
+            *(c for c in token.children if c.dep_ == "appos" and c.lower_ == "member"),
+        ]
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    types = ORG_TYPES if holder is not token else ("party",)
+                    for t in prep.subtree:
+                        if (org := _entity(t, index, types)) is not None:
+                            yield person, org, sentence
+                            break
 
 
 def _refers_to(post: Post, phrase: str, head: str, country: str | None, rules: Rules) -> bool:
@@ -207,7 +282,7 @@ def resolve_title_references(doc: Doc, posts: list[Post], index: EntityIndex, ru
         if after is not None and index.at(after) is not None:
             continue  # "the prime minister Tony Blair" is a title before a name, not a reference
         words = [t for t in left[1:] if t.dep_ in ("amod", "compound")]
-        country = _country(words, rules)
+        country = _country(words, index, rules)
         phrase = " ".join(
             [*(t.lower_ for t in words if t.text not in rules.demonyms), token.lower_]
         )

@@ -286,17 +286,3 @@ def led_by_verb(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Fo
                     verbs[token.lemma_.lower()],
                     status_of(token, rules),
                 )
-
-
-def members_by_of(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Found]:
-    """'Orit Strock of the far-right Religious Zionism party'."""
-    confidence = rules.triggers["member_of"]["confidence"]
-    for token in sentence:
-        person = index.at(token)
-        if person is None or person.type != "person":
-            continue
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for pobj in prep.children:
-                    for org, _ in entities_of(pobj, index, ("party",)):
-                        yield Found("member_of", person, org, sentence, confidence)
