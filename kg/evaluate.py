@@ -129,7 +129,9 @@ class NameMatcher:
 
 
 def _title_key(title: str, demonyms: Iterable[str]) -> str:
-    words = [w for w in _norm(title).replace("'s", "").split() if w != "former"]
+    words = [
+        w for w in _norm(title).replace("'s", "").split() if w not in ("former", "the", "a", "an")
+    ]
     national = {_norm(d) for d in demonyms}
     kept = [w for w in words if w not in national]
     return " ".join(kept or words)

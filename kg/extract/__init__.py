@@ -13,18 +13,20 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.affiliations import affiliations
 from kg.extract.captions import Captions, find_captions
 from kg.extract.dates import resolve_date
 from kg.extract.entities import EntityIndex, resolve_entities
 from kg.extract.pipeline import load_pipeline
 from kg.extract.posts import (
     Post,
+    affiliation_phrases,
     appositive_posts,
-    memberships,
     most_specific,
     prefix_posts,
     resolve_title_references,
 )
+from kg.extract.quotes import Quote, quotes
 from kg.extract.relations import Found, led_by_verb, meetings, visits
 from kg.extract.rules import Rules, load_rules
 from kg.types import Article, Entity, Evidence, Extraction, Fact
@@ -61,6 +63,21 @@ def _fact(found: Found) -> Fact:
         status=found.status,
         date=found.date.isoformat() if found.date else None,
         place=found.place.name if found.place else None,
+    )
+
+
+def _quote_fact(quote: Quote) -> Fact:
+    speaker = quote.speaker
+    evidence = tuple(_evidence(s) for s in quote.sentences)
+    return Fact(
+        "said",
+        speaker.name,
+        speaker.type,
+        quote.text,
+        "quote",
+        evidence,
+        quote.confidence,
+        status=quote.status,
     )
 
 
@@ -179,16 +196,20 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
     for sentence in body:
         posts.extend(prefix_posts(sentence, index, rules))
         posts.extend(appositive_posts(sentence, index, rules))
-        for person, org, _ in memberships(sentence, index, rules):
-            confidence = rules.triggers["member_of"]["confidence"]
-            found.append(Found("member_of", person, org, sentence, confidence))
+        for role, person, org in affiliation_phrases(sentence, index, rules):
+            confidence = rules.triggers[role]["confidence"]
+            found.append(Found(role, person, org, sentence, confidence))
     resolve_title_references(doc, posts, index, rules)
     for sentence in body:
         found.extend(meetings(sentence, index, article.published, rules))
         found.extend(visits(sentence, index, article.published, rules))
         found.extend(led_by_verb(sentence, index, rules))
+        found.extend(affiliations(sentence, index, rules))
 
     facts = [_fact(f) for f in found]
+    # One call over the whole body: a pronoun speaker and a quotation continued in the next
+    # sentence need the neighbouring sentences.
+    facts.extend(_quote_fact(q) for q in quotes(body, index, rules))
     for post in most_specific(posts):
         facts.extend(_post_facts(post, rules))
     credit_facts, credit_entities = _credit_facts(captions, article)

@@ -68,15 +68,21 @@ class EntityIndex:
         return {k: e for k, e in self.entities.items() if e.type == "person"}
 
 
-def _clean(span: Span, rules: Rules) -> Span | None:
-    """Strip determiners, possessives and honorifics from the edges of a mention."""
+def _clean(span: Span, label: str, rules: Rules) -> Span | None:
+    """Strip determiners, possessives, honorifics and (from names) titles off a mention's edges."""
     honorifics = set(rules.posts["title_words_before_name"])
+    heads = set(rules.posts["heads"]) if label == "PERSON" else set()
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
-        doc[start].lower_ in {"the", "a", "an"} or doc[start].text in honorifics
+        doc[start].lower_ in {"the", "a", "an"}
+        or doc[start].text in honorifics
+        or doc[start].lower_ in heads  # "MEP Nigel Farage" tagged as one name
     ):
         start += 1
+    opening = next((i for i in range(start, end) if doc[i].text == "("), None)
+    if opening is not None and not any(doc[i].text == ")" for i in range(opening, end)):
+        end = opening  # "Survivors Fund (SURF" -> "Survivors Fund"
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end] if end > start else None
@@ -120,7 +126,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             continue
         if any(s <= ent.start_char < e for s, e in credit_zones):
             continue
-        span = _clean(ent, rules)
+        span = _clean(ent, ent.label_, rules)
         if span is None or _is_title_fragment(span, ent.label_, rules):
             continue
         mentions.append((span, ent.label_))
@@ -130,10 +136,12 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
     for span, _ in mentions:
         ent_id = span.doc[span.start].ent_id_
         if ent_id or span.text in aliases:
-            name = aliases.get(span.text, ent_id)
-            if ent_id == PARTY_ID_GENERIC or name == PARTY_ID_GENERIC:
-                words = span.text.split()
-                name = " ".join(words[:-1]) if words[-1] == "party" else span.text
+            words = span.text.split()
+            bare = " ".join(words[:-1]) if words[-1].lower() == "party" else span.text
+            # A known alias wins; else "X party" is the party X (a capital "Party" is in the name).
+            name = aliases.get(span.text) or aliases.get(bare) or ent_id
+            if name == PARTY_ID_GENERIC:
+                name = bare if words[-1] == "party" else span.text
             key = f"party:{name}"
             index.entities.setdefault(key, Resolved(name, "party")).aliases.add(span.text)
             index.add_mention(key, span.start, span.end)

@@ -100,16 +100,25 @@ def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
     return _text(kept)
 
 
-def _role(
-    head: str, title: list[Token], org: Resolved, from_complement: bool, rules: Rules
-) -> Role:
-    """What holding the title says about the organisation it names."""
-    leading = head in rules.posts["leader_heads"] and not any(
-        t.lower_ in rules.posts["non_leading_modifiers"] for t in title
+def _role(title: list[Token], org: Resolved, org_at: int | None, rules: Rules) -> Role:
+    """What holding the title says about the organisation it names.
+
+    `org_at` is the position in `title` of the organisation's last word, or None when it is named
+    in a complement ('chief executive of X'). A leader leads the organisation named right before
+    the head ('Tory leader'), not one qualified further ('SNP Holyrood leader' leads a group in it).
+    """
+    posts = rules.posts
+    two_words = " ".join(t.lower_ for t in title[-2:])
+    head_size = 2 if len(title) > 1 and two_words in posts["leader_heads"] else 1
+    between = [] if org_at is None else title[org_at + 1 : len(title) - head_size]
+    leading = (
+        (head_size == 2 or title[-1].lower_ in posts["leader_heads"])
+        and not any(t.lower_ in posts["non_leading_modifiers"] for t in title)
+        and all(t.lower_ in posts["leading_qualifiers"] for t in between)
     )
     if leading:
         return "leads"
-    if org.type == "party" or from_complement:
+    if org.type == "party" or title[-1].lower_ in posts["member_heads"]:
         return "member_of"
     return "works_for"
 
@@ -137,17 +146,21 @@ def _post(
     if tail:  # a prefix title may go on after its head only as in 'Secretary of State'
         of_place = all(_entity(t, index, ("place",)) or t.lower_ == "the" for t in tail[1:])
         words = " ".join(t.text for t in tail[1:])
-        if tail[0].lower_ != "of" or not (words in rules.posts["of_complements"] or of_place):
+        complete = words in rules.posts["of_complements"] or (of_place and len(tail) > 1)
+        if tail[0].lower_ != "of" or not complete:
             return None
         complement, tokens = tail, tokens[: heads[-1] + 1]
     head = tokens[-1].lower_
-    title_orgs = [e for t in tokens if (e := _entity(t, index, ORG_TYPES))]
+    title_orgs = [(e, k) for k, t in enumerate(tokens) if (e := _entity(t, index, ORG_TYPES))]
     complement_orgs = [e for t in complement if (e := _entity(t, index, ORG_TYPES))]
-    org = complement_orgs[0] if complement_orgs else title_orgs[0] if title_orgs else None
-    role = None
-    if org is not None:
-        role = _role(head, tokens, org, bool(complement_orgs), rules)
-        if role == "leads" and complement and not complement_orgs:
+    org, role = None, None
+    if complement_orgs:
+        org = complement_orgs[0]
+        role = _role(tokens, org, None, rules)
+    elif title_orgs:
+        org = title_orgs[-1][0]
+        role = _role(tokens, org, title_orgs[-1][1], rules)
+        if role == "leads" and complement:
             role = "member_of"  # "Labour's head of elections strategy" does not lead Labour
     label = _label(tokens, index, rules)
     if (
@@ -201,7 +214,8 @@ def _complement(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
 
 
 def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:
-    """Titles in apposition: 'X, the opposition leader' and 'the opposition leader, X'."""
+    """Titles in apposition ('X, the opposition leader', 'the opposition leader, X') or after
+    'is' ('X is a co-chairman of Y')."""
     heads = set(rules.posts["heads"])
     for token in sentence:
         person = index.at(token)
@@ -210,8 +224,13 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
         nouns = [c for c in token.children if c.dep_ == "appos" and c.lower_ in heads]
         if token.dep_ == "appos" and token.head.lower_ in heads and index.at(token.head) is None:
             nouns.append(token.head)
+        if token.dep_ == "nsubj" and token.head.lemma_ == "be":  # "X is the party's leader"
+            nouns += [c for c in token.head.children if c.dep_ == "attr" and c.lower_ in heads]
         for noun in nouns:
-            title = [t for t in sentence.doc[noun.left_edge.i : noun.i + 1]]
+            start = noun.left_edge.i
+            while start > sentence.start and not sentence.doc[start - 1].whitespace_:
+                start -= 1  # the whole written word: "co-chairman" is three tokens
+            title = list(sentence.doc[start : noun.i + 1])
             while title and _entity(title[0], index, ("person",)):
                 title = title[1:]
             complement = _complement(noun, index, rules)
@@ -219,26 +238,34 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
                 yield post
 
 
-def memberships(
+def affiliation_phrases(
     sentence: Span, index: EntityIndex, rules: Rules
-) -> Iterator[tuple[Resolved, Resolved, Span]]:
-    """'X, a member of Y' and 'Orit Strock of the far-right Religious Zionism party'."""
+) -> Iterator[tuple[Role, Resolved, Resolved]]:
+    """Affiliations stated by a phrase, not a title.
+
+    'Orit Strock of the far-right Religious Zionism party', 'X, a member of Y' and, after a comma,
+    'David Page, of Investec Securities' / 'Jim Parton, from Families Need Fathers': member of;
+    'Harold Wilson's Labour Party': leads.
+    """
+    prepositions = rules.posts["membership_prepositions"]
     for token in sentence:
         person = _entity(token, index, ("person",))
         if person is None:
             continue
-        holders = [
-            token,
-            *(c for c in token.children if c.dep_ == "appos" and c.lower_ == "member"),
-        ]
-        for holder in holders:
+        if token.dep_ == "poss" and (party := _entity(token.head, index, ("party",))):
+            yield "leads", person, party
+        members = [c for c in token.children if c.dep_ == "appos" and c.lower_ == "member"]
+        for holder in [token, *members]:
             for prep in holder.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    types = ORG_TYPES if holder is not token else ("party",)
-                    for t in prep.subtree:
-                        if (org := _entity(t, index, types)) is not None:
-                            yield person, org, sentence
-                            break
+                if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+                    continue
+                after_comma = prep.i > 0 and prep.doc[prep.i - 1].text == ","
+                if holder is token and prep.lower_ != "of" and not after_comma:
+                    continue
+                types = ORG_TYPES if holder is not token or after_comma else ("party",)
+                org = next((e for t in prep.subtree if (e := _entity(t, index, types))), None)
+                if org is not None:
+                    yield "member_of", person, org
 
 
 def _refers_to(post: Post, phrase: str, head: str, country: str | None, rules: Rules) -> bool:

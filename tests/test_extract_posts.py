@@ -1,0 +1,133 @@
+"""Posts and the affiliations titles and phrases carry, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from kg.extract import extract
+from kg.types import Article, Fact
+
+
+def _facts(nlp: Language, text: str) -> list[Fact]:
+    article = Article(id="t", text=text, published=date(2024, 3, 5))
+    return list(next(extract([article], nlp)).facts)
+
+
+def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
+    return {(f.predicate, f.subject, f.object) for f in facts if f.status == "asserted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Maria Lopez, chief executive of Green Futures Trust, said the plan was flawed.",
+            {
+                ("holds_position", "Maria Lopez", "chief executive of Green Futures Trust"),
+                ("leads", "Maria Lopez", "Green Futures Trust"),
+            },
+            id="apposition-with-of-complement-leads",
+        ),
+        pytest.param(
+            "Tom Hardy, the Labour MP for Leeds North, backed the bill.",
+            {("member_of", "Tom Hardy", "Labour")},
+            id="apposition-party-mp-is-member",
+        ),
+        pytest.param(
+            "Peter Grant, UKIP's deputy leader, spoke in Hull.",
+            {
+                ("holds_position", "Peter Grant", "deputy leader"),
+                ("member_of", "Peter Grant", "UK Independence Party"),
+            },
+            id="possessive-party-deputy-is-member-not-leader",
+        ),
+        pytest.param(
+            "SNP Westminster leader Angus Reid criticised the budget.",
+            {("member_of", "Angus Reid", "Scottish National Party")},
+            id="leader-of-a-group-within-a-party-is-member",
+        ),
+        pytest.param(
+            "Tory leader Michael Howard said the tax was unfair.",
+            {
+                ("holds_position", "Michael Howard", "Tory leader"),
+                ("leads", "Michael Howard", "Conservatives"),
+            },
+            id="party-leader-leads",
+        ),
+        pytest.param(
+            "Labour election co-ordinator Alan Milburn said the campaign was ready.",
+            {("member_of", "Alan Milburn", "Labour")},
+            id="hyphenated-head-word",
+        ),
+        pytest.param(
+            "Jane Doe, another co-chairman of the Rural Alliance, welcomed the vote.",
+            {("leads", "Jane Doe", "Rural Alliance")},
+            id="hyphenated-co-chairman-leads",
+        ),
+        pytest.param(
+            "David Page, of Investec Securities, said the forecast was optimistic.",
+            {("member_of", "David Page", "Investec Securities")},
+            id="of-organisation-after-comma",
+        ),
+        pytest.param(
+            "Susan Kramer, for the Liberal Democrats, called for an audit.",
+            {("member_of", "Susan Kramer", "Liberal Democrats")},
+            id="for-party-after-comma",
+        ),
+        pytest.param(
+            "The result was a triumph for Harold Wilson's Labour Party.",
+            {("leads", "Harold Wilson", "Labour")},
+            id="persons-party-leads",
+        ),
+        pytest.param(
+            "Sarah Jones is the chairwoman of the Harbour Trust.",
+            {("leads", "Sarah Jones", "Harbour Trust")},
+            id="copula-title",
+        ),
+    ],
+)
+def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= _triples(_facts(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        pytest.param(
+            "Peter Grant, UKIP's deputy leader, spoke in Hull.",
+            ("leads", "Peter Grant", "UK Independence Party"),
+            id="deputy-does-not-lead",
+        ),
+        pytest.param(
+            "Alan Milburn, Labour's head of elections strategy, spoke.",
+            ("leads", "Alan Milburn", "Labour"),
+            id="head-of-something-else-does-not-lead-the-party",
+        ),
+        pytest.param(
+            "Anna Berg from Leeds said the plan was flawed.",
+            ("member_of", "Anna Berg", "Leeds"),
+            id="from-a-place-is-no-membership",
+        ),
+        pytest.param(
+            "The tax rose over the head of Gordon Brown last year.",
+            ("holds_position", "Gordon Brown", "head of"),
+            id="idiom-head-of-is-no-post",
+        ),
+    ],
+)
+def test_posts_not_claimed(nlp: Language, text: str, absent: tuple[str, str, str]) -> None:
+    assert absent not in _triples(_facts(nlp, text))
+
+
+def test_posts_title_inside_a_name_is_split_off(nlp: Language) -> None:
+    facts = _facts(nlp, "The row was between MEP Nigel Farage and the party's treasurer.")
+    posts = {(f.subject, f.object) for f in facts if f.predicate == "holds_position"}
+    assert ("Nigel Farage", "MEP") in posts
+
+
+def test_posts_royal_title_is_part_of_the_name(nlp: Language) -> None:
+    facts = _facts(nlp, "Prince Charles and his wife visited the hospital in Leeds.")
+    assert not [f for f in facts if f.predicate == "holds_position"]
