@@ -201,6 +201,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score extraction against gold files: precision, recall and F1 per relation."""
+    if args.conll04:
+        return _eval_conll04(args)
+    if not (args.gold_dir and args.articles_dir):
+        raise NewsKGError(
+            "kg eval needs GOLD_DIR and ARTICLES_DIR (the gold files and their articles), "
+            "or --conll04 FILE to score on a CoNLL04 file in the SpERT JSON format."
+        )
     from kg.evaluate import evaluate, find_gold, markdown, report
     from kg.extract import extract
 
@@ -234,6 +241,41 @@ def cmd_eval(args: argparse.Namespace) -> int:
     else:
         print(f"{len(golds)} gold articles in {args.gold_dir}")
         print(report(scores, errors=args.errors))
+    return 0
+
+
+def _eval_conll04(args: argparse.Namespace) -> int:
+    """`kg eval --conll04 FILE`: end-to-end strict scores on CoNLL04 sentences."""
+    from kg.conll04 import (
+        as_json,
+        error_lines,
+        evaluate_conll04,
+        excluded_counts,
+        read_conll04,
+    )
+    from kg.evaluate import markdown, report
+    from kg.extract import extract
+
+    if args.gold_dir or args.articles_dir:
+        raise NewsKGError(
+            f"kg eval --conll04 takes no GOLD_DIR or ARTICLES_DIR (got '{args.gold_dir}'); "
+            "give either --conll04 FILE or the two folders."
+        )
+    sentences = read_conll04(Path(args.conll04))
+    nlp = _nlp(_settings(args))
+    scores = evaluate_conll04(sentences, lambda articles: extract(articles, nlp))
+    excluded = excluded_counts(sentences)
+    skipped = ", ".join(f"{k} ({n} gold relations)" for k, n in excluded.items())
+    if args.format == "markdown":
+        print(markdown(scores))
+    elif args.format == "json":
+        print(json.dumps(as_json(scores, excluded), indent=2))
+    else:
+        print(f"{len(sentences)} CoNLL04 sentences in {args.conll04}; strict span matching")
+        print(report(scores))
+        print(f"excluded: {skipped}")
+    if args.errors:
+        print("\n".join(error_lines(scores, sentences)))
     return 0
 
 
@@ -305,9 +347,17 @@ def parser() -> argparse.ArgumentParser:
     sub = add(
         "eval", cmd_eval, "Score extraction against gold files (precision/recall/F1 per relation)."
     )
-    sub.add_argument("gold_dir", metavar="GOLD_DIR", help="folder of *.json gold files")
+    sub.add_argument("gold_dir", metavar="GOLD_DIR", nargs="?", help="folder of *.json gold files")
     sub.add_argument(
-        "articles_dir", metavar="ARTICLES_DIR", help="folder the gold files' articles are in"
+        "articles_dir",
+        metavar="ARTICLES_DIR",
+        nargs="?",
+        help="folder the gold files' articles are in",
+    )
+    sub.add_argument(
+        "--conll04",
+        metavar="FILE",
+        help="score end to end on a CoNLL04 file (SpERT JSON) instead of gold folders",
     )
     sub.add_argument(
         "--errors", action="store_true", help="also list every false positive and negative"

@@ -20,14 +20,17 @@ Predicate = Literal[
     "based_in",
     "lives_in",
     "credited",
+    "said",
 ]
 """The relations newskg extracts (DESIGN.md, facts as JSON Lines). `credited` marks a photo
-credit or a "X contributed to this report" line: the person is credited on the article."""
+credit or a "X contributed to this report" line: the person is credited on the article. `said`
+attributes words to a speaker: its object is the quote text (the quoted words without the marks,
+or the reported clause), its object_type "quote"."""
 
 Status = Literal["asserted", "planned", "negated", "reported"]
 """Factuality: only asserted facts become direct edges in the graph."""
 
-ObjectType = Literal["person", "organization", "party", "place", "post", "article"]
+ObjectType = Literal["person", "organization", "party", "place", "post", "article", "quote"]
 
 
 @dataclass(frozen=True)

@@ -115,3 +115,52 @@ def visits_and_credit() -> Extraction:
             Fact("credited", "Jane Doe", "person", "a2", "article", evidence, 1.0),
         ),
     )
+
+
+SAID_TEXT = (
+    "“Your visit comes at a critical time,” Gallant said. "
+    "The Foreign Office said the embassy would reopen."
+)
+QUOTE = Evidence("“Your visit comes at a critical time,” Gallant said.", 0, 52)
+REPORTED = Evidence("The Foreign Office said the embassy would reopen.", 53, 102)
+
+
+def statements() -> Extraction:
+    """Gallant said a quotation; the Foreign Office reported something; a denied statement."""
+    return Extraction(
+        article=Article(id="a3", text=SAID_TEXT, published=date(2023, 1, 31)),
+        entities=(
+            Entity("Yoav Gallant", "person", ("Gallant",)),
+            Entity("Foreign Office", "organization"),
+        ),
+        facts=(
+            Fact(
+                "said",
+                "Yoav Gallant",
+                "person",
+                "Your visit comes at a critical time",
+                "quote",
+                (QUOTE,),
+                0.95,
+            ),
+            Fact(
+                "said",
+                "Foreign Office",
+                "organization",
+                "the embassy would reopen",
+                "quote",
+                (REPORTED,),
+                0.81,
+            ),
+            Fact(
+                "said",
+                "Foreign Office",
+                "organization",
+                "the embassy would close",
+                "quote",
+                (REPORTED,),
+                0.7,
+                status="negated",
+            ),
+        ),
+    )

@@ -45,6 +45,23 @@ def test_meeting_iri_ignores_participant_order():
     assert one == two != planned
 
 
+def test_statement_iri_is_stable_and_keyed_by_speaker_quote_and_status():
+    one = iris.statement_iri(
+        "a1", "Yoav Gallant", "Your visit comes at a critical time", "asserted"
+    )
+    assert one == iris.statement_iri(
+        "a1", "Yoav Gallant", "Your visit comes at a critical time", "asserted"
+    )
+    assert str(one).startswith("https://w3id.org/newskg/id/statement/")
+    others = {
+        iris.statement_iri("a2", "Yoav Gallant", "Your visit comes at a critical time", "asserted"),
+        iris.statement_iri("a1", "Orit Strock", "Your visit comes at a critical time", "asserted"),
+        iris.statement_iri("a1", "Yoav Gallant", "It sends a clear message", "asserted"),
+        iris.statement_iri("a1", "Yoav Gallant", "Your visit comes at a critical time", "negated"),
+    }
+    assert one not in others and len(others) == 4
+
+
 def test_article_iri_encodes_unsafe_ids():
     assert str(iris.article_iri("feed/1 2")) == "https://w3id.org/newskg/id/article/feed%2F1%202"
 

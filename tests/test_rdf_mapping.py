@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from samples import HOLDS, LEADS, MET, blinken_abbas, visits_and_credit
+from samples import HOLDS, LEADS, MET, QUOTE, blinken_abbas, statements, visits_and_credit
 
+from kg.rdf import iris
 from kg.rdf.mapping import date_literal, to_graph
 from kg.rdf.namespace import PREFIXES, XSD
 from kg.types import Extraction
@@ -216,3 +217,46 @@ def test_to_graph_matches_expected_turtle():
         """,
     )
     assert isomorphic(graph, expected)
+
+
+def test_to_graph_said_is_a_statement_with_speaker_quote_and_evidence():
+    graph_iri, graph = to_graph(statements())
+    rows = _rows(
+        graph,
+        """SELECT ?statement ?name ?quote ?status ?article ?sentence ?start WHERE {
+             ?statement a kg:Statement ; kg:speaker ?speaker ; kg:quote ?quote ;
+                kg:status ?status ; prov:wasDerivedFrom ?article ;
+                kg:evidence [ a kg:Evidence ; kg:sentence ?sentence ; kg:charStart ?start ] .
+             ?speaker a schema:Person ; rdfs:label ?name .
+           }""",
+    )
+    statement = iris.statement_iri(
+        "a3", "Yoav Gallant", "Your visit comes at a critical time", "asserted"
+    )
+    assert [tuple(value.toPython() for value in row) for row in rows] == [
+        (
+            str(statement),
+            "Yoav Gallant",
+            "Your visit comes at a critical time",
+            "asserted",
+            graph_iri,
+            QUOTE.sentence,
+            QUOTE.start,
+        )
+    ]
+
+
+def test_to_graph_organisation_statements_keep_their_status():
+    _, graph = to_graph(statements())
+    rows = _rows(
+        graph,
+        """SELECT ?quote ?status WHERE {
+             ?s a kg:Statement ;
+                kg:speaker [ a schema:Organization ; rdfs:label "Foreign Office" ] ;
+                kg:quote ?quote ; kg:status ?status .
+           } ORDER BY ?quote""",
+    )
+    assert [tuple(str(v) for v in row) for row in rows] == [
+        ("the embassy would close", "negated"),
+        ("the embassy would reopen", "asserted"),
+    ]

@@ -87,6 +87,16 @@ def test_seed_extract_credits_are_not_meetings(seed_records: list[dict]) -> None
     assert works_for == {("Majdi Mohammed", "AP"), ("Ronaldo Schemidt", "AFP")}
 
 
+def test_seed_extract_who_said_what(seed_records: list[dict]) -> None:
+    said = {(r["subject"], r["object"]) for r in seed_records if r["predicate"] == "said"}
+    assert ("Yoav Gallant", "Your visit comes at a critical time") in said
+    assert any(
+        s == "Orit Strock" and q.startswith("We’re not the 51st or 52nd state") for s, q in said
+    )
+    assert {s for s, _ in said} <= {"Yoav Gallant", "Orit Strock", "Antony Blinken"}
+    assert all(r["object_type"] == "quote" for r in seed_records if r["predicate"] == "said")
+
+
 def test_seed_extract_records_follow_the_contract(seed_records: list[dict]) -> None:
     text = SEED.read_text(encoding="utf-8")
     keys = {

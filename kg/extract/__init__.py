@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.affiliations import affiliations
+from kg.extract.affiliations import affiliations_in
 from kg.extract.captions import Captions, find_captions
 from kg.extract.dates import resolve_date
 from kg.extract.entities import EntityIndex, resolve_entities
@@ -204,7 +204,7 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
         found.extend(meetings(sentence, index, article.published, rules))
         found.extend(visits(sentence, index, article.published, rules))
         found.extend(led_by_verb(sentence, index, rules))
-        found.extend(affiliations(sentence, index, rules))
+        found.extend(affiliations_in(sentence, index, rules))
 
     facts = [_fact(f) for f in found]
     # One call over the whole body: a pronoun speaker and a quotation continued in the next

@@ -71,7 +71,7 @@ class EntityIndex:
 def _clean(span: Span, label: str, rules: Rules) -> Span | None:
     """Strip determiners, possessives, honorifics and (from names) titles off a mention's edges."""
     honorifics = set(rules.posts["title_words_before_name"])
-    heads = set(rules.posts["heads"]) if label == "PERSON" else set()
+    heads = set(rules.posts["heads"]) | set(rules.posts["kinship"]) if label == "PERSON" else set()
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (

@@ -147,92 +147,91 @@ def _place(token: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
     return None
 
 
-def _pairs(
-    subjects: list[tuple[Resolved, Token]], objects: list[tuple[Resolved, Token]]
-) -> Iterator[tuple[Resolved, Resolved]]:
-    """Who met whom: each subject with each object, or subjects among themselves."""
-    if not objects:  # "Blinken and Gallant met"
-        objects = subjects
-    seen: set[tuple[int, int]] = set()
-    for a, _ in subjects:
-        for b, _ in objects:
-            key = tuple(sorted((id(a), id(b))))
+Participants = list[tuple[Resolved, Token]]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A meeting trigger's participants; `together` means everyone named was at one event."""
+
+    subjects: Participants
+    objects: Participants
+    confidence: float
+    together: bool = False
+
+    def pairs(self) -> Iterator[tuple[Resolved, Resolved]]:
+        """Who met whom: each subject with each object, or everyone with everyone."""
+        if self.together or not self.objects:  # "joined by A, B and C", "A and B met"
+            everyone = self.subjects + self.objects
+            pairs = [(a, b) for k, (a, _) in enumerate(everyone) for b, _ in everyone[k + 1 :]]
+        else:
+            pairs = [(a, b) for a, _ in self.subjects for b, _ in self.objects]
+        seen: set[frozenset[int]] = set()
+        for a, b in pairs:
+            key = frozenset((id(a), id(b)))
             if a is not b and key not in seen:
-                seen.add(key)  # type: ignore[arg-type]
+                seen.add(key)
                 yield a, b
+
+
+def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
+    """The participants if `token` states a meeting: a verb, a verb + 'with', or a noun."""
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX") and lemma in spec["verbs"]:
+        objects = [p for c in token.children if c.dep_ == "dobj" for p in persons_of(c, index)]
+        objects += _objects_with(token, index, ("with",))
+        passive = any(c.dep_ == "nsubjpass" for c in token.children)
+        agents = _objects_with(token, index, ("by",)) if passive else []
+        subjects = _subjects(token, index)
+        if not objects and not agents and len(subjects) < 2:
+            return None
+        return Trigger(subjects, objects + agents, spec["verbs"][lemma], together=bool(agents))
+    if token.pos_ == "VERB" and lemma in spec["with_verbs"]:
+        objects = _objects_with(token, index, ("with",))
+        return Trigger(_subjects(token, index), objects, spec["with_verbs"][lemma])
+    if token.pos_ == "VERB" and lemma in spec["light_verbs"]:
+        nouns = [
+            c for c in token.children if c.dep_ == "dobj" and c.lower_ in spec["light_verbs"][lemma]
+        ]
+        if not nouns:
+            return None
+        objects = _objects_with(token, index, ("with",)) + _objects_with(nouns[0], index, ("with",))
+        return Trigger(_subjects(token, index), objects, spec["light_confidence"])
+    if token.pos_ in ("NOUN", "PROPN") and token.lower_ in spec["nouns"]:
+        head = token.head
+        if (
+            token.dep_ == "dobj"
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() in spec["light_verbs"]
+        ):
+            return None  # handled with its light verb
+        confidence = spec["nouns"][token.lower_]
+        between = _objects_with(token, index, ("between",))
+        if between:  # "a meeting between A, B and C"
+            return Trigger(between, [], confidence, together=True)
+        objects = _objects_with(token, index, ("with",))
+        return Trigger(_subjects(token, index), objects, confidence) if objects else None
+    return None
 
 
 def meetings(
     sentence: Span, index: EntityIndex, published: date | None, rules: Rules
 ) -> Iterator[Found]:
-    """'met (with)', 'held talks with', 'a meeting with/between', 'sat down with', 'hosted'."""
+    """'met (with)', 'held talks with', 'a meeting with/between', 'sat down with', 'hosted',
+    'was joined by'."""
     spec = rules.triggers["met"]
     for token in sentence:
-        lemma = token.lemma_.lower()
-        objects: list[tuple[Resolved, Token]] = []
-        subjects: list[tuple[Resolved, Token]] = []
-        confidence = 0.0
-        if token.pos_ in ("VERB", "AUX") and lemma in spec["verbs"]:
-            confidence = spec["verbs"][lemma]
-            objects = [p for c in token.children if c.dep_ == "dobj" for p in persons_of(c, index)]
-            objects += _objects_with(token, index, ("with",))
-            if any(c.dep_ == "nsubjpass" for c in token.children):
-                objects += _objects_with(token, index, ("by",))
-            subjects = _subjects(token, index)
-            if not objects and len(subjects) < 2:
-                continue
-        elif token.pos_ == "VERB" and lemma in spec["with_verbs"]:
-            confidence = spec["with_verbs"][lemma]
-            objects = _objects_with(token, index, ("with",))
-            subjects = _subjects(token, index)
-        elif token.pos_ == "VERB" and lemma in spec["light_verbs"]:
-            nouns = [
-                c
-                for c in token.children
-                if c.dep_ == "dobj" and c.lower_ in spec["light_verbs"][lemma]
-            ]
-            if not nouns:
-                continue
-            confidence = spec["light_confidence"]
-            objects = _objects_with(token, index, ("with",)) + _objects_with(
-                nouns[0], index, ("with",)
-            )
-            subjects = _subjects(token, index)
-        elif token.pos_ in ("NOUN", "PROPN") and token.lower_ in spec["nouns"]:
-            if (
-                token.head.pos_ == "VERB"
-                and token.head.lemma_.lower() in spec["light_verbs"]
-                and token.dep_ == "dobj"
-            ):
-                continue  # handled with its light verb
-            confidence = spec["nouns"][token.lower_]
-            between = _objects_with(token, index, ("between",))
-            objects = _objects_with(token, index, ("with",))
-            subjects = between if between and not objects else _subjects(token, index)
-            if between and not objects:
-                objects, subjects = [], between
-        else:
-            continue
-        if not subjects and not objects:
+        trigger = _meeting_trigger(token, index, spec)
+        if trigger is None:
             continue
         status = status_of(token, rules)
         when = _date(token, published, status, rules)
         where = _place(token, index, rules)
-        for a, b in _pairs(subjects, objects):
+        titled = any(t.i in index.via_title for _, t in trigger.subjects + trigger.objects)
+        confidence = trigger.confidence * (0.85 if titled else 1.0)
+        for a, b in trigger.pairs():
             if a.type == "person" and b.type == "person":
-                tokens = [t for _, t in subjects + objects]
-                titled = any(t.i in index.via_title for t in tokens)
-                yield Found(
-                    "met",
-                    a,
-                    b,
-                    sentence,
-                    confidence * (0.85 if titled else 1.0),
-                    status,
-                    when,
-                    where,
-                    titled,
-                )
+                yield Found("met", a, b, sentence, confidence, status, when, where, titled)
 
 
 def visits(

@@ -13,7 +13,7 @@ RULES_DIR = Path(__file__).parent / "rules"
 
 @dataclass(frozen=True)
 class Rules:
-    """Everything the extractor knows that is not code: triggers, titles, parties, cues."""
+    """Everything the extractor knows that is not code: triggers, titles, parties, speech verbs."""
 
     parties: dict[str, tuple[str, ...]]
     demonyms: dict[str, str]
@@ -22,6 +22,7 @@ class Rules:
     triggers: dict[str, Any]
     factuality: dict[str, Any]
     captions: dict[str, Any]
+    quotes: dict[str, Any]
 
     @property
     def party_alias_to_name(self) -> dict[str, str]:
@@ -47,4 +48,5 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         triggers=_read(rules_dir, "triggers"),
         factuality=_read(rules_dir, "factuality"),
         captions=_read(rules_dir, "captions"),
+        quotes=_read(rules_dir, "quotes"),
     )

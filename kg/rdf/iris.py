@@ -72,6 +72,13 @@ def visit_iri(
     return URIRef(f"{base}visit/{_digest(article_id, person, place, date or '', status)}")
 
 
+def statement_iri(
+    article_id: str, speaker: str, quote: str, status: str, base: str = DEFAULT_BASE_IRI
+) -> URIRef:
+    """`{base}statement/{hash}` of article, speaker, quote text and status."""
+    return URIRef(f"{base}statement/{_digest(article_id, speaker, quote, status)}")
+
+
 def web_iri(url: str) -> URIRef:
     """An article's URL as an IRI, percent-encoding characters an IRI cannot hold."""
     return URIRef(_NOT_IN_IRI.sub(lambda m: quote(m.group(), safe=""), url.strip()))

@@ -77,6 +77,8 @@ class _Mapper:
                 self._meeting(fact)
             elif fact.predicate == "visited":
                 self._visit(fact)
+            elif fact.predicate == "said":
+                self._statement(fact)
             else:
                 self._edge(fact)
         return str(self.article), self.graph
@@ -148,6 +150,16 @@ class _Mapper:
         self.graph.add((visit, RDF.type, KG.Visit))
         self.graph.add((visit, SCHEMA.location, place))
         self._event(visit, fact, [person])
+
+    def _statement(self, fact: Fact) -> None:
+        speaker = self._entity(fact.subject, fact.subject_type)
+        statement = iris.statement_iri(
+            self.extraction.article.id, fact.subject, fact.object, fact.status, self.base
+        )
+        self.graph.add((statement, RDF.type, KG.Statement))
+        self.graph.add((statement, KG.speaker, speaker))
+        self.graph.add((statement, KG.quote, Literal(fact.object)))
+        self._provenance(statement, fact)
 
     def _event(self, event: URIRef, fact: Fact, participants: list[URIRef]) -> None:
         for participant in participants:

@@ -19,6 +19,7 @@ class KG(DefinedNamespace):
     Visit: URIRef
     PoliticalParty: URIRef
     Evidence: URIRef
+    Statement: URIRef
     # properties
     met: URIRef
     visited: URIRef
@@ -29,6 +30,8 @@ class KG(DefinedNamespace):
     charStart: URIRef
     charEnd: URIRef
     confidence: URIRef
+    speaker: URIRef
+    quote: URIRef
 
 
 SCHEMA = SDO

@@ -1,0 +1,234 @@
+"""Affiliations: works for, based in, lives in, located in.
+
+Two sources, chosen per predicate in `rules/affiliations.json` ("sources"):
+
+- rules: token patterns a reader writes from news grammar ("X , a {job} for the Y",
+  "Y - based X", "X was born in Y"), matched over the words from one mention to the other, with
+  the subject written X, the object Y and any other entity as its type (PERSON, ORG, PLACE);
+- model: a logistic regression over candidate pairs (`kg.extract.pairs`), trained on CoNLL04 by
+  `python -m kg.extract.train_affiliations` and shipped as `models/affiliations.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Span
+
+from kg.extract.entities import EntityIndex, Resolved
+from kg.extract.factuality import status_of
+from kg.extract.pairs import SIGNATURES, Mention, candidates, dependency_path, pair_features
+from kg.extract.relations import Found
+from kg.extract.rules import RULES_DIR, Rules
+
+MODEL_PATH = Path(__file__).parent / "models" / "affiliations.json"
+PLACEHOLDERS = {"person": "PERSON", "organization": "ORG", "party": "ORG", "place": "PLACE"}
+_QUANTIFIERS = ("?", "+", "*")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One rule: a predicate, its token pattern compiled to a regex, a confidence."""
+
+    predicate: str
+    source: str
+    regex: re.Pattern[str]
+    confidence: float
+    unless_next: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class AffiliationRules:
+    """The rules file: which sources each predicate uses, and the patterns."""
+
+    sources: dict[str, tuple[str, ...]]
+    patterns: tuple[Pattern, ...]
+
+
+def _item(item: str, words: dict[str, list[str]], source: str) -> str:
+    quantifier = item[-1] if len(item) > 1 and item[-1] in _QUANTIFIERS else ""
+    body = item[:-1] if quantifier else item
+    if body in ("X", "Y", *PLACEHOLDERS.values()):
+        regex = body
+    elif body == "_":
+        regex = r"\S+"
+    elif body.startswith("{") and body.endswith("}"):
+        name = body[1:-1]
+        if name not in words:
+            raise ValueError(
+                f"Affiliation pattern '{source}' uses the word list '{{{name}}}', which "
+                f"'words' does not define (it has: {', '.join(sorted(words))})."
+            )
+        regex = "|".join(re.escape(w) for w in sorted(words[name], key=len, reverse=True))
+    elif body.startswith("(") and body.endswith(")"):
+        regex = "|".join(re.escape(w) for w in body[1:-1].split("|"))
+    else:
+        regex = re.escape(body)
+    return f"(?:(?:{regex}) ){quantifier}"
+
+
+def compile_pattern(pattern: str, words: dict[str, list[str]]) -> re.Pattern[str]:
+    """A token pattern ("X , (a|an)? {job} for the? Y") as a regex over 'token token ' text."""
+    items = pattern.split()
+    if items.count("X") != 1 or items.count("Y") != 1:
+        raise ValueError(
+            f"Affiliation pattern '{pattern}' must name the subject X and the object Y once each."
+        )
+    return re.compile("".join(_item(item, words, pattern) for item in items))
+
+
+@cache
+def load_affiliation_rules(rules_dir: Path = RULES_DIR) -> AffiliationRules:
+    """Read `affiliations.json` from `rules_dir` and compile its patterns."""
+    data = json.loads((rules_dir / "affiliations.json").read_text(encoding="utf-8"))
+    words = {name: [w.lower() for w in ws] for name, ws in data["words"].items()}
+    patterns = []
+    for spec in data["patterns"]:
+        if spec["predicate"] not in SIGNATURES:
+            raise ValueError(
+                f"Affiliation pattern '{spec['pattern']}' has predicate '{spec['predicate']}'; "
+                f"use one of {', '.join(SIGNATURES)}."
+            )
+        patterns.append(
+            Pattern(
+                spec["predicate"],
+                spec["pattern"],
+                compile_pattern(spec["pattern"], words),
+                float(spec.get("confidence", 0.7)),
+                frozenset(spec.get("unless_next", ())),
+            )
+        )
+    sources = {p: tuple(s) for p, s in data["sources"].items()}
+    return AffiliationRules(sources, tuple(patterns))
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """One predicate's logistic regression: weights by feature name, bias, decision threshold."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        """P(relation holds | features)."""
+        z = self.bias + sum(self.weights.get(name, 0.0) * v for name, v in features.items())
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@cache
+def load_model(path: Path = MODEL_PATH) -> dict[str, LinearModel]:
+    """The shipped classifier, one linear model per predicate."""
+    data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {
+        predicate: LinearModel(m["weights"], float(m["bias"]), float(m["threshold"]))
+        for predicate, m in data["predicates"].items()
+    }
+
+
+def mentions(sentence: Span, index: EntityIndex) -> list[tuple[Mention, Resolved]]:
+    """The sentence's entity mentions (title references aside), with their entities."""
+    doc = sentence.doc
+    found: dict[tuple[int, int], tuple[Mention, Resolved]] = {}
+    for token in sentence:
+        entity = index.at(token)
+        if entity is None or token.i in index.via_title or entity.type not in PLACEHOLDERS:
+            continue
+        start, end = index.spans[token.i]
+        if (start, end) not in found:
+            key = index.by_token[token.i]
+            kind = "organization" if entity.type == "party" else entity.type
+            found[(start, end)] = (Mention(doc[start:end], kind, key), entity)
+    return list(found.values())
+
+
+def _segment(a: Mention, b: Mention, others: list[Mention]) -> tuple[str, int]:
+    """The words from one mention to the other as 'token token ', mentions as placeholders."""
+    doc = a.span.doc
+    start, end = min(a.span.start, b.span.start), max(a.span.end, b.span.end)
+    words: list[str] = []
+    i = start
+    while i < end:
+        mention = next((m for m in (a, b, *others) if m.span.start <= i < m.span.end), None)
+        if mention is None:
+            words.append(doc[i].lower_)
+            i += 1
+            continue
+        if mention is a:
+            words.append("X")
+        elif mention is b:
+            words.append("Y")
+        else:
+            words.append(PLACEHOLDERS[mention.type])
+        i = mention.span.end
+    return "".join(w + " " for w in words), end
+
+
+def rule_matches(
+    predicate: str, a: Mention, b: Mention, others: list[Mention], rules: AffiliationRules
+) -> float:
+    """The confidence of the best rule of `predicate` that matches the pair (0.0: none)."""
+    text, end = _segment(a, b, others)
+    doc = a.span.doc
+    following = doc[end].lower_ if end < len(doc) else ""
+    return max(
+        (
+            p.confidence
+            for p in rules.patterns
+            if p.predicate == predicate
+            and p.regex.fullmatch(text)
+            and following not in p.unless_next
+        ),
+        default=0.0,
+    )
+
+
+def affiliations_in(
+    sentence: Span,
+    index: EntityIndex,
+    rules: Rules,
+    affiliation_rules: AffiliationRules | None = None,
+    model: dict[str, LinearModel] | None = None,
+) -> Iterator[Found]:
+    """Works-for, based-in, lives-in and located-in relations stated in one sentence."""
+    affiliation_rules = affiliation_rules or load_affiliation_rules()
+    model = model if model is not None else load_model()
+    found = mentions(sentence, index)
+    entity_of = {id(m): e for m, e in found}
+    plain = [m for m, _ in found]
+    best: dict[tuple[str, int, int], tuple[float, Mention, Mention]] = {}
+    for predicate, a, b in candidates(plain):
+        sources = affiliation_rules.sources.get(predicate, ())
+        others = [m for m in plain if m is not a and m is not b]
+        confidence = 0.0
+        if "rules" in sources:
+            confidence = rule_matches(predicate, a, b, others, affiliation_rules)
+        if "model" in sources and predicate in model:
+            linear = model[predicate]
+            p = linear.probability(pair_features(a, b, others))
+            if p >= linear.threshold:
+                confidence = max(confidence, p)
+        if confidence <= 0.0:
+            continue
+        subject, obj = entity_of[id(a)], entity_of[id(b)]
+        key = (predicate, id(subject), id(obj))
+        if key not in best or best[key][0] < confidence:
+            best[key] = (confidence, a, b)
+    for (predicate, _, _), (confidence, a, b) in best.items():
+        if predicate == "located_in" and (
+            (reverse := best.get((predicate, id(entity_of[id(b)]), id(entity_of[id(a)]))))
+            and reverse[0] > confidence
+        ):
+            continue  # "Paris, France" is one way only
+        _, _, common = dependency_path(a.span.root, b.span.root)
+        status = status_of(common, rules) if common is not None else "asserted"
+        yield Found(
+            predicate, entity_of[id(a)], entity_of[id(b)], sentence, round(confidence, 3), status
+        )

@@ -1,0 +1,206 @@
+"""Train the affiliation classifier on CoNLL04 and write `models/affiliations.json`.
+
+    python -m kg.extract.train_affiliations /path/to/conll04_train.json
+
+One logistic regression per predicate (works_for, based_in, lives_in, located_in) over the
+candidate pairs of gold entities, with the features of `kg.extract.pairs`. The regularisation
+and the decision threshold are chosen by 5-fold cross-validation on the training file (folds by
+sentence); the weights are written as JSON (no pickle). Needs scikit-learn (`pip install
+newskg[train]`); extraction itself only reads the JSON. Deterministic: same data, same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.conll04 import Sentence, read_conll04
+from kg.extract.affiliations import mentions
+from kg.extract.captions import find_captions
+from kg.extract.entities import resolve_entities
+from kg.extract.pairs import SIGNATURES, Mention, candidates, pair_features
+from kg.extract.rules import Rules, load_rules
+
+MODEL_PATH = Path(__file__).parent / "models" / "affiliations.json"
+CONLL04_RELATIONS = {
+    "works_for": "Work_For",
+    "based_in": "OrgBased_In",
+    "lives_in": "Live_In",
+    "located_in": "Located_In",
+}
+PREDICATES = {v: k for k, v in CONLL04_RELATIONS.items()}
+C_GRID = (0.1, 0.3, 1.0, 3.0)
+THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))
+MIN_COUNT = 2
+FOLDS = 5
+
+Example = tuple[dict[str, float], int, int]
+"""Features, label (1 = the gold relation holds), sentence number (for folds)."""
+
+
+def _span(doc: Doc, sentence: Sentence, start: int, end: int) -> Span | None:
+    span = doc.char_span(
+        sentence.offsets[start][0], sentence.offsets[end - 1][1], alignment_mode="expand"
+    )
+    if span is None:
+        return None
+    while len(span) > 1 and span[-1].is_punct:  # "Studies." is one CoNLL04 token
+        span = span[:-1]
+    return span
+
+
+def _gold_mentions(doc: Doc, sentence: Sentence) -> list[tuple[Mention, Span]]:
+    """Gold entities as mentions, each with its CoNLL04 token span."""
+    found = []
+    for i, (kind, (start, end)) in enumerate(sentence.entities):
+        span = _span(doc, sentence, start, end)
+        if span is not None and kind in ("person", "organization", "place"):
+            found.append((Mention(span, kind, f"gold:{i}"), (start, end)))
+    return found
+
+
+def _our_mentions(doc: Doc, sentence: Sentence, rules: Rules) -> list[tuple[Mention, Span]]:
+    """The extractor's own resolved mentions, each with the CoNLL04 tokens it covers."""
+    index = resolve_entities(doc, find_captions(doc.text, rules), rules)
+    return [
+        (m, sentence.tokens((m.span.start_char, m.span.end_char)))
+        for m, _ in mentions(doc[:], index)
+    ]
+
+
+def examples(sentences: list[Sentence], nlp: Language) -> dict[str, list[Example]]:
+    """Candidate pairs per predicate, with features and gold labels.
+
+    Pairs come from the gold entities and from the extractor's own mentions (the pairs it will
+    see at extraction time, with its own entity types and boundaries); a pair is positive when
+    both of its argument spans are those of a gold relation of the predicate.
+    """
+    rules = load_rules()
+    found: dict[str, list[Example]] = {p: [] for p in SIGNATURES}
+    docs = nlp.pipe((s.text for s in sentences), batch_size=64)
+    for number, (sentence, doc) in enumerate(zip(sentences, docs, strict=True)):
+        gold = {
+            (PREDICATES[kind], sentence.entities[h][1], sentence.entities[t][1])
+            for kind, h, t in sentence.relations
+            if kind in PREDICATES
+        }
+        seen: set[tuple[str, Span, Span]] = set()
+        for group in (_gold_mentions(doc, sentence), _our_mentions(doc, sentence, rules)):
+            plain = [m for m, _ in group]
+            tokens = {id(m): t for m, t in group}
+            for predicate, a, b in candidates(plain):
+                key = (predicate, tokens[id(a)], tokens[id(b)])
+                if key in seen:
+                    continue
+                seen.add(key)
+                others = [m for m in plain if m is not a and m is not b]
+                label = int(key in gold)
+                found[predicate].append((pair_features(a, b, others), label, number))
+    return found
+
+
+def _f1(labels: Sequence[int], scores: Sequence[float], threshold: float) -> float:
+    tp = sum(1 for y, s in zip(labels, scores, strict=True) if y and s >= threshold)
+    fp = sum(1 for y, s in zip(labels, scores, strict=True) if not y and s >= threshold)
+    fn = sum(1 for y, s in zip(labels, scores, strict=True) if y and s < threshold)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def fit(data: list[Example]) -> dict:
+    """Choose C and threshold by cross-validation, fit on everything, return the JSON model."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    counts = Counter(name for features, _, _ in data for name in features)
+    rows = [{k: v for k, v in f.items() if counts[k] >= MIN_COUNT} for f, _, _ in data]
+    labels = [y for _, y, _ in data]
+    groups = [g for _, _, g in data]
+    vectorizer = DictVectorizer()
+    matrix = vectorizer.fit_transform(rows).tocsr()
+    matrix.indices = matrix.indices.astype("int32")  # liblinear takes 32-bit indices only
+    matrix.indptr = matrix.indptr.astype("int32")
+
+    def model(c: float) -> LogisticRegression:
+        return LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)
+
+    best = (-1.0, C_GRID[0], 0.5)
+    for c in C_GRID:
+        scores = [0.0] * len(labels)
+        for train, test in GroupKFold(n_splits=FOLDS).split(matrix, labels, groups):
+            clf = model(c).fit(matrix[train], [labels[i] for i in train])
+            for i, p in zip(test, clf.predict_proba(matrix[test])[:, 1], strict=True):
+                scores[i] = float(p)
+        for threshold in THRESHOLDS:
+            f1 = _f1(labels, scores, threshold)
+            if f1 > best[0]:
+                best = (f1, c, threshold)
+    cv_f1, c, threshold = best
+    clf = model(c).fit(matrix, labels)
+    names = vectorizer.get_feature_names_out()
+    weights = {
+        str(name): round(float(w), 4)
+        for name, w in zip(names, clf.coef_[0], strict=True)
+        if abs(w) >= 1e-3
+    }
+    return {
+        "bias": round(float(clf.intercept_[0]), 4),
+        "threshold": threshold,
+        "c": c,
+        "cv_f1": round(cv_f1, 4),
+        "examples": len(labels),
+        "positives": sum(labels),
+        "weights": dict(sorted(weights.items())),
+    }
+
+
+def train(train_file: Path, nlp: Language) -> dict:
+    """The whole model file: one logistic regression per predicate."""
+    data = examples(read_conll04(train_file), nlp)
+    return {
+        "_comment": "Affiliation classifier (kg.extract.affiliations); rebuild with "
+        "`python -m kg.extract.train_affiliations CONLL04_TRAIN_JSON`. Trained on the CoNLL04 "
+        "training split (Roth & Yih 2004; research use). Logistic regression weights per "
+        "predicate over the features of kg.extract.pairs.",
+        "trained_on": Path(train_file).name,
+        "predicates": {p: fit(data[p]) for p in SIGNATURES},
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Train on a CoNLL04 file and write the model JSON."""
+    from kg.extract.pipeline import load_pipeline
+    from kg.settings import default_model
+
+    parser = argparse.ArgumentParser(
+        prog="python -m kg.extract.train_affiliations", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("train_file", metavar="TRAIN_FILE", help="conll04_train.json (SpERT)")
+    parser.add_argument("-o", "--output", default=str(MODEL_PATH), help="model file to write")
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default: newskg's)")
+    args = parser.parse_args(argv)
+    nlp = load_pipeline(args.model or default_model())
+    model = train(Path(args.train_file), nlp)
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(model, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    for predicate, m in model["predicates"].items():
+        print(
+            f"{predicate:<11} C={m['c']:<4} threshold={m['threshold']:<5} "
+            f"cv F1={m['cv_f1']:.3f}  {m['positives']}/{m['examples']} positive pairs, "
+            f"{len(m['weights'])} weights",
+            file=sys.stderr,
+        )
+    print(f"wrote {output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
