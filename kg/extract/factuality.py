@@ -41,9 +41,10 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             return "planned"
         if token is not trigger and token.lemma_.lower() in cues["planned_governors"]:
             return "planned"
-        if token is not trigger and token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP", "VBD"):
-            if trigger.dep_ == "xcomp" and token is trigger.head:
-                return "planned"  # "is to meet", "was to meet" (but not "had been out to see")
+        # "is to meet", "was to meet" (but not "had been out to see")
+        finite_be = token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP", "VBD")
+        if finite_be and trigger.dep_ == "xcomp" and token is trigger.head:
+            return "planned"
         if any(c.lower_ in cues["reported_adverbs"] for c in children):
             return "reported"
     return "asserted"
