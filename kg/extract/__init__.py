@@ -26,6 +26,7 @@ from kg.extract.posts import (
     prefix_posts,
     resolve_title_references,
 )
+from kg.extract.pronouns import resolve_pronouns
 from kg.extract.quotes import Quote, quotes
 from kg.extract.relations import Found, led_by_verb, meetings, visits
 from kg.extract.rules import Rules, load_rules
@@ -200,6 +201,7 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
             confidence = rules.triggers[role]["confidence"]
             found.append(Found(role, person, org, sentence, confidence))
     resolve_title_references(doc, posts, index, rules)
+    resolve_pronouns(body, index, rules)
     for sentence in body:
         found.extend(meetings(sentence, index, article.published, rules))
         found.extend(visits(sentence, index, article.published, rules))

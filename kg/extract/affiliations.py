@@ -139,7 +139,7 @@ def mentions(sentence: Span, index: EntityIndex) -> list[tuple[Mention, Resolved
     found: dict[tuple[int, int], tuple[Mention, Resolved]] = {}
     for token in sentence:
         entity = index.at(token)
-        if entity is None or token.i in index.via_title or entity.type not in PLACEHOLDERS:
+        if entity is None or token.i in index.indirect or entity.type not in PLACEHOLDERS:
             continue
         start, end = index.spans[token.i]
         if (start, end) not in found:
@@ -218,6 +218,8 @@ def affiliations_in(
         if confidence <= 0.0:
             continue
         subject, obj = entity_of[id(a)], entity_of[id(b)]
+        if predicate == "works_for" and obj.type == "party":
+            continue  # a party's people lead it or are members: `leads` / `member_of` say so
         key = (predicate, id(subject), id(obj))
         if key not in best or best[key][0] < confidence:
             best[key] = (confidence, a, b)

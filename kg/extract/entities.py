@@ -48,15 +48,20 @@ class EntityIndex:
     entities: dict[str, Resolved] = field(default_factory=dict)
     by_token: dict[int, str] = field(default_factory=dict)
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
-    via_title: set[int] = field(default_factory=set)
+    indirect: set[int] = field(default_factory=set)
+    """Tokens that refer through a title ('the prime minister') or a pronoun: less certain."""
 
-    def add_mention(self, key: str, start: int, end: int, *, via_title: bool = False) -> None:
+    def add_mention(self, key: str, start: int, end: int, *, indirect: bool = False) -> None:
         """Record that tokens [start, end) refer to entity `key`."""
         for i in range(start, end):
             self.by_token[i] = key
             self.spans[i] = (start, end)
-            if via_title:
-                self.via_title.add(i)
+            if indirect:
+                self.indirect.add(i)
+
+    def key_of(self, entity: Resolved) -> str:
+        """The key of an entity of this index."""
+        return next(k for k, e in self.entities.items() if e is entity)
 
     def at(self, token: Token) -> Resolved | None:
         """The entity a token belongs to, if any."""

@@ -323,7 +323,7 @@ def resolve_title_references(doc: Doc, posts: list[Post], index: EntityIndex, ru
         if chosen is None:
             continue
         key = next(k for k, e in index.entities.items() if e is chosen)
-        index.add_mention(key, left[0].i + 1, token.i + 1, via_title=True)
+        index.add_mention(key, left[0].i + 1, token.i + 1, indirect=True)
         chosen.aliases.add(doc[left[0].i : token.i + 1].text)
 
 

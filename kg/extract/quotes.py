@@ -11,9 +11,8 @@ Three shapes, tried in this order (speech verbs and quote marks come from `rules
 
 Words in quote marks that are not set off by punctuation ('remains 'ironclad'', a film title) are
 a partial or scare quote, never a quotation of their own. A speaker is a person or organisation
-the entity index resolved; 'his office said' names nobody, so it yields nothing. 'He' / 'she'
-resolves only when one person is the subject of the same sentence (before the pronoun) or of the
-previous body sentence and their known gender (honorific, earlier pronoun) does not contradict it.
+the entity index resolved ('he' / 'she' included, see `pronouns`); 'his office said' names nobody,
+so it yields nothing.
 """
 
 from __future__ import annotations
@@ -107,13 +106,6 @@ def quoted(text: str, start: int, end: int, rules: Rules) -> list[Marked]:
     return found
 
 
-def _according_to(token: Token) -> bool:
-    """'according to him'."""
-    return (
-        token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
-    )
-
-
 def _clean(text: str) -> str:
     return " ".join(text.split()).strip().rstrip(",").strip()
 
@@ -126,8 +118,6 @@ class _Article:
     index: EntityIndex
     rules: Rules
     marked: list[Marked] = field(default_factory=list)
-    pronouns: dict[int, Resolved] = field(default_factory=dict)
-    genders: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         text = self.body[0].doc.text if self.body else ""
@@ -162,43 +152,6 @@ class _Article:
 
     # ------------------------------------------------------------ who speaks
 
-    def gender(self, entity: Resolved) -> str | None:
-        honorifics = self.rules.quotes["honorific_gender"]
-        known = {honorifics[a.split()[0]] for a in entity.aliases if a.split()[0] in honorifics}
-        if len(known) == 1:
-            return known.pop()
-        return self.genders.get(id(entity))
-
-    def subjects(self, sentence: Span, before: int | None = None) -> list[Resolved]:
-        """Persons that are grammatical subjects (or passive agents) outside quotes."""
-        found: list[Resolved] = []
-        for token in sentence:
-            if before is not None and token.i >= before:
-                break
-            if self.inside(token) is not None:
-                continue
-            head = token
-            while head.dep_ == "conj" and head.head is not head:
-                head = head.head  # 'Blinken and Abbas met': Abbas is a subject too
-            link = head.dep_ in SUBJECTS or (head.dep_ == "pobj" and head.head.dep_ == "agent")
-            entity = self.pronouns.get(token.i) or self.index.at(token)
-            if link and entity is not None and entity.type == "person" and entity not in found:
-                found.append(entity)
-        return found
-
-    def resolve_pronoun(self, token: Token, position: int) -> Resolved | None:
-        """The one person 'he' / 'she' can be: the subject of this or the previous sentence."""
-        wanted = self.rules.quotes["pronouns"][token.lower_]
-        candidates = self.subjects(self.body[position], before=token.i)
-        if not candidates and position > 0:
-            candidates = self.subjects(self.body[position - 1])
-        fitting = [c for c in candidates if self.gender(c) in (None, wanted)]
-        if len(fitting) != 1:
-            return None
-        self.genders.setdefault(id(fitting[0]), wanted)
-        self.pronouns[token.i] = fitting[0]
-        return fitting[0]
-
     def speakers_of(self, tokens: list[Token]) -> list[tuple[Resolved, bool]]:
         """The persons and organisations subject tokens name (pronouns already resolved)."""
         types = self.rules.quotes["speaker_types"]
@@ -206,10 +159,8 @@ class _Article:
         stack = list(tokens)
         while stack:
             token = stack.pop(0)
-            if token.lower_ in self.rules.quotes["pronouns"]:
-                entity, via_pronoun = self.pronouns.get(token.i), True
-            else:
-                entity, via_pronoun = self.index.at(token), False
+            entity = self.index.at(token)
+            via_pronoun = token.lower_ in self.rules.pronouns["pronouns"]
             if (
                 entity is not None
                 and entity.type in types
@@ -247,17 +198,13 @@ class _Article:
         )
 
     def attributions(self) -> list[Attribution]:
-        """Every speech verb outside quote marks, in text order, resolving pronouns as it goes."""
+        """Every speech verb outside quote marks, in text order."""
         verbs = self.rules.quotes["verbs"]
         found: list[Attribution] = []
         for position, sentence in enumerate(self.body):
             for token in sentence:
                 if self.inside(token) is not None:
                     continue
-                if token.lower_ in self.rules.quotes["pronouns"] and (
-                    token.dep_ in SUBJECTS or _according_to(token)
-                ):
-                    self.resolve_pronoun(token, position)
                 speech = token.pos_ == "VERB" and token.lemma_.lower() in verbs
                 if speech or (token.lower_ == "according" and token.dep_ == "prep"):
                     attribution = self.attribution(token, position)

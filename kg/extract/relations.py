@@ -34,7 +34,7 @@ class Found:
     status: Status = "asserted"
     date: date | None = None
     place: Resolved | None = None
-    via_title: bool = False
+    indirect: bool = False
 
 
 def entities_of(
@@ -227,7 +227,7 @@ def meetings(
         status = status_of(token, rules)
         when = _date(token, published, status, rules)
         where = _place(token, index, rules)
-        titled = any(t.i in index.via_title for _, t in trigger.subjects + trigger.objects)
+        titled = any(t.i in index.indirect for _, t in trigger.subjects + trigger.objects)
         confidence = trigger.confidence * (0.85 if titled else 1.0)
         for a, b in trigger.pairs():
             if a.type == "person" and b.type == "person":

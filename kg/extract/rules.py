@@ -23,6 +23,7 @@ class Rules:
     factuality: dict[str, Any]
     captions: dict[str, Any]
     quotes: dict[str, Any]
+    pronouns: dict[str, Any]
 
     @property
     def party_alias_to_name(self) -> dict[str, str]:
@@ -49,4 +50,5 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         factuality=_read(rules_dir, "factuality"),
         captions=_read(rules_dir, "captions"),
         quotes=_read(rules_dir, "quotes"),
+        pronouns=_read(rules_dir, "pronouns"),
     )

@@ -1,0 +1,90 @@
+"""'He' and 'she' as subjects, resolved where the antecedent is unambiguous.
+
+A subject pronoun refers to the one person who is a grammatical subject earlier in the same
+sentence or, failing that, in the previous sentence, outside quotation marks, unless that person's
+known gender (an honorific like "Mrs", or an earlier pronoun) contradicts it. Two candidates, or
+none, leave the pronoun unresolved. Pronouns inside quotations are left alone: there "he" is
+whoever the speaker means.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from kg.extract.entities import EntityIndex, Resolved
+from kg.extract.quotes import quoted
+from kg.extract.rules import Rules
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def _inside_quotes(body: Sequence[Span], rules: Rules) -> list[tuple[int, int]]:
+    if not body:
+        return []
+    text = body[0].doc.text
+    paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    return [(m.outer_start, m.outer_end) for s, e in paragraphs for m in quoted(text, s, e, rules)]
+
+
+class _Resolver:
+    def __init__(self, body: Sequence[Span], index: EntityIndex, rules: Rules) -> None:
+        self.index = index
+        self.quotes = _inside_quotes(body, rules)
+        self.pronouns: dict[str, str] = rules.pronouns["pronouns"]
+        self.honorifics: dict[str, str] = rules.pronouns["honorific_gender"]
+        self.genders: dict[int, str] = {}
+
+    def quoted(self, token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in self.quotes)
+
+    def gender(self, person: Resolved) -> str | None:
+        known = {
+            self.honorifics[a.split()[0]] for a in person.aliases if a.split()[0] in self.honorifics
+        }
+        return known.pop() if len(known) == 1 else self.genders.get(id(person))
+
+    def subjects(self, sentence: Span, before: int | None = None) -> list[Resolved]:
+        """Persons that are grammatical subjects (or passive agents) outside quotes."""
+        found: list[Resolved] = []
+        for token in sentence:
+            if before is not None and token.i >= before:
+                break
+            head = token
+            while head.dep_ == "conj" and head.head is not head:
+                head = head.head  # "Blinken and Abbas met": Abbas is a subject too
+            link = head.dep_ in SUBJECTS or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+            person = self.index.at(token)
+            if (
+                link
+                and person is not None
+                and person.type == "person"
+                and not self.quoted(token)
+                and all(person is not p for p in found)
+            ):
+                found.append(person)
+        return found
+
+    def resolve(self, body: Sequence[Span]) -> None:
+        for position, sentence in enumerate(body):
+            for token in sentence:
+                wanted = self.pronouns.get(token.lower_)
+                if wanted is None or token.dep_ not in SUBJECTS or self.quoted(token):
+                    continue
+                candidates = self.subjects(sentence, before=token.i)
+                if not candidates and position > 0:
+                    candidates = self.subjects(body[position - 1])
+                fitting = [c for c in candidates if self.gender(c) in (None, wanted)]
+                if len(fitting) == 1:
+                    person = fitting[0]
+                    self.genders.setdefault(id(person), wanted)
+                    self.index.add_mention(
+                        self.index.key_of(person), token.i, token.i + 1, indirect=True
+                    )
+
+
+def resolve_pronouns(body: Sequence[Span], index: EntityIndex, rules: Rules) -> None:
+    """Add the unambiguous subject pronouns of `body` to the index as mentions of their person."""
+    _Resolver(body, index, rules).resolve(body)

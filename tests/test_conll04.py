@@ -1,0 +1,162 @@
+"""CoNLL04 scoring: reading SpERT JSON, strict span matching, and `kg eval --conll04`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+import kg.cli
+from kg.conll04 import (
+    Prediction,
+    Sentence,
+    conll04_relation,
+    detokenise,
+    read_conll04,
+    score_sentence,
+)
+from kg.errors import EvalError
+from kg.evaluate import Score
+from kg.types import Evidence, Fact
+
+MINI = Path(__file__).parent / "fixtures" / "conll04-mini.json"
+
+
+def _sentence() -> Sentence:
+    return read_conll04(MINI)[0]  # "Jane Roe , a spokeswoman for the Acme Corporation , ..."
+
+
+def _scores(*predictions: Prediction) -> dict[str, Score]:
+    scores = {r: Score() for r in ("Work_For", "OrgBased_In", "Live_In", "Located_In")}
+    score_sentence(_sentence(), list(predictions), scores)
+    return scores
+
+
+def test_detokenise_reads_like_text_and_keeps_offsets() -> None:
+    tokens = ["Jane", "Roe", "'s", "firm", ",", "(", "Acme", ")", "said", "``", "no", "''", "."]
+    text, offsets = detokenise(tokens)
+    assert text == "Jane Roe's firm, (Acme) said ``no''."
+    assert [text[s:e] for s, e in offsets] == tokens
+
+
+def test_read_conll04_maps_types_and_relations() -> None:
+    sentence = _sentence()
+    assert sentence.text.startswith("Jane Roe, a spokeswoman for the Acme Corporation,")
+    assert [(kind, sentence.quote(span)) for kind, span in sentence.entities] == [
+        ("person", "Jane Roe"),
+        ("organization", "Acme Corporation"),
+    ]
+    assert sentence.gold() == {("Work_For", (0, 2), (7, 9))}
+
+
+def test_read_conll04_rejects_a_dangling_relation(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    record = {"tokens": ["Jane"], "entities": [], "relations": [{"type": "Kill", "head": 0}]}
+    bad.write_text(json.dumps([record]))
+    with pytest.raises(EvalError, match="bad.json', sentence 0: not in the SpERT format"):
+        read_conll04(bad)
+
+
+def test_sentence_tokens_counts_a_glued_final_period_as_the_token() -> None:
+    sentence = Sentence("s", "Acme Corp.", ((0, 4), (5, 10)), (), ())
+    assert sentence.tokens((5, 9)) == (1, 2)  # "Corp" falls on the token "Corp."
+
+
+def test_score_sentence_exact_spans_are_a_true_positive() -> None:
+    scores = _scores(Prediction("Work_For", "Jane Roe", "Acme Corporation", ((0, 2),), ((7, 9),)))
+    assert (scores["Work_For"].tp, scores["Work_For"].fp, scores["Work_For"].fn) == (1, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "subjects,objects,relation",
+    [
+        pytest.param(((0, 2),), ((8, 9),), "Work_For", id="object-too-short"),
+        pytest.param(((1, 2),), ((7, 9),), "Work_For", id="subject-too-short"),
+        pytest.param(((0, 2),), ((6, 9),), "Work_For", id="object-with-the"),
+    ],
+)
+def test_score_sentence_boundary_mismatch_is_fp_and_fn(
+    subjects: tuple, objects: tuple, relation: str
+) -> None:
+    scores = _scores(Prediction(relation, "Jane Roe", "Acme", subjects, objects))
+    assert (scores["Work_For"].tp, scores["Work_For"].fp, scores["Work_For"].fn) == (0, 1, 1)
+
+
+def test_score_sentence_wrong_relation_type_is_fp_and_fn() -> None:
+    scores = _scores(Prediction("Live_In", "Jane Roe", "Acme", ((0, 2),), ((7, 9),)))
+    assert scores["Live_In"].fp == 1 and scores["Work_For"].fn == 1
+
+
+def _fact(predicate: str, object_type: str, **extra: str) -> Fact:
+    evidence = (Evidence("s", 0, 1),)
+    return Fact(predicate, "Jane Roe", "person", "Acme", object_type, evidence, 0.9, **extra)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "fact,relation",
+    [
+        pytest.param(_fact("works_for", "organization"), "Work_For", id="works-for"),
+        pytest.param(_fact("member_of", "party"), "Work_For", id="member-of-party"),
+        pytest.param(_fact("leads", "organization"), "Work_For", id="leads"),
+        pytest.param(
+            _fact("holds_position", "post", post_in="Acme", post_in_type="organization"),
+            "Work_For",
+            id="post-in-organization",
+        ),
+        pytest.param(
+            _fact("holds_position", "post", post_in="France", post_in_type="place"),
+            None,
+            id="post-in-country",
+        ),
+        pytest.param(_fact("lives_in", "place"), "Live_In", id="lives-in"),
+        pytest.param(_fact("works_for", "organization", status="negated"), None, id="negated"),
+        pytest.param(_fact("met", "person"), None, id="met"),
+    ],
+)
+def test_conll04_relation_maps_facts(fact: Fact, relation: str | None) -> None:
+    assert conll04_relation(fact) == relation
+
+
+@pytest.fixture
+def run(nlp: Language, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """Run `kg ARGS...` in-process with the session's pipeline; return (status, stdout, stderr)."""
+    monkeypatch.setattr(kg.cli, "_nlp", lambda settings: nlp)
+
+    def _run(*args: str) -> tuple[int, str, str]:
+        status = kg.cli.main(list(args))
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return _run
+
+
+def test_cli_eval_conll04_prints_the_table(run) -> None:
+    status, out, err = run("eval", "--conll04", str(MINI), "--errors")
+    assert status == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("3 CoNLL04 sentences")
+    assert [line.split()[0] for line in lines[2:7]] == [
+        "Work_For",
+        "OrgBased_In",
+        "Live_In",
+        "Located_In",
+        "micro",
+    ]
+    assert "excluded: Kill (1 gold relations)" in out
+
+
+def test_cli_eval_conll04_json_has_micro_and_excluded(run) -> None:
+    status, out, _ = run("eval", "--conll04", str(MINI), "--format", "json")
+    assert status == 0
+    result = json.loads(out)
+    assert set(result) == {"Work_For", "OrgBased_In", "Live_In", "Located_In", "micro", "excluded"}
+    assert result["excluded"] == {"Kill": 1}
+    assert result["micro"]["fn"] + result["micro"]["tp"] == 2
+
+
+def test_cli_eval_without_gold_or_conll04_says_what_to_give(run) -> None:
+    status, _, err = run("eval")
+    assert status == 2
+    assert "GOLD_DIR and ARTICLES_DIR" in err and "--conll04 FILE" in err

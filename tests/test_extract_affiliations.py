@@ -1,0 +1,195 @@
+"""Affiliations: each rule pattern on sentences it must and must not match, and the classifier."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract import extract
+from kg.extract.affiliations import (
+    AffiliationRules,
+    affiliations_in,
+    compile_pattern,
+    load_affiliation_rules,
+    load_model,
+)
+from kg.extract.captions import find_captions
+from kg.extract.entities import resolve_entities
+from kg.extract.rules import load_rules
+from kg.types import Article
+
+BLANK = spacy.blank("en")
+
+
+def _doc(text: str, entities: dict[str, str]) -> Doc:
+    """A parse-free doc with the given mentions tagged (text -> spaCy label)."""
+    doc = BLANK(text)
+    spans = []
+    for mention, label in entities.items():
+        start = text.index(mention)
+        span = doc.char_span(start, start + len(mention), label=label)
+        assert span is not None, mention
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+def _only(sources: tuple[str, ...]) -> AffiliationRules:
+    rules = load_affiliation_rules()
+    return replace(rules, sources=dict.fromkeys(rules.sources, sources))
+
+
+def _facts(doc: Doc, sources: tuple[str, ...] = ("rules",)) -> set[tuple[str, str, str]]:
+    rules = load_rules()
+    index = resolve_entities(doc, find_captions(doc.text, rules), rules)
+    found = affiliations_in(doc[:], index, rules, _only(sources), model={})
+    return {(f.predicate, f.subject.name, f.object.name) for f in found}
+
+
+ROE = {"Jane Roe": "PERSON"}
+ACME = {"Acme Institute": "ORG"}
+BOSTON = {"Boston": "GPE"}
+
+
+@pytest.mark.parametrize(
+    "text,entities,fact",
+    [
+        pytest.param(
+            "Jane Roe, a senior analyst at the Acme Institute, said prices would rise.",
+            ROE | ACME,
+            ("works_for", "Jane Roe", "Acme Institute"),
+            id="works-for-apposition",
+        ),
+        pytest.param(
+            "Jane Roe, who works for the Acme Institute, declined to comment.",
+            ROE | ACME,
+            ("works_for", "Jane Roe", "Acme Institute"),
+            id="works-for-who-works-for",
+        ),
+        pytest.param(
+            "The report was written by Jane Roe of the Acme Institute last year.",
+            ROE | ACME,
+            ("works_for", "Jane Roe", "Acme Institute"),
+            id="works-for-of-the",
+        ),
+        pytest.param(
+            "The Boston-based Acme Institute published the survey.",
+            ACME | BOSTON,
+            ("based_in", "Acme Institute", "Boston"),
+            id="based-in-hyphen-based",
+        ),
+        pytest.param(
+            "The Acme Institute, based in Boston, published the survey.",
+            ACME | BOSTON,
+            ("based_in", "Acme Institute", "Boston"),
+            id="based-in-comma-based-in",
+        ),
+        pytest.param(
+            "Jane Roe was born in Boston in 1950.",
+            ROE | BOSTON,
+            ("lives_in", "Jane Roe", "Boston"),
+            id="lives-in-born-in",
+        ),
+        pytest.param(
+            "Jane Roe, 41, of Boston was injured.",
+            ROE | BOSTON,
+            ("lives_in", "Jane Roe", "Boston"),
+            id="lives-in-age-of",
+        ),
+        pytest.param(
+            "Longtime Boston resident Jane Roe opened the shop.",
+            ROE | BOSTON,
+            ("lives_in", "Jane Roe", "Boston"),
+            id="lives-in-resident",
+        ),
+        pytest.param(
+            "The flood reached Tulsa, Oklahoma, on Sunday.",
+            {"Tulsa": "GPE", "Oklahoma": "GPE"},
+            ("located_in", "Tulsa", "Oklahoma"),
+            id="located-in-city-comma-state",
+        ),
+        pytest.param(
+            "Tulsa, a city in northeastern Oklahoma, flooded.",
+            {"Tulsa": "GPE", "Oklahoma": "GPE"},
+            ("located_in", "Tulsa", "Oklahoma"),
+            id="located-in-a-city-in",
+        ),
+    ],
+)
+def test_affiliation_rules_match(text: str, entities: dict[str, str], fact: tuple) -> None:
+    assert fact in _facts(_doc(text, entities))
+
+
+@pytest.mark.parametrize(
+    "text,entities",
+    [
+        pytest.param(
+            "Jane Roe criticised the Acme Institute on Monday.", ROE | ACME, id="criticised"
+        ),
+        pytest.param(
+            "Jane Roe met a spokesman and the Acme Institute said nothing.",
+            ROE | ACME,
+            id="met-a-spokesman",
+        ),
+        pytest.param("The Acme Institute sold land to Boston.", ACME | BOSTON, id="sold-to"),
+        pytest.param("Jane Roe flew to Boston on Friday.", ROE | BOSTON, id="flew-to"),
+        pytest.param(
+            "Storms hit Tulsa, Dallas and Austin.",
+            {"Tulsa": "GPE", "Dallas": "GPE", "Austin": "GPE"},
+            id="a-list-of-cities",
+        ),
+    ],
+)
+def test_affiliation_rules_do_not_match(text: str, entities: dict[str, str]) -> None:
+    assert _facts(_doc(text, entities)) == set()
+
+
+def test_affiliation_rules_works_for_skips_parties() -> None:
+    doc = _doc("Jane Roe, a spokeswoman for the Green Party, spoke.", ROE | {"Green Party": "ORG"})
+    assert _facts(doc) == set()
+
+
+def test_compile_pattern_names_an_unknown_word_list() -> None:
+    with pytest.raises(ValueError, match=r"uses the word list '\{jobs\}'"):
+        compile_pattern("X , a {jobs} of Y", {"job": ["spokesman"]})
+
+
+def test_compile_pattern_needs_x_and_y() -> None:
+    with pytest.raises(ValueError, match="must name the subject X and the object Y"):
+        compile_pattern("X , a spokesman", {})
+
+
+def test_affiliation_model_loads_one_model_per_predicate() -> None:
+    model = load_model()
+    assert set(model) == {"works_for", "based_in", "lives_in", "located_in"}
+    assert all(m.weights and 0.0 < m.threshold < 1.0 for m in model.values())
+
+
+def test_affiliation_model_predicts_works_for(nlp: Language) -> None:
+    doc = nlp("Jane Roe, a spokeswoman for the Acme Corporation, said the plant would close.")
+    rules = load_rules()
+    index = resolve_entities(doc, find_captions(doc.text, rules), rules)
+    found = affiliations_in(doc[:], index, rules, _only(("model",)))
+    assert {(f.predicate, f.subject.name, f.object.name) for f in found} == {
+        ("works_for", "Jane Roe", "Acme Corporation")
+    }
+
+
+def test_extract_affiliations_end_to_end(nlp: Language) -> None:
+    article = Article(
+        "a1", "The Boston-based Acme Corporation said on Monday it would hire 40 people."
+    )
+    (extraction,) = extract([article], nlp)
+    facts = {(f.predicate, f.subject, f.object) for f in extraction.facts}
+    assert ("based_in", "Acme Corporation", "Boston") in facts
+
+
+def test_affiliations_in_uses_the_shipped_rules_by_default(nlp: Language) -> None:
+    doc = nlp("Jane Roe met the minister.")
+    rules = load_rules()
+    index = resolve_entities(doc, find_captions(doc.text, rules), rules)
+    assert list(affiliations_in(doc[:], index, rules)) == []
