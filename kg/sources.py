@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import json
 import re
 import unicodedata
@@ -129,6 +130,7 @@ def _decode(data: bytes, where: str, offset: int = 0) -> str:
 
 def _article_from_txt(path: Path, data: bytes) -> Article:
     raw = _decode(data, str(path)).replace("\r\n", "\n").replace("\r", "\n")
+    raw = html.unescape(raw)  # scraped text keeps entities: "fianc&#233;e" is "fiancée"
     published = None
     marker = _DATE_MARKER.match(raw)
     if marker:

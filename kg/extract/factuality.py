@@ -7,7 +7,9 @@ from spacy.tokens import Token
 from kg.extract.rules import Rules
 from kg.types import Status
 
-CLAUSE_LINKS = {"xcomp", "ccomp", "acomp", "pcomp", "prep", "pobj", "dobj"}
+CLAUSE_LINKS = {"xcomp", "ccomp", "acomp", "dobj"}
+"""Links to a governing word whose mood covers the trigger: 'refused to meet', 'wants a meeting'.
+Not prepositions: in 'failed to return after a trip', the trip itself happened."""
 
 
 def _governors(trigger: Token) -> list[Token]:

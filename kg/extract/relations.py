@@ -20,6 +20,7 @@ from kg.types import Status
 
 NOUN_LINKS = {"conj", "appos", "compound", "flat", "nmod"}
 SUBJECTS = {"nsubj", "nsubjpass"}
+RELATIVES = {"who", "that", "which"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ def _subjects(trigger: Token, index: EntityIndex) -> list[tuple[Resolved, Token]
     token: Token | None = trigger
     while token is not None:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if token.dep_ == "relcl" and any(s.lower_ in RELATIVES for s in subjects):
+            subjects = [token.head]  # "Ferguson, who failed to return after a trip to ..."
         if subjects:
             return [p for s in subjects for p in persons_of(s, index)]
         possessors = [c for c in token.children if c.dep_ == "poss"]
@@ -93,7 +96,7 @@ def _objects_with(
 def _date(token: Token, published: date | None, status: Status, rules: Rules) -> date | None:
     """The day the clause of `token` gives: 'on Tuesday', or 'a day after seeing' (relative)."""
     future = status == "planned"
-    candidates = [c for c in token.children if c.dep_ in ("npadvmod", "tmod")]
+    candidates = [c for c in token.children if c.dep_ in ("npadvmod", "tmod", "poss")]
     candidates += [
         pobj
         for prep in token.children
@@ -158,6 +161,8 @@ class Trigger:
     objects: Participants
     confidence: float
     together: bool = False
+    event: Token | None = None
+    """The gathering noun of 'attended Monday's meeting', which may carry the date and place."""
 
     def pairs(self) -> Iterator[tuple[Resolved, Resolved]]:
         """Who met whom: each subject with each object, or everyone with everyone."""
@@ -186,6 +191,12 @@ def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | 
         if not objects and not agents and len(subjects) < 2:
             return None
         return Trigger(subjects, objects + agents, spec["verbs"][lemma], together=bool(agents))
+    if token.pos_ == "VERB" and lemma in spec["gathering_verbs"]:
+        events = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in spec["gatherings"]]
+        subjects = _subjects(token, index)
+        if events and len(subjects) > 1:  # "X and Y attended Monday's meeting of ..."
+            confidence = spec["gathering_verbs"][lemma]
+            return Trigger(subjects, [], confidence, together=True, event=events[0])
     if token.pos_ == "VERB" and lemma in spec["with_verbs"]:
         objects = _objects_with(token, index, ("with",))
         return Trigger(_subjects(token, index), objects, spec["with_verbs"][lemma])
@@ -227,6 +238,9 @@ def meetings(
         status = status_of(token, rules)
         when = _date(token, published, status, rules)
         where = _place(token, index, rules)
+        if trigger.event is not None:
+            when = when or _date(trigger.event, published, status, rules)
+            where = where or _place(trigger.event, index, rules)
         titled = any(t.i in index.indirect for _, t in trigger.subjects + trigger.objects)
         confidence = trigger.confidence * (0.85 if titled else 1.0)
         for a, b in trigger.pairs():
