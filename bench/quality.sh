@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Regenerate bench/quality.md: extraction quality on the seed gold and on the BBC dev gold.
-# Usage: bench/quality.sh [PATH_TO_bbc-news-politics]   (default ../shared/data/bbc-news-politics)
+# Usage: bench/quality.sh [BBC_DIR] [CONLL04_DEV]
+#   (defaults ../shared/data/bbc-news-politics and ../shared/data/conll04/conll04_dev.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gold=${1:-../shared/data/bbc-news-politics}
+conll=${2:-../shared/data/conll04/conll04_dev.json}
 kg=.venv/bin/kg
 {
   echo "# Extraction quality"
@@ -19,6 +21,12 @@ kg=.venv/bin/kg
     echo "## BBC politics development set ($(ls "$gold"/gold/*.json | wc -l) articles)"
     echo
     "$kg" eval "$gold/gold" "$gold/politics" --format markdown
+  fi
+  if [ -f "$conll" ]; then
+    echo
+    echo "## CoNLL04 dev ($conll), end to end with strict span matching"
+    echo
+    "$kg" eval --conll04 "$conll" --format markdown
   fi
 } > bench/quality.md
 cat bench/quality.md
