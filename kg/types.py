@@ -71,6 +71,10 @@ class Fact:
     `met` is symmetric: subject and object are stored in name order. For `holds_position` the
     object is the post title ("Defense Minister") and `post_in` the country or organisation the
     text gives for it.
+
+    `event` names the event a `met` fact reports across articles: facts of several articles with
+    the same `event` are one `kg:Meeting` (set by `kg.resolve`; None means "this article's own
+    event", keyed by the article).
     """
 
     predicate: Predicate
@@ -85,6 +89,7 @@ class Fact:
     place: str | None = None
     post_in: str | None = None
     post_in_type: EntityType | None = None
+    event: str | None = None
 
 
 @dataclass(frozen=True)

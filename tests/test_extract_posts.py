@@ -83,6 +83,19 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="persons-party-leads",
         ),
         pytest.param(
+            "The Scottish National Party's Holyrood leader Nicola Sturgeon wrote to him.",
+            {
+                ("holds_position", "Nicola Sturgeon", "Holyrood leader"),
+                ("member_of", "Nicola Sturgeon", "Scottish National Party"),
+            },
+            id="possessive-party-name-dropped-from-label",
+        ),
+        pytest.param(
+            "Roger Bennett, head of gaming industry body ELSPA, said the ban was wrong.",
+            {("leads", "Roger Bennett", "ELSPA")},
+            id="organisation-right-after-the-complement",
+        ),
+        pytest.param(
             "Sarah Jones is the chairwoman of the Harbour Trust.",
             {("leads", "Sarah Jones", "Harbour Trust")},
             id="copula-title",
@@ -131,3 +144,9 @@ def test_posts_title_inside_a_name_is_split_off(nlp: Language) -> None:
 def test_posts_royal_title_is_part_of_the_name(nlp: Language) -> None:
     facts = _facts(nlp, "Prince Charles and his wife visited the hospital in Leeds.")
     assert not [f for f in facts if f.predicate == "holds_position"]
+
+
+def test_posts_name_after_a_title_is_a_person(nlp: Language) -> None:
+    text = "Holyrood leader Nicola Sturgeon wrote to the first minister."
+    extraction = next(extract([Article(id="t", text=text)], nlp))
+    assert ("Nicola Sturgeon", "person") in {(e.name, e.type) for e in extraction.entities}

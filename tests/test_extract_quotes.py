@@ -211,3 +211,8 @@ def test_quotes_fact_carries_quote_object_and_evidence_offsets(nlp: Language) ->
 def test_quoted_finds_quotations_and_partial_quotes(text: str, expected: list) -> None:
     found = quoted(text, 0, len(text), load_rules())
     assert [(text[m.start : m.end], m.direct) for m in found] == expected
+
+
+def test_quotes_person_speaks_not_the_organisation_in_apposition(nlp: Language) -> None:
+    text = "Roger Bennett, head of gaming industry body ELSPA, said a ban would be wrong."
+    assert _pairs(_extract(nlp, text)) == {("Roger Bennett", "a ban would be wrong")}

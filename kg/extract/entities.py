@@ -112,6 +112,18 @@ def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
     )
 
 
+def _label_in_context(ent: Span, rules: Rules) -> str:
+    """A name right after a post title is a person's, whatever the tagger said: in
+    'Holyrood leader Nicola Sturgeon' or 'Minister Yair Lapid' the name is not an organisation."""
+    if ent.label_ == "PERSON" or ent.ent_id_ or ent.start == 0:
+        return ent.label_
+    before = ent.doc[ent.start - 1]
+    names = [t for t in ent if t.is_title and t.pos_ == "PROPN"]
+    if before.lower_ in rules.posts["heads"] and 2 <= len(names) == len(ent) <= 3:
+        return "PERSON"
+    return ent.label_
+
+
 def _display(text: str, label: str = "PERSON") -> str:
     if label == "PERSON" and text.isupper() and len(text) > 3:
         return person_name(text)
@@ -131,10 +143,11 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             continue
         if any(s <= ent.start_char < e for s, e in credit_zones):
             continue
-        span = _clean(ent, ent.label_, rules)
-        if span is None or _is_title_fragment(span, ent.label_, rules):
+        label = _label_in_context(ent, rules)
+        span = _clean(ent, label, rules)
+        if span is None or _is_title_fragment(span, label, rules):
             continue
-        mentions.append((span, ent.label_))
+        mentions.append((span, label))
 
     # Parties first: the ruler's id is the canonical name; a generic "X party" drops "party".
     aliases = rules.party_alias_to_name

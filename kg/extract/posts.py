@@ -83,8 +83,9 @@ def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
     -> 'deputy leader'), but keeping the adjective of a generic title ('Palestinian leader')."""
     dropped: set[int] = set()
     for t in tokens:
-        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-        possessor = nxt is not None and nxt.text in POSSESSIVE and index.at(t) is not None
+        span = index.spans.get(t.i)
+        after = t.doc[span[1]] if span is not None and span[1] < len(t.doc) else None
+        possessor = after is not None and after.text in POSSESSIVE  # "the SNP's Holyrood leader"
         if (
             t.text in rules.demonyms
             or t.ent_type_ == "NORP"
@@ -208,6 +209,13 @@ def _complement(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
                 (k for k, t in enumerate(tokens) if t.text in stops or t.dep_ == "relcl"), None
             )
             tokens = tokens[:cut]
+            doc = noun.doc
+            while (
+                tokens
+                and tokens[-1].i + 1 < len(doc)
+                and _entity(doc[tokens[-1].i + 1], index, ORG_TYPES)
+            ):
+                tokens.append(doc[tokens[-1].i + 1])  # "head of gaming industry body ELSPA"
             if 1 < len(tokens) <= 8 and not any(_entity(t, index, ("person",)) for t in tokens):
                 return tokens
     return []

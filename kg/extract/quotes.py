@@ -168,7 +168,8 @@ class _Article:
             ):
                 found.append((entity, via_pronoun))
             stack.extend(c for c in token.children if c.dep_ in SPEAKER_LINKS)
-        return found
+        persons = [(e, p) for e, p in found if e.type == "person"]
+        return persons or found  # "Roger Bennett, head of ELSPA, said": Bennett speaks
 
     def attribution(self, verb: Token, position: int) -> Attribution | None:
         """The speech verb's speakers (an empty list when it names nobody: 'his office said')."""

@@ -54,8 +54,15 @@ def meeting_iri(
     date: str | None,
     status: str,
     base: str = DEFAULT_BASE_IRI,
+    event: str | None = None,
 ) -> URIRef:
-    """`{base}meeting/{hash}` of article, sorted participants, date and status."""
+    """`{base}meeting/{event}` if given (`Fact.event`), else a hash of article, participants,
+    date and status.
+
+    With an event key the meeting is shared by every article reporting it (`kg.resolve`).
+    """
+    if event is not None:
+        return URIRef(f"{base}meeting/{quote(event, safe='-._~')}")
     key = _digest(article_id, *sorted(participants), date or "", status)
     return URIRef(f"{base}meeting/{key}")
 

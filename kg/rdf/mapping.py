@@ -132,7 +132,12 @@ class _Mapper:
             self.graph.add((b, KG.met, a))
         participants = (fact.subject, fact.object)
         meeting = iris.meeting_iri(
-            self.extraction.article.id, participants, fact.date, fact.status, self.base
+            self.extraction.article.id,
+            participants,
+            fact.date,
+            fact.status,
+            self.base,
+            event=fact.event,
         )
         self.graph.add((meeting, RDF.type, KG.Meeting))
         if fact.place:
