@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from kg.extract import extract
 from kg.rdf import to_graph
+from kg.resolve import from_store
 from kg.store import Store
 from kg.types import Article, Extraction
 
@@ -30,11 +31,14 @@ def build(
     batch_size: int = 32,
     on_article: Callable[[Extraction], None] | None = None,
 ) -> BuildSummary:
-    """Extract every article and write its named graph (replacing any earlier version)."""
+    """Extract every article, resolve its persons and meetings against the store and the other
+    articles (`kg.resolve`), and write its named graph (replacing any earlier version)."""
     summary = BuildSummary()
+    resolver = from_store(store, base_iri)
 
     def graphs() -> Iterator[tuple[str, object]]:
-        for extraction in extract(articles, nlp, batch_size=batch_size):
+        extractions = extract(articles, nlp, batch_size=batch_size)
+        for extraction in resolver.resolve_all(extractions, batch_size=batch_size):
             summary.articles += 1
             summary.facts.update(f.predicate for f in extraction.facts)
             if on_article is not None:

@@ -85,11 +85,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """Print the facts of articles without touching the store."""
     from kg.extract import extract
     from kg.records import fact_record
+    from kg.resolve import Resolver
 
     settings = _settings(args)
     failures = Failures()
     nlp = _nlp(settings)
-    extractions = extract(read_articles(args.paths, on_error=failures), nlp)
+    # Resolved across the files given, so one person is named one way in all of them.
+    extractions = Resolver().resolve_all(extract(read_articles(args.paths, on_error=failures), nlp))
     out = sys.stdout
     if args.format == "jsonl":
         for extraction in extractions:
@@ -222,22 +224,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.format == "markdown":
         print(markdown(scores))
     elif args.format == "json":
-        print(
-            json.dumps(
-                {
-                    r: {
-                        "precision": s.precision,
-                        "recall": s.recall,
-                        "f1": s.f1,
-                        "tp": s.tp,
-                        "fp": s.fp,
-                        "fn": s.fn,
-                    }
-                    for r, s in scores.items()
-                },
-                indent=2,
-            )
-        )
+        print(json.dumps({r: s.as_dict() for r, s in scores.items()}, indent=2))
     else:
         print(f"{len(golds)} gold articles in {args.gold_dir}")
         print(report(scores, errors=args.errors))

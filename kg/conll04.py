@@ -259,16 +259,6 @@ def error_lines(scores: dict[str, Score], sentences: list[Sentence]) -> list[str
 
 def as_json(scores: dict[str, Score], excluded: dict[str, int]) -> dict[str, Any]:
     """Scores as a JSON-ready dict, with the excluded relation types and their gold counts."""
-    result: dict[str, Any] = {
-        r: {
-            "precision": s.precision,
-            "recall": s.recall,
-            "f1": s.f1,
-            "tp": s.tp,
-            "fp": s.fp,
-            "fn": s.fn,
-        }
-        for r, s in scores.items()
-    }
+    result: dict[str, Any] = {r: s.as_dict() for r, s in scores.items()}
     result["excluded"] = excluded
     return result

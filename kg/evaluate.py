@@ -45,6 +45,11 @@ class Score:
         """TP / (TP + FN); 1.0 when the gold has nothing."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
+    def as_dict(self) -> dict[str, float | int]:
+        """The figures as JSON-ready values."""
+        p, r, f1 = self.precision, self.recall, self.f1
+        return {"precision": p, "recall": r, "f1": f1, "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""

@@ -28,6 +28,8 @@ def fact_record(extraction: Extraction, fact: Fact) -> dict[str, Any]:
     }
     if fact.post_in is not None:
         record["post_in"] = fact.post_in
+    if fact.event is not None:
+        record["event"] = fact.event
     if len(fact.evidence) > 1:
         record["more_evidence"] = [_evidence(e) for e in fact.evidence[1:]]
     return record

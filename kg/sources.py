@@ -10,9 +10,10 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from kg.errors import SourceError
 from kg.types import Article
@@ -100,12 +101,13 @@ def _read_file(path: Path, on_error: ErrorHandler | None) -> Iterator[Article]:
         on_error(error)
 
 
-def _read_bytes(path: Path) -> bytes:
+@contextmanager
+def _reading(path: Path) -> Iterator[BinaryIO]:
+    """Open a file (gunzipped if .gz); any I/O failure becomes a SourceError naming it."""
     try:
-        if path.name.lower().endswith(".gz"):
-            with gzip.open(path, "rb") as stream:
-                return stream.read()
-        return path.read_bytes()
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rb") as stream:
+            yield stream  # type: ignore[misc]
     except FileNotFoundError:
         raise SourceError(f"{path}: no such file; check the path") from None
     except (gzip.BadGzipFile, zlib.error, EOFError) as error:
@@ -114,6 +116,11 @@ def _read_bytes(path: Path) -> bytes:
         raise SourceError(
             f"{path}: cannot be read ({error.strerror or error}); check its permissions"
         ) from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    with _reading(path) as stream:
+        return stream.read()
 
 
 def _decode(data: bytes, where: str, offset: int = 0) -> str:
@@ -180,28 +187,18 @@ def _articles_from_json(
 
 def _articles_from_jsonl(path: Path, on_error: ErrorHandler | None) -> Iterator[Article]:
     offset = 0
-    try:
-        opener = gzip.open if path.name.lower().endswith(".gz") else open
-        with opener(path, "rb") as stream:
-            for number, line in enumerate(stream, start=1):
-                where = f"{path}:{number}"
-                start, offset = offset, offset + len(line)
-                if not line.strip():
-                    continue
-                try:
-                    yield _record_from_line(line, where, start)
-                except SourceError as error:
-                    if on_error is None:
-                        raise
-                    on_error(error)
-    except FileNotFoundError:
-        raise SourceError(f"{path}: no such file; check the path") from None
-    except (gzip.BadGzipFile, zlib.error, EOFError) as error:
-        raise SourceError(f"{path}: not a valid gzip file ({error}); re-compress it") from None
-    except OSError as error:
-        raise SourceError(
-            f"{path}: cannot be read ({error.strerror or error}); check its permissions"
-        ) from None
+    with _reading(path) as stream:
+        for number, line in enumerate(stream, start=1):
+            where = f"{path}:{number}"
+            start, offset = offset, offset + len(line)
+            if not line.strip():
+                continue
+            try:
+                yield _record_from_line(line, where, start)
+            except SourceError as error:
+                if on_error is None:
+                    raise
+                on_error(error)
 
 
 def _record_from_line(line: bytes, where: str, offset: int) -> Article:
