@@ -150,3 +150,45 @@ def test_posts_name_after_a_title_is_a_person(nlp: Language) -> None:
     text = "Holyrood leader Nicola Sturgeon wrote to the first minister."
     extraction = next(extract([Article(id="t", text=text)], nlp))
     assert ("Nicola Sturgeon", "person") in {(e.name, e.type) for e in extraction.entities}
+
+
+def _titled(nlp: Language, title: str, text: str) -> set[tuple[str, str]]:
+    extraction = next(extract([Article(id="t", text=text, title=title)], nlp))
+    return {(f.subject, f.object) for f in extraction.facts if f.predicate == "holds_position"}
+
+
+def test_posts_lede_title_refers_to_the_headline_person(nlp: Language) -> None:
+    posts = _titled(
+        nlp,
+        "Blair defends school trips",
+        "The prime minister has defended school trips. Tony Blair said they were safe.",
+    )
+    assert ("Tony Blair", "prime minister") in posts
+
+
+def test_posts_lede_possessive_country_title(nlp: Language) -> None:
+    posts = _titled(
+        nlp,
+        "Jamieson warns football fans",
+        "Scotland's justice minister has warned football fans. Cathy Jamieson said so.",
+    )
+    assert ("Cathy Jamieson", "justice minister") in posts
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        pytest.param(
+            "Blair and Brown defend budget",
+            "The prime minister has defended the budget. Tony Blair and Gordon Brown spoke.",
+            id="headline-names-two",
+        ),
+        pytest.param(
+            "Blair defends budget",
+            "Tony Blair spoke on Monday. Later the prime minister left for Paris.",
+            id="not-the-lede",
+        ),
+    ],
+)
+def test_posts_lede_title_needs_one_headline_person(nlp: Language, title: str, text: str) -> None:
+    assert not {p for p in _titled(nlp, title, text) if p[1] == "prime minister"}

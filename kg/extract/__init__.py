@@ -22,6 +22,7 @@ from kg.extract.posts import (
     Post,
     affiliation_phrases,
     appositive_posts,
+    headline_person,
     most_specific,
     prefix_posts,
     resolve_title_references,
@@ -200,7 +201,9 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
         for role, person, org in affiliation_phrases(sentence, index, rules):
             confidence = rules.triggers[role]["confidence"]
             found.append(Found(role, person, org, sentence, confidence))
-    resolve_title_references(doc, posts, index, rules)
+    lede = body[0] if body else None
+    headline = headline_person(article.title, index)
+    posts += resolve_title_references(doc, posts, index, rules, lede, headline)
     resolve_pronouns(body, index, rules)
     for sentence in body:
         found.extend(meetings(sentence, index, article.published, rules))

@@ -10,8 +10,9 @@ the person holding that title.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +22,7 @@ from kg.extract.rules import Rules
 
 BRIDGES = {"of", "-", "–"}
 ORG_TYPES = ("party", "organization")
+SUBJECTS = ("nsubj", "nsubjpass")
 Role = Literal["leads", "member_of", "works_for"]
 
 
@@ -299,25 +301,48 @@ def _last_mentioned(candidates: list[Resolved], before: int, index: EntityIndex)
     return next(c for c in candidates if id(c) == chosen)
 
 
-def resolve_title_references(doc: Doc, posts: list[Post], index: EntityIndex, rules: Rules) -> None:
+def headline_person(headline: str | None, index: EntityIndex) -> Resolved | None:
+    """The one person of the article whose name or surname the headline uses, if exactly one."""
+    if not headline:
+        return None
+    words = set(re.findall(r"[\w'’-]+", headline))
+    named = [
+        e for e in index.persons().values() if e.name.split()[-1] in words or e.name in headline
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def resolve_title_references(
+    doc: Doc,
+    posts: list[Post],
+    index: EntityIndex,
+    rules: Rules,
+    lede: Span | None = None,
+    headline: Resolved | None = None,
+) -> list[Post]:
     """Make 'the prime minister', 'the secretary', 'the Israeli leader' refer to their holder.
 
     The reference names a post's head word (and maybe its country); of the persons holding such a
-    post, the one mentioned most recently before the reference wins.
+    post, the one mentioned most recently before the reference wins. With no holder, a reference
+    that is the subject of the lede (the first sentence) is the person the headline names
+    ("Blair defends terror law" / "The prime minister has defended ..."): that gives a new post,
+    returned.
     """
     title_tokens = {i for p in posts for i in range(p.title_start, p.title_end)}
     heads = set(rules.posts["heads"])
+    found: list[Post] = []
     for token in doc:
         if token.lower_ not in heads or token.i in index.by_token or token.i in title_tokens:
             continue
         left = list(token.lefts)
-        if not left or left[0].lower_ != "the":
-            continue
+        possessor = bool(left) and _entity(left[0], index, ("place",)) is not None
+        if not left or (left[0].lower_ != "the" and not possessor):
+            continue  # "the prime minister", "Scotland's first minister"
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if after is not None and index.at(after) is not None:
             continue  # "the prime minister Tony Blair" is a title before a name, not a reference
         words = [t for t in left[1:] if t.dep_ in ("amod", "compound")]
-        country = _country(words, index, rules)
+        country = _country(left if possessor else words, index, rules)
         phrase = " ".join(
             [*(t.lower_ for t in words if t.text not in rules.demonyms), token.lower_]
         )
@@ -328,11 +353,19 @@ def resolve_title_references(doc: Doc, posts: list[Post], index: EntityIndex, ru
             ):
                 holders.append(post.person)
         chosen = _last_mentioned(holders, token.i, index) if holders else None
+        start = left[0].i + 1
+        in_lede = lede is not None and lede.start <= token.i < lede.end
+        if chosen is None and headline is not None and in_lede and token.dep_ in SUBJECTS:
+            chosen = headline
+            title = [t for t in doc[start : token.i + 1] if t.text not in POSSESSIVE]
+            post = _post(chosen, title, [], lede, index, rules)
+            if post is not None:
+                found.append(replace(post, country=post.country or country))
         if chosen is None:
             continue
-        key = next(k for k, e in index.entities.items() if e is chosen)
-        index.add_mention(key, left[0].i + 1, token.i + 1, indirect=True)
+        index.add_mention(index.key_of(chosen), start, token.i + 1, indirect=True)
         chosen.aliases.add(doc[left[0].i : token.i + 1].text)
+    return found
 
 
 def most_specific(posts: list[Post]) -> list[Post]:
