@@ -1,8 +1,18 @@
 """Extraction: articles in, entities and facts with evidence out. spaCy types stay in here.
 
-The stages per article: captions and credits (raw text) -> entities (NER + resolution) -> posts
-and title references -> relation patterns -> facts, merged so that one relation stated twice is
-one fact with two pieces of evidence.
+The stages per article, each a module of its own:
+
+1. `captions`: photo captions, credits and contributor lines, found in the raw text;
+2. `entities`: spaCy's mentions grouped into the article's entities (surnames, "Mr X", parties);
+3. `posts`: titles ("Defense Minister Yoav Gallant") and the affiliations they carry, then title
+   references ("the prime minister") resolved to their holder;
+4. `pronouns`: "he" / "she" as subjects, where the antecedent is unambiguous;
+5. `relations` (met, visited, leads by verb), `affiliations` (works for, based in, lives in,
+   located in: rules and a trained classifier) and `quotes` (who said what);
+6. facts merged, so that one relation stated twice is one fact with two pieces of evidence.
+
+Rules are data in `rules/*.json`; dates resolve against the published date (`dates`); the status
+of a fact (asserted, planned, negated, reported) comes from `factuality`.
 """
 
 from __future__ import annotations
