@@ -204,15 +204,16 @@ class MeetingIndex:
 
     def event_for(self, pair: Iterable[str], status: str, date: str | None) -> str:
         """The key of the known meeting of `pair` and `status` whose date is compatible with
-        `date` (equal, or either undated; equal preferred), else a new key from all three."""
+        `date` (equal, or either undated; equal preferred, then the smallest key), else a new
+        key from all three."""
         a, b = sorted(pair)
         compatible = [
-            (self._meetings[event].date != date, order, event)
-            for order, event in enumerate(self._by_pair.get((a, b, status), ()))
+            (self._meetings[event].date != date, event)
+            for event in self._by_pair.get((a, b, status), ())
             if date is None or self._meetings[event].date in (None, date)
         ]
         if compatible:
-            return min(compatible)[2]
+            return min(compatible)[1]
         return hashlib.sha256("\x1f".join((a, b, status, date or "")).encode()).hexdigest()[:16]
 
     def resolve(self, extraction: Extraction) -> Extraction:
