@@ -116,3 +116,19 @@ def test_pronoun_subject_resolves_when_unambiguous(nlp: Language) -> None:
 def test_pronoun_with_two_candidates_stays_unresolved(nlp: Language) -> None:
     facts = _facts(nlp, "Michael Howard and Charles Kennedy arrived. He met Tony Blair there.")
     assert not _met(facts)
+
+
+def test_pronoun_looks_past_a_quoted_sentence(nlp: Language) -> None:
+    text = (
+        'Michael Howard told reporters the law was rushed. "I hope we can agree." '
+        "He said after meeting Tony Blair he was disappointed."
+    )
+    assert _met(_facts(nlp, text)) == {frozenset(("Michael Howard", "Tony Blair"))}
+
+
+def test_pronoun_does_not_look_past_a_sentence_naming_nobody(nlp: Language) -> None:
+    text = (
+        "Michael Howard told reporters the law was rushed. The debate went on for hours. "
+        "He said after meeting Tony Blair he was disappointed."
+    )
+    assert not _met(_facts(nlp, text))

@@ -1,7 +1,8 @@
 """'He' and 'she' as subjects, resolved where the antecedent is unambiguous.
 
 A subject pronoun refers to the one person who is a grammatical subject earlier in the same
-sentence or, failing that, in the previous sentence, outside quotation marks, unless that person's
+sentence or, failing that, in the previous sentence (looking past a sentence that is all quotation,
+as in 'X said ... "I hope so." He added ...'), outside quotation marks, unless that person's
 known gender (an honorific like "Mrs", or an earlier pronoun) contradicts it. Two candidates, or
 none, leave the pronoun unresolved. Pronouns inside quotations are left alone: there "he" is
 whoever the speaker means.
@@ -40,6 +41,11 @@ class _Resolver:
     def quoted(self, token: Token) -> bool:
         return any(start <= token.idx < end for start, end in self.quotes)
 
+    def quotation(self, sentence: Span) -> bool:
+        """Whether a sentence is all quotation ('"I very much hope ..."')."""
+        words = [t for t in sentence if not t.is_punct and not t.is_space]
+        return bool(words) and all(self.quoted(t) for t in words)
+
     def gender(self, person: Resolved) -> str | None:
         known = {
             self.honorifics[a.split()[0]] for a in person.aliases if a.split()[0] in self.honorifics
@@ -74,8 +80,12 @@ class _Resolver:
                 if wanted is None or token.dep_ not in SUBJECTS or self.quoted(token):
                     continue
                 candidates = self.subjects(sentence, before=token.i)
-                if not candidates and position > 0:
-                    candidates = self.subjects(body[position - 1])
+                back = position - 1
+                while not candidates and back >= 0:
+                    candidates = self.subjects(body[back])
+                    if candidates or not self.quotation(body[back]) or back < position - 2:
+                        break
+                    back -= 1  # a quoted sentence between names nobody: look one further back
                 fitting = [c for c in candidates if self.gender(c) in (None, wanted)]
                 if len(fitting) == 1:
                     person = fitting[0]
