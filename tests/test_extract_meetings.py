@@ -56,6 +56,16 @@ def _met(facts: list[Fact], status: str = "asserted") -> set[frozenset[str]]:
             id="past-perfect-to-see-is-asserted",
         ),
         pytest.param(
+            "Sandra Howard has been campaigning with Michael Howard in the marginals.",
+            [("Sandra Howard", "Michael Howard")],
+            id="campaigning-with",
+        ),
+        pytest.param(
+            "Gordon Brown appeared alongside Tony Blair at the poster launch.",
+            [("Gordon Brown", "Tony Blair")],
+            id="appeared-alongside",
+        ),
+        pytest.param(
             "There was a meeting between Charles Kennedy, Michael Howard and Tony Blair.",
             [
                 ("Charles Kennedy", "Michael Howard"),
@@ -86,6 +96,9 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
             id="only-one-attends",
         ),
         pytest.param("Gordon Brown and Tony Blair attended the game.", id="not-a-gathering"),
+        pytest.param(
+            "Gordon Brown travelled to Leeds with Tony Blair's letter.", id="with-a-thing"
+        ),
     ],
 )
 def test_meetings_not_found(nlp: Language, text: str) -> None:

@@ -198,7 +198,7 @@ def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | 
             confidence = spec["gathering_verbs"][lemma]
             return Trigger(subjects, [], confidence, together=True, event=events[0])
     if token.pos_ == "VERB" and lemma in spec["with_verbs"]:
-        objects = _objects_with(token, index, ("with",))
+        objects = _objects_with(token, index, tuple(spec["with_prepositions"]))
         return Trigger(_subjects(token, index), objects, spec["with_verbs"][lemma])
     if token.pos_ == "VERB" and lemma in spec["light_verbs"]:
         nouns = [
