@@ -192,3 +192,35 @@ def test_posts_lede_possessive_country_title(nlp: Language) -> None:
 )
 def test_posts_lede_title_needs_one_headline_person(nlp: Language, title: str, text: str) -> None:
     assert not {p for p in _titled(nlp, title, text) if p[1] == "prime minister"}
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        pytest.param(
+            "Gordon Brown became chancellor in 1997.", ("Gordon Brown", "chancellor"), id="became"
+        ),
+        pytest.param(
+            "Ruth Kelly was appointed education secretary in December.",
+            ("Ruth Kelly", "education secretary"),
+            id="was-appointed",
+        ),
+        pytest.param(
+            "John Prescott served as deputy prime minister.",
+            ("John Prescott", "deputy prime minister"),
+            id="served-as",
+        ),
+        pytest.param(
+            "Gordon Brown gained his first post as shadow chief secretary.",
+            ("Gordon Brown", "shadow chief secretary"),
+            id="post-as",
+        ),
+    ],
+)
+def test_posts_given_by_a_verb(nlp: Language, text: str, post: tuple[str, str]) -> None:
+    assert ("holds_position", *post) in _triples(_facts(nlp, text))
+
+
+def test_posts_copula_without_title_is_no_post(nlp: Language) -> None:
+    facts = _facts(nlp, "Tony Blair is a man of conviction.")
+    assert not [f for f in facts if f.predicate == "holds_position"]

@@ -166,11 +166,7 @@ def _post(
         if role == "leads" and complement:
             role = "member_of"  # "Labour's head of elections strategy" does not lead Labour
     label = _label(tokens, index, rules)
-    if (
-        complement_orgs
-    ):  # "leader of the far-right Otzma Yehudit party" -> "leader of Otzma Yehudit"
-        label = f"{label} {complement[0].lower_} {complement_orgs[0].name}"
-    elif complement:
+    if complement:  # as written: "head of gaming industry body ELSPA"
         label = f"{label} {_text(complement)}".strip()
     if not label:
         return None
@@ -223,9 +219,33 @@ def _complement(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
     return []
 
 
+def _role_nouns(subject: Token, rules: Rules) -> list[Token]:
+    """Title nouns a verb gives its subject: 'X became chancellor', 'was appointed education
+    secretary', 'served as deputy prime minister', 'gained his first post as shadow secretary'."""
+    if subject.dep_ not in SUBJECTS:
+        return []
+    verb, roles = subject.head, rules.posts["role_verbs"]
+    lemma = verb.lemma_.lower()
+    nouns = [
+        c
+        for c in verb.children
+        if (c.dep_ == "attr" and lemma in roles["attr"])
+        or (c.dep_ == "oprd" and lemma in roles["oprd"])
+    ]
+    holders = [verb] if lemma in roles["as"] else []
+    holders += [
+        c for c in verb.children if c.dep_ == "dobj" and c.lower_ in rules.posts["role_nouns"]
+    ]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                nouns += [p for p in prep.children if p.dep_ == "pobj"]
+    return nouns
+
+
 def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:
-    """Titles in apposition ('X, the opposition leader', 'the opposition leader, X') or after
-    'is' ('X is a co-chairman of Y')."""
+    """Titles in apposition ('X, the opposition leader', 'the opposition leader, X') or given by
+    a verb ('X is a co-chairman of Y', 'X became chancellor', 'X served as deputy leader')."""
     heads = set(rules.posts["heads"])
     for token in sentence:
         person = index.at(token)
@@ -234,8 +254,7 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
         nouns = [c for c in token.children if c.dep_ == "appos" and c.lower_ in heads]
         if token.dep_ == "appos" and token.head.lower_ in heads and index.at(token.head) is None:
             nouns.append(token.head)
-        if token.dep_ == "nsubj" and token.head.lemma_ == "be":  # "X is the party's leader"
-            nouns += [c for c in token.head.children if c.dep_ == "attr" and c.lower_ in heads]
+        nouns += [n for n in _role_nouns(token, rules) if n.lower_ in heads]
         for noun in nouns:
             start = noun.left_edge.i
             while start > sentence.start and not sentence.doc[start - 1].whitespace_:
