@@ -221,11 +221,20 @@ def _complement(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
 
 def _role_nouns(subject: Token, rules: Rules) -> list[Token]:
     """Title nouns a verb gives its subject: 'X became chancellor', 'was appointed education
-    secretary', 'served as deputy prime minister', 'gained his first post as shadow secretary'."""
-    if subject.dep_ not in SUBJECTS:
-        return []
+    secretary', 'served as deputy prime minister', 'gained his first post as shadow secretary';
+    or its object: 'to succeed Mr Blair as Labour leader'."""
     verb, roles = subject.head, rules.posts["role_verbs"]
     lemma = verb.lemma_.lower()
+    if subject.dep_ == "dobj" and lemma in roles["object_as"]:  # "succeed Mr Blair as leader"
+        return [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+    if subject.dep_ not in SUBJECTS:
+        return []
     nouns = [
         c
         for c in verb.children
