@@ -1,4 +1,4 @@
-"""Relation patterns over the dependency parse: met, visited, leads (by verb), member of.
+"""Relation patterns over the dependency parse: met, visited, and leads stated by a verb.
 
 Each pattern finds a trigger (a verb or noun from `rules/triggers.json`), its participants among
 the resolved entities, and the date and place the same clause gives.
