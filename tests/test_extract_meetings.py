@@ -145,3 +145,9 @@ def test_pronoun_does_not_look_past_a_sentence_naming_nobody(nlp: Language) -> N
         "He said after meeting Tony Blair he was disappointed."
     )
     assert not _met(_facts(nlp, text))
+
+
+def test_meeting_place_is_not_a_home(nlp: Language) -> None:
+    facts = _facts(nlp, "Antony Blinken met Israeli President Isaac Herzog in Jerusalem.")
+    assert {(f.predicate, f.place) for f in facts if f.predicate == "met"} == {("met", "Jerusalem")}
+    assert not [f for f in facts if f.predicate == "lives_in"]

@@ -196,6 +196,24 @@ def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
     return merged
 
 
+def _without_event_places(found: list[Found]) -> list[Found]:
+    """Drop 'lives in' / 'based in' a place the same sentence puts an event at: in 'Blinken met
+    Herzog in Jerusalem' Herzog was in Jerusalem for the meeting, which says nothing of his home."""
+    at_event: set[tuple[int, int, int]] = set()
+    for f in found:
+        if f.predicate == "met" and f.place is not None:
+            for person in (f.subject, f.object):
+                at_event.add((id(f.sentence), id(person), id(f.place)))
+        if f.predicate == "visited":
+            at_event.add((id(f.sentence), id(f.subject), id(f.object)))
+    return [
+        f
+        for f in found
+        if f.predicate not in ("lives_in", "based_in")
+        or (id(f.sentence), id(f.subject), id(f.object)) not in at_event
+    ]
+
+
 def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extraction:
     """Extract entities and facts from one parsed article."""
     rules = rules or load_rules()
@@ -221,7 +239,7 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
         found.extend(led_by_verb(sentence, index, rules))
         found.extend(affiliations_in(sentence, index, rules))
 
-    facts = [_fact(f) for f in found]
+    facts = [_fact(f) for f in _without_event_places(found)]
     # One call over the whole body: a pronoun speaker and a quotation continued in the next
     # sentence need the neighbouring sentences.
     facts.extend(_quote_fact(q) for q in quotes(body, index, rules))
