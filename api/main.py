@@ -8,35 +8,59 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from api.routes import actors, health, sparql
-from kg.errors import ModelNotFoundError, NewsKGError, ReadOnlyError, StoreError
+from api.routes import actors, articles, graphs, health, linked, network, sparql
+from kg.errors import (
+    ModelNotFoundError,
+    NewsKGError,
+    NotAcceptableError,
+    NotFoundError,
+    QueryTimeoutError,
+    ReadOnlyError,
+    StoreError,
+)
+from kg.ingest import Ingester
 from kg.settings import Settings
 from kg.store import Store
+from kg.store.pool import open_pool
 
 # Errors the server cannot fix by itself are 503; every other NewsKGError is the request's fault.
 _STATUS: dict[type[NewsKGError], int] = {
     ReadOnlyError: 403,
+    NotFoundError: 404,
+    NotAcceptableError: 406,
     StoreError: 503,
+    QueryTimeoutError: 503,
     ModelNotFoundError: 503,
 }
 
 
-def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
-    """The API over `store`, or over the store at `settings.store`, opened once at start-up."""
+def create_app(
+    settings: Settings | None = None,
+    store: Store | None = None,
+    ingester: Ingester | None = None,
+) -> FastAPI:
+    """The API over `store`, or over the store at `settings.store`, opened once at start-up.
+
+    With writes enabled (`settings.token`), POST /articles extracts with `ingester`, or with
+    `settings.model` loaded once at start-up; a read-only server never loads a spaCy pipeline."""
     settings = settings or Settings.from_env()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        if store is not None:
-            app.state.store = store
-            yield
-            return
-        opened = Store.open(settings.store)
+        # Loaded before the store opens, so that a missing pipeline stops start-up cleanly.
+        app.state.ingester = ingester
+        if ingester is None and settings.token is not None:
+            app.state.ingester = Ingester.load(settings.model, settings.base_iri)
+        opened = store if store is not None else Store.open(settings.store)
+        pool = open_pool(opened, settings.query_timeout, settings.query_workers)
         app.state.store = opened
+        app.state.query_pool = pool
         try:
             yield
         finally:
-            opened.close()
+            pool.close()
+            if store is None:
+                opened.close()
 
     app = FastAPI(
         title="newskg",
@@ -46,7 +70,15 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     app.state.settings = settings
     app.add_exception_handler(NewsKGError, _newskg_error)
-    for router in (health.router, sparql.router, actors.router):
+    for router in (
+        health.router,
+        sparql.router,
+        graphs.router,
+        actors.router,
+        network.router,
+        articles.router,
+        linked.router,
+    ):
         app.include_router(router)
     return app
 

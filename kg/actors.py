@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from datetime import date
 from typing import Literal, cast
 
 from rdflib import URIRef
 
-from kg.errors import QueryError
+from kg.articles import ArticleRef
+from kg.errors import NotFoundError, QueryError
+from kg.queries import date_bindings, query
 from kg.rdf.iris import entity_iri
-from kg.settings import DEFAULT_BASE_IRI, QUERIES_DIR
+from kg.settings import DEFAULT_BASE_IRI
 from kg.store import Store
+from kg.store.terms import Binding
 
 ActorType = Literal["person", "organization", "party"]
 """The kinds of actor: a party is an organisation known to be a political party."""
@@ -65,6 +68,20 @@ class Affiliations:
     positions: tuple[Affiliation, ...]
 
 
+@dataclass(frozen=True)
+class ActorDetail:
+    """Everything the store says an actor is called, does and appears in."""
+
+    actor: ActorRef
+    labels: tuple[str, ...]
+    aliases: tuple[str, ...]
+    leads: tuple[Affiliation, ...]
+    member_of: tuple[Affiliation, ...]
+    positions: tuple[Affiliation, ...]
+    meetings: int
+    articles: tuple[ArticleRef, ...]
+
+
 def search_actors(
     store: Store, q: str, type: ActorType | None = None, limit: int = 20
 ) -> list[ActorRef]:
@@ -74,18 +91,33 @@ def search_actors(
     bindings: dict[str, str] = {"q": q.strip()}
     if type is not None:
         bindings["wanted"] = type
-    rows = store.select(_query("actor_search"), bindings)
+    rows = store.select(query("actor_search"), bindings)
     return [_actor(row) for row in rows[:limit]]
 
 
 def get_affiliations(
-    store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI
+    store: Store,
+    actor_id: str,
+    base_iri: str = DEFAULT_BASE_IRI,
+    since: date | None = None,
+    until: date | None = None,
 ) -> Affiliations | None:
-    """The organisations an actor leads or belongs to and the posts it holds; None if unknown."""
+    """The organisations an actor leads or belongs to and the posts it holds; None if unknown.
+
+    With `since` / `until`, only what articles published in that range state (affiliation facts
+    carry no date of their own), with only those articles' evidence.
+    """
     actor = get_actor(store, actor_id, base_iri)
     if actor is None:
         return None
-    rows = store.select(_query("actor_affiliations"), {"actor": URIRef(actor.iri)})
+    return _affiliations(store, actor, since, until)
+
+
+def _affiliations(
+    store: Store, actor: ActorRef, since: date | None = None, until: date | None = None
+) -> Affiliations:
+    bindings: dict[str, Binding] = {"actor": URIRef(actor.iri), **date_bindings(since, until)}
+    rows = store.select(query("actor_affiliations"), bindings)
     grouped: dict[str, dict[str, tuple[dict[str, object], list[Citation]]]] = {
         "leads": {},
         "member_of": {},
@@ -105,10 +137,58 @@ def get_affiliations(
     return Affiliations(actor, leads, member_of, positions)
 
 
+def actor_detail(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> ActorDetail:
+    """Labels, type, aliases, affiliations, posts, meetings count and articles of an actor;
+    raises NotFoundError if unknown."""
+    actor = require_actor(store, actor_id, base_iri)
+    affiliations = _affiliations(store, actor)
+    values: dict[str, list[object]] = {"label": [], "alias": [], "article": [], "meeting": []}
+    articles: list[ArticleRef] = []
+    for row in store.select(query("actor_profile"), {"actor": URIRef(actor.iri)}):
+        field = str(row["field"])
+        if row["value"] in values[field]:
+            continue
+        values[field].append(row["value"])
+        if field == "article":
+            iri = str(row["value"])
+            articles.append(
+                ArticleRef(
+                    id=_optional(row["id"]) or iri.rsplit("/", 1)[-1],
+                    iri=iri,
+                    title=_optional(row["title"]),
+                    published=_optional(row["published"]),
+                )
+            )
+    labels = tuple(sorted(str(v) for v in values["label"]))
+    return ActorDetail(
+        actor=actor,
+        labels=labels,
+        aliases=tuple(sorted(str(v) for v in values["alias"] if v not in labels)),
+        leads=affiliations.leads,
+        member_of=affiliations.member_of,
+        positions=affiliations.positions,
+        meetings=len(values["meeting"]),
+        articles=tuple(articles),
+    )
+
+
+def require_actor(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> ActorRef:
+    """The actor whose IRI ends in `actor_id`; raises NotFoundError if there is none."""
+    actor = get_actor(store, actor_id, base_iri)
+    if actor is None:
+        raise NotFoundError(unknown_actor(actor_id))
+    return actor
+
+
+def unknown_actor(actor_id: str) -> str:
+    """The message for an actor id the store does not know, saying how to find the right one."""
+    return f"No actor with id '{actor_id}'. Search with GET /actors?q=NAME."
+
+
 def get_actor(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> ActorRef | None:
     """The person or organisation whose IRI ends in `actor_id`; None if there is none."""
     for iri in actor_iris(actor_id, base_iri):
-        rows = store.select(_query("actor"), {"actor": iri})
+        rows = store.select(query("actor"), {"actor": iri})
         if rows:
             return _actor(rows[0])
     return None
@@ -122,11 +202,6 @@ def actor_iris(actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[URIRef,
             "like 'itamar-ben-gvir'). Search with GET /actors?q=NAME to find the id."
         )
     return entity_iri(actor_id, "person", base_iri), entity_iri(actor_id, "organization", base_iri)
-
-
-@cache
-def _query(name: str) -> str:
-    return (QUERIES_DIR / f"{name}.rq").read_text(encoding="utf-8")
 
 
 def _actor(row: dict[str, object]) -> ActorRef:

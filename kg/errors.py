@@ -29,3 +29,15 @@ class EvalError(NewsKGError):
 
 class ReadOnlyError(QueryError):
     """A SPARQL Update was sent where only queries are allowed."""
+
+
+class NotAcceptableError(QueryError):
+    """The client asked for a result format that cannot hold the query's results."""
+
+
+class QueryTimeoutError(NewsKGError):
+    """A query ran past the time limit and was stopped."""
+
+
+class NotFoundError(NewsKGError):
+    """The store holds nothing under the id or IRI asked for."""

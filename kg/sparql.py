@@ -1,42 +1,144 @@
-"""The read-only SPARQL endpoint: run a user's query, refuse updates, say how to ask."""
+"""What the SPARQL endpoint accepts: queries over graphs in the store, updates that stay local.
+
+Remote access is refused before anything runs: pyoxigraph would fetch a SERVICE endpoint or a
+LOAD source over HTTP, and FROM / FROM NAMED (and the protocol's default-graph-uri /
+named-graph-uri) may only name graphs the store holds. The check reads the text as SPARQL tokens
+(comments, strings and IRIs are single tokens, so a keyword inside them is not seen as one), then
+resolves the IRI after each FROM against the query's PREFIX and BASE declarations.
+"""
 
 from __future__ import annotations
 
-from pyparsing import ParseBaseException
-from rdflib.plugins.sparql.parser import parseUpdate
+import re
+from collections.abc import Callable, Iterator, Sequence
+from urllib.parse import urljoin
 
 from kg.errors import QueryError, ReadOnlyError
-from kg.store import Store
 
-READ_ONLY = (
-    "The SPARQL endpoint is read-only; send a SELECT, ASK, CONSTRUCT or DESCRIBE query. "
-    "Graphs are written with `kg build`."
-)
 MISSING_QUERY = (
     "No SPARQL query given. Send it as GET /sparql?query=..., as the form field 'query' "
     "of a POST with Content-Type application/x-www-form-urlencoded, or as the body of a POST "
     "with Content-Type application/sparql-query."
 )
+MISSING_UPDATE = (
+    "No SPARQL Update given. Send it as the body of a POST with Content-Type "
+    "application/sparql-update, or as the form field 'update'."
+)
+NOT_A_QUERY = (
+    "This is a SPARQL Update, not a query. Send it by POST as application/sparql-update (or the "
+    "form field 'update') with the server's bearer token."
+)
+NO_SERVICE = (
+    "SERVICE is refused: this endpoint only queries its own graphs and never calls other "
+    "endpoints. Remove the SERVICE clause."
+)
+NO_LOAD = (
+    "LOAD is refused: this endpoint never fetches remote or local files. Send the data with PUT "
+    "or POST /graphs?graph=IRI instead."
+)
+
+_TOKEN = re.compile(
+    r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+      |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$]\w+)
+  | (?P<pname>(?:[^\W\d_][\w.\-]*)?:[\w.:%\\\-]*)
+  | (?P<word>[^\W\d]\w*)
+  | (?P<other>\S)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+Token = tuple[str, str]
+"""A token's kind (a group name of _TOKEN) and its text."""
 
 
-def run_query(store: Store, query: str | None, update: str | None = None) -> tuple[bytes, str]:
-    """Serialised results and media type of a read-only query; updates raise ReadOnlyError."""
-    if update is not None:
-        raise ReadOnlyError(READ_ONLY)
+def tokens(text: str) -> Iterator[Token]:
+    """The SPARQL tokens of `text`, comments left out."""
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or "other"
+        if kind != "comment":
+            yield kind, match.group()
+
+
+def check_query(
+    query: str | None,
+    has_graph: Callable[[str], bool],
+    default_graphs: Sequence[str] = (),
+    named_graphs: Sequence[str] = (),
+) -> str:
+    """The query, if it is one this endpoint runs; QueryError saying why not otherwise."""
     if query is None or not query.strip():
         raise QueryError(MISSING_QUERY)
-    try:
-        return store.query_results(query)
-    except QueryError as error:
-        # Only a text that fails as a query is worth parsing again as an update.
-        if is_update(query):
-            raise ReadOnlyError(READ_ONLY) from error
-        raise
+    words = list(tokens(query))
+    if _keywords(words) & _UPDATE_KEYWORDS and not _keywords(words) & _QUERY_FORMS:
+        raise ReadOnlyError(NOT_A_QUERY)
+    if "SERVICE" in _keywords(words):
+        raise QueryError(NO_SERVICE)
+    _check_graphs("FROM", _from_iris(words), has_graph)
+    _check_graphs("default-graph-uri", default_graphs, has_graph)
+    _check_graphs("named-graph-uri", named_graphs, has_graph)
+    return query
 
 
-def is_update(text: str) -> bool:
-    """Whether `text` parses as a SPARQL 1.1 Update with at least one operation."""
-    try:
-        return "request" in parseUpdate(text)
-    except ParseBaseException:
-        return False
+def check_update(update: str | None) -> str:
+    """The update, if it stays inside the store; QueryError saying why not otherwise."""
+    if update is None or not update.strip():
+        raise QueryError(MISSING_UPDATE)
+    keywords = _keywords(list(tokens(update)))
+    if "LOAD" in keywords:
+        raise QueryError(NO_LOAD)
+    if "SERVICE" in keywords:
+        raise QueryError(NO_SERVICE)
+    return update
+
+
+_UPDATE_KEYWORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD"}
+)
+_QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+
+
+def _keywords(words: list[Token]) -> set[str]:
+    return {text.upper() for kind, text in words if kind == "word"}
+
+
+def _from_iris(words: list[Token]) -> list[str]:
+    prefixes: dict[str, str] = {}
+    base = ""
+    found: list[str] = []
+    for index, (kind, text) in enumerate(words):
+        if kind != "word":
+            continue
+        keyword = text.upper()
+        following = words[index + 1 : index + 4]
+        if keyword == "BASE" and following and following[0][0] == "iri":
+            base = urljoin(base, following[0][1][1:-1])
+        elif keyword == "PREFIX" and len(following) >= 2 and following[0][0] == "pname":
+            prefixes[following[0][1].rstrip(":")] = urljoin(base, following[1][1][1:-1])
+        elif keyword == "FROM":
+            if following and following[0][1].upper() == "NAMED":
+                following = following[1:]
+            if not following:
+                continue
+            target_kind, target = following[0]
+            if target_kind == "iri":
+                found.append(urljoin(base, target[1:-1]))
+            elif target_kind == "pname":
+                prefix, _, local = target.partition(":")
+                if prefix not in prefixes:
+                    raise QueryError(f"FROM {target}: the prefix '{prefix}:' is not declared.")
+                found.append(prefixes[prefix] + local)
+    return found
+
+
+def _check_graphs(where: str, iris: Sequence[str], has_graph: Callable[[str], bool]) -> None:
+    for iri in iris:
+        if not has_graph(iri):
+            raise QueryError(
+                f"{where} <{iri}> is not a graph in this store; only its own graphs can be "
+                "queried, nothing is loaded from elsewhere. List them with "
+                "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }."
+            )

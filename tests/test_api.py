@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from rdflib import Dataset
 
+from api.deps import WRITES_DISABLED
 from api.main import create_app
 from kg.settings import Settings
 from kg.store import Store
@@ -26,7 +27,7 @@ PREFIX kg: <https://w3id.org/newskg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?a ?b WHERE { ?x kg:met ?y . ?x rdfs:label ?a . ?y rdfs:label ?b . FILTER(?a < ?b) }
 """
-READ_ONLY = "The SPARQL endpoint is read-only;"
+NOT_A_QUERY = "This is a SPARQL Update, not a query."
 
 Send = Callable[[TestClient], httpx.Response]
 
@@ -213,23 +214,28 @@ def test_sparql_malformed_400_with_parser_message(client: TestClient) -> None:
 
 
 def test_sparql_missing_query_400_says_how(client: TestClient) -> None:
-    response = client.get("/sparql")
+    response = client.post("/sparql", data={"format": "json"})
     assert response.status_code == 400
     assert "GET /sparql?query=" in response.json()["detail"]
 
 
 @pytest.mark.parametrize(
-    "send",
+    ("send", "message"),
     [
         pytest.param(
             lambda c: c.get("/sparql", params={"query": "INSERT DATA { <a:a> <a:b> <a:c> }"}),
+            NOT_A_QUERY,
             id="insert-data-get",
         ),
         pytest.param(
-            lambda c: c.post("/sparql", data={"query": "DROP ALL"}), id="drop-all-as-query"
+            lambda c: c.post("/sparql", data={"query": "DROP ALL"}),
+            NOT_A_QUERY,
+            id="drop-all-as-query",
         ),
         pytest.param(
-            lambda c: c.post("/sparql", data={"update": "DROP ALL"}), id="update-form-field"
+            lambda c: c.post("/sparql", data={"update": "DROP ALL"}),
+            WRITES_DISABLED,
+            id="update-form-field",
         ),
         pytest.param(
             lambda c: c.post(
@@ -238,15 +244,18 @@ def test_sparql_missing_query_400_says_how(client: TestClient) -> None:
                 "DELETE WHERE { ?s kg:met ?o }",
                 headers={"Content-Type": "application/sparql-update"},
             ),
+            WRITES_DISABLED,
             id="sparql-update-body",
         ),
     ],
 )
-def test_sparql_update_403_graph_unchanged(client: TestClient, store: Store, send: Send) -> None:
+def test_sparql_update_403_graph_unchanged(
+    client: TestClient, store: Store, send: Send, message: str
+) -> None:
     before = (store.graphs(), store.count())
     response = send(client)
     assert response.status_code == 403
-    assert response.json()["detail"].startswith(READ_ONLY)
+    assert response.json()["detail"].startswith(message)
     assert (store.graphs(), store.count()) == before
 
 
@@ -259,5 +268,5 @@ def test_sparql_unknown_body_type_415(client: TestClient) -> None:
 def test_docs_list_every_route_with_a_summary(client: TestClient) -> None:
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
-    assert set(paths) == {"/health", "/sparql", "/actors", "/actors/{actor_id}/affiliations"}
+    assert {"/health", "/sparql", "/update", "/graphs", "/actors"} <= set(paths)
     assert all(op.get("summary") for path in paths.values() for op in path.values())

@@ -1,4 +1,5 @@
-"""GET /actors and GET /actors/{id}/affiliations: find actors and what they lead, join, hold."""
+"""GET /actors, /actors/{id}, /actors/{id}/affiliations and /actors/{id}/meetings: find actors,
+what they lead, join and hold, and whom they met."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query
 
 from api.deps import SettingsDep, StoreDep
-from api.schemas import ActorList, Affiliations, ErrorBody
-from kg import actors
+from api.params import Dates
+from api.schemas import ActorDetail, ActorList, ActorMeetings, Affiliations, ErrorBody
+from kg import actors, meetings
 from kg.actors import MAX_LIMIT, SLUG_PATTERN, ActorType
 
 router = APIRouter(prefix="/actors", tags=["actors"])
@@ -22,6 +24,7 @@ ActorId = Annotated[
         examples=["itamar-ben-gvir"],
     ),
 ]
+NOT_FOUND = {404: {"model": ErrorBody, "description": "No actor with that id."}}
 
 
 @router.get("", summary="Search persons, organisations and parties by name")
@@ -41,16 +44,48 @@ def search_actors(
 
 
 @router.get(
+    "/{actor_id}",
+    summary="An actor: names, posts, affiliations, meetings, articles",
+    responses=NOT_FOUND,
+)
+def get_actor(actor_id: ActorId, store: StoreDep, settings: SettingsDep) -> ActorDetail:
+    """Labels, type, aliases (skos:altLabel), posts, affiliations, the number of asserted meetings
+    and the articles mentioning the actor (schema:mentions)."""
+    found = actors.actor_detail(store, actor_id, settings.base_iri)
+    return ActorDetail.model_validate(found, from_attributes=True)
+
+
+@router.get(
     "/{actor_id}/affiliations",
     summary="What an actor leads, belongs to and holds, with evidence",
-    responses={404: {"model": ErrorBody, "description": "No actor with that id."}},
+    responses=NOT_FOUND,
 )
-def get_affiliations(actor_id: ActorId, store: StoreDep, settings: SettingsDep) -> Affiliations:
-    """Organisations the actor heads or is a member of and posts it holds, with their sentences."""
-    found = actors.get_affiliations(store, actor_id, settings.base_iri)
+def get_affiliations(
+    actor_id: ActorId, store: StoreDep, settings: SettingsDep, dates: Dates
+) -> Affiliations:
+    """Organisations the actor heads or is a member of and posts it holds, with their sentences.
+
+    `from` / `to` keep what articles published in that range (schema:datePublished) state, with
+    only their evidence: affiliation facts carry no date of their own."""
+    found = actors.get_affiliations(store, actor_id, settings.base_iri, dates.since, dates.until)
     if found is None:
-        raise HTTPException(
-            status_code=404,
-            detail=f"No actor with id '{actor_id}'. Search with GET /actors?q=NAME.",
-        )
+        raise HTTPException(status_code=404, detail=actors.unknown_actor(actor_id))
     return Affiliations.model_validate(found, from_attributes=True)
+
+
+@router.get(
+    "/{actor_id}/meetings",
+    summary="Whom an actor met, when and where, with evidence",
+    responses=NOT_FOUND,
+)
+def get_meetings(
+    actor_id: ActorId, store: StoreDep, settings: SettingsDep, dates: Dates
+) -> ActorMeetings:
+    """Asserted meetings (kg:Meeting, kg:status "asserted"): the others present, the date
+    (schema:startDate), the place, and each sentence with its article. Dated ones come first.
+
+    `from` / `to` filter on the meeting's date; an undated meeting counts as on the day the
+    article reporting it was published (schema:datePublished). A month or year date ("2023-01")
+    is kept when it overlaps the range."""
+    found = meetings.actor_meetings(store, actor_id, settings.base_iri, dates.since, dates.until)
+    return ActorMeetings.model_validate(found, from_attributes=True)

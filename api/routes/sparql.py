@@ -1,70 +1,231 @@
-"""GET and POST /sparql: the SPARQL 1.1 Protocol, read-only, over the union of all graphs."""
+"""/sparql and /update: the SPARQL 1.1 Protocol (queries for all, updates with the token)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 from urllib.parse import parse_qs
 
+import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi.responses import FileResponse
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import StoreDep
+from api.deps import Body, QueryPoolDep, SettingsDep, StoreDep, require_write_access
+from api.negotiation import choose, prefers_html
 from api.schemas import ErrorBody
-from kg.sparql import run_query
+from api.service import service_description
+from kg.sparql import check_query, check_update
+from kg.store.pool import QueryJob
+from kg.store.results import GRAPH_FORMATS
 
 router = APIRouter(tags=["sparql"])
 
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
+QUERY_PAGE = Path(__file__).resolve().parent.parent / "static" / "sparql.html"
+TRUNCATED = "X-Newskg-Truncated"
 
+_RESULT_TYPES = {
+    media: {}
+    for media in (
+        "application/sparql-results+json",
+        "application/sparql-results+xml",
+        "text/csv",
+        "text/tab-separated-values",
+        "text/turtle",
+        "application/n-triples",
+        "application/ld+json",
+        "application/rdf+xml",
+    )
+}
 _RESPONSES: dict[int | str, dict[str, object]] = {
     200: {
-        "description": "SPARQL JSON results (SELECT, ASK) or Turtle (CONSTRUCT, DESCRIBE).",
-        "content": {"application/sparql-results+json": {}, "text/turtle": {}},
+        "description": "Results: SELECT/ASK as SPARQL JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as "
+        "Turtle, N-Triples, JSON-LD or RDF/XML, by Accept or `format`. Past the row limit the "
+        f"results are cut and the response has the header `{TRUNCATED}: true`.",
+        "content": _RESULT_TYPES,
     },
-    400: {"model": ErrorBody, "description": "No query, or a malformed one (parser message)."},
-    403: {"model": ErrorBody, "description": "A SPARQL Update: the endpoint is read-only."},
+    400: {
+        "model": ErrorBody,
+        "description": "No query, a malformed one, SERVICE, or FROM of a graph not in the store.",
+    },
+    403: {"model": ErrorBody, "description": "An update sent as a query."},
+    406: {"model": ErrorBody, "description": "No acceptable result type; lists the supported."},
+    413: {"model": ErrorBody, "description": "The request body is over the limit."},
+    503: {"model": ErrorBody, "description": "The query ran past the time limit and was stopped."},
+}
+_UPDATE_RESPONSES: dict[int | str, dict[str, object]] = {
+    204: {"description": "The update was applied."},
+    400: {"model": ErrorBody, "description": "A malformed update, LOAD or SERVICE."},
+    401: {"model": ErrorBody, "description": "Missing or wrong bearer token."},
+    403: {"model": ErrorBody, "description": "Writes are disabled on this server."},
+    413: {"model": ErrorBody, "description": "The request body is over the limit."},
+    415: {"model": ErrorBody, "description": "Unknown body type."},
+}
+_BODY_SCHEMA = {
+    "requestBody": {
+        "content": {
+            FORM: {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "query": {"type": "string"},
+                        "update": {"type": "string"},
+                        "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+                        "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                    },
+                }
+            },
+            SPARQL_QUERY: {"schema": {"type": "string"}},
+            SPARQL_UPDATE: {"schema": {"type": "string"}},
+        }
+    }
 }
 
+GraphUris = Annotated[list[str], Query(description="A graph for the dataset; repeatable.")]
+Format = Annotated[
+    str | None,
+    Query(
+        description="json, xml, csv, tsv (SELECT, ASK) or turtle, ntriples, jsonld, rdfxml "
+        "(CONSTRUCT, DESCRIBE); overrides Accept."
+    ),
+]
 
-@router.get("/sparql", summary="Run a SPARQL query (GET)", responses=_RESPONSES)
-def sparql_get(
+
+@router.get(
+    "/sparql",
+    name="sparql_get",
+    summary="Run a SPARQL query (GET); without one, the query page or the service description",
+    responses=_RESPONSES,
+)
+async def sparql_get(
+    request: Request,
     store: StoreDep,
+    pool: QueryPoolDep,
+    settings: SettingsDep,
     query: Annotated[str | None, Query(description="The SPARQL query.")] = None,
+    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],  # noqa: B006
+    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],  # noqa: B006
+    format: Format = None,
 ) -> Response:
     """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query given as the `query` parameter."""
-    body, media_type = run_query(store, query)
-    return Response(content=body, media_type=media_type)
+    accept = request.headers.get("accept")
+    if query is None:
+        if prefers_html(accept):
+            return FileResponse(QUERY_PAGE, media_type="text/html")
+        return _describe(request, settings.token is not None, accept, format)
+    return await _answer(
+        store, pool, settings, accept, query, default_graph_uri, named_graph_uri, format
+    )
 
 
 @router.post(
     "/sparql",
-    summary="Run a SPARQL query (POST)",
-    responses={**_RESPONSES, 415: {"model": ErrorBody, "description": "Unknown body type."}},
+    summary="Run a SPARQL query or, with the token, an update (POST)",
+    responses={**_RESPONSES, **_UPDATE_RESPONSES, 200: _RESPONSES[200]},
+    openapi_extra=_BODY_SCHEMA,
+)
+async def sparql_post(
+    request: Request,
+    body: Body,
+    store: StoreDep,
+    pool: QueryPoolDep,
+    settings: SettingsDep,
+) -> Response:
+    """A query as the form field `query` or an application/sparql-query body; an update as the
+    form field `update` or an application/sparql-update body (needs the bearer token)."""
+    fields = _read_body(request, body)
+    if "update" in fields:
+        return await _update(request, store, pool, fields)
+    return await _answer(
+        store,
+        pool,
+        settings,
+        request.headers.get("accept"),
+        _first(fields.get("query")),
+        fields.get("default-graph-uri", []),
+        fields.get("named-graph-uri", []),
+        _first(fields.get("format")),
+    )
+
+
+@router.post(
+    "/update",
+    summary="Run a SPARQL Update (needs the bearer token)",
+    status_code=204,
+    responses=_UPDATE_RESPONSES,
     openapi_extra={
         "requestBody": {
             "content": {
-                FORM: {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"query": {"type": "string"}},
-                        "required": ["query"],
-                    }
-                },
-                SPARQL_QUERY: {"schema": {"type": "string"}},
+                FORM: _BODY_SCHEMA["requestBody"]["content"][FORM],
+                SPARQL_UPDATE: {"schema": {"type": "string"}},
             }
         }
     },
 )
-async def sparql_post(request: Request, store: StoreDep) -> Response:
-    """Run a query sent as the form field `query` or as an application/sparql-query body."""
-    query, update = _read_body(request.headers.get("content-type", ""), await request.body())
-    body, media_type = await run_in_threadpool(run_query, store, query, update)
-    return Response(content=body, media_type=media_type)
+async def update(request: Request, body: Body, store: StoreDep, pool: QueryPoolDep) -> Response:
+    """Apply an update sent as an application/sparql-update body or the form field `update`."""
+    fields = _read_body(request, body)
+    return await _update(request, store, pool, fields)
 
 
-def _read_body(content_type: str, raw: bytes) -> tuple[str | None, str | None]:
+async def _answer(
+    store: StoreDep,
+    pool: QueryPoolDep,
+    settings: SettingsDep,
+    accept: str | None,
+    query: str | None,
+    default_graphs: list[str],
+    named_graphs: list[str],
+    format: str | None,
+) -> Response:
+    query = check_query(query, store.has_graph, default_graphs, named_graphs)
+    choice = choose(accept, format)
+    dataset = bool(default_graphs or named_graphs)
+    job = QueryJob(
+        sparql=query,
+        solution_format=choice.solutions,
+        graph_format=choice.graphs,
+        default_graphs=tuple(default_graphs) if dataset else None,
+        named_graphs=tuple(named_graphs) if dataset else None,
+        max_rows=settings.max_rows,
+    )
+    results = await pool.run(job)
+    headers = {"Vary": "Accept"} | ({TRUNCATED: "true"} if results.truncated else {})
+    return Response(results.body, media_type=results.media_type, headers=headers)
+
+
+async def _update(
+    request: Request, store: StoreDep, pool: QueryPoolDep, fields: dict[str, list[str]]
+) -> Response:
+    require_write_access(request)
+    if "using-graph-uri" in fields or "using-named-graph-uri" in fields:
+        raise HTTPException(
+            status_code=400,
+            detail="using-graph-uri and using-named-graph-uri are not supported; "
+            "write USING or WITH in the update itself.",
+        )
+    text = check_update(_first(fields.get("update")))
+    await run_in_threadpool(store.update, text)
+    await run_in_threadpool(pool.refresh)
+    return Response(status_code=204)
+
+
+def _describe(request: Request, writable: bool, accept: str | None, format: str | None) -> Response:
+    turtle = service_description(str(request.url_for("sparql_get")), writable)
+    name = choose(accept, format).graphs
+    if name is None or name == "turtle":
+        return Response(turtle, media_type="text/turtle; charset=utf-8", headers={"Vary": "Accept"})
+    fmt = GRAPH_FORMATS[name]
+    body = ox.serialize(ox.parse(turtle, format=ox.RdfFormat.TURTLE), format=fmt)
+    return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
+
+
+def _read_body(request: Request, raw: bytes) -> dict[str, list[str]]:
+    """The protocol's fields: from the form body, or the body as query/update plus URL params."""
+    content_type = request.headers.get("content-type", "")
     media_type = content_type.split(";", 1)[0].strip().lower()
     try:
         text = raw.decode("utf-8")
@@ -74,18 +235,24 @@ def _read_body(content_type: str, raw: bytes) -> tuple[str | None, str | None]:
             detail=f"The request body is not valid UTF-8 (byte at offset {error.start}); "
             "send the query as UTF-8.",
         ) from None
+    fields: dict[str, list[str]] = {}
+    for name, value in request.query_params.multi_items():
+        fields.setdefault(name, []).append(value)
     if media_type == FORM:
-        fields = parse_qs(text, keep_blank_values=True)
-        return _first(fields.get("query")), _first(fields.get("update"))
-    if media_type == SPARQL_QUERY:
-        return text, None
-    if media_type == SPARQL_UPDATE:
-        return None, text
-    raise HTTPException(
-        status_code=415,
-        detail=f"Content-Type '{content_type or 'none'}' is not accepted; send the query as "
-        f"{FORM} (field 'query') or as {SPARQL_QUERY}.",
-    )
+        for name, values in parse_qs(text, keep_blank_values=True).items():
+            fields.setdefault(name, []).extend(values)
+    elif media_type == SPARQL_QUERY:
+        fields["query"] = [text]
+    elif media_type == SPARQL_UPDATE:
+        fields["update"] = [text]
+    else:
+        raise HTTPException(
+            status_code=415,
+            detail=f"Content-Type '{content_type or 'none'}' is not accepted; send a query as "
+            f"{FORM} (field 'query') or {SPARQL_QUERY}, an update as {FORM} (field 'update') "
+            f"or {SPARQL_UPDATE}.",
+        )
+    return fields
 
 
 def _first(values: list[str] | None) -> str | None:

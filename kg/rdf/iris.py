@@ -24,6 +24,9 @@ ENTITY_PATHS: dict[EntityType, str] = {
 }
 """The IRI path segment per entity type (parties are organisations)."""
 
+RESOURCE_KINDS = ("person", "org", "place", "article", "meeting", "visit", "post", "statement")
+"""Every path segment newskg mints IRIs under: `{base}{kind}/{id}`."""
+
 
 def slug(name: str) -> str:
     """Lowercase ASCII words joined by hyphens: "Itamar Ben-Gvir" -> "itamar-ben-gvir"."""
@@ -36,6 +39,13 @@ def slug(name: str) -> str:
 def entity_iri(name: str, entity_type: EntityType, base: str = DEFAULT_BASE_IRI) -> URIRef:
     """`{base}person/{slug}`, `{base}org/{slug}` (parties too) or `{base}place/{slug}`."""
     return URIRef(f"{base}{ENTITY_PATHS[entity_type]}/{slug(name)}")
+
+
+def resource_iri(kind: str, id: str, base: str = DEFAULT_BASE_IRI) -> URIRef:
+    """`{base}{kind}/{id}` for a kind of `RESOURCE_KINDS`, percent-encoding the id as minted."""
+    if kind not in RESOURCE_KINDS:
+        raise ValueError(f"Unknown resource kind {kind!r}; use one of {', '.join(RESOURCE_KINDS)}.")
+    return URIRef(f"{base}{kind}/{quote(id, safe='-._~')}")
 
 
 def article_iri(article_id: str, base: str = DEFAULT_BASE_IRI) -> URIRef:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
@@ -14,7 +14,7 @@ import rdflib
 
 from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.rdf.namespace import PREFIXES
-from kg.store.terms import Binding, graph_update, python_value, to_ox_term
+from kg.store.terms import Binding, graph_update, python_value, rdflib_term, to_ox_term
 
 MEMORY = "memory:"
 
@@ -85,15 +85,35 @@ class Store:
         """The IRIs of all named graphs, sorted."""
         return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def query(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> Any:
-        """Run a read-only SPARQL query over the union of all graphs; return pyoxigraph's result."""
-        substitutions = _substitutions(bindings)
+    @classmethod
+    def open_read_only(cls, path: str) -> Store:
+        """Open an on-disk store no process writes to (a snapshot) for reading only."""
         try:
-            return self._store.query(
-                sparql,
-                use_default_graph_as_union=True,
-                substitutions=substitutions,
-            )
+            return cls(ox.Store.read_only(path), path)
+        except OSError as exc:
+            raise StoreError(f"Cannot open the graph store at '{path}' to read: {exc}") from exc
+
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Binding] | None = None,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+    ) -> Any:
+        """Run a read-only SPARQL query; return pyoxigraph's result.
+
+        Without `default_graphs` or `named_graphs` the default graph is the union of all graphs
+        and every named graph can be named in GRAPH. Given either (the SPARQL Protocol's
+        default-graph-uri and named-graph-uri), the dataset is exactly those graphs."""
+        substitutions = _substitutions(bindings)
+        dataset: dict[str, Any] = {"use_default_graph_as_union": True}
+        if default_graphs is not None or named_graphs is not None:
+            dataset = {
+                "default_graph": [_graph_name(iri) for iri in default_graphs or ()],
+                "named_graphs": [_graph_name(iri) for iri in named_graphs or ()],
+            }
+        try:
+            return self._store.query(sparql, substitutions=substitutions, **dataset)
         except SyntaxError as exc:
             update = _UPDATE_KEYWORD.match(sparql)
             if update:
@@ -122,15 +142,108 @@ class Store:
         names = [v.value for v in result.variables]
         return [{name: python_value(solution[name]) for name in names} for solution in result]
 
+    def construct(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> rdflib.Graph:
+        """The triples of a CONSTRUCT or DESCRIBE query as an rdflib Graph (for small results)."""
+        result = self.query(sparql, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError(
+                f"construct() needs a CONSTRUCT or DESCRIBE query, got: {_head(sparql)}"
+            )
+        graph = rdflib.Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        for triple in result:
+            graph.add(
+                (
+                    rdflib_term(triple.subject),
+                    rdflib_term(triple.predicate),
+                    rdflib_term(triple.object),
+                )
+            )
+        return graph
+
     def query_results(
-        self, sparql: str, bindings: Mapping[str, Binding] | None = None
+        self,
+        sparql: str,
+        bindings: Mapping[str, Binding] | None = None,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
     ) -> tuple[bytes, str]:
         """Serialised results and media type: SPARQL JSON for SELECT/ASK, Turtle for graphs."""
-        result = self.query(sparql, bindings)
+        result = self.query(sparql, bindings, default_graphs, named_graphs)
         if isinstance(result, ox.QueryTriples):
             return result.serialize(format=ox.RdfFormat.TURTLE), ox.RdfFormat.TURTLE.media_type
         fmt = ox.QueryResultsFormat.JSON
         return result.serialize(format=fmt), fmt.media_type
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update; QueryError with the parser's message if it is malformed."""
+        try:
+            self._store.update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(str(exc)) from exc
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"Updating the store at '{self.location}' failed: {exc}") from exc
+
+    def get_graph(self, graph_iri: str | None, format: ox.RdfFormat) -> bytes | None:
+        """A named graph (None: the store's default graph) serialised, or None if it is absent."""
+        graph = self._graph_term(graph_iri)
+        if isinstance(graph, ox.NamedNode) and not self._store.contains_named_graph(graph):
+            return None
+        triples = (quad.triple for quad in self._store.quads_for_pattern(None, None, None, graph))
+        return ox.serialize(triples, format=format, prefixes=PREFIXES)
+
+    def delete_graph(self, graph_iri: str | None) -> bool:
+        """Remove a named graph (None: empty the default graph); False if there was none."""
+        graph = self._graph_term(graph_iri)
+        if isinstance(graph, ox.NamedNode):
+            if not self._store.contains_named_graph(graph):
+                return False
+            self._store.remove_graph(graph)
+        else:
+            self._store.clear_graph(graph)
+        return True
+
+    def add_to_graph(
+        self,
+        graph_iri: str | None,
+        data: bytes,
+        format: ox.RdfFormat,
+        replace: bool = False,
+    ) -> bool:
+        """Parse `data` into a named graph (None: the default graph), first emptying it if
+        `replace`; return whether the named graph is new. QueryError if `data` does not parse."""
+        graph = self._graph_term(graph_iri)
+        base = graph.value if isinstance(graph, ox.NamedNode) else None
+        try:
+            triples = [
+                triple if isinstance(triple, ox.Triple) else triple.triple
+                for triple in ox.parse(data, format=format, base_iri=base)
+            ]
+        except SyntaxError as exc:
+            raise QueryError(f"The {format.name} body does not parse: {exc}") from exc
+        created = isinstance(graph, ox.NamedNode) and not self._store.contains_named_graph(graph)
+        try:
+            if replace and not created:
+                self._store.clear_graph(graph)
+            if isinstance(graph, ox.NamedNode):
+                self._store.add_graph(graph)
+            self._store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        except OSError as exc:
+            raise StoreError(f"Writing to the store at '{self.location}' failed: {exc}") from exc
+        return created
+
+    def snapshot(self, path: str) -> None:
+        """Write a consistent copy of the on-disk store to the new directory `path` (hard links
+        where the file system allows, so it takes milliseconds)."""
+        try:
+            self._store.flush()
+            self._store.backup(path)
+        except OSError as exc:
+            raise StoreError(f"Snapshotting the store at '{self.location}' failed: {exc}") from exc
+
+    def _graph_term(self, graph_iri: str | None) -> ox.NamedNode | ox.DefaultGraph:
+        return ox.DefaultGraph() if graph_iri is None else _graph_name(graph_iri)
 
     def export(self, format: str) -> bytes:
         """The whole dataset: trig/nquads keep the graphs, turtle/jsonld give their union."""
@@ -187,6 +300,13 @@ def _substitutions(
         except (TypeError, ValueError) as exc:
             raise QueryError(f"Cannot bind ?{name} to {value!r}: {exc}") from exc
     return substitutions
+
+
+def _graph_name(iri: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(iri)
+    except ValueError as exc:
+        raise QueryError(f"'{iri}' is not an IRI ({exc}); name graphs by absolute IRI.") from exc
 
 
 def _head(sparql: str) -> str:

@@ -56,6 +56,20 @@ def to_ox_term(value: Binding | ox.NamedNode | ox.Literal) -> ox.NamedNode | ox.
     )
 
 
+def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """The rdflib term for a pyoxigraph one; simple literals stay plain (no xsd:string)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == str(XSD.string) else datatype)
+    raise StoreError(f"Cannot read the RDF term {term!r} ({type(term).__name__}).")
+
+
 def python_value(term: object) -> str | int | float | bool | None:
     """A plain Python value for a result term: IRIs and strings as str, numbers as numbers."""
     if term is None:

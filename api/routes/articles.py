@@ -1,0 +1,155 @@
+"""POST /articles (ingest one), GET /articles (list) and GET /articles/{id} (its graph)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+
+from api.deps import Body, IngesterDep, QueryPoolDep, SettingsDep, StoreDep, WriteAccess
+from api.negotiation import parse_accept, quality
+from api.schemas import ArticleIn, ArticlePage, ErrorBody, Ingested
+from kg import articles
+from kg.articles import MAX_PAGE
+from kg.rdf.formats import RDF_FORMATS, serialize
+from kg.sources import article_from_text
+from kg.types import Article
+
+router = APIRouter(prefix="/articles", tags=["articles"])
+
+TEXT_PARAMETERS = ("published", "title", "url", "id")
+
+ARTICLE_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": ArticleIn.model_json_schema()},
+        "text/plain": {
+            "schema": {"type": "string"},
+            "example": "Blinken met Palestinian leader Mahmoud Abbas in Ramallah on Tuesday.",
+        },
+    },
+}
+
+
+@router.post(
+    "",
+    status_code=201,
+    summary="Ingest an article: extract its facts and write its graph",
+    openapi_extra={"requestBody": ARTICLE_BODY},
+    responses={
+        400: {"model": ErrorBody, "description": "The article cannot be read."},
+        401: {"model": ErrorBody, "description": "Missing or wrong bearer token."},
+        403: {"model": ErrorBody, "description": "Writes are disabled on this server."},
+        415: {"model": ErrorBody, "description": "Neither JSON nor plain text."},
+    },
+)
+def post_article(
+    _: WriteAccess,
+    request: Request,
+    body: Body,
+    store: StoreDep,
+    ingester: IngesterDep,
+    pool: QueryPoolDep,
+    published: Annotated[
+        date | None, Query(description="text/plain only: the date the article was published.")
+    ] = None,
+    title: Annotated[str | None, Query(description="text/plain only: its headline.")] = None,
+    url: Annotated[
+        str | None, Query(description="text/plain only: where it was published.")
+    ] = None,
+    id: Annotated[
+        str | None, Query(description="text/plain only: its id (default: a hash of the text).")
+    ] = None,
+) -> Ingested:
+    """A JSON body `{"text", "published"?, "title"?, "url"?, "id"?}`, or the text itself as
+    `text/plain` with those as query parameters. The article is extracted, its persons and
+    meetings resolved against the graph, and its named graph written (replacing an earlier
+    version with the same id). Needs `Authorization: Bearer <token>`."""
+    given = {"published": published, "title": title, "url": url, "id": id}
+    article = _article(request.headers.get("content-type", ""), body, given)
+    ingested = ingester.ingest(store, article)
+    pool.refresh()  # /sparql reads a snapshot: let it see the new graph
+    return Ingested.model_validate(ingested, from_attributes=True)
+
+
+@router.get("", summary="List articles, newest first")
+def list_articles(
+    store: StoreDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> ArticlePage:
+    """Id, IRI, headline, publication date and number of facts of each article."""
+    page = articles.list_articles(store, limit, offset)
+    return ArticlePage.model_validate(page, from_attributes=True)
+
+
+@router.get(
+    "/{article_id}",
+    summary="An article's named graph as Turtle, N-Triples or JSON-LD",
+    response_class=Response,
+    responses={
+        200: {"content": {media: {} for media in RDF_FORMATS}},
+        404: {"model": ErrorBody, "description": "No article with that id."},
+        406: {"model": ErrorBody, "description": "None of the accepted types is offered."},
+    },
+)
+def get_article(
+    article_id: Annotated[str, Path(max_length=200)],
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+) -> Response:
+    """Every triple the article's graph holds, in the format the `Accept` header asks for
+    (text/turtle by default)."""
+    media_type = rdf_media_type(request.headers.get("accept"))
+    graph = articles.article_graph(store, article_id, settings.base_iri)
+    return Response(serialize(graph, media_type), media_type=media_type)
+
+
+def rdf_media_type(accept: str | None, offered: tuple[str, ...] = tuple(RDF_FORMATS)) -> str:
+    """The offered media type the client accepts most (the first on a tie); 406 if none."""
+    ranges = parse_accept(accept)
+    best = max(offered, key=lambda media: (quality(media, ranges), -offered.index(media)))
+    if quality(best, ranges) <= 0:
+        raise HTTPException(
+            status_code=406,
+            detail=f"Cannot answer with any type in 'Accept: {accept}'; "
+            f"this resource comes as {', '.join(offered)}.",
+        )
+    return best
+
+
+def _article(content_type: str, body: bytes, given: dict[str, object]) -> Article:
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media == "application/json":
+        extra = [name for name, value in given.items() if value is not None]
+        if extra:
+            raise HTTPException(
+                status_code=422,
+                detail=f"Query parameter(s) {', '.join(extra)} are for text/plain bodies; "
+                "put them in the JSON body instead.",
+            )
+        try:
+            fields = ArticleIn.model_validate_json(body)
+        except ValidationError as error:
+            raise RequestValidationError(
+                [{**e, "loc": ("body", *e["loc"])} for e in error.errors(include_url=False)]
+            ) from None
+        return article_from_text(**fields.model_dump(), source="POST /articles")
+    if media == "text/plain":
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise HTTPException(
+                status_code=400,
+                detail=f"The body is not valid UTF-8 (byte at offset {error.start}); send UTF-8.",
+            ) from None
+        return article_from_text(text, source="POST /articles", **given)  # type: ignore[arg-type]
+    raise HTTPException(
+        status_code=415,
+        detail=f"Content-Type '{content_type}' is not accepted: send application/json "
+        '({"text": ..., "published": ...}) or text/plain (with ?published=YYYY-MM-DD).',
+    )

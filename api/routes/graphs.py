@@ -1,0 +1,200 @@
+"""/graphs: the SPARQL 1.1 Graph Store Protocol (read for all; PUT, POST, DELETE with the token)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import pyoxigraph as ox
+from fastapi import APIRouter, HTTPException, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import Body, QueryPoolDep, StoreDep, WriteAccess
+from api.negotiation import choose
+from api.schemas import ErrorBody
+from kg.store.results import GRAPH_FORMATS
+
+router = APIRouter(prefix="/graphs", tags=["graphs"])
+
+BODY_FORMATS: dict[str, ox.RdfFormat] = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/x-turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
+
+GraphIri = Annotated[
+    str | None,
+    Query(
+        description="The IRI of the graph (an article's graph is the article's IRI).",
+        examples=["https://w3id.org/newskg/id/article/28cd3d1d7a67278e"],
+    ),
+]
+DefaultFlag = Annotated[
+    str | None,
+    Query(description="Present (`?default`) to address the store's default graph instead."),
+]
+
+_GRAPH_TYPES = {fmt.media_type: {} for fmt in GRAPH_FORMATS.values()}
+_ERRORS: dict[int | str, dict[str, object]] = {
+    400: {
+        "model": ErrorBody,
+        "description": "No graph named, not an IRI, or a body that fails to parse.",
+    },
+    401: {"model": ErrorBody, "description": "Missing or wrong bearer token."},
+    403: {"model": ErrorBody, "description": "Writes are disabled on this server."},
+    413: {"model": ErrorBody, "description": "The request body is over the limit."},
+    415: {
+        "model": ErrorBody,
+        "description": "A body type other than Turtle, N-Triples, RDF/XML or JSON-LD.",
+    },
+}
+_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {media: {"schema": {"type": "string"}} for media in BODY_FORMATS},
+    }
+}
+
+
+@router.get(
+    "",
+    summary="Get one graph (Turtle, N-Triples, JSON-LD or RDF/XML by Accept or format)",
+    responses={
+        200: {"description": "The graph.", "content": _GRAPH_TYPES},
+        400: _ERRORS[400],
+        404: {"model": ErrorBody, "description": "No graph with that IRI."},
+        406: {"model": ErrorBody, "description": "No acceptable RDF type."},
+    },
+)
+async def get_graph(
+    request: Request,
+    store: StoreDep,
+    graph: GraphIri = None,
+    default: DefaultFlag = None,
+    format: Annotated[str | None, Query(description="turtle, ntriples, jsonld or rdfxml.")] = None,
+) -> Response:
+    """The triples of the named graph `graph`, or of the default graph with `?default`."""
+    iri = _target(graph, default)
+    name = choose(request.headers.get("accept"), format).graphs
+    if name is None:
+        offered = ", ".join(fmt.media_type for fmt in GRAPH_FORMATS.values())
+        raise HTTPException(status_code=406, detail=f"A graph comes as one of: {offered}.")
+    fmt = GRAPH_FORMATS[name]
+    body = await run_in_threadpool(store.get_graph, iri, fmt)
+    if body is None:
+        raise _not_found(iri)
+    return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
+
+
+@router.put(
+    "",
+    summary="Replace a graph (needs the bearer token)",
+    status_code=204,
+    responses={201: {"description": "The graph was created."}, **_ERRORS},
+    openapi_extra=_BODY,
+)
+async def put_graph(
+    _: WriteAccess,
+    request: Request,
+    body: Body,
+    store: StoreDep,
+    pool: QueryPoolDep,
+    graph: GraphIri = None,
+    default: DefaultFlag = None,
+) -> Response:
+    """Replace the graph's triples with the body's; 201 if the graph is new, else 204."""
+    return await _write(request, body, store, pool, _target(graph, default), replace=True)
+
+
+@router.post(
+    "",
+    summary="Add triples to a graph (needs the bearer token)",
+    status_code=204,
+    responses={201: {"description": "The graph was created."}, **_ERRORS},
+    openapi_extra=_BODY,
+)
+async def post_graph(
+    _: WriteAccess,
+    request: Request,
+    body: Body,
+    store: StoreDep,
+    pool: QueryPoolDep,
+    graph: GraphIri = None,
+    default: DefaultFlag = None,
+) -> Response:
+    """Add the body's triples to the graph; 201 if the graph is new, else 204."""
+    return await _write(request, body, store, pool, _target(graph, default), replace=False)
+
+
+@router.delete(
+    "",
+    summary="Delete a graph (needs the bearer token)",
+    status_code=204,
+    responses={**_ERRORS, 404: {"model": ErrorBody, "description": "No graph with that IRI."}},
+)
+async def delete_graph(
+    _: WriteAccess,
+    store: StoreDep,
+    pool: QueryPoolDep,
+    graph: GraphIri = None,
+    default: DefaultFlag = None,
+) -> Response:
+    """Remove the named graph (or empty the default graph with `?default`)."""
+    iri = _target(graph, default)
+    if not await run_in_threadpool(store.delete_graph, iri):
+        raise _not_found(iri)
+    await run_in_threadpool(pool.refresh)
+    return Response(status_code=204)
+
+
+async def _write(
+    request: Request,
+    body: bytes,
+    store: StoreDep,
+    pool: QueryPoolDep,
+    iri: str | None,
+    replace: bool,
+) -> Response:
+    content_type = request.headers.get("content-type", "")
+    fmt = BODY_FORMATS.get(content_type.split(";", 1)[0].strip().lower())
+    if fmt is None:
+        raise HTTPException(
+            status_code=415,
+            detail=f"Content-Type '{content_type or 'none'}' is not accepted; send the graph as "
+            f"{', '.join(BODY_FORMATS)}.",
+        )
+    created = await run_in_threadpool(store.add_to_graph, iri, body, fmt, replace)
+    await run_in_threadpool(pool.refresh)
+    return Response(status_code=201 if created else 204)
+
+
+def _target(graph: str | None, default: str | None) -> str | None:
+    """The graph IRI, or None for the default graph; 400 unless exactly one is named."""
+    if (graph is None) == (default is None):
+        raise HTTPException(
+            status_code=400,
+            detail="Name exactly one graph: ?graph=IRI for a named graph, or ?default for the "
+            "default graph.",
+        )
+    if graph is not None and not _is_iri(graph):
+        raise HTTPException(
+            status_code=400, detail=f"graph '{graph}' is not an absolute IRI; pass the full IRI."
+        )
+    return graph
+
+
+def _is_iri(value: str) -> bool:
+    try:
+        ox.NamedNode(value)
+    except ValueError:
+        return False
+    return ":" in value
+
+
+def _not_found(iri: str | None) -> HTTPException:
+    return HTTPException(
+        status_code=404,
+        detail=f"No graph <{iri}> in the store. List the graphs with "
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { } } at /sparql.",
+    )

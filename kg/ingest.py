@@ -1,0 +1,53 @@
+"""Ingesting one article at a time (the HTTP API's POST /articles) with a pipeline loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from threading import Lock
+from typing import Any
+
+from spacy.language import Language
+
+from kg.build import build
+from kg.extract import load_pipeline
+from kg.rdf.iris import article_iri
+from kg.records import fact_record
+from kg.store import Store
+from kg.types import Article, Extraction
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """An article written to the store: its id, its graph's IRI and its facts as JSON records."""
+
+    id: str
+    graph: str
+    facts: tuple[dict[str, Any], ...]
+
+
+class Ingester:
+    """The spaCy pipeline and the base IRI, with a lock: ingestions run one at a time, so that
+    each resolves its names and meetings against everything written before it (`kg.resolve`)."""
+
+    def __init__(self, nlp: Language, base_iri: str) -> None:
+        self.nlp = nlp
+        self.base_iri = base_iri
+        self._lock = Lock()
+
+    @classmethod
+    def load(cls, model: str, base_iri: str) -> Ingester:
+        """An ingester with the spaCy pipeline `model` (ModelNotFoundError if not installed)."""
+        return cls(load_pipeline(model), base_iri)
+
+    def ingest(self, store: Store, article: Article) -> Ingested:
+        """Extract `article`, resolve it against the store and write its graph (replacing any
+        earlier version); return its facts as `kg extract --format jsonl` prints them."""
+        extractions: list[Extraction] = []
+        with self._lock:
+            build([article], store, self.nlp, self.base_iri, on_article=extractions.append)
+        (extraction,) = extractions
+        return Ingested(
+            id=article.id,
+            graph=str(article_iri(article.id, self.base_iri)),
+            facts=tuple(fact_record(extraction, fact) for fact in extraction.facts),
+        )

@@ -1,0 +1,291 @@
+"""Run user queries under a time limit, in worker processes that can be killed.
+
+pyoxigraph evaluates a query in Rust and gives Python no way to interrupt it, so a query that
+must be stopped has to run in a process that can be killed. `ProcessQueryPool` keeps `workers`
+processes (started with `spawn`, so no lock or thread state of the server is copied into them).
+Each takes one job at a time: it opens the store read-only, runs the query, serialises the result
+(kg.store.results) and sends the bytes back over a pipe. The server waits for the answer in a
+thread, without blocking its event loop; past the deadline it kills the worker, answers 503
+(QueryTimeoutError), and starts a replacement in the background. Other requests go to the other
+workers meanwhile, and a request that finds every worker busy waits for one within the same
+deadline.
+
+Workers never open the live store. RocksDB (under pyoxigraph) does not allow a read-only opener
+while another process writes: a read-only open of the live directory fails or reads files that
+compaction has deleted. So the pool reads from a snapshot (`Store.snapshot`: a RocksDB checkpoint,
+hard links, about 2 ms), taken at start-up and again after every write the API makes
+(`refresh()`). A worker switches to the newest snapshot before its next job (opening one read-only
+takes about 10 ms); a snapshot is deleted once no worker has it open. The snapshots live in a
+temporary directory next to the store, removed on close().
+
+An in-memory store cannot be shared with another process: `ThreadQueryPool` runs its queries in
+threads and stops waiting at the deadline with the same 503, but the query keeps its thread (and a
+CPU) until it ends by itself. It is for tests and throw-away servers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import shutil
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Protocol
+
+from kg import errors
+from kg.errors import QueryTimeoutError, StoreError
+from kg.store import MEMORY, Store
+from kg.store.results import Results, serialise
+
+
+@dataclass(frozen=True)
+class QueryJob:
+    """One query to run: the text, the dataset, the formats the client takes, the row limit."""
+
+    sparql: str
+    solution_format: str | None = "json"
+    graph_format: str | None = "turtle"
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    max_rows: int = 10_000
+
+
+def run_job(store: Store, job: QueryJob) -> Results:
+    """Run `job` on `store` and serialise its result (no time limit)."""
+    result = store.query(
+        job.sparql, default_graphs=job.default_graphs, named_graphs=job.named_graphs
+    )
+    return serialise(result, job.solution_format, job.graph_format, job.max_rows)
+
+
+def timeout_message(seconds: float) -> str:
+    """What a client is told when its query ran out of time."""
+    return f"The query took longer than {seconds:g} s and was stopped; add LIMIT or narrow it."
+
+
+class QueryPool(Protocol):
+    """Runs query jobs with a time limit."""
+
+    timeout: float
+
+    async def run(self, job: QueryJob) -> Results:
+        """The serialised results; QueryTimeoutError past the time limit."""
+        ...
+
+    def refresh(self) -> None:
+        """Make the queries that start from now on see every write made so far."""
+        ...
+
+    def close(self) -> None:
+        """Stop the workers and remove what they used."""
+        ...
+
+
+def open_pool(store: Store, timeout: float, workers: int) -> QueryPool:
+    """A process pool over an on-disk store, a thread pool over an in-memory one."""
+    if store.location == MEMORY:
+        return ThreadQueryPool(store, timeout, workers)
+    return ProcessQueryPool(store, timeout, workers)
+
+
+class ThreadQueryPool:
+    """Queries in threads: the client gets 503 at the deadline, the thread runs on to the end."""
+
+    def __init__(self, store: Store, timeout: float, workers: int) -> None:
+        self.timeout = timeout
+        self._store = store
+        self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="query")
+
+    async def run(self, job: QueryJob) -> Results:
+        """The serialised results; QueryTimeoutError past the time limit."""
+        future = self._executor.submit(run_job, self._store, job)
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
+        except TimeoutError:
+            raise QueryTimeoutError(timeout_message(self.timeout)) from None
+
+    def refresh(self) -> None:
+        """Nothing to do: the threads read the live store."""
+
+    def close(self) -> None:
+        """Let running queries finish in the background; accept no new ones."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+class ProcessQueryPool:
+    """Queries in killable worker processes that read snapshots of an on-disk store."""
+
+    def __init__(self, store: Store, timeout: float, workers: int) -> None:
+        self.timeout = timeout
+        self._store = store
+        self._lock = threading.Lock()
+        self._root = Path(_snapshot_root(store.location))
+        self._generation = 0
+        self._current = self._take_snapshot()
+        self._context = multiprocessing.get_context("spawn")
+        self._workers = [_Worker(self._context) for _ in range(workers)]
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._restarts: set[asyncio.Task[None]] = set()
+
+    async def run(self, job: QueryJob) -> Results:
+        """The serialised results; QueryTimeoutError past the time limit."""
+        deadline = time.monotonic() + self.timeout
+        idle = self._idle_queue()
+        try:
+            worker = await asyncio.wait_for(idle.get(), self.timeout)
+        except TimeoutError:
+            raise QueryTimeoutError(
+                f"{timeout_message(self.timeout)} (Every query worker stayed busy; try again.)"
+            ) from None
+        with self._lock:
+            snapshot = self._current
+            worker.snapshot = snapshot
+        self._collect()
+        remaining = max(deadline - time.monotonic(), 0.001)
+        try:
+            outcome = await asyncio.to_thread(worker.call, snapshot, job, remaining)
+        except TimeoutError:
+            task = asyncio.create_task(self._restart(worker, idle))
+            self._restarts.add(task)
+            task.add_done_callback(self._restarts.discard)
+            raise QueryTimeoutError(timeout_message(self.timeout)) from None
+        except BaseException:
+            task = asyncio.create_task(self._restart(worker, idle))
+            self._restarts.add(task)
+            task.add_done_callback(self._restarts.discard)
+            raise
+        idle.put_nowait(worker)
+        return _unwrap(outcome)
+
+    def refresh(self) -> None:
+        """Snapshot the store now; jobs that start from now on read the new snapshot."""
+        with self._lock:
+            self._current = self._take_snapshot()
+        self._collect()
+
+    def close(self) -> None:
+        """Stop the workers and delete the snapshots."""
+        for worker in self._workers:
+            worker.stop()
+        shutil.rmtree(self._root, ignore_errors=True)
+
+    def _idle_queue(self) -> asyncio.Queue[_Worker]:
+        # Made on first use, inside the server's event loop, which the queue belongs to.
+        if self._idle is None:
+            self._idle = asyncio.Queue()
+            for worker in self._workers:
+                self._idle.put_nowait(worker)
+        return self._idle
+
+    async def _restart(self, worker: _Worker, idle: asyncio.Queue[_Worker]) -> None:
+        await asyncio.to_thread(worker.restart)
+        with self._lock:
+            worker.snapshot = None
+        self._collect()
+        idle.put_nowait(worker)
+
+    def _take_snapshot(self) -> Path:
+        # The caller holds self._lock (or is __init__).
+        self._generation += 1
+        path = self._root / f"snapshot-{self._generation}"
+        self._store.snapshot(str(path))
+        return path
+
+    def _collect(self) -> None:
+        """Delete every snapshot that is neither current nor open in a worker."""
+        with self._lock:
+            keep = {self._current} | {w.snapshot for w in self._workers if w.snapshot}
+            for path in self._root.glob("snapshot-*"):
+                if path not in keep:
+                    shutil.rmtree(path, ignore_errors=True)
+
+
+class _Worker:
+    """One worker process and the pipe to it; used by one request at a time."""
+
+    def __init__(self, context: multiprocessing.context.SpawnContext) -> None:
+        self._context = context
+        self.snapshot: Path | None = None
+        self._start()
+
+    def _start(self) -> None:
+        self._conn, child = self._context.Pipe()
+        self._process: BaseProcess = self._context.Process(
+            target=_serve, args=(child,), name="newskg-query", daemon=True
+        )
+        self._process.start()
+        child.close()
+
+    def call(self, snapshot: Path, job: QueryJob, timeout: float) -> _Outcome:
+        """Send the job and wait up to `timeout` s; TimeoutError (worker left running) if late."""
+        try:
+            self._conn.send((str(snapshot), job))
+            answered = self._conn.poll(timeout)
+            outcome = self._conn.recv() if answered else None
+        except (EOFError, OSError) as exc:
+            raise StoreError(
+                f"The query worker stopped unexpectedly ({exc!r}); try again."
+            ) from exc
+        if outcome is None:
+            raise TimeoutError
+        return outcome
+
+    def restart(self) -> None:
+        """Kill the process (whatever it is doing) and start a fresh one."""
+        self.stop()
+        self._start()
+
+    def stop(self) -> None:
+        """Kill the process and wait for it to go."""
+        self._process.kill()
+        self._process.join()
+        self._conn.close()
+
+
+_Outcome = tuple[str, object]
+"""("ok", Results) or (error class name, message), as a worker sends it back."""
+
+
+def _serve(conn: Connection) -> None:
+    """A worker process: answer jobs from `conn` until the pipe closes."""
+    opened: tuple[str, Store] | None = None
+    while True:
+        try:
+            snapshot, job = conn.recv()
+        except (EOFError, OSError, KeyboardInterrupt):
+            return
+        try:
+            if opened is None or opened[0] != snapshot:
+                opened = None  # release the old snapshot before opening the new one
+                opened = (snapshot, Store.open_read_only(snapshot))
+            outcome: _Outcome = ("ok", run_job(opened[1], job))
+        except errors.NewsKGError as exc:
+            outcome = (type(exc).__name__, str(exc))
+        except Exception as exc:  # anything else is reported, never lost with the worker
+            outcome = ("StoreError", f"The query failed in the worker: {exc!r}")
+        conn.send(outcome)
+
+
+def _unwrap(outcome: _Outcome) -> Results:
+    kind, value = outcome
+    if kind == "ok" and isinstance(value, Results):
+        return value
+    error = getattr(errors, kind, StoreError)
+    if not (isinstance(error, type) and issubclass(error, errors.NewsKGError)):
+        error = StoreError
+    raise error(str(value))
+
+
+def _snapshot_root(location: str) -> str:
+    # Next to the store, so that the checkpoint's hard links stay on one file system.
+    parent = Path(location).resolve().parent
+    try:
+        return tempfile.mkdtemp(prefix=".newskg-snapshots-", dir=parent)
+    except OSError:
+        return tempfile.mkdtemp(prefix="newskg-snapshots-")

@@ -1,0 +1,94 @@
+"""SPARQL results as bytes: the formats the endpoint speaks, and serialisation with a row limit.
+
+Every format is written by pyoxigraph's own serialisers. A SELECT result is read up to `max_rows`
+rows; the rows kept are written as SPARQL TSV (RDF term syntax, lossless), parsed back by pyoxigraph
+and serialised in the requested format, so that a truncated result is still a valid document. That
+round trip makes a SELECT about 1.8 times slower than pyoxigraph writing the result
+directly (9.7 ms instead of 5.5 ms, query included, for 575 rows of three terms).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import NotAcceptableError
+
+SOLUTION_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+"""Formats for SELECT and ASK results, by the name the `format` parameter takes."""
+
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+"""Formats for CONSTRUCT and DESCRIBE results (and graphs), by `format` parameter name."""
+
+
+@dataclass(frozen=True)
+class Results:
+    """Serialised query results: the bytes, their media type, and whether rows were cut off."""
+
+    body: bytes
+    media_type: str
+    truncated: bool = False
+
+
+def media_type(name: str) -> str:
+    """The media type of a format name from SOLUTION_FORMATS or GRAPH_FORMATS."""
+    fmt = SOLUTION_FORMATS.get(name) or GRAPH_FORMATS[name]
+    return fmt.media_type
+
+
+def serialise(
+    result: Any, solution_format: str | None, graph_format: str | None, max_rows: int
+) -> Results:
+    """Write a pyoxigraph query result in the format chosen for its kind, keeping `max_rows`."""
+    if isinstance(result, ox.QueryTriples):
+        if graph_format is None:
+            raise _not_acceptable("CONSTRUCT and DESCRIBE", GRAPH_FORMATS)
+        return _triples(result, GRAPH_FORMATS[graph_format], max_rows)
+    if solution_format is None:
+        kind = "SELECT" if isinstance(result, ox.QuerySolutions) else "ASK"
+        raise _not_acceptable(kind, SOLUTION_FORMATS)
+    fmt = SOLUTION_FORMATS[solution_format]
+    if isinstance(result, ox.QueryBoolean):
+        return Results(result.serialize(format=fmt), fmt.media_type)
+    return _solutions(result, fmt, max_rows)
+
+
+def _triples(result: ox.QueryTriples, fmt: ox.RdfFormat, max_rows: int) -> Results:
+    body = ox.serialize(islice(result, max_rows), format=fmt)
+    truncated = next(result, None) is not None
+    return Results(body, fmt.media_type, truncated)
+
+
+def _solutions(result: ox.QuerySolutions, fmt: ox.QueryResultsFormat, max_rows: int) -> Results:
+    variables = result.variables
+    rows = list(islice(result, max_rows + 1))
+    truncated = len(rows) > max_rows
+    lines = ["\t".join(str(variable) for variable in variables)]
+    # A solution iterates over its values in the order of `variables`, None where unbound
+    # (eight times faster than looking each variable up).
+    lines.extend(
+        "\t".join(["" if term is None else str(term) for term in row]) for row in rows[:max_rows]
+    )
+    kept = ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
+    return Results(kept.serialize(format=fmt), fmt.media_type, truncated)
+
+
+def _not_acceptable(kind: str, formats: dict[str, Any]) -> NotAcceptableError:
+    offered = ", ".join(f"{name} ({fmt.media_type.split(';')[0]})" for name, fmt in formats.items())
+    return NotAcceptableError(
+        f"None of the requested result types can hold {kind} results. Ask for one of: "
+        f"{offered}, with the Accept header or the 'format' parameter."
+    )

@@ -1,0 +1,86 @@
+"""The graph endpoints' answers, one call each: the meeting network read from the store, then
+exported, searched or ranked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from kg.actors import ActorRef, require_actor
+from kg.errors import QueryError
+from kg.settings import DEFAULT_BASE_IRI
+from kg.store import Store
+from kg.views.analysis import Connection, Metric, centrality, ego, shortest_connection
+from kg.views.export import GraphFormat, export
+from kg.views.network import actor_of, add_actor, meeting_network
+
+MAX_RADIUS = 3
+"""The widest ego network served: beyond three meetings apart it is most of the graph."""
+
+
+@dataclass(frozen=True)
+class Connections:
+    """How two actors are connected: the shortest paths of meetings between them, if any."""
+
+    source: ActorRef
+    target: ActorRef
+    paths: tuple[Connection, ...]
+
+
+@dataclass(frozen=True)
+class Score:
+    """An actor and its centrality."""
+
+    actor: ActorRef
+    score: float
+
+
+def meeting_graph(
+    store: Store,
+    since: date | None = None,
+    until: date | None = None,
+    format: GraphFormat = "node-link",
+) -> dict[str, Any]:
+    """The meeting network of a date range as node-link or Cytoscape.js JSON."""
+    return export(meeting_network(store, since, until), format)
+
+
+def connections(
+    store: Store, source_id: str, target_id: str, base_iri: str = DEFAULT_BASE_IRI
+) -> Connections:
+    """The shortest paths of meetings between two actors; NotFoundError if either is unknown."""
+    source = require_actor(store, source_id, base_iri)
+    target = require_actor(store, target_id, base_iri)
+    paths = shortest_connection(meeting_network(store), source.iri, target.iri)
+    return Connections(source, target, tuple(paths))
+
+
+def ranking(
+    store: Store,
+    metric: Metric,
+    limit: int = 20,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[Score]:
+    """The `limit` most central actors of the meeting network, most central first."""
+    graph = meeting_network(store, since, until)
+    scores = centrality(graph, metric)
+    best = sorted(scores.items(), key=lambda item: (-item[1], graph.nodes[item[0]]["label"]))
+    return [Score(actor_of(graph, node), round(score, 6)) for node, score in best[:limit]]
+
+
+def ego_graph(
+    store: Store,
+    actor_id: str,
+    radius: int = 1,
+    format: GraphFormat = "node-link",
+    base_iri: str = DEFAULT_BASE_IRI,
+) -> dict[str, Any]:
+    """The actors within `radius` meetings of one actor, as node-link or Cytoscape.js JSON."""
+    if not 1 <= radius <= MAX_RADIUS:
+        raise QueryError(f"radius must be between 1 and {MAX_RADIUS}, got {radius}.")
+    actor = require_actor(store, actor_id, base_iri)
+    graph = meeting_network(store)
+    add_actor(graph, actor)  # an actor who met no one is an ego network of one
+    return export(ego(graph, actor.iri, radius), format)

@@ -1,0 +1,63 @@
+"""The meeting network: persons as nodes, an edge for each pair that met, weighted by meetings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from itertools import combinations
+
+import networkx as nx
+
+from kg.actors import ActorRef
+from kg.meetings import Meeting, meetings
+from kg.store import Store
+
+
+def meeting_network(store: Store, since: date | None = None, until: date | None = None) -> nx.Graph:
+    """The network of asserted meetings in a date range (dated as `kg.meetings` dates them)."""
+    return network_from_meetings(meetings(store, since, until))
+
+
+def network_from_meetings(found: Iterable[Meeting]) -> nx.Graph:
+    """A graph keyed by actor IRI (attributes `actor_id`, `label`, `type`) with an edge per pair
+    that met: `weight` (number of meetings), `meetings` (IRIs), `dates`, `places` and `evidence`
+    (`{"sentence", "article"}` objects)."""
+    graph = nx.Graph()
+    for meeting in found:
+        for actor in meeting.participants:
+            add_actor(graph, actor)
+        for a, b in combinations(meeting.participants, 2):
+            if not graph.has_edge(a.iri, b.iri):
+                graph.add_edge(
+                    a.iri, b.iri, weight=0, meetings=[], dates=[], places=[], evidence=[]
+                )
+            edge = graph.edges[a.iri, b.iri]
+            edge["weight"] += 1
+            edge["meetings"].append(meeting.iri)
+            _add_once(edge["dates"], meeting.date)
+            _add_once(edge["places"], meeting.place)
+            for citation in meeting.evidence:
+                _add_once(
+                    edge["evidence"], {"sentence": citation.sentence, "article": citation.article}
+                )
+    for _, _, edge in graph.edges(data=True):
+        edge["dates"].sort()
+        edge["places"].sort()
+    return graph
+
+
+def add_actor(graph: nx.Graph, actor: ActorRef) -> None:
+    """Add `actor` as a node keyed by its IRI (a no-op if it is there)."""
+    if actor.iri not in graph:
+        graph.add_node(actor.iri, actor_id=actor.id, label=actor.label, type=actor.type)
+
+
+def actor_of(graph: nx.Graph, node: str) -> ActorRef:
+    """The actor a node stands for."""
+    data = graph.nodes[node]
+    return ActorRef(id=data["actor_id"], iri=node, label=data["label"], type=data["type"])
+
+
+def _add_once(values: list, value: object) -> None:
+    if value is not None and value not in values:
+        values.append(value)
