@@ -60,6 +60,10 @@ def _progress(articles: Iterator[Article], label: str) -> Iterator[Article]:
     return iter(tqdm(articles, desc=label, unit=" articles", file=sys.stderr, disable=None))
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the graph from articles into the store."""
     from kg.build import build
@@ -74,8 +78,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         graphs = len(store.graphs())
     facts = ", ".join(f"{n} {p}" for p, n in sorted(summary.facts.items())) or "no facts"
     print(
-        f"kg: built {summary.articles} articles into {settings.store} ({graphs} graphs in store): "
-        f"{facts}; {failures.count} inputs failed",
+        f"kg: built {_plural(summary.articles, 'article')} into {settings.store} "
+        f"({_plural(graphs, 'graph')} in store): "
+        f"{facts}; {_plural(failures.count, 'input')} failed",
         file=sys.stderr,
     )
     return 1 if failures.count else 0

@@ -38,7 +38,7 @@ def test_cli_build_then_query_table(run, tmp_path: Path) -> None:
     store = str(tmp_path / "kg")
     status, _, err = run("build", str(SEEDS), "--store", store)
     assert status == 0, err
-    assert "built 1 articles" in err and "4 met" in err
+    assert "built 1 article " in err and "4 met" in err
     status, out, _ = run("query", WHO_MET, "--store", store)
     assert status == 0
     assert out.splitlines()[2:6] == [
