@@ -102,28 +102,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
         for extraction in extractions:
             for fact in extraction.facts:
                 out.write(json.dumps(fact_record(extraction, fact), ensure_ascii=False) + "\n")
-    else:
-        from rdflib import Dataset
-
+    else:  # through an in-memory store, so the RDF is written exactly as `kg export` writes it
         from kg.rdf import to_graph
-        from kg.rdf.namespace import PREFIXES
+        from kg.store import MEMORY, Store
 
-        dataset = Dataset()
-        for prefix, iri in PREFIXES.items():
-            dataset.bind(prefix, iri)
-        for extraction in extractions:
-            graph_iri, graph = to_graph(extraction, settings.base_iri)
-            named = dataset.graph(graph_iri)
-            for triple in graph:
-                named.add(triple)
-        if args.format == "turtle":
-            union = dataset.default_union
-            dataset.default_union = True
-            text = dataset.serialize(format="turtle")
-            dataset.default_union = union
-        else:
-            text = dataset.serialize(format="trig")
-        out.write(text)
+        with Store.open(MEMORY) as store:
+            store.put_graphs(to_graph(e, settings.base_iri) for e in extractions)
+            out.write(store.export(args.format).decode("utf-8"))
     return 1 if failures.count else 0
 
 
