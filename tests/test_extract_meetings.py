@@ -66,6 +66,16 @@ def _met(facts: list[Fact], status: str = "asserted") -> set[frozenset[str]]:
             id="appeared-alongside",
         ),
         pytest.param(
+            "Tony Blair and Gordon Brown clashed over the budget. The pair met on Monday.",
+            [("Tony Blair", "Gordon Brown")],
+            id="the-pair-met",
+        ),
+        pytest.param(
+            "Tony Blair and Gordon Brown clashed. The two men held talks on Monday.",
+            [("Tony Blair", "Gordon Brown")],
+            id="the-two-men-held-talks",
+        ),
+        pytest.param(
             "There was a meeting between Charles Kennedy, Michael Howard and Tony Blair.",
             [
                 ("Charles Kennedy", "Michael Howard"),
@@ -96,6 +106,10 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
             id="only-one-attends",
         ),
         pytest.param("Gordon Brown and Tony Blair attended the game.", id="not-a-gathering"),
+        pytest.param(
+            "Tony Blair criticised Gordon Brown and Charles Kennedy. The pair met on Monday.",
+            id="the-pair-of-three-is-unclear",
+        ),
         pytest.param(
             "Gordon Brown travelled to Leeds with Tony Blair's letter.", id="with-a-thing"
         ),

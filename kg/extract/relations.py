@@ -80,6 +80,29 @@ def _subjects(trigger: Token, index: EntityIndex) -> list[tuple[Resolved, Token]
     return []
 
 
+def _pair_reference(trigger: Token, index: EntityIndex, words: list[str]) -> Participants:
+    """'The pair met', 'the two men held talks': the two persons the sentence before names, if it
+    names exactly two (and this sentence names none before the reference)."""
+    subject = next((c for c in trigger.children if c.dep_ in SUBJECTS), None)
+    two = subject is not None and any(c.lower_ in ("two", "both") for c in subject.children)
+    if subject is None or (subject.lemma_.lower() not in words and not two):
+        return []
+    sentence = trigger.sent
+    here = [t for t in sentence if t.i < subject.i and (e := index.at(t)) and e.type == "person"]
+    if here or sentence.start == 0:
+        return []
+    before: list[tuple[Resolved, Token]] = []
+    for token in trigger.doc[sentence.start - 1].sent:
+        person = index.at(token)
+        if (
+            person is not None
+            and person.type == "person"
+            and all(person is not p for p, _ in before)
+        ):
+            before.append((person, token))
+    return before if len(before) == 2 else []
+
+
 def _objects_with(
     token: Token, index: EntityIndex, preps: tuple[str, ...]
 ) -> list[tuple[Resolved, Token]]:
@@ -187,7 +210,7 @@ def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | 
         objects += _objects_with(token, index, ("with",))
         passive = any(c.dep_ == "nsubjpass" for c in token.children)
         agents = _objects_with(token, index, ("by",)) if passive else []
-        subjects = _subjects(token, index)
+        subjects = _subjects(token, index) or _pair_reference(token, index, spec["pair_words"])
         if not objects and not agents and len(subjects) < 2:
             return None
         return Trigger(subjects, objects + agents, spec["verbs"][lemma], together=bool(agents))
@@ -207,7 +230,8 @@ def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | 
         if not nouns:
             return None
         objects = _objects_with(token, index, ("with",)) + _objects_with(nouns[0], index, ("with",))
-        return Trigger(_subjects(token, index), objects, spec["light_confidence"])
+        subjects = _subjects(token, index) or _pair_reference(token, index, spec["pair_words"])
+        return Trigger(subjects, objects, spec["light_confidence"])
     if token.pos_ in ("NOUN", "PROPN") and token.lower_ in spec["nouns"]:
         head = token.head
         if (
