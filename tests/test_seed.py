@@ -181,3 +181,13 @@ def test_seed_graph_conforms_to_shapes(seed_store: Store) -> None:
     shapes = Graph().parse(ONTOLOGY_DIR / "shapes.ttl")
     conforms, _, report = validate(data, shacl_graph=shapes, ont_graph=None)
     assert conforms, report
+
+
+def test_seed_aliases_are_names_and_title_references_only(nlp: Language) -> None:
+    from kg.extract import extract
+    from kg.sources import read_articles
+
+    extraction = next(extract(read_articles([SEED]), nlp))
+    aliases = {e.name: set(e.aliases) for e in extraction.entities}
+    assert aliases["Antony Blinken"] == {"Blinken", "The secretary"}
+    assert aliases["Itamar Ben-Gvir"] == {"Ben-Gvir"}

@@ -363,7 +363,11 @@ def resolve_title_references(
         if token.lower_ not in heads or token.i in index.by_token or token.i in title_tokens:
             continue
         left = list(token.lefts)
-        possessor = bool(left) and _entity(left[0], index, ("place",)) is not None
+        possessor = (  # "Scotland's first minister"
+            left[0].dep_ == "poss" and _entity(left[0], index, ("place",)) is not None
+            if left
+            else False
+        )
         if not left or (left[0].lower_ != "the" and not possessor):
             continue  # "the prime minister", "Scotland's first minister"
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
