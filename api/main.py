@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from api.routes import actors, articles, graphs, health, linked, network, sparql
+from api.routes import actors, articles, explorer, graphs, health, linked, network, sparql
 from kg.errors import (
     ModelNotFoundError,
     NewsKGError,
@@ -78,8 +78,10 @@ def create_app(
         network.router,
         articles.router,
         linked.router,
+        explorer.router,
     ):
         app.include_router(router)
+    app.mount(explorer.STATIC_PATH, explorer.static_files(), name="static")
     return app
 
 
