@@ -9,14 +9,14 @@ STORE  ?= data/kg
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install build serve test lint quality clean
+.PHONY: install build serve test lint browser quality clean
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[model,test]'
+	$(BIN)/pip install --quiet -e '.[model,test,notebooks,distributed]'
 	touch $@
 
 build: install
@@ -29,8 +29,12 @@ lint: install
 	$(BIN)/ruff check kg api tests
 	$(BIN)/ruff format --check kg api tests
 
-test: lint
+test: lint browser
 	$(BIN)/pytest
+
+# The browser test drives Debian's chromium (never a downloaded browser).
+browser:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
 # Extraction quality on the seed and the development gold data (../shared, not shipped).
 quality: install
