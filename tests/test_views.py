@@ -1,4 +1,5 @@
-"""kg.views on small hand-built meeting networks, and the network read from the seed graph."""
+"""kg.views on small hand-built meeting networks, and the network read from the seed graph:
+paths, centrality, ego networks, components, communities, the timeline."""
 
 from __future__ import annotations
 
@@ -12,12 +13,16 @@ from kg.meetings import Meeting
 from kg.store import Store
 from kg.views import (
     centrality,
+    communities,
+    components,
     cytoscape,
     ego,
     meeting_network,
+    meeting_timeline,
     network_from_meetings,
     node_link,
     shortest_connection,
+    timeline_from_meetings,
 )
 
 BASE = "https://w3id.org/newskg/id/"
@@ -192,3 +197,79 @@ def test_meeting_network_date_range(
     graph = meeting_network(seed_store, since, until)
     labels = {graph.nodes[n]["label"] for n in graph} - {"Antony Blinken"}
     assert labels == expected
+
+
+@pytest.fixture
+def two_cliques() -> nx.Graph:
+    """Ana, Ben and Cy all met; Dee and Eve met twice; Fay met Gus; Ben met Dee once."""
+    F, G = _actor("Fay"), _actor("Gus")
+    return network_from_meetings(
+        [
+            _meeting("1", A, B),
+            _meeting("2", A, C),
+            _meeting("3", B, C),
+            _meeting("4", D, E),
+            _meeting("5", D, E),
+            _meeting("6", B, D),
+            _meeting("7", F, G),
+        ]
+    )
+
+
+def test_components_largest_first(two_cliques: nx.Graph) -> None:
+    found = [{two_cliques.nodes[n]["label"] for n in part} for part in components(two_cliques)]
+    assert found == [{"Ana", "Ben", "Cy", "Dee", "Eve"}, {"Fay", "Gus"}]
+
+
+def test_components_of_empty_graph() -> None:
+    assert components(nx.Graph()) == []
+
+
+def test_communities_split_at_the_weak_tie(two_cliques: nx.Graph) -> None:
+    found = [{two_cliques.nodes[n]["label"] for n in part} for part in communities(two_cliques)]
+    assert found == [{"Ana", "Ben", "Cy"}, {"Dee", "Eve"}, {"Fay", "Gus"}]
+
+
+def test_communities_same_seed_same_answer(two_cliques: nx.Graph) -> None:
+    assert communities(two_cliques, seed=7) == communities(two_cliques, seed=7)
+    assert communities(nx.Graph()) == []
+
+
+def test_timeline_groups_dated_meetings_and_sets_undated_apart() -> None:
+    found = [
+        _meeting("m2", A, C, "2023-01-31"),
+        _meeting("m1", A, B, "2023-01-30"),
+        _meeting("m3", B, C, "2023-01-31"),
+        _meeting("m4", D, E),
+        _meeting("m5", D, A, "2023-02"),
+    ]
+    timeline = timeline_from_meetings(found)
+    assert list(timeline.dates) == ["2023-01-30", "2023-01-31", "2023-02"]
+    assert [m.iri for m in timeline.dates["2023-01-31"]] == [
+        f"{BASE}meeting/m2",
+        f"{BASE}meeting/m3",
+    ]
+    assert timeline.counts() == {"2023-01-30": 1, "2023-01-31": 2, "2023-02": 1}
+    assert [m.iri for m in timeline.undated] == [f"{BASE}meeting/m4"]
+
+
+def test_timeline_from_seed(seed_store: Store) -> None:
+    timeline = meeting_timeline(seed_store)
+    assert timeline.counts() == {"2023-01-30": 1, "2023-01-31": 2}
+    (undated,) = timeline.undated  # Blinken met Lapid: the article gives no day
+    assert {p.label for p in undated.participants} == {"Antony Blinken", "Yair Lapid"}
+
+
+@pytest.mark.parametrize("metric", ["degree", "betweenness", "pagerank"])
+def test_centrality_blinken_most_central_in_seed(seed_store: Store, metric: str) -> None:
+    scores = centrality(meeting_network(seed_store), metric)  # type: ignore[arg-type]
+    best = max(scores, key=scores.__getitem__)
+    assert best == f"{BASE}person/antony-blinken"
+    assert all(scores[best] > score for node, score in scores.items() if node != best)
+
+
+def test_shortest_connection_lapid_to_gallant_through_blinken(seed_store: Store) -> None:
+    graph = meeting_network(seed_store)
+    (path,) = shortest_connection(graph, f"{BASE}person/yair-lapid", f"{BASE}person/yoav-gallant")
+    assert [a.label for a in path.actors] == ["Yair Lapid", "Antony Blinken", "Yoav Gallant"]
+    assert path.hops[1].places == ("Jerusalem",)

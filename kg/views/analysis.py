@@ -1,4 +1,5 @@
-"""Questions about a meeting network: how two actors connect, who is central, who is near."""
+"""Questions about a network: how two actors connect, who is central, who is near, which groups
+hold together."""
 
 from __future__ import annotations
 
@@ -62,6 +63,23 @@ def centrality(graph: nx.Graph, metric: Metric) -> dict[str, float]:
     if metric == "pagerank":
         return nx.pagerank(graph, weight="weight") if len(graph) else {}
     raise ValueError(f"Unknown centrality metric {metric!r}; use one of {', '.join(METRICS)}.")
+
+
+def components(graph: nx.Graph) -> list[set[str]]:
+    """The connected components (groups of actors linked by any chain of edges), largest first,
+    then by their least node."""
+    return sorted(nx.connected_components(graph), key=lambda nodes: (-len(nodes), min(nodes)))
+
+
+def communities(graph: nx.Graph, seed: int = 0, resolution: float = 1.0) -> list[set[str]]:
+    """Louvain communities (weighted by `weight` where edges have it), largest first, then by
+    their least node; the same graph and seed always give the same communities."""
+    if not len(graph):
+        return []
+    found = nx.community.louvain_communities(
+        graph, weight="weight", resolution=resolution, seed=seed
+    )
+    return sorted(found, key=lambda nodes: (-len(nodes), min(nodes)))
 
 
 def ego(graph: nx.Graph, node: str, radius: int = 1) -> nx.Graph:

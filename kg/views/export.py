@@ -1,13 +1,20 @@
-"""Networks as JSON: node-link (networkx, d3) and Cytoscape.js elements."""
+"""Networks as JSON (node-link for networkx and d3, Cytoscape.js elements) and as files for
+graph tools (GraphML, GEXF: Gephi, yEd, Cytoscape desktop)."""
 
 from __future__ import annotations
 
+import io
+import json
 from typing import Any, Literal, get_args
 
 import networkx as nx
 
 GraphFormat = Literal["node-link", "cytoscape"]
 FORMATS: tuple[str, ...] = get_args(GraphFormat)
+
+FileFormat = Literal["graphml", "gexf", "json", "cytoscape"]
+"""What `write` writes: GraphML, GEXF 1.2, node-link JSON, Cytoscape.js JSON."""
+FILE_FORMATS: tuple[str, ...] = get_args(FileFormat)
 
 
 def node_link(graph: nx.Graph) -> dict[str, Any]:
@@ -34,3 +41,52 @@ def export(graph: nx.Graph, format: GraphFormat) -> dict[str, Any]:
     if format == "cytoscape":
         return cytoscape(graph)
     raise ValueError(f"Unknown graph format {format!r}; use one of {', '.join(FORMATS)}.")
+
+
+def flat(graph: nx.Graph) -> nx.Graph:
+    """A copy whose attribute values GraphML and GEXF can hold: strings, numbers and booleans
+    stay, lists and dicts become JSON text, None values are left out."""
+    copy = graph.__class__()
+    copy.graph.update(_flat_attributes(graph.graph))
+    copy.add_nodes_from((node, _flat_attributes(data)) for node, data in graph.nodes(data=True))
+    copy.add_edges_from((a, b, _flat_attributes(data)) for a, b, data in graph.edges(data=True))
+    return copy
+
+
+def graphml(graph: nx.Graph) -> bytes:
+    """`graph` as GraphML (UTF-8), its list and dict attributes as JSON text."""
+    out = io.BytesIO()
+    nx.write_graphml(flat(graph), out, encoding="utf-8")
+    return out.getvalue()
+
+
+def gexf(graph: nx.Graph) -> bytes:
+    """`graph` as GEXF 1.2 (UTF-8), its list and dict attributes as JSON text; a node's `label`
+    is its GEXF label, an edge's `weight` its GEXF weight."""
+    out = io.BytesIO()
+    nx.write_gexf(flat(graph), out, encoding="utf-8")
+    return out.getvalue()
+
+
+def write(graph: nx.Graph, format: FileFormat) -> bytes:
+    """`graph` as the bytes of a GraphML, GEXF, node-link JSON or Cytoscape.js JSON file."""
+    if format == "graphml":
+        return graphml(graph)
+    if format == "gexf":
+        return gexf(graph)
+    if format in ("json", "cytoscape"):
+        data = node_link(graph) if format == "json" else cytoscape(graph)
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    raise ValueError(f"Unknown file format {format!r}; use one of {', '.join(FILE_FORMATS)}.")
+
+
+def _flat_attributes(data: dict[str, Any]) -> dict[str, str | int | float | bool]:
+    flat_data: dict[str, str | int | float | bool] = {}
+    for key, value in data.items():
+        if value is None:
+            continue
+        if isinstance(value, str | int | float | bool):
+            flat_data[key] = value
+        else:
+            flat_data[key] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return flat_data
