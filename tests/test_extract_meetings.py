@@ -66,6 +66,11 @@ def _met(facts: list[Fact], status: str = "asserted") -> set[frozenset[str]]:
             id="appeared-alongside",
         ),
         pytest.param(
+            "Gordon Brown visited Tony Blair at Downing Street.",
+            [("Gordon Brown", "Tony Blair")],
+            id="visited-a-person",
+        ),
+        pytest.param(
             "Tony Blair and Gordon Brown clashed over the budget. The pair met on Monday.",
             [("Tony Blair", "Gordon Brown")],
             id="the-pair-met",
@@ -106,6 +111,10 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
             id="only-one-attends",
         ),
         pytest.param("Gordon Brown and Tony Blair attended the game.", id="not-a-gathering"),
+        pytest.param(
+            "Prime Minister Tony Blair visited Glasgow on Tuesday.",
+            id="visiting-a-place-the-tagger-calls-a-person",
+        ),
         pytest.param(
             "Tony Blair criticised Gordon Brown and Charles Kennedy. The pair met on Monday.",
             id="the-pair-of-three-is-unclear",

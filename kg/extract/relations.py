@@ -207,6 +207,8 @@ def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | 
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX") and lemma in spec["verbs"]:
         objects = [p for c in token.children if c.dep_ == "dobj" for p in persons_of(c, index)]
+        if lemma in spec["place_verbs"]:  # "visited Glasgow": a lone name may be a place
+            objects = [(p, t) for p, t in objects if len(p.name.split()) > 1]
         objects += _objects_with(token, index, ("with",))
         passive = any(c.dep_ == "nsubjpass" for c in token.children)
         agents = _objects_with(token, index, ("by",)) if passive else []
