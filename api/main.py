@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 
 from api.routes import actors, articles, explorer, graphs, health, linked, network, sparql
 from kg.errors import (
+    ExtractionError,
     ModelNotFoundError,
     NewsKGError,
     NotAcceptableError,
@@ -27,6 +28,7 @@ from kg.store.pool import open_pool
 _STATUS: dict[type[NewsKGError], int] = {
     ReadOnlyError: 403,
     NotFoundError: 404,
+    ExtractionError: 422,
     NotAcceptableError: 406,
     StoreError: 503,
     QueryTimeoutError: 503,

@@ -12,6 +12,8 @@ import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,9 +25,15 @@ from kg.types import Article
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from kg.build import BuildSummary
+    from kg.extractors import Extractor
+    from kg.store import Store
+
 EXTRACT_FORMATS = ("jsonl", "turtle", "trig")
 QUERY_FORMATS = ("table", "json", "csv")
 EXPORT_FORMATS = ("turtle", "trig", "nquads", "jsonld")
+VIEWS = ("meetings", "affiliations")
+VIEW_FORMATS = ("graphml", "gexf", "json", "cytoscape")  # kg.views.FILE_FORMATS, without networkx
 
 
 class Failures:
@@ -54,36 +62,149 @@ def _nlp(settings: Settings) -> Language:
     return load_pipeline(settings.model)
 
 
-def _progress(articles: Iterator[Article], label: str) -> Iterator[Article]:
-    from tqdm import tqdm
-
-    return iter(tqdm(articles, desc=label, unit=" articles", file=sys.stderr, disable=None))
-
-
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+BAR_FORMAT = (
+    "{desc}: {n_fmt}/{total_fmt} {percentage:3.0f}%|{bar:16}| "
+    "{elapsed}<{remaining}, {rate_fmt}{postfix}"
+)
+
+
+class _BuildProgress:
+    """`kg build`'s progress on stderr: a bar (articles/s, facts, skipped and failed so far, of
+    a total when known) and a line for each input that failed, as it fails."""
+
+    def __init__(self, total: int | None) -> None:
+        from tqdm import tqdm
+
+        self._tqdm = tqdm
+        self.bar = tqdm(
+            total=total,
+            desc="building",
+            unit=" articles",
+            file=sys.stderr,
+            disable=None,
+            # A narrow bar, so that the counts after it fit a terminal line.
+            bar_format=None if total is None else BAR_FORMAT,
+        )
+        self.failed: list[str] = []
+        self._reported = 0
+
+    def source_failed(self, error: SourceError) -> None:
+        """A file or record that could not be read: reported and counted; the rest go on."""
+        self._report(str(error), "skipped")
+        self.bar.update(1)
+
+    def __call__(self, summary: BuildSummary) -> None:
+        for failure in summary.failures[self._reported :]:
+            where = failure.source or f"article {failure.article}"
+            self._report(
+                f"{where}: extraction failed ({failure.reason}); "
+                "please report it with this article",
+                "failed",
+            )
+        self._reported = len(summary.failures)
+        done = summary.articles + summary.skipped + len(self.failed)
+        self.bar.update(done - self.bar.n)
+        facts = sum(summary.facts.values())
+        self.bar.set_postfix_str(
+            f"{facts} facts, {summary.skipped} skipped, {len(self.failed)} failed", refresh=False
+        )
+
+    def _report(self, reason: str, what: str) -> None:
+        self.failed.append(reason)
+        self._tqdm.write(f"kg: {what}: {reason}", file=sys.stderr)
+
+    def __enter__(self) -> _BuildProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
+
+
+@contextmanager
+def _extraction(
+    args: argparse.Namespace, settings: Settings
+) -> Iterator[tuple[Language | None, Extractor | None]]:
+    """The spaCy pipeline here, or an extractor on a Dask cluster (--scheduler, --dask-local)."""
+    if args.scheduler or args.dask_local:
+        from kg.cluster import connect, dask_extractor
+
+        with connect(args.scheduler, args.dask_local) as client:
+            yield None, dask_extractor(client, settings.model, args.batch_size)
+    else:
+        yield _nlp(settings), None
+
+
+MAX_LISTED_FAILURES = 20
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the graph from articles into the store."""
     from kg.build import build
+    from kg.sources import count_articles
     from kg.store import Store
 
     settings = _settings(args)
-    failures = Failures()
-    nlp = _nlp(settings)
-    with Store.open(settings.store) as store:
-        articles = _progress(read_articles(args.paths, on_error=failures), "building")
-        summary = build(articles, store, nlp, settings.base_iri, batch_size=args.batch_size)
-        graphs = len(store.graphs())
+    total = count_articles(args.paths)
+    try:
+        with (
+            Store.open(settings.store) as store,
+            _extraction(args, settings) as (nlp, extractor),
+            _BuildProgress(total) as progress,  # once the pipeline is loaded, for a true rate
+        ):
+            summary = build(
+                read_articles(args.paths, on_error=progress.source_failed),
+                store,
+                nlp,
+                settings.base_iri,
+                batch_size=args.batch_size,
+                skip_existing=not args.force,
+                processes=args.processes,
+                extractor=extractor,
+                on_progress=progress,
+            )
+            graphs = len(store.graphs())
+    except KeyboardInterrupt:
+        print(
+            "kg: interrupted; every batch written before this point is in the store. "
+            "Run the command again (without --force) to build the rest: articles already "
+            "in the store are skipped.",
+            file=sys.stderr,
+        )
+        return 130
     facts = ", ".join(f"{n} {p}" for p, n in sorted(summary.facts.items())) or "no facts"
+    skipped = (
+        f"; {_plural(summary.skipped, 'article')} already in the store skipped "
+        "(--force rebuilds them)"
+        if summary.skipped
+        else ""
+    )
     print(
         f"kg: built {_plural(summary.articles, 'article')} into {settings.store} "
-        f"({_plural(graphs, 'graph')} in store): "
-        f"{facts}; {_plural(failures.count, 'input')} failed",
+        f"({_plural(graphs, 'graph')} in store): {facts}{skipped}; "
+        f"{_plural(len(progress.failed), 'input')} failed",
         file=sys.stderr,
     )
-    return 1 if failures.count else 0
+    for reason in progress.failed[:MAX_LISTED_FAILURES]:
+        print(f"  {reason}", file=sys.stderr)
+    if len(progress.failed) > MAX_LISTED_FAILURES:
+        print(f"  ... and {len(progress.failed) - MAX_LISTED_FAILURES} more", file=sys.stderr)
+    return 1 if progress.failed else 0
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a positive whole number; give 1 or more."
+        )
+    return value
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -167,17 +288,55 @@ def _table(columns: list[str], rows: list[dict]) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the whole graph in an RDF format."""
+    """Write the whole graph in an RDF format, or a network view of it for graph tools."""
     from kg.store import Store
 
     settings = _settings(args)
+    if args.view is None:
+        if args.since or args.until:
+            raise NewsKGError(
+                "kg export writes the whole RDF graph; --from and --to only select what a "
+                "network view holds: add --view meetings or --view affiliations."
+            )
+        format = args.format or "trig"
+        if format not in EXPORT_FORMATS:
+            raise NewsKGError(
+                f"'{format}' is not an RDF format (use one of {', '.join(EXPORT_FORMATS)}); "
+                f"for a network file add --view {'|'.join(VIEWS)}."
+            )
+    else:
+        format = args.format or "graphml"
+        if format not in VIEW_FORMATS:
+            raise NewsKGError(
+                f"A network view is written as {', '.join(VIEW_FORMATS)}, not '{format}'; "
+                "drop --view to export the RDF graph."
+            )
     with Store.open(settings.store) as store:
-        data = store.export(args.format)
+        if args.view is None:
+            data = store.export(format)
+        else:
+            data = _view(store, args.view, format, args.since, args.until)
     if args.output:
         Path(args.output).write_bytes(data)
     else:
         sys.stdout.buffer.write(data)
     return 0
+
+
+def _view(store: Store, view: str, format: str, since: date | None, until: date | None) -> bytes:
+    from kg.views import affiliation_network, meeting_network, write
+
+    build = meeting_network if view == "meetings" else affiliation_network
+    return write(build(store, since, until), format)  # type: ignore[arg-type]
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date; write it as YYYY-MM-DD, like 2023-01-31."
+        ) from None
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -286,7 +445,37 @@ def parser() -> argparse.ArgumentParser:
     sub = add("build", cmd_build, "Extract facts from articles and write them to the store.")
     sub.add_argument("paths", nargs="+", metavar="PATH", help=".txt/.json/.jsonl files or folders")
     sub.add_argument(
-        "--batch-size", type=int, default=32, help="articles per parse batch and store transaction"
+        "--batch-size",
+        type=_positive,
+        default=32,
+        help="articles per parse batch and store transaction (default: 32)",
+    )
+    sub.add_argument(
+        "--force",
+        action="store_true",
+        help="rebuild articles already in the store (default: skip them, so that a rerun "
+        "finishes an interrupted build)",
+    )
+    where = sub.add_mutually_exclusive_group()
+    where.add_argument(
+        "--processes",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="parse in N processes on this machine (spaCy n_process; default: 1)",
+    )
+    where.add_argument(
+        "--dask-local",
+        type=_positive,
+        metavar="N",
+        help="extract on a local Dask cluster of N worker processes "
+        "(needs pip install 'newskg[distributed]')",
+    )
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="extract on the Dask cluster whose scheduler is at ADDRESS, like tcp://HOST:8786 "
+        "(its workers need newskg and the spaCy pipeline installed)",
     )
     store_option(sub)
     model_option(sub)
@@ -307,11 +496,40 @@ def parser() -> argparse.ArgumentParser:
     )
     store_option(sub)
 
-    sub = add("export", cmd_export, "Write the whole graph as RDF.")
+    sub = add(
+        "export",
+        cmd_export,
+        "Write the whole graph as RDF, or with --view a network of it (GraphML, GEXF, JSON).",
+    )
     sub.add_argument(
-        "--format", choices=EXPORT_FORMATS, default="trig", help="RDF format (default: trig)"
+        "--view",
+        choices=VIEWS,
+        help="write this network instead of RDF: who met whom, or persons and what they lead, "
+        "belong to and hold posts in",
+    )
+    sub.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS + VIEW_FORMATS,
+        help="RDF format (default: trig); with --view: graphml (default), gexf, json "
+        "(node-link) or cytoscape (Cytoscape.js)",
     )
     sub.add_argument("-o", "--output", help="file to write (default: stdout)")
+    sub.add_argument(
+        "--from",
+        dest="since",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="with --view: meetings on or after this date; affiliations stated by articles "
+        "published on or after it",
+    )
+    sub.add_argument(
+        "--to",
+        dest="until",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="with --view: meetings on or before this date; affiliations stated by articles "
+        "published on or before it",
+    )
     store_option(sub)
 
     sub = add("serve", cmd_serve, "Serve the SPARQL endpoint and the actor API over HTTP.")

@@ -41,3 +41,7 @@ class QueryTimeoutError(NewsKGError):
 
 class NotFoundError(NewsKGError):
     """The store holds nothing under the id or IRI asked for."""
+
+
+class ExtractionError(NewsKGError):
+    """Extraction failed on an article: the message names it and says why."""

@@ -9,6 +9,7 @@ from typing import Any
 from spacy.language import Language
 
 from kg.build import build
+from kg.errors import ExtractionError
 from kg.extract import load_pipeline
 from kg.rdf.iris import article_iri
 from kg.records import fact_record
@@ -44,7 +45,14 @@ class Ingester:
         earlier version); return its facts as `kg extract --format jsonl` prints them."""
         extractions: list[Extraction] = []
         with self._lock:
-            build([article], store, self.nlp, self.base_iri, on_article=extractions.append)
+            summary = build(
+                [article], store, self.nlp, self.base_iri, on_article=extractions.append
+            )
+        if summary.failures or not extractions:
+            reason = summary.failures[0].reason if summary.failures else "nothing was extracted"
+            raise ExtractionError(
+                f"Article '{article.id}' could not be extracted ({reason}); nothing was written."
+            )
         (extraction,) = extractions
         return Ingested(
             id=article.id,

@@ -34,14 +34,38 @@ def read_articles(
     paths: Iterable[str | Path], on_error: ErrorHandler | None = None
 ) -> Iterator[Article]:
     """Yield the articles in files and folders; report bad ones to `on_error` or raise."""
+    for file in _files(paths):
+        yield from _read_file(file, on_error)
+
+
+def count_articles(paths: Iterable[str | Path]) -> int | None:
+    """How many articles `read_articles` will yield at most, when cheap to know: one per .txt
+    file, one per non-blank line of JSON Lines; None when a .json file or a pipe (read once)
+    is among them."""
+    total = 0
+    for file in _files(paths):
+        suffix = _suffix(file)
+        if suffix in (".json", ".json.gz") or (file.exists() and not file.is_file()):
+            return None
+        if suffix == ".txt" or suffix is None:
+            total += 1
+            continue
+        try:
+            with _reading(file) as stream:
+                total += sum(1 for line in stream if line.strip())
+        except SourceError:
+            total += 1  # reported when it is read
+    return total
+
+
+def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The files named, and the article files inside the folders named, in order."""
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) is not None)
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) is not None)
         else:
-            files = [path]
-        for file in files:
-            yield from _read_file(file, on_error)
+            yield path
 
 
 def article_from_text(

@@ -99,3 +99,12 @@ class Extraction:
     article: Article
     entities: tuple[Entity, ...] = ()
     facts: tuple[Fact, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An article extraction could not handle: its id, where it came from, and why."""
+
+    article: str
+    source: str | None
+    reason: str

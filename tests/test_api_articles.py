@@ -272,3 +272,24 @@ def test_linked_data_nothing_known(
     response = client.get(path)
     assert response.status_code == status
     assert (store.graphs(), store.count()) == before
+
+
+def test_post_article_extraction_failure_is_422_and_writes_nothing() -> None:
+    import spacy
+
+    @spacy.Language.component("newskg_test_fails")
+    def fails(doc):  # noqa: ANN001, ANN202
+        raise ValueError("the parser gave up")
+
+    broken = spacy.blank("en")
+    broken.add_pipe("newskg_test_fails")
+    settings = Settings(model=default_model(), store="memory:", token=TOKEN)
+    with (
+        Store.open("memory:") as store,
+        TestClient(create_app(settings, store, Ingester(broken, BASE))) as client,
+    ):
+        response = client.post("/articles", json={"text": AMMAN}, headers=AUTH)
+        assert response.status_code == 422
+        assert "could not be extracted" in response.json()["detail"]
+        assert "the parser gave up" in response.json()["detail"]
+        assert store.graphs() == []

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from spacy.language import Language
 
@@ -151,3 +153,93 @@ def test_cli_help_for_every_command(command: str) -> None:
     result = _kg(command, "--help")
     assert result.returncode == 0
     assert f"usage: kg {command}" in result.stdout
+
+
+def _read_network(data: bytes, format: str) -> nx.Graph:
+    if format == "graphml":
+        return nx.read_graphml(io.BytesIO(data))
+    if format == "gexf":
+        return nx.read_gexf(io.BytesIO(data))
+    return nx.node_link_graph(json.loads(data), edges="links")
+
+
+@pytest.mark.parametrize("format", ["graphml", "gexf", "json"])
+def test_cli_export_meetings_view(run, tmp_path: Path, format: str) -> None:
+    store = str(tmp_path / "kg")
+    run("build", str(SEED), "--store", store)
+    out = tmp_path / f"meetings.{format}"
+    status, _, err = run(
+        "export", "--view", "meetings", "--format", format, "-o", str(out), "--store", store
+    )
+    assert status == 0, err
+    graph = _read_network(out.read_bytes(), format)
+    labels = {graph.nodes[n]["label"] for n in graph}
+    assert labels == {
+        "Antony Blinken",
+        "Benjamin Netanyahu",
+        "Mahmoud Abbas",
+        "Yair Lapid",
+        "Yoav Gallant",
+    }
+    blinken = "https://w3id.org/newskg/id/person/antony-blinken"
+    assert graph.degree(blinken) == 4 and graph.number_of_edges() == 4
+
+
+def test_cli_export_affiliations_view_gexf_to_stdout(run, tmp_path: Path) -> None:
+    store = str(tmp_path / "kg")
+    run("build", str(SEED), "--store", store)
+    status, out, err = run("export", "--view", "affiliations", "--format", "gexf", "--store", store)
+    assert status == 0, err
+    graph = nx.read_gexf(io.BytesIO(out.encode("utf-8")))
+    edge = graph.edges[
+        "https://w3id.org/newskg/id/person/itamar-ben-gvir",
+        "https://w3id.org/newskg/id/org/otzma-yehudit",
+    ]
+    assert edge["relation"] == "leads"
+    assert graph.nodes["https://w3id.org/newskg/id/org/otzma-yehudit"]["kind"] == "party"
+
+
+def test_cli_export_view_date_range(run, tmp_path: Path) -> None:
+    store = str(tmp_path / "kg")
+    run("build", str(SEED), "--store", store)
+    status, out, _ = run(
+        "export", "--view", "meetings", "--format", "cytoscape", "--store", store,
+        "--from", "2023-01-30", "--to", "2023-01-30",
+    )  # fmt: skip
+    labels = {n["data"]["label"] for n in json.loads(out)["elements"]["nodes"]}
+    assert status == 0 and labels == {"Antony Blinken", "Benjamin Netanyahu"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(
+            ("--view", "meetings", "--format", "turtle"),
+            "A network view is written as graphml, gexf, json, cytoscape, not 'turtle'",
+            id="rdf-format-with-view",
+        ),
+        pytest.param(
+            ("--format", "gexf"), "'gexf' is not an RDF format", id="view-format-without-view"
+        ),
+        pytest.param(
+            ("--from", "2023-01-01"),
+            "add --view meetings or --view affiliations",
+            id="from-no-view",
+        ),
+        pytest.param(
+            ("--view", "meetings", "--from", "2023-02-01", "--to", "2023-01-01"),
+            "The date range is empty",
+            id="empty-range",
+        ),
+    ],
+)
+def test_cli_export_view_bad_options(run, tmp_path: Path, args: tuple[str, ...], message: str):
+    status, out, err = run("export", *args, "--store", str(tmp_path / "kg"))
+    assert status == 2 and out == ""
+    assert message in err
+
+
+def test_cli_export_bad_date_is_a_usage_error(run, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run("export", "--view", "meetings", "--from", "31/01/2023", "--store", str(tmp_path))
+    assert exit_info.value.code == 2
