@@ -8,15 +8,10 @@ uvicorn serves a store built from seeds/ on 127.0.0.1; Playwright drives Debian'
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
 import pytest
 from spacy.language import Language
 
@@ -24,6 +19,8 @@ from kg.build import build
 from kg.settings import DEFAULT_BASE_IRI
 from kg.sources import read_articles
 from kg.store import Store
+from tests.conftest import REPO, SEEDS
+from tests.servers import free_port, start_api, wait_until_up
 
 try:
     from playwright.sync_api import (
@@ -37,8 +34,6 @@ try:
 except ImportError:  # the test must fail, not skip, when the browser stack is missing
     sync_playwright = None
 
-REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO / "seeds"
 SCREENSHOT = REPO / "docs" / "explorer.png"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -62,26 +57,6 @@ class Tab:
     errors: list[str] = field(default_factory=list)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server at {url} exited with {process.returncode}")
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"the server at {url} did not start in 120 s")
-
-
 @pytest.fixture(scope="module")
 def server(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL of uvicorn serving a read-only store built from seeds/."""
@@ -89,17 +64,12 @@ def server(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     store = Store.open(str(path))
     build(read_articles([SEEDS]), store, nlp, DEFAULT_BASE_IRI)
     store.close()
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = os.environ | {"NEWSKG_STORE": str(path), "NEWSKG_TOKEN": ""}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory"]
-        + ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-        cwd=REPO,
-        env=env,
-    )
+    process = start_api(port, env)
     try:
-        _wait_until_up(url, process)
+        wait_until_up(url, process)
         yield url
     finally:
         process.terminate()

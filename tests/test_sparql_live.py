@@ -11,9 +11,7 @@ import csv
 import io
 import json
 import os
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,8 +26,8 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, XML, SPARQLWrapper
 
 from kg.store import Store
+from tests.servers import free_port, start_api, wait_until_up
 
-REPO = Path(__file__).resolve().parent.parent
 TOKEN = "live-test-token"
 TIMEOUT_S = 2
 MAX_ROWS = 100
@@ -68,12 +66,6 @@ class Server:
         return f"{self.url}/sparql"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _disk_copy(seed_store: Store, path: Path) -> None:
     store = ox.Store(str(path))
     store.load(seed_store.export("nquads"), format=ox.RdfFormat.N_QUADS)
@@ -93,7 +85,7 @@ def servers(
         for name, token in (("ro", None), ("rw", TOKEN)):
             path = tmp_path_factory.mktemp(name) / "kg"
             _disk_copy(seed_store, path)
-            port = _free_port()
+            port = free_port()
             env = os.environ | {
                 "NEWSKG_STORE": str(path),
                 "NEWSKG_QUERY_TIMEOUT": str(TIMEOUT_S),
@@ -102,37 +94,16 @@ def servers(
                 "NEWSKG_QUERY_WORKERS": "2",
                 "NEWSKG_TOKEN": token or "",
             }
-            processes.append(
-                subprocess.Popen(
-                    [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory"]
-                    + ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
-                    cwd=REPO,
-                    env=env,
-                )
-            )
+            processes.append(start_api(port, env))
             running[name] = Server(f"http://127.0.0.1:{port}", article)
         for server, process in zip(running.values(), processes, strict=True):
-            _wait_until_up(server.url, process)
+            wait_until_up(server.url, process)
         yield running
     finally:
         for process in processes:
             process.terminate()
         for process in processes:
             process.wait(timeout=30)
-
-
-def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the server at {url} exited with {process.returncode}")
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"the server at {url} did not start")
 
 
 @pytest.fixture(scope="module")

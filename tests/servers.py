@@ -1,0 +1,45 @@
+"""Starting the API (or another server) on 127.0.0.1 for live tests (not a test module)."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Mapping
+
+import httpx
+
+from tests.conftest import REPO
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_api(port: int, env: Mapping[str, str]) -> subprocess.Popen[bytes]:
+    """uvicorn serving `api.main:create_app` on 127.0.0.1:`port` with the settings in `env`."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory"]
+        + ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        cwd=REPO,
+        env=dict(env),
+    )
+
+
+def wait_until_up(url: str, process: subprocess.Popen[bytes], path: str = "/health") -> None:
+    """Wait until `url + path` answers 200; fail if the process exits or 120 s pass."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server at {url} exited with {process.returncode}")
+        try:
+            if httpx.get(f"{url}{path}", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the server at {url} did not start in 120 s")
