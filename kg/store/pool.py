@@ -21,6 +21,11 @@ temporary directory next to the store, removed on close().
 An in-memory store cannot be shared with another process: `ThreadQueryPool` runs its queries in
 threads and stops waiting at the deadline with the same 503, but the query keeps its thread (and a
 CPU) until it ends by itself. It is for tests and throw-away servers.
+
+A remote store (a SPARQL server) is queried from threads too (`ThreadQueryPool`, at least
+REMOTE_WORKERS of them, since they only wait on the network): each request carries the time limit
+as its HTTP timeout, so the thread is freed at the deadline; stopping the query on the server is
+the server's own timeout (`oxigraph serve --timeout-s`).
 """
 
 from __future__ import annotations
@@ -40,8 +45,8 @@ from typing import Protocol
 
 from kg import errors
 from kg.errors import QueryTimeoutError, StoreError
-from kg.store import MEMORY, Store
-from kg.store.results import Results, serialise
+from kg.store import Store
+from kg.store.results import Results
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,21 @@ class QueryJob:
     max_rows: int = 10_000
 
 
-def run_job(store: Store, job: QueryJob) -> Results:
-    """Run `job` on `store` and serialise its result (no time limit)."""
-    result = store.query(
-        job.sparql, default_graphs=job.default_graphs, named_graphs=job.named_graphs
+REMOTE_WORKERS = 16
+"""Threads waiting on a remote store at once (at least; more if `workers` says so)."""
+
+
+def run_job(store: Store, job: QueryJob, timeout: float | None = None) -> Results:
+    """Run `job` on `store` and serialise its result (a time limit only for remote stores)."""
+    return store.results(
+        job.sparql,
+        job.solution_format,
+        job.graph_format,
+        job.default_graphs,
+        job.named_graphs,
+        job.max_rows,
+        timeout,
     )
-    return serialise(result, job.solution_format, job.graph_format, job.max_rows)
 
 
 def timeout_message(seconds: float) -> str:
@@ -88,9 +102,11 @@ class QueryPool(Protocol):
 
 
 def open_pool(store: Store, timeout: float, workers: int) -> QueryPool:
-    """A process pool over an on-disk store, a thread pool over an in-memory one."""
-    if store.location == MEMORY:
+    """A process pool over an on-disk store, a thread pool over an in-memory or remote one."""
+    if store.kind == "memory":
         return ThreadQueryPool(store, timeout, workers)
+    if store.kind == "remote":
+        return ThreadQueryPool(store, timeout, max(workers, REMOTE_WORKERS))
     return ProcessQueryPool(store, timeout, workers)
 
 
@@ -104,7 +120,9 @@ class ThreadQueryPool:
 
     async def run(self, job: QueryJob) -> Results:
         """The serialised results; QueryTimeoutError past the time limit."""
-        future = self._executor.submit(run_job, self._store, job)
+        # A remote store stops waiting by itself at the deadline (its HTTP timeout).
+        limit = self.timeout if self._store.kind == "remote" else None
+        future = self._executor.submit(run_job, self._store, job, limit)
         try:
             return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
         except TimeoutError:

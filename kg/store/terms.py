@@ -110,6 +110,30 @@ def graph_update(items: Iterable[tuple[str, rdflib.Graph]]) -> str:
     return " ;\n".join(operations)
 
 
+def nquads(items: Iterable[tuple[str, rdflib.Graph]]) -> str:
+    """N-Quads of each graph's triples in its named graph (blank nodes kept apart per graph)."""
+    lines = []
+    for index, (graph_iri, graph) in enumerate(items):
+        name = _iri(graph_iri)
+        bnodes: dict[BNode, str] = {}
+        prefix = f"_:g{index}n"
+        lines.extend(
+            f"{_term(s, bnodes, prefix)} {_term(p, bnodes, prefix)} {_term(o, bnodes, prefix)} "
+            f"{name} ."
+            for s, p, o in graph
+        )
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def ntriples(graph: rdflib.Graph) -> str:
+    """N-Triples of a graph, written as `nquads` writes its triples."""
+    bnodes: dict[BNode, str] = {}
+    return "".join(
+        f"{_term(s, bnodes, '_:n')} {_term(p, bnodes, '_:n')} {_term(o, bnodes, '_:n')} .\n"
+        for s, p, o in graph
+    )
+
+
 def _term(term: Node, bnodes: dict[BNode, str], prefix: str) -> str:
     if isinstance(term, URIRef):
         return _iri(str(term))

@@ -1,0 +1,376 @@
+"""A store behind any SPARQL 1.1 server: the SPARQL Protocol to read, the Graph Store Protocol to
+write one article's graph at a time, SPARQL Update for the rest.
+
+`Store.open("http://host:port")` connects to the three endpoints of the server at that URL. By
+default they are those of `oxigraph serve`: `/query`, `/update` and `/store`; others are named
+in the URL's query string, relative to its path. For Apache Jena Fuseki's dataset `ds`:
+`http://host:3030/ds?query=sparql&update=update&store=data`.
+
+newskg's queries read the union of the article graphs as the default graph, so the server must
+be configured to make its default graph that union: `oxigraph serve --union-default-graph`,
+Fuseki's `tdb2:unionDefaultGraph true`, GraphDB and Virtuoso by their own settings. Writes need no
+such setting: each article's graph is sent whole by a Graph Store Protocol PUT of its named graph,
+which the server applies as one replacement (atomic on Oxigraph and Fuseki).
+
+Results stay bytes where they can: `results()` asks the server for the client's format and hands
+its answer on unchanged unless rows must be cut at the limit. Bound values are joined into the
+query as a VALUES block (`kg.store.binding`), since servers have no substitutions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import islice
+from typing import Any
+from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
+
+import httpx
+import pyoxigraph as ox
+import rdflib
+
+from kg.errors import QueryError, QueryTimeoutError, ReadOnlyError, StoreError
+from kg.rdf.namespace import PREFIXES
+from kg.store import _EXPORT_FORMATS, _UPDATE_KEYWORD, Store, _head
+from kg.store.binding import bind_values
+from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, Results, serialise
+from kg.store.terms import Binding, ntriples
+
+DEFAULT_TIMEOUT = 120.0
+"""Seconds to wait for the server on any one request (the API passes its own query limit)."""
+
+ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
+"""Each endpoint's path relative to the store URL, as `oxigraph serve` has them."""
+
+_NTRIPLES = ox.RdfFormat.N_TRIPLES
+_READ_ACCEPT = f"{ox.QueryResultsFormat.JSON.media_type}, {_NTRIPLES.media_type};q=0.9"
+_PARSEABLE = {
+    fmt.media_type.split(";")[0]: fmt
+    for fmt in (
+        ox.QueryResultsFormat.JSON,
+        ox.QueryResultsFormat.XML,
+        ox.QueryResultsFormat.TSV,
+    )
+}
+_GRAPH_TYPES = {
+    fmt.media_type.split(";")[0]: fmt
+    for fmt in (
+        ox.RdfFormat.N_TRIPLES,
+        ox.RdfFormat.TURTLE,
+        ox.RdfFormat.RDF_XML,
+        ox.RdfFormat.JSON_LD,
+        ox.RdfFormat.N_QUADS,
+        ox.RdfFormat.TRIG,
+    )
+}
+
+
+class RemoteStore(Store):
+    """A SPARQL 1.1 server with the Graph Store Protocol, used as newskg's store."""
+
+    kind = "remote"
+
+    def __init__(
+        self,
+        location: str,
+        query_url: str,
+        update_url: str,
+        store_url: str,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.location = location
+        self.query_url = query_url
+        self.update_url = update_url
+        self.store_url = store_url
+        self.timeout = timeout
+        self._client = httpx.Client(timeout=timeout, limits=httpx.Limits(max_connections=32))
+
+    @classmethod
+    def connect(cls, location: str, timeout: float = DEFAULT_TIMEOUT) -> RemoteStore:
+        """The server at `location` (endpoints as in the module docstring), checked with a
+        query; StoreError saying how to start one if it does not answer."""
+        parts = urlsplit(location)
+        options = {name: values[-1] for name, values in parse_qs(parts.query).items()}
+        unknown = sorted(set(options) - set(ENDPOINTS))
+        if unknown:
+            raise StoreError(
+                f"Store URL '{location}' has unknown parameter(s) {', '.join(unknown)}; "
+                "only query=, update= and store= (endpoint paths) are understood."
+            )
+        base = urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/", "", ""))
+        urls = {name: urljoin(base, options.get(name, path)) for name, path in ENDPOINTS.items()}
+        store = cls(location, urls["query"], urls["update"], urls["store"], timeout)
+        try:
+            store._request("POST", store.query_url, data={"query": "ASK {}"})
+        except StoreError:
+            store.close()
+            raise
+        return store
+
+    # Reading
+
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Binding] | None = None,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+    ) -> Any:
+        """Run a read-only query on the server; the result as pyoxigraph's query result types."""
+        response = self._query(sparql, bindings, default_graphs, named_graphs, _READ_ACCEPT)
+        return _parsed(response)
+
+    def results(
+        self,
+        sparql: str,
+        solution_format: str | None = "json",
+        graph_format: str | None = "turtle",
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        max_rows: int = 10_000,
+        timeout: float | None = None,
+    ) -> Results:
+        """The server's own serialisation in the format asked for, unchanged unless over
+        `max_rows` rows (then cut, as the embedded store cuts them); QueryTimeoutError past
+        `timeout` seconds."""
+        # CSV cannot be read back to count rows: ask for TSV and write CSV from it.
+        fetched = "tsv" if solution_format == "csv" else solution_format or "json"
+        solutions = SOLUTION_FORMATS[fetched]
+        graphs = GRAPH_FORMATS[graph_format or "ntriples"]
+        accept = f"{solutions.media_type}, {graphs.media_type};q=0.9"
+        response = self._query(sparql, None, default_graphs, named_graphs, accept, timeout)
+        parsed = _parsed(response)
+        wanted = solutions if not isinstance(parsed, ox.QueryTriples) else graphs
+        kept_as_is = (
+            _media(response) == wanted.media_type.split(";")[0]
+            and solution_format != "csv"
+            and (solution_format if not isinstance(parsed, ox.QueryTriples) else graph_format)
+            and sum(1 for _ in islice(_rows(parsed), max_rows + 1)) <= max_rows
+        )
+        if kept_as_is:
+            return Results(response.content, wanted.media_type)
+        return serialise(_parsed(response), solution_format, graph_format, max_rows)
+
+    def query_results(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Binding] | None = None,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+    ) -> tuple[bytes, str]:
+        """The server's bytes: SPARQL JSON for SELECT/ASK, Turtle for graphs."""
+        accept = f"{ox.QueryResultsFormat.JSON.media_type}, {ox.RdfFormat.TURTLE.media_type}"
+        response = self._query(sparql, bindings, default_graphs, named_graphs, accept)
+        return response.content, response.headers.get("content-type", "")
+
+    def has_graph(self, graph_iri: str) -> bool:
+        """Whether the server has the named graph."""
+        try:
+            graph = ox.NamedNode(graph_iri)
+        except ValueError:
+            return False
+        # An ASK, not a Graph Store Protocol HEAD: oxigraph 0.5 sends a body with its 404 to
+        # HEAD, which breaks the kept-alive connection.
+        return bool(self.query("ASK { GRAPH ?g { } }", {"g": graph}))
+
+    def graphs(self) -> list[str]:
+        """The IRIs of all named graphs, sorted."""
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        return sorted(str(row["g"]) for row in rows if not str(row["g"]).startswith("_:"))
+
+    def count(self) -> int:
+        """The number of quads in the named graphs (newskg writes no others)."""
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"] or 0)
+
+    def get_graph(self, graph_iri: str | None, format: ox.RdfFormat) -> bytes | None:
+        """A named graph (None: the default graph) as the server serialises it; None if absent."""
+        response = self._request(
+            "GET",
+            self.store_url,
+            params=_target(graph_iri),
+            headers={"Accept": format.media_type},
+            ok=(404,),
+        )
+        return None if response.status_code == 404 else response.content
+
+    def export(self, format: str) -> bytes:
+        """The whole dataset: trig/nquads graph by graph, turtle/jsonld as their union."""
+        rdf_format = _EXPORT_FORMATS.get(format)
+        if rdf_format is None:
+            raise StoreError(
+                f"Unknown export format '{format}'. Use one of: {', '.join(_EXPORT_FORMATS)}."
+            )
+        if format in ("trig", "nquads"):
+            quads = []
+            for iri in self.graphs():
+                body = self.get_graph(iri, _NTRIPLES) or b""
+                name = ox.NamedNode(iri)
+                quads.extend(
+                    ox.Quad(t.subject, t.predicate, t.object, name)
+                    for t in ox.parse(body, format=_NTRIPLES)
+                )
+            return ox.serialize(quads, format=rdf_format, prefixes=PREFIXES)
+        union = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return ox.serialize(union, format=rdf_format, prefixes=PREFIXES)
+
+    # Writing
+
+    def put_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
+        """Replace the named graph `graph_iri` with `graph` (one Graph Store Protocol PUT)."""
+        body = ntriples(graph).encode("utf-8")
+        self._request(
+            "PUT",
+            self.store_url,
+            params={"graph": graph_iri},
+            content=body,
+            headers={"Content-Type": _NTRIPLES.media_type},
+        )
+
+    def put_graphs(
+        self,
+        items: Iterable[tuple[str, rdflib.Graph]],
+        batch_size: int = 64,
+        bulk: bool = False,
+    ) -> int:
+        """Replace many named graphs, one PUT each (so each is replaced atomically)."""
+        if batch_size < 1:
+            raise StoreError(f"batch_size must be at least 1, got {batch_size}.")
+        written = 0
+        for graph_iri, graph in items:
+            self.put_graph(graph_iri, graph)
+            written += 1
+        return written
+
+    def update(self, sparql: str) -> None:
+        """Send a SPARQL 1.1 Update to the server's update endpoint."""
+        self._request("POST", self.update_url, data={"update": sparql})
+
+    def delete_graph(self, graph_iri: str | None) -> bool:
+        """Remove a named graph (None: empty the default graph); False if there was none."""
+        response = self._request("DELETE", self.store_url, params=_target(graph_iri), ok=(404,))
+        return response.status_code != 404
+
+    def add_to_graph(
+        self,
+        graph_iri: str | None,
+        data: bytes,
+        format: ox.RdfFormat,
+        replace: bool = False,
+    ) -> bool:
+        """Send `data` to a named graph (None: the default graph), replacing it if `replace`;
+        return whether the named graph is new. QueryError if `data` does not parse."""
+        base = graph_iri
+        try:
+            for _ in ox.parse(data, format=format, base_iri=base):
+                pass
+        except SyntaxError as exc:
+            raise QueryError(f"The {format.name} body does not parse: {exc}") from exc
+        existed = graph_iri is None or self.has_graph(graph_iri)
+        self._request(
+            "PUT" if replace else "POST",
+            self.store_url,
+            params=_target(graph_iri),
+            content=data,
+            headers={"Content-Type": format.media_type},
+        )
+        return not existed
+
+    def snapshot(self, path: str) -> None:
+        """Not for a server: it is read directly, concurrently, by the query pool's threads."""
+        raise StoreError(
+            f"The store at '{self.location}' is a SPARQL server: it cannot be snapshotted to "
+            f"'{path}'. Use the server's own backup."
+        )
+
+    def close(self) -> None:
+        """Close the connections to the server."""
+        self._client.close()
+
+    # HTTP
+
+    def _query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Binding] | None,
+        default_graphs: Sequence[str] | None,
+        named_graphs: Sequence[str] | None,
+        accept: str,
+        timeout: float | None = None,
+    ) -> httpx.Response:
+        update = _UPDATE_KEYWORD.match(sparql)
+        if update:
+            raise ReadOnlyError(
+                "The store is read-only through query(): SPARQL Update "
+                f"({update.group(1).upper()}) is not accepted. "
+                "Send a SELECT, ASK, CONSTRUCT or DESCRIBE query."
+            )
+        form: dict[str, Any] = {"query": bind_values(sparql, bindings)}
+        if default_graphs is not None or named_graphs is not None:
+            form["default-graph-uri"] = list(default_graphs or ())
+            form["named-graph-uri"] = list(named_graphs or ())
+        return self._request(
+            "POST", self.query_url, data=form, headers={"Accept": accept}, timeout=timeout
+        )
+
+    def _request(
+        self,
+        method: str,
+        url: str,
+        ok: tuple[int, ...] = (),
+        timeout: float | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        try:
+            response = self._client.request(
+                method, url, timeout=timeout if timeout is not None else self.timeout, **kwargs
+            )
+        except httpx.TimeoutException as exc:
+            raise QueryTimeoutError(
+                f"The SPARQL server at '{self.location}' did not answer within "
+                f"{timeout or self.timeout:g} s; narrow the query or add LIMIT."
+            ) from exc
+        except httpx.HTTPError as exc:
+            raise StoreError(
+                f"Cannot reach the SPARQL server at '{self.location}' ({url}): {exc}. Start it "
+                "(for example `oxigraph serve --location DIR --union-default-graph`) or check "
+                "the URL."
+            ) from exc
+        if response.is_success or response.status_code in ok:
+            return response
+        message = response.text.strip()[:500] or response.reason_phrase
+        if response.status_code in (400, 415):
+            query = kwargs.get("data", {}).get("query") or kwargs.get("data", {}).get("update")
+            shown = f" in {_head(query)!r}" if query else ""
+            raise QueryError(f"The SPARQL server refused the request{shown}: {message}")
+        raise StoreError(
+            f"The SPARQL server at '{self.location}' answered {response.status_code} to "
+            f"{method} {url}: {message}"
+        )
+
+
+def _target(graph_iri: str | None) -> dict[str, str]:
+    return {"default": ""} if graph_iri is None else {"graph": graph_iri}
+
+
+def _media(response: httpx.Response) -> str:
+    return response.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def _parsed(response: httpx.Response) -> Any:
+    """The response as pyoxigraph's QuerySolutions, QueryBoolean or QueryTriples."""
+    media = _media(response)
+    if media in _PARSEABLE:
+        return ox.parse_query_results(response.content, format=_PARSEABLE[media])
+    if media in _GRAPH_TYPES:
+        # Through a scratch store so that graph results are QueryTriples, as embedded ones are.
+        scratch = ox.Store()
+        scratch.load(response.content, format=_GRAPH_TYPES[media])
+        return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+    raise StoreError(f"The SPARQL server answered with an unexpected media type {media!r}.")
+
+
+def _rows(result: Any) -> Iterable[Any]:
+    return [result] if isinstance(result, ox.QueryBoolean) else result
+
+
+__all__ = ["DEFAULT_TIMEOUT", "ENDPOINTS", "RemoteStore"]
