@@ -429,7 +429,9 @@ def parser() -> argparse.ArgumentParser:
 
     def store_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument(
-            "--store", help="store directory, or 'memory:' (default: $NEWSKG_STORE or ./data/kg)"
+            "--store",
+            help="store directory, 'memory:', or a SPARQL server URL "
+            "(default: $NEWSKG_STORE or ./data/kg)",
         )
 
     def model_option(sub: argparse.ArgumentParser) -> None:
