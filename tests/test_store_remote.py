@@ -24,6 +24,7 @@ from kg.settings import DEFAULT_BASE_IRI, Settings, default_model
 from kg.sources import read_articles
 from kg.store import Store
 from kg.store.remote import RemoteStore
+from tests.servers import free_port
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE = f"{DEFAULT_BASE_IRI}article/28cd3d1d7a67278e"
@@ -44,16 +45,10 @@ def _oxigraph() -> str:
     return binary
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The URL of an `oxigraph serve --union-default-graph` on a fresh directory."""
-    port = _free_port()
+    port = free_port()
     location = tmp_path_factory.mktemp("oxigraph")
     process = subprocess.Popen(
         [
@@ -155,7 +150,7 @@ def test_remote_query_refuses_updates_and_reports_syntax(remote: Store) -> None:
 
 def test_remote_store_unreachable_says_how_to_start_one() -> None:
     with pytest.raises(StoreError, match="oxigraph serve"):
-        Store.open(f"http://127.0.0.1:{_free_port()}")
+        Store.open(f"http://127.0.0.1:{free_port()}")
 
 
 def test_api_over_remote_store_lists_blinkens_four_meetings(remote: Store) -> None:

@@ -10,6 +10,7 @@ import networkx as nx
 
 from kg.affiliations import RELATIONS, Tie, ties
 from kg.store import Store
+from kg.views.network import add_once
 
 PERSONS, BODIES = 0, 1
 """The values of the `bipartite` node attribute (networkx's convention for the two sides)."""
@@ -45,12 +46,10 @@ def network_from_ties(found: Iterable[Tie]) -> nx.Graph:
                 person.iri, body.iri, relation=tie.relation, relations=[], posts=[], evidence=[]
             )
         edge = graph.edges[person.iri, body.iri]
-        _add_once(edge["relations"], tie.relation)
-        _add_once(edge["posts"], tie.post)
+        add_once(edge["relations"], tie.relation)
+        add_once(edge["posts"], tie.post)
         for citation in tie.evidence:
-            _add_once(
-                edge["evidence"], {"sentence": citation.sentence, "article": citation.article}
-            )
+            add_once(edge["evidence"], {"sentence": citation.sentence, "article": citation.article})
     for _, _, edge in graph.edges(data=True):
         edge["relations"].sort(key=RELATIONS.index)
         edge["relation"] = edge["relations"][0]
@@ -74,8 +73,3 @@ def affiliation_groups(graph: nx.Graph) -> dict[str, str]:
         if bodies:
             groups[node] = min(bodies)[1]
     return groups
-
-
-def _add_once(values: list, value: object) -> None:
-    if value is not None and value not in values:
-        values.append(value)

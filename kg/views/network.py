@@ -34,10 +34,10 @@ def network_from_meetings(found: Iterable[Meeting]) -> nx.Graph:
             edge = graph.edges[a.iri, b.iri]
             edge["weight"] += 1
             edge["meetings"].append(meeting.iri)
-            _add_once(edge["dates"], meeting.date)
-            _add_once(edge["places"], meeting.place)
+            add_once(edge["dates"], meeting.date)
+            add_once(edge["places"], meeting.place)
             for citation in meeting.evidence:
-                _add_once(
+                add_once(
                     edge["evidence"], {"sentence": citation.sentence, "article": citation.article}
                 )
     for _, _, edge in graph.edges(data=True):
@@ -58,6 +58,7 @@ def actor_of(graph: nx.Graph, node: str) -> ActorRef:
     return ActorRef(id=data["actor_id"], iri=node, label=data["label"], type=data["type"])
 
 
-def _add_once(values: list, value: object) -> None:
+def add_once(values: list, value: object) -> None:
+    """Append `value` unless it is None or already there (edge attribute lists stay sets)."""
     if value is not None and value not in values:
         values.append(value)
