@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
 from api.routes import actors, articles, explorer, graphs, health, linked, network, sparql
+from api.routes.sparql import TRUNCATED
 from kg.errors import (
     ExtractionError,
     ModelNotFoundError,
@@ -34,6 +37,17 @@ _STATUS: dict[type[NewsKGError], int] = {
     QueryTimeoutError: 503,
     ModelNotFoundError: 503,
 }
+
+INTERNAL_ERROR = (
+    "The server failed to answer this request. The error is in the server's log; try again, "
+    "and report it if it happens again."
+)
+STORE_FAILED = (
+    "The graph store failed to answer this request. The error is in the server's log; "
+    "try again later."
+)
+
+log = logging.getLogger("newskg.api")
 
 
 def create_app(
@@ -72,6 +86,15 @@ def create_app(
     )
     app.state.settings = settings
     app.add_exception_handler(NewsKGError, _newskg_error)
+    app.add_exception_handler(Exception, _internal_error)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "PUT", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Accept"],
+            expose_headers=[TRUNCATED],
+        )
     for router in (
         health.router,
         sparql.router,
@@ -89,4 +112,13 @@ def create_app(
 
 async def _newskg_error(request: Request, exc: Exception) -> JSONResponse:
     status = next((_STATUS[cls] for cls in type(exc).__mro__ if cls in _STATUS), 400)
-    return JSONResponse(status_code=status, content={"detail": str(exc)})
+    detail = str(exc)
+    if isinstance(exc, StoreError):  # its message names paths on the server: keep it in the log
+        log.error("%s %s: %s", request.method, request.url.path, detail)
+        detail = STORE_FAILED
+    return JSONResponse(status_code=status, content={"detail": detail})
+
+
+async def _internal_error(request: Request, exc: Exception) -> JSONResponse:
+    # Starlette logs the traceback after this; the client gets no trace, path or file name.
+    return JSONResponse(status_code=500, content={"detail": INTERNAL_ERROR})

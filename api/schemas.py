@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from kg.actors import ActorType
+
+MAX_ARTICLE_ID = 200
+"""The longest article id taken (POST /articles) and looked up (GET /articles/{id})."""
 
 
 class Health(BaseModel):
@@ -174,7 +177,7 @@ class ArticleIn(BaseModel):
     published: date | None = None
     title: str | None = None
     url: str | None = None
-    id: str | None = None
+    id: str | None = Field(default=None, min_length=1, max_length=MAX_ARTICLE_ID)
 
 
 class Ingested(BaseModel):

@@ -19,7 +19,8 @@ _FORMAT_IRIS = {
 
 _COMMENT = (
     '"News as a knowledge graph: one named graph per article. Queries that name no graph see '
-    'the union of all graphs. SERVICE, LOAD and FROM of graphs not in the store are refused."'
+    "the merge of all graphs (each triple once). SERVICE, LOAD and FROM of graphs not in the "
+    'store are refused."'
 )
 
 
@@ -43,6 +44,6 @@ def service_description(endpoint: str, writable: bool) -> str:
     sd:resultFormat {formats} ;
     sd:defaultDataset [
         a sd:Dataset ;
-        sd:defaultGraph [ a sd:Graph ; rdfs:comment "The union of all article graphs." ]
+        sd:defaultGraph [ a sd:Graph ; rdfs:comment "The merge (set union) of all article graphs." ]
     ] .
 """

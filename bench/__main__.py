@@ -29,7 +29,7 @@ from bench import queries
 from bench.load import free_port, run_load, stop, wait_for_port
 from bench.synth import Shape, articles, nquads, popular_person
 from bench.timing import capped_time, geometric_mean, median_time, ms, table
-from kg.store import Store
+from kg.store import Store, merge
 from kg.store.terms import graph_update, rdflib_term
 
 RDFLIB_CAP = 60.0
@@ -69,6 +69,7 @@ def load_embedded(path: Path, directory: Path) -> None:
     start = time.perf_counter()
     store = ox.Store(str(directory))
     store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+    merge.fill_once(store)  # the default graph: the merge of the article graphs, as kg.store keeps
     store.flush()
     store.optimize()
     del store
@@ -136,7 +137,7 @@ def bench_queries(store: Store, dataset: rdflib.Dataset, shape: Shape) -> None:
         }
 
         def direct(sparql: str = sparql, subs: dict = subs) -> list:
-            result = raw.query(sparql, substitutions=subs or None, use_default_graph_as_union=True)
+            result = raw.query(sparql, substitutions=subs or None)
             return [[t.value if t is not None else None for t in row] for row in result]
 
         def ours(sparql: str = sparql, bindings: dict = bindings) -> list:
@@ -210,7 +211,7 @@ def bench_views(directory: Path) -> None:
         return opened
 
     def api_centrality(metric: str):  # noqa: ANN202
-        def run(store: Store) -> float:
+        def run(store: Store) -> str:
             from fastapi.testclient import TestClient
 
             from api.main import create_app
@@ -218,18 +219,21 @@ def bench_views(directory: Path) -> None:
 
             settings = Settings(model=default_model(), store=str(directory), query_workers=1)
             with TestClient(create_app(settings, store)) as client:
-                start = time.perf_counter()
-                response = client.get(f"/graph/centrality?metric={metric}&limit=20")
-                assert response.status_code == 200, response.text
-                return time.perf_counter() - start
+                times = []
+                for _ in range(2):  # the first call reads the store, the next is cached
+                    start = time.perf_counter()
+                    response = client.get(f"/graph/centrality?metric={metric}&limit=20")
+                    assert response.status_code == 200, response.text
+                    times.append(time.perf_counter() - start)
+                return f"{ms(times[0])} first call, {ms(times[1])} next (cached)"
 
         return run
 
     def cell(measured: tuple[float, object, bool], cap: float) -> str:
-        seconds, why, capped = measured
+        seconds, result, capped = measured
         if capped:
-            return f"stopped: {why} (cap {cap:g} s, {VIEW_MEMORY // 2**30} GiB)"
-        return ms(seconds)
+            return f"stopped: {result} (cap {cap:g} s, {VIEW_MEMORY // 2**30} GiB)"
+        return result if isinstance(result, str) else ms(seconds)
 
     cap = 120.0
     steps = [
@@ -243,6 +247,7 @@ def bench_views(directory: Path) -> None:
         ),
         ("GET /graph/centrality?metric=degree", api_centrality("degree")),
         ("GET /graph/centrality?metric=pagerank", api_centrality("pagerank")),
+        ("GET /graph/centrality?metric=betweenness", api_centrality("betweenness")),
     ]
     rows = [
         [name, cell(capped_time(with_store(run), cap, VIEW_MEMORY), cap)] for name, run in steps
@@ -304,7 +309,6 @@ def bench_http(directory: Path, dataset: rdflib.Dataset, shape: Shape, seconds: 
                 str(directory),
                 "--bind",
                 "127.0.0.1:{port}",
-                "--union-default-graph",
             ],
             "/query",
         ),

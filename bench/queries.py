@@ -1,8 +1,8 @@
 """The four query shapes the benchmark runs, each with the binding it takes.
 
-SELECT DISTINCT: Oxigraph's union default graph is a bag of the article graphs (a triple stated by
-300 articles, such as a person's label, is matched 300 times), where rdflib's is a set; DISTINCT
-makes both answer the same rows."""
+They read the default graph: in newskg's store the stored merge of the article graphs
+(kg.store.merge), in rdflib's Dataset the union (a set as well). DISTINCT because one person can
+meet another at several meetings."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ AFFILIATIONS = (
 )
 """What a person, found by name (?name, bound), belongs to or leads. A property path: the same
 question as `{ ?p org:memberOf ?org BIND(...) } UNION { ?p org:headOf ?org BIND(...) }`, which
-Oxigraph 0.5 plans 40 times slower over the union of article graphs (2.2 s against 61 ms)."""
+Oxigraph 0.5 planned 40 times slower over the union of article graphs (2.2 s against 61 ms)."""
 
 PAIRS_PER_MONTH = (
     PREFIXES
@@ -50,7 +50,7 @@ GROUP BY ?month ORDER BY ?month"""
 """How many pairs met in each month."""
 
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-"""Every triple of the union graph."""
+"""Every triple of the default graph."""
 
 
 def who_met_whom_inline(person_iri: str) -> str:

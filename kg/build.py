@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from kg.extractors import Extractor, local
 from kg.rdf import to_graph
 from kg.rdf.iris import article_iri
-from kg.resolve import from_store
+from kg.resolve import Resolver, from_store
 from kg.store import Store
 from kg.types import Article, Extraction, Failure
 
@@ -47,6 +47,8 @@ def build(
     processes: int = 1,
     extractor: Extractor | None = None,
     on_progress: Callable[[BuildSummary], None] | None = None,
+    resolver: Resolver | None = None,
+    bulk: bool = False,
 ) -> BuildSummary:
     """Extract every article, resolve its persons and meetings against the store and the other
     articles (`kg.resolve`), and write its named graph (replacing any earlier version).
@@ -54,7 +56,10 @@ def build(
     With `skip_existing`, an article whose graph is already in the store is not extracted again.
     Extraction runs with `nlp` (in `processes` processes) unless another `extractor` is given
     (`kg.distributed`); resolution and writes stay here, in input order. `on_progress` is
-    called with the summary so far after each article is written, skipped or failed."""
+    called with the summary so far after each article is written, skipped or failed. A
+    `resolver` already knowing the store (`kg.resolve.from_store`) saves reading it again.
+    `bulk` writes new graphs with the store's bulk loader: faster, but a build killed midway
+    can leave its last batch partly written (rerun it with skip_existing off)."""
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}.")
     if extractor is None:
@@ -62,7 +67,8 @@ def build(
             raise ValueError("build() needs a spaCy pipeline (nlp) or an extractor.")
         extractor = local(nlp, processes=processes, batch_size=batch_size)
     summary = BuildSummary()
-    resolver = from_store(store, base_iri)
+    if resolver is None:
+        resolver = from_store(store, base_iri)
 
     def progressed() -> None:
         if on_progress is not None:
@@ -93,7 +99,7 @@ def build(
             progressed()
             yield to_graph(extraction, base_iri)
 
-    store.put_graphs(graphs(), batch_size=batch_size)
+    store.put_graphs(graphs(), batch_size=batch_size, bulk=bulk)
     return summary
 
 

@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -26,6 +27,33 @@ MAX_HEADLINE_WORDS = 15
 # A leading "date YYYY-MM-DD" marker, on its own line or followed by the body on the same line.
 _DATE_MARKER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?![\w-])[ \t]*\n?")
 _STRING_FIELDS = ("id", "title", "url", "source")
+# An HTML tag or comment: "<p>", "</b>", "<a href='x'>", "<br/>", "<!-- x -->" (not "a < b").
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
+_WEB_URL = re.compile(
+    r"""\Ahttps?://
+    (?:[^/?\#@\[\]]*@)?                          # user info
+    (?:\[[0-9A-Fa-f:.]+\]|[^/?\#@\[\]:]+)(?::[0-9]*)?  # host (a name or [IPv6]), port
+    (?:/[^?\#\[\]]*)?(?:\?[^\#\[\]]*)?(?:\#[^\#\[\]]*)?\Z  # path, query, fragment
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Invisible marks that only steer right-to-left display (LRM, RLM, embeddings, overrides,
+# isolates): glued to a word they make a new "word" for the parser, and they can make stored
+# text display in another order than it reads.
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BAD_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+# Beyond ASCII an IRI holds only RFC 3987's ucschar (no controls, surrogates, private use, ...).
+_UCSCHAR = "\xa0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef\U000e1000-\U000efffd" + "".join(
+    f"{chr(plane << 16)}-{chr((plane << 16) + 0xFFFD)}" for plane in range(1, 14)
+)
+_NOT_IN_IRI = re.compile(f"[^\x00-\x7f{_UCSCHAR}]")
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
+_BLOCK_NAMES = (
+    "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 "
+    "h6 header hr li main nav ol p pre section table td th tr ul"
+)
+_BLOCK_TAGS = frozenset(_BLOCK_NAMES.split())
 
 ErrorHandler = Callable[[SourceError], None]
 
@@ -156,12 +184,19 @@ def _decode(data: bytes, where: str, offset: int = 0) -> str:
             f"{where} is not valid UTF-8 (byte 0x{byte:02x} at offset {offset + error.start}); "
             "re-save it as UTF-8"
         ) from None
+    if "\x00" in text:  # valid UTF-8, but binary data or UTF-16 text
+        raise SourceError(
+            f"{where} holds NUL bytes (the first at offset {offset + data.index(0)}): it is "
+            "binary or UTF-16, not UTF-8 text; re-save it as UTF-8"
+        )
     return text.removeprefix("\ufeff")
 
 
 def _article_from_txt(path: Path, data: bytes) -> Article:
     raw = _decode(data, str(path)).replace("\r\n", "\n").replace("\r", "\n")
-    raw = html.unescape(raw)  # scraped text keeps entities: "fianc&#233;e" is "fiancée"
+    # Scraped text keeps entities ("fianc&#233;e" is "fiancée") and sometimes its markup.
+    raw = plain_text(raw) if _TAG.search(raw) else html.unescape(raw)
+    raw = _BIDI_CONTROLS.sub("", raw)
     published = None
     marker = _DATE_MARKER.match(raw)
     if marker:
@@ -173,6 +208,40 @@ def _article_from_txt(path: Path, data: bytes) -> Article:
     return Article(
         id=article_id(body), text=body, published=published, title=title, source=str(path)
     )
+
+
+def plain_text(markup: str) -> str:
+    """The text of an HTML fragment: tags dropped, scripts and styles left out, entities
+    decoded, block elements (paragraphs, headings, list items) on lines of their own."""
+    parser = _TextOnly()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n" if tag == "br" else "\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN_TAGS:
+            self._hidden = max(self._hidden - 1, 0)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
 
 
 def _split_headline(text: str) -> tuple[str | None, str]:
@@ -245,6 +314,14 @@ def _article_from_record(record: Any, where: str, default_source: str | None) ->
     if not isinstance(text, str):
         found = "missing" if text is None else f"a {type(text).__name__}"
         raise SourceError(f"{where}: field 'text' is {found}; give the article text as a string")
+    _check_unicode(text, "text", where)
+    text = _BIDI_CONTROLS.sub("", text)
+    if _TAG.search(text):
+        text = plain_text(text)
+        if not text:
+            raise SourceError(
+                f"{where}: field 'text' holds only HTML markup; give the article text"
+            )
     if not text.strip():
         raise SourceError(f"{where}: field 'text' is empty; give the article text")
     fields: dict[str, str | None] = {}
@@ -255,7 +332,11 @@ def _article_from_record(record: Any, where: str, default_source: str | None) ->
                 f"{where}: field {name!r} has value {value!r}, a {type(value).__name__}; "
                 "give a string"
             )
+        if value is not None:
+            _check_unicode(value, name, where)
         fields[name] = value or None
+    if fields["url"] is not None:
+        _check_url(fields["url"], where)
     return Article(
         id=fields["id"] or article_id(text),
         text=text,
@@ -264,6 +345,32 @@ def _article_from_record(record: Any, where: str, default_source: str | None) ->
         url=fields["url"],
         source=fields["source"] or default_source,
     )
+
+
+def _check_unicode(value: str, name: str, where: str) -> None:
+    # JSON can escape half a UTF-16 pair ("\ud800"), which no UTF-8 text or RDF store can hold.
+    lone = _SURROGATE.search(value)
+    if lone:
+        raise SourceError(
+            f"{where}: field {name!r} holds an unpaired surrogate \\u{ord(lone.group()):04x} at "
+            f"character {lone.start()}; fix that \\u escape in the JSON"
+        )
+    if "\x00" in value:
+        raise SourceError(
+            f"{where}: field {name!r} holds a NUL character at character {value.index(chr(0))}: "
+            "binary data, not text; send the article as UTF-8 text"
+        )
+
+
+def _check_url(url: str, where: str) -> None:
+    # It becomes the article's schema:url IRI (kg.rdf.iris.web_iri percent-encodes spaces and
+    # the like): an http(s) address whose parts hold only what an IRI allows there.
+    malformed = _BAD_PERCENT.search(url) or _NOT_IN_IRI.search(url) or not url.isprintable()
+    if malformed or not _WEB_URL.match(url.strip()):
+        raise SourceError(
+            f"{where}: field 'url' has value {url!r}, not a web address; give the article's "
+            "full http(s) URL, such as 'https://example.org/news/1'"
+        )
 
 
 def _published(value: Any, where: str) -> date | None:

@@ -32,24 +32,40 @@ NO_SERVICE = (
     "SERVICE is refused: this endpoint only queries its own graphs and never calls other "
     "endpoints. Remove the SERVICE clause."
 )
+STRAY_ESCAPE = (
+    "A backslash outside a string, an IRI or a prefixed name: this is not SPARQL the endpoint "
+    "can check. Remove it, or write the escape inside the string or IRI it belongs to."
+)
+UNTERMINATED = (
+    'A string opened with {quote} is never closed (or holds a line break; use """ for '
+    "text over several lines). Close it."
+)
 NO_LOAD = (
     "LOAD is refused: this endpoint never fetches remote or local files. Send the data with PUT "
     "or POST /graphs?graph=IRI instead."
 )
 
+# Each kind is read as the SPARQL grammar (and pyoxigraph) reads it, escapes included: a comment
+# ends at CR or LF, an IRI may hold \uXXXX escapes, a prefixed name \-escaped punctuation. Read
+# any shorter, a '#' inside them would hide the rest of the line (a SERVICE clause) as a comment.
+# A quote that opens no string ends the reading (_checked_tokens): looking for a string at every
+# later quote of a long line would take quadratic time.
 _TOKEN = re.compile(
     r"""
-    (?P<comment>\#[^\n]*)
+    (?P<comment>\#[^\n\r]*)
   | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
       |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<unterminated>\"\"\"|'''|["'])
+  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
   | (?P<var>[?$]\w+)
-  | (?P<pname>(?:[^\W\d_][\w.\-]*)?:[\w.:%\\\-]*)
+  | (?P<pname>(?:[^\W\d_][\w.\-]*)?:(?:[\w.:%\-]|\\[_~.\-!$&'()*+,;=/?\#@%])*)
   | (?P<word>[^\W\d]\w*)
   | (?P<other>\S)
     """,
     re.VERBOSE | re.DOTALL,
 )
+_UCHAR = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_LOCAL_ESCAPE = re.compile(r"\\(.)")
 
 Token = tuple[str, str]
 """A token's kind (a group name of _TOKEN) and its text."""
@@ -72,7 +88,7 @@ def check_query(
     """The query, if it is one this endpoint runs; QueryError saying why not otherwise."""
     if query is None or not query.strip():
         raise QueryError(MISSING_QUERY)
-    words = list(tokens(query))
+    words = _checked_tokens(query)
     if _keywords(words) & _UPDATE_KEYWORDS and not _keywords(words) & _QUERY_FORMS:
         raise ReadOnlyError(NOT_A_QUERY)
     if "SERVICE" in _keywords(words):
@@ -87,7 +103,7 @@ def check_update(update: str | None) -> str:
     """The update, if it stays inside the store; QueryError saying why not otherwise."""
     if update is None or not update.strip():
         raise QueryError(MISSING_UPDATE)
-    keywords = _keywords(list(tokens(update)))
+    keywords = _keywords(_checked_tokens(update))
     if "LOAD" in keywords:
         raise QueryError(NO_LOAD)
     if "SERVICE" in keywords:
@@ -99,6 +115,23 @@ _UPDATE_KEYWORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD"}
 )
 _QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+
+
+def _checked_tokens(text: str) -> list[Token]:
+    words = []
+    for kind, word in tokens(text):
+        if kind == "unterminated":
+            raise QueryError(UNTERMINATED.format(quote=word))
+        words.append((kind, word))
+    # SPARQL has no backslash outside strings, IRIs and prefixed names: one here means the text
+    # is read differently than the tokens above assume, so nothing in it can be trusted.
+    if ("other", "\\") in words:
+        raise QueryError(STRAY_ESCAPE)
+    return words
+
+
+def _unescape(iri: str) -> str:
+    return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), iri)
 
 
 def _keywords(words: list[Token]) -> set[str]:
@@ -115,9 +148,9 @@ def _from_iris(words: list[Token]) -> list[str]:
         keyword = text.upper()
         following = words[index + 1 : index + 4]
         if keyword == "BASE" and following and following[0][0] == "iri":
-            base = urljoin(base, following[0][1][1:-1])
+            base = urljoin(base, _unescape(following[0][1][1:-1]))
         elif keyword == "PREFIX" and len(following) >= 2 and following[0][0] == "pname":
-            prefixes[following[0][1].rstrip(":")] = urljoin(base, following[1][1][1:-1])
+            prefixes[following[0][1].rstrip(":")] = urljoin(base, _unescape(following[1][1][1:-1]))
         elif keyword == "FROM":
             if following and following[0][1].upper() == "NAMED":
                 following = following[1:]
@@ -125,12 +158,12 @@ def _from_iris(words: list[Token]) -> list[str]:
                 continue
             target_kind, target = following[0]
             if target_kind == "iri":
-                found.append(urljoin(base, target[1:-1]))
+                found.append(urljoin(base, _unescape(target[1:-1])))
             elif target_kind == "pname":
                 prefix, _, local = target.partition(":")
                 if prefix not in prefixes:
                     raise QueryError(f"FROM {target}: the prefix '{prefix}:' is not declared.")
-                found.append(prefixes[prefix] + local)
+                found.append(prefixes[prefix] + _LOCAL_ESCAPE.sub(r"\1", local))
     return found
 
 

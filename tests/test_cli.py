@@ -10,6 +10,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import to_isomorphic
 from spacy.language import Language
 
 import kg.cli
@@ -50,6 +52,26 @@ def test_cli_build_then_query_table(run, tmp_path: Path) -> None:
         "Yoav Gallant",
     ]
     assert out.rstrip().endswith("(4 rows)")
+
+
+def test_cli_build_bulk_gives_the_same_graph(run, tmp_path: Path) -> None:
+    exports = []
+    for flags in ((), ("--bulk",)):
+        store = str(tmp_path / f"kg{len(flags)}")
+        status, _, err = run("build", str(SEEDS), "--store", store, *flags)
+        assert status == 0, err
+        _, out, _ = run("export", "--format", "nquads", "--store", store)
+        exports.append(Dataset().parse(data=out, format="nquads"))
+    assert _graphs(exports[0]) == _graphs(exports[1])
+    assert len(_graphs(exports[1])) == 1
+
+
+def _graphs(dataset: Dataset) -> dict[str, Graph]:
+    return {
+        str(graph.identifier): to_isomorphic(Graph() + graph)
+        for graph in dataset.graphs()
+        if len(graph)
+    }
 
 
 def test_cli_build_twice_replaces_the_article_graph(run, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
 
 import kg.cli
@@ -17,8 +18,15 @@ from kg.conll04 import (
     read_conll04,
     score_sentence,
 )
-from kg.errors import EvalError
+from kg.errors import EvalError, ModelNotFoundError
 from kg.evaluate import Score
+from kg.extract import load_pipeline, train_names
+from kg.extract.affiliations import load_affiliation_rules
+from kg.extract.names import MARK, load_weights, read_with_names, save_weights, use_names
+from kg.extract.pair_context import classifier_features
+from kg.extract.pairs import Mention
+from kg.extract.train_names import _char_span
+from kg.settings import default_model
 from kg.types import Evidence, Fact
 
 MINI = Path(__file__).parent / "fixtures" / "conll04-mini.json"
@@ -160,3 +168,69 @@ def test_cli_eval_without_gold_or_conll04_says_what_to_give(run) -> None:
     status, _, err = run("eval")
     assert status == 2
     assert "GOLD_DIR and ARTICLES_DIR" in err and "--conll04 FILE" in err
+
+
+def test_train_names_drops_the_period_conll04_glues_to_the_last_word() -> None:
+    text, offsets = detokenise(["Jane", "Roe", "joined", "Acme", "Studies."])
+    sentence = Sentence("s", text, tuple(offsets), (("organization", (3, 5)),), ())
+    start, end = _char_span(sentence, 3, 5)
+    assert text[start:end] == "Acme Studies"
+
+
+def test_train_names_example_keeps_the_pipelines_own_dates(nlp: Language) -> None:
+    tokens = ["Jane", "Roe", "visited", "Boston", "on", "Monday", "."]
+    text, offsets = detokenise(tokens)
+    entities = (("person", (0, 2)), ("place", (3, 4)))
+    example = train_names.example(Sentence("s", text, tuple(offsets), entities, ()), nlp)
+    labels = {(e.text, e.label_) for e in example.reference.ents}
+    assert {("Jane Roe", "PERSON"), ("Boston", "GPE"), ("Monday", "DATE")} <= labels
+
+
+def test_names_pipeline_marks_what_it_reads(nlp: Language) -> None:
+    named = load_pipeline(default_model(), names=True)
+    assert read_with_names(named("Jane Roe works for Acme."))
+    assert not read_with_names(nlp("Jane Roe works for Acme."))
+
+
+def _blank_with_ner() -> Language:
+    blank = spacy.blank("en")
+    blank.add_pipe("ner").add_label("PERSON")  # type: ignore[attr-defined]
+    blank.initialize()
+    return blank
+
+
+def test_use_names_without_weights_says_how_to_rebuild(tmp_path: Path) -> None:
+    with pytest.raises(ModelNotFoundError, match="python -m kg.extract.train_names"):
+        use_names(_blank_with_ner(), tmp_path)
+
+
+def test_affiliation_sources_follow_the_name_recogniser() -> None:
+    rules = load_affiliation_rules()
+    doc = spacy.blank("en")("Jane Roe lives in Boston.")
+    assert rules.sources_for(doc) == rules.sources
+    doc.user_data[MARK] = True
+    assert rules.sources_for(doc) == rules.names_sources != rules.sources
+
+
+def test_classifier_features_read_home_words_and_place_names(nlp: Language) -> None:
+    doc = nlp("Jane Roe, a native of Boston, died.")
+    person, place = Mention(doc[0:2], "person"), Mention(doc[6:7], "place")
+    features = classifier_features(person, place, [])
+    assert {"home=native", "b_place=boston", "b_prev=of", "a_next=,"} <= set(features)
+
+
+def test_names_weights_round_trip_to_the_same_file(tmp_path: Path) -> None:
+    fresh = spacy.load(default_model())
+    ner = fresh.get_pipe("ner")
+    first = save_weights(ner, tmp_path / "a").read_bytes()  # type: ignore[arg-type]
+    load_weights(ner, tmp_path / "a")  # type: ignore[arg-type]
+    assert save_weights(ner, tmp_path / "b").read_bytes() == first  # type: ignore[arg-type]
+    doc = fresh("Jane Roe joined Acme Corporation in Boston on Monday.")
+    assert ("Boston", "GPE") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_names_weights_of_another_network_say_what_to_do(tmp_path: Path) -> None:
+    save_weights(spacy.load(default_model()).get_pipe("ner"), tmp_path)  # type: ignore[arg-type]
+    ner = _blank_with_ner().get_pipe("ner")
+    with pytest.raises(ModelNotFoundError, match="trained on another pipeline's NER"):
+        load_weights(ner, tmp_path)  # type: ignore[arg-type]

@@ -174,3 +174,139 @@ def test_meeting_place_is_not_a_home(nlp: Language) -> None:
     facts = _facts(nlp, "Antony Blinken met Israeli President Isaac Herzog in Jerusalem.")
     assert {(f.predicate, f.place) for f in facts if f.predicate == "met"} == {("met", "Jerusalem")}
     assert not [f for f in facts if f.predicate == "lives_in"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Gordon Brown and Tony Blair appeared together at the poster launch.",
+            id="appeared-together",
+        ),
+        pytest.param(
+            "Gordon Brown and Tony Blair campaigned side by side in Sunderland.",
+            id="side-by-side",
+        ),
+        pytest.param(
+            "Gordon Brown and Tony Blair staged a show of unity on Thursday.", id="show-of-unity"
+        ),
+        pytest.param(
+            "Gordon Brown and Tony Blair gave a joint press conference on Monday.",
+            id="joint-press-conference",
+        ),
+        pytest.param(
+            "Gordon Brown and Tony Blair shared a platform in Sunderland.", id="shared-a-platform"
+        ),
+        pytest.param(
+            "Tony Blair was accompanied by Gordon Brown on the trip.", id="accompanied-by"
+        ),
+        pytest.param("Tony Blair was received by Gordon Brown at the Treasury.", id="received-by"),
+    ],
+)
+def test_meetings_joint_appearance(nlp: Language, text: str) -> None:
+    assert _met(_facts(nlp, text)) == {frozenset(("Gordon Brown", "Tony Blair"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Gordon Brown and Tony Blair both appeared on television on Sunday.",
+            id="appeared-not-together",
+        ),
+        pytest.param(
+            "Gordon Brown and Tony Blair campaigned in Sunderland on Monday.",
+            id="campaigned-not-together",
+        ),
+        pytest.param("Gordon Brown and Tony Blair gave separate press conferences.", id="separate"),
+        pytest.param(
+            "Gordon Brown and Tony Blair each gave a press conference on Monday.", id="each"
+        ),
+        pytest.param("Gordon Brown and Tony Blair staged rival rallies.", id="rival"),
+        pytest.param("Gordon Brown and Tony Blair shared the blame.", id="shared-not-a-platform"),
+    ],
+)
+def test_meetings_same_kind_of_event_apart_is_not_a_meeting(nlp: Language, text: str) -> None:
+    assert not _met(_facts(nlp, text))
+
+
+def test_meetings_planned_joint_appearance_is_planned(nlp: Language) -> None:
+    facts = _facts(nlp, "Gordon Brown and Tony Blair will appear together in London on Friday.")
+    assert _met(facts, "planned") == {frozenset(("Gordon Brown", "Tony Blair"))}
+    assert not _met(facts)
+
+
+def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
+    return {(f.subject, f.object, f.status) for f in facts if f.predicate == "visited"}
+
+
+@pytest.mark.parametrize(
+    ("text", "visits"),
+    [
+        pytest.param(
+            "Tony Blair toured a factory in Sunderland while on a visit with Ruth Kelly.",
+            {("Tony Blair", "Sunderland", "asserted"), ("Ruth Kelly", "Sunderland", "asserted")},
+            id="on-a-visit-with-in-the-clause-place",
+        ),
+        pytest.param(
+            "Tony Blair flew to Washington with Jack Straw.",
+            {("Tony Blair", "Washington", "asserted"), ("Jack Straw", "Washington", "asserted")},
+            id="flew-with",
+        ),
+        pytest.param(
+            "Tony Blair, on a visit to Paris, praised Gordon Brown.",
+            {("Tony Blair", "Paris", "asserted")},
+            id="on-a-visit-to",
+        ),
+        pytest.param(
+            "Michael Ferguson was arrested when travelling to London from Belfast.",
+            {("Michael Ferguson", "London", "planned")},
+            id="arrested-when-travelling-to",
+        ),
+        pytest.param(
+            "Tony Blair is flying to Moscow on Monday.",
+            {("Tony Blair", "Moscow", "planned")},
+            id="is-flying-to",
+        ),
+        pytest.param(
+            "After flying to Moscow, Tony Blair met Vladimir Putin.",
+            {("Tony Blair", "Moscow", "asserted")},
+            id="after-flying-to",
+        ),
+        pytest.param(
+            "Before heading to Moscow, Tony Blair met Jacques Chirac.",
+            {("Tony Blair", "Moscow", "asserted")},
+            id="before-heading-to",
+        ),
+    ],
+)
+def test_visits_found(nlp: Language, text: str, visits: set[tuple[str, str, str]]) -> None:
+    assert _visits(_facts(nlp, text)) == visits
+
+
+def test_visits_on_a_visit_with_no_place_is_no_visit(nlp: Language) -> None:
+    facts = _facts(nlp, "Tony Blair praised the school while on a visit with Ruth Kelly.")
+    assert not _visits(facts)
+    assert _met(facts) == {frozenset(("Tony Blair", "Ruth Kelly"))}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        pytest.param(
+            "Sarah Bowes-Lyon chaired the inquiry. On Monday Ms Bowes-Lyon met Gordon Brown "
+            "in Leeds.",
+            {frozenset(("Sarah Bowes-Lyon", "Gordon Brown"))},
+            id="hyphenated-surname-after-honorific",
+        ),
+        pytest.param(
+            "Sarah Bowes-Lyon chaired the inquiry. On Monday Ms Lyon met Gordon Brown in Leeds.",
+            {frozenset(("Lyon", "Gordon Brown"))},
+            id="half-a-hyphenated-surname-is-someone-else",
+        ),
+    ],
+)
+def test_meeting_hyphenated_surname_joins_its_full_name(
+    nlp: Language, text: str, pairs: set[frozenset[str]]
+) -> None:
+    assert _met(_facts(nlp, text)) == pairs

@@ -133,6 +133,11 @@ def test_extract_met_both_meetings_of_one_sentence_are_dated(_nlp: Language) -> 
             id="expected-to-meet",
         ),
         pytest.param(
+            "Antony Blinken is to meet Mahmoud Abbas on Friday.",
+            ("met", "Antony Blinken", "Mahmoud Abbas", "planned", "2023-02-03", None),
+            id="is-to-meet",
+        ),
+        pytest.param(
             "Antony Blinken did not meet Itamar Ben-Gvir.",
             ("met", "Antony Blinken", "Itamar Ben-Gvir", "negated", None, None),
             id="did-not-meet",

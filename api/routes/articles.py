@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from api.deps import Body, IngesterDep, QueryPoolDep, SettingsDep, StoreDep, WriteAccess
 from api.negotiation import parse_accept, quality
-from api.schemas import ArticleIn, ArticlePage, ErrorBody, Ingested
+from api.schemas import MAX_ARTICLE_ID, ArticleIn, ArticlePage, ErrorBody, Ingested
 from kg import articles
 from kg.articles import MAX_PAGE
 from kg.rdf.formats import RDF_FORMATS, serialize
@@ -34,6 +34,13 @@ ARTICLE_BODY = {
 }
 
 
+class Unprocessable(BaseModel):
+    """A field of the wrong type (a list of errors, each with its `loc`), or the article could
+    not be extracted (a message)."""
+
+    detail: str | list[dict[str, Any]]
+
+
 @router.post(
     "",
     status_code=201,
@@ -43,7 +50,9 @@ ARTICLE_BODY = {
         400: {"model": ErrorBody, "description": "The article cannot be read."},
         401: {"model": ErrorBody, "description": "Missing or wrong bearer token."},
         403: {"model": ErrorBody, "description": "Writes are disabled on this server."},
+        413: {"model": ErrorBody, "description": "The body or the text is over the limit."},
         415: {"model": ErrorBody, "description": "Neither JSON nor plain text."},
+        422: {"model": Unprocessable, "description": "Bad fields, or extraction failed."},
     },
 )
 def post_article(
@@ -61,7 +70,12 @@ def post_article(
         str | None, Query(description="text/plain only: where it was published.")
     ] = None,
     id: Annotated[
-        str | None, Query(description="text/plain only: its id (default: a hash of the text).")
+        str | None,
+        Query(
+            min_length=1,
+            max_length=MAX_ARTICLE_ID,
+            description="text/plain only: its id (default: a hash of the text).",
+        ),
     ] = None,
 ) -> Ingested:
     """A JSON body `{"text", "published"?, "title"?, "url"?, "id"?}`, or the text itself as
@@ -70,6 +84,13 @@ def post_article(
     version with the same id). Needs `Authorization: Bearer <token>`."""
     given = {"published": published, "title": title, "url": url, "id": id}
     article = _article(request.headers.get("content-type", ""), body, given)
+    limit = ingester.nlp.max_length
+    if len(article.text) > limit:
+        raise HTTPException(
+            status_code=413,
+            detail=f"The article text is {len(article.text)} characters, over the language "
+            f"pipeline's limit of {limit}; send it in parts of at most {limit} characters.",
+        )
     ingested = ingester.ingest(store, article)
     pool.refresh()  # /sparql reads a snapshot: let it see the new graph
     return Ingested.model_validate(ingested, from_attributes=True)
@@ -97,7 +118,7 @@ def list_articles(
     },
 )
 def get_article(
-    article_id: Annotated[str, Path(max_length=200)],
+    article_id: Annotated[str, Path(max_length=MAX_ARTICLE_ID)],
     request: Request,
     store: StoreDep,
     settings: SettingsDep,
@@ -133,23 +154,28 @@ def _article(content_type: str, body: bytes, given: dict[str, object]) -> Articl
                 "put them in the JSON body instead.",
             )
         try:
-            fields = ArticleIn.model_validate_json(body)
+            fields = ArticleIn.model_validate_json(_utf8(body))
         except ValidationError as error:
             raise RequestValidationError(
                 [{**e, "loc": ("body", *e["loc"])} for e in error.errors(include_url=False)]
             ) from None
         return article_from_text(**fields.model_dump(), source="POST /articles")
     if media == "text/plain":
-        try:
-            text = body.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise HTTPException(
-                status_code=400,
-                detail=f"The body is not valid UTF-8 (byte at offset {error.start}); send UTF-8.",
-            ) from None
+        text = _utf8(body)
         return article_from_text(text, source="POST /articles", **given)  # type: ignore[arg-type]
     raise HTTPException(
         status_code=415,
         detail=f"Content-Type '{content_type}' is not accepted: send application/json "
         '({"text": ..., "published": ...}) or text/plain (with ?published=YYYY-MM-DD).',
     )
+
+
+def _utf8(body: bytes) -> str:
+    # Decoded here for JSON too: pydantic would echo undecodable bytes in a 422 it cannot encode.
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise HTTPException(
+            status_code=400,
+            detail=f"The body is not valid UTF-8 (byte at offset {error.start}); send UTF-8.",
+        ) from None

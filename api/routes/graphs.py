@@ -32,7 +32,10 @@ GraphIri = Annotated[
 ]
 DefaultFlag = Annotated[
     str | None,
-    Query(description="Present (`?default`) to address the store's default graph instead."),
+    Query(
+        description="Present (`?default`) to address the store's default graph instead: the "
+        "merge of all named graphs, read-only (writes are 403)."
+    ),
 ]
 
 _GRAPH_TYPES = {fmt.media_type: {} for fmt in GRAPH_FORMATS.values()}
@@ -42,7 +45,11 @@ _ERRORS: dict[int | str, dict[str, object]] = {
         "description": "No graph named, not an IRI, or a body that fails to parse.",
     },
     401: {"model": ErrorBody, "description": "Missing or wrong bearer token."},
-    403: {"model": ErrorBody, "description": "Writes are disabled on this server."},
+    403: {
+        "model": ErrorBody,
+        "description": "Writes are disabled on this server, or `?default` was written: the "
+        "default graph is the merge of the named graphs, kept by the store.",
+    },
     413: {"model": ErrorBody, "description": "The request body is over the limit."},
     415: {
         "model": ErrorBody,

@@ -76,10 +76,18 @@ _BODY_SCHEMA = {
                         "default-graph-uri": {"type": "array", "items": {"type": "string"}},
                         "named-graph-uri": {"type": "array", "items": {"type": "string"}},
                     },
-                }
+                },
+                "example": {"query": "ASK { ?s ?p ?o }"},
             },
-            SPARQL_QUERY: {"schema": {"type": "string"}},
-            SPARQL_UPDATE: {"schema": {"type": "string"}},
+            SPARQL_QUERY: {
+                "schema": {"type": "string"},
+                "example": "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10",
+            },
+            SPARQL_UPDATE: {
+                "schema": {"type": "string"},
+                "example": "INSERT DATA { GRAPH <https://example.org/g> "
+                '{ <https://example.org/s> <https://example.org/p> "o" } }',
+            },
         }
     }
 }
@@ -159,8 +167,11 @@ async def sparql_post(
     openapi_extra={
         "requestBody": {
             "content": {
-                FORM: _BODY_SCHEMA["requestBody"]["content"][FORM],
-                SPARQL_UPDATE: {"schema": {"type": "string"}},
+                FORM: {
+                    "schema": _BODY_SCHEMA["requestBody"]["content"][FORM]["schema"],
+                    "example": {"update": "CLEAR GRAPH <https://example.org/g>"},
+                },
+                SPARQL_UPDATE: _BODY_SCHEMA["requestBody"]["content"][SPARQL_UPDATE],
             }
         }
     },

@@ -15,16 +15,18 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.factuality import status_of
-from kg.extract.pairs import SIGNATURES, Mention, candidates, dependency_path, pair_features
+from kg.extract.names import read_with_names
+from kg.extract.pair_context import classifier_features
+from kg.extract.pairs import SIGNATURES, Mention, candidates, dependency_path
 from kg.extract.relations import Found
 from kg.extract.rules import RULES_DIR, Rules
 
@@ -46,10 +48,16 @@ class Pattern:
 
 @dataclass(frozen=True)
 class AffiliationRules:
-    """The rules file: which sources each predicate uses, and the patterns."""
+    """The rules file: which sources each predicate uses (on news, and on text read by the
+    CoNLL04 name recogniser), and the patterns."""
 
     sources: dict[str, tuple[str, ...]]
     patterns: tuple[Pattern, ...]
+    names_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def sources_for(self, doc: Doc) -> dict[str, tuple[str, ...]]:
+        """The sources for a doc: `names_sources` where the CoNLL04 recogniser read it."""
+        return self.names_sources if read_with_names(doc) and self.names_sources else self.sources
 
 
 def _item(item: str, words: dict[str, list[str]], source: str) -> str:
@@ -106,7 +114,8 @@ def load_affiliation_rules(rules_dir: Path = RULES_DIR) -> AffiliationRules:
             )
         )
     sources = {p: tuple(s) for p, s in data["sources"].items()}
-    return AffiliationRules(sources, tuple(patterns))
+    names_sources = {p: tuple(s) for p, s in data.get("names_sources", {}).items()}
+    return AffiliationRules(sources, tuple(patterns), names_sources)
 
 
 @dataclass(frozen=True)
@@ -204,15 +213,16 @@ def affiliations_in(
     entity_of = {id(m): e for m, e in found}
     plain = [m for m, _ in found]
     best: dict[tuple[str, int, int], tuple[float, Mention, Mention]] = {}
+    chosen = affiliation_rules.sources_for(sentence.doc)
     for predicate, a, b in candidates(plain):
-        sources = affiliation_rules.sources.get(predicate, ())
+        sources = chosen.get(predicate, ())
         others = [m for m in plain if m is not a and m is not b]
         confidence = 0.0
         if "rules" in sources:
             confidence = rule_matches(predicate, a, b, others, affiliation_rules)
         if "model" in sources and predicate in model:
             linear = model[predicate]
-            p = linear.probability(pair_features(a, b, others))
+            p = linear.probability(classifier_features(a, b, others))
             if p >= linear.threshold:
                 confidence = max(confidence, p)
         if confidence <= 0.0:

@@ -76,7 +76,8 @@ class EntityIndex:
 def _clean(span: Span, label: str, rules: Rules) -> Span | None:
     """Strip determiners, possessives, honorifics and (from names) titles off a mention's edges."""
     honorifics = set(rules.posts["title_words_before_name"])
-    heads = set(rules.posts["heads"]) | set(rules.posts["kinship"]) if label == "PERSON" else set()
+    person_words = (*rules.posts["heads"], *rules.posts["kinship"], *rules.posts["occupations"])
+    heads = set(person_words) if label == "PERSON" else set()
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
@@ -102,7 +103,13 @@ def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
     if doc[span.start].ent_id_:
         return False  # a known party: "Tory leader"
     if after is not None and after.lower_ in heads and label == "ORG":
-        return True
+        # A minister's or secretary's portfolio ("National Missions" Minister) or a name made
+        # of title words ("Trade and Industry" Secretary) is part of the title; an employer
+        # ("FAA" spokesman, "Chevron" chairman, "Air Force" general) is not.
+        if after.lower_ in rules.posts["portfolio_heads"]:
+            return True
+        words = (*rules.posts["modifiers"], *rules.posts["of_complements"], "and", "&", ",")
+        return all(t.lower_ in {w.lower() for w in words} for t in span)
     return (
         before is not None
         and before.lower_ == "of"
@@ -112,13 +119,34 @@ def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
     )
 
 
-def _label_in_context(ent: Span, rules: Rules) -> str:
-    """A name right after a post title is a person's, whatever the tagger said: in
-    'Holyrood leader Nicola Sturgeon' or 'Minister Yair Lapid' the name is not an organisation."""
-    if ent.label_ == "PERSON" or ent.ent_id_ or ent.start == 0:
+def honorific_surnames(doc: Doc, rules: Rules) -> set[str]:
+    """Words written right after an honorific somewhere in the doc: 'Mr Opik', 'Ms Sturgeon'."""
+    honorifics = set(rules.posts["title_words_before_name"])
+    return {
+        doc[t.i + 1].text
+        for t in doc[:-1]
+        if t.text in honorifics and doc[t.i + 1].is_title and doc[t.i + 1].pos_ == "PROPN"
+    }
+
+
+def _label_in_context(ent: Span, rules: Rules, surnames: set[str]) -> str:
+    """A name right after a post title or an honorific is a person's, whatever the tagger said:
+    in 'Holyrood leader Nicola Sturgeon', 'Minister Yair Lapid' or 'Mr Opik' the name is not an
+    organisation; nor is 'Nicola Sturgeon' where the text also writes 'Ms Sturgeon'."""
+    if ent.label_ == "PERSON" or ent.ent_id_:
         return ent.label_
-    before = ent.doc[ent.start - 1]
+    doc = ent.doc
+    honorifics = set(rules.posts["title_words_before_name"])
     names = [t for t in ent if t.is_title and t.pos_ == "PROPN"]
+    if ent[0].text in honorifics and len(ent) > 1:
+        return "PERSON"
+    if ent.start > 0 and doc[ent.start - 1].text in honorifics and names:
+        return "PERSON"
+    if 2 <= len(names) == len(ent) <= 3 and ent[-1].text in surnames:
+        return "PERSON"
+    if ent.start == 0:
+        return ent.label_
+    before = doc[ent.start - 1]
     if before.lower_ in rules.posts["heads"] and 2 <= len(names) == len(ent) <= 3:
         return "PERSON"
     return ent.label_
@@ -138,12 +166,13 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         for (_, desc_end), (_, span_end) in zip(captions.descriptions, captions.spans, strict=False)
     ]
     mentions: list[tuple[Span, str]] = []
+    surnames = honorific_surnames(doc, rules)
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPES:
             continue
         if any(s <= ent.start_char < e for s, e in credit_zones):
             continue
-        label = _label_in_context(ent, rules)
+        label = _label_in_context(ent, rules, surnames)
         span = _clean(ent, label, rules)
         if span is None or _is_title_fragment(span, label, rules):
             continue
@@ -223,12 +252,13 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
     for token in doc:
         if token.i in index.by_token or not token.is_title or token.pos_ != "PROPN":
             continue
-        owner = surname_owner(token.text, token.i)
-        if owner and token.text == owner.split()[-1]:
-            index.add_mention(f"person:{owner}", token.i, token.i + 1)
+        surname = _hyphenated(doc, token.i)  # "Kilroy-Silk" is three tokens
+        owner = surname_owner(surname.text, token.i)
+        if owner and surname.text == owner.split()[-1]:
+            index.add_mention(f"person:{owner}", surname.start, surname.end)
             if token.i > 0 and doc[token.i - 1].text in honorifics:
                 index.entities[f"person:{owner}"].aliases.add(
-                    f"{doc[token.i - 1].text} {token.text}"
+                    f"{doc[token.i - 1].text} {surname.text}"
                 )
     for key, resolved in index.entities.items():
         if resolved.type != "person":
@@ -237,3 +267,18 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             if k == key and i > 0 and doc[i - 1].text in honorifics:
                 resolved.aliases.add(f"{doc[i - 1].text} {doc[i].text}")
     return index
+
+
+def _hyphenated(doc: Doc, start: int) -> Span:
+    """The capitalised word at `start` with any parts joined to it by hyphens without spaces
+    ("Kilroy-Silk", "Bowes-Lyon"), as one span."""
+    end = start + 1
+    while (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text == "-"
+        and not doc[end].whitespace_
+        and doc[end + 1].is_title
+    ):
+        end += 2
+    return doc[start:end]

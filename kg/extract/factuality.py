@@ -16,7 +16,7 @@ def _governors(trigger: Token) -> list[Token]:
     """The trigger and the words above it that scope over it ('refused to meet', 'plans to')."""
     chain = [trigger]
     token = trigger
-    while token.dep_ in CLAUSE_LINKS and token.head is not token:
+    while token.dep_ in CLAUSE_LINKS and token.head.i != token.i:
         token = token.head
         chain.append(token)
         if token.pos_ in ("VERB", "AUX", "ADJ") and token.dep_ not in CLAUSE_LINKS:
@@ -24,16 +24,40 @@ def _governors(trigger: Token) -> list[Token]:
     return chain
 
 
+def _event_subject_status(noun: Token, rules: Rules) -> Status | None:
+    """What the predicate of an event noun says of it: 'the meeting was cancelled', 'a handshake
+    is planned for Friday', 'the visit is due to take place', 'the talks did not go ahead'. Other
+    predicates ('the meeting lasted an hour', 'did not produce a deal') leave it asserted."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    cues = rules.factuality
+    verb = noun.head
+    words = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "xcomp")]
+    lemmas = {w.lemma_.lower() for w in words}
+    if lemmas & set(cues["negation_governors"]):
+        return "negated"
+    negated = any(c.dep_ == "neg" for w in words for c in w.children)
+    if negated and lemmas & set(cues["occurrence_verbs"]):
+        return "negated"
+    if lemmas & set(cues["planned_predicates"]) or any(
+        c.dep_ == "aux" and c.lower_ in cues["planned_aux"] for w in words for c in w.children
+    ):
+        return "planned"
+    return None
+
+
 def status_of(trigger: Token, rules: Rules) -> Status:
     """The factuality of the relation `trigger` states."""
     cues = rules.factuality
+    if (said := _event_subject_status(trigger, rules)) is not None:
+        return said
     for token in _governors(trigger):
         children = list(token.children)
         if any(c.dep_ == "neg" for c in children) or any(
             c.dep_ == "det" and c.lower_ in cues["negation_determiners"] for c in children
         ):
             return "negated"
-        if token is not trigger and token.lemma_.lower() in cues["negation_governors"]:
+        if token.i != trigger.i and token.lemma_.lower() in cues["negation_governors"]:
             return "negated"
         if any(c.dep_ == "aux" and c.lower_ in cues["planned_aux"] for c in children):
             return "planned"
@@ -41,12 +65,58 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             c.lower_ in cues["planned_modifiers"] and c.dep_ in ("amod", "advmod") for c in children
         ):
             return "planned"
-        if token is not trigger and token.lemma_.lower() in cues["planned_governors"]:
+        if token.i != trigger.i and token.lemma_.lower() in cues["planned_governors"]:
             return "planned"
-        # "is to meet", "was to meet" (but not "had been out to see")
+        # "is to meet", "was to meet" (but not "had been out to see"); spaCy makes a new Token
+        # object on every access, so tokens are compared by position, never with `is`.
         finite_be = token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP", "VBD")
-        if finite_be and trigger.dep_ == "xcomp" and token is trigger.head:
+        if finite_be and trigger.dep_ == "xcomp" and token.i == trigger.head.i:
             return "planned"
         if any(c.lower_ in cues["reported_adverbs"] for c in children):
             return "reported"
     return "asserted"
+
+
+def frame_status(event: Token, verb: Token, rules: Rules) -> Status:
+    """The factuality of a gathering a clause is set in ('during a meal', 'at a meeting').
+
+    The gathering took place unless it is itself negated or planned ('no meeting', 'a planned
+    dinner') or the clause is in the future ('will tell him at Friday's summit', 'is expected
+    to'). Acts done at the gathering ('agreed to give', 'refused to tell', 'did not tell') say
+    nothing against it: whatever was agreed or refused, it was agreed at the table.
+    """
+    cues = rules.factuality
+    children = list(event.children)
+    if any(c.dep_ == "det" and c.lower_ in cues["negation_determiners"] for c in children):
+        return "negated"
+    if any(c.lower_ in cues["planned_modifiers"] for c in children):
+        return "planned"
+    for token in _governors(verb):
+        children = list(token.children)
+        if any(c.dep_ == "aux" and c.lower_ in cues["planned_aux"] for c in children):
+            return "planned"
+        word = token.lemma_.lower()
+        prospective = word in cues["planned_governors"] and word not in cues["acts_at_the_event"]
+        if token.i != verb.i and prospective:
+            return "planned"
+        finite_be = token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP", "VBD")
+        if finite_be and verb.dep_ == "xcomp" and token.i == verb.head.i:
+            return "planned"
+        if any(c.lower_ in cues["reported_adverbs"] for c in children):
+            return "reported"
+    return "asserted"
+
+
+def en_route(trigger: Token, rules: Rules) -> bool:
+    """'Arrested when travelling to London', 'is flying to Moscow': a journey under way names
+    where someone was going, not that they got there ('before heading to X, he met Y' and
+    'after flying to Paris' narrate the journey as made)."""
+    cues = rules.factuality
+    if trigger.tag_ != "VBG" or trigger.lemma_.lower() not in cues["en_route_verbs"]:
+        return False
+    children = list(trigger.children)
+    progressive = any(c.dep_ == "aux" and c.lemma_ == "be" for c in children)
+    under_way = any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in cues["en_route_markers"] for c in children
+    )
+    return progressive or under_way

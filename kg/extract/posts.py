@@ -156,6 +156,8 @@ def _post(
     head = tokens[-1].lower_
     title_orgs = [(e, k) for k, t in enumerate(tokens) if (e := _entity(t, index, ORG_TYPES))]
     complement_orgs = [e for t in complement if (e := _entity(t, index, ORG_TYPES))]
+    if " ".join(t.text for t in complement[1:]) in rules.posts["of_complements"]:
+        complement_orgs = []  # "Leader of the Commons" is a post, not the head of an organisation
     org, role = None, None
     if complement_orgs:
         org = complement_orgs[0]
@@ -165,6 +167,9 @@ def _post(
         role = _role(tokens, org, title_orgs[-1][1], rules)
         if role == "leads" and complement:
             role = "member_of"  # "Labour's head of elections strategy" does not lead Labour
+    elif (party_at := _party_word(tokens)) is not None:
+        org = _last_party(tokens[0].i, index)
+        role = _role(tokens, org, party_at, rules) if org is not None else None
     label = _label(tokens, index, rules)
     if complement:  # as written: "head of gaming industry body ELSPA"
         label = f"{label} {_text(complement)}".strip()
@@ -173,6 +178,17 @@ def _post(
     country = _country(tokens + complement, index, rules)
     end = (complement or tokens)[-1].i + 1
     return Post(person, label, country, org, role, head, sentence, tokens[0].i, end)
+
+
+def _party_word(tokens: list[Token]) -> int | None:
+    """Where a title says 'party' without naming one ('party leader Roger Knapman')."""
+    return next((k for k, t in enumerate(tokens) if t.text == "party" or t.text == "Party"), None)
+
+
+def _last_party(before: int, index: EntityIndex) -> Resolved | None:
+    """The party the text named last before token `before`: the one 'the party' means."""
+    named = [i for i, key in index.by_token.items() if i < before and key.startswith("party:")]
+    return index.entities[index.by_token[max(named)]] if named else None
 
 
 def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:
@@ -225,6 +241,8 @@ def _role_nouns(subject: Token, rules: Rules) -> list[Token]:
     or its object: 'to succeed Mr Blair as Labour leader'."""
     verb, roles = subject.head, rules.posts["role_verbs"]
     lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or _hypothetical(verb):  # no climb up "A and B and ..."
+        return []
     if subject.dep_ == "dobj" and lemma in roles["object_as"]:  # "succeed Mr Blair as leader"
         return [
             p
@@ -264,16 +282,95 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
         if token.dep_ == "appos" and token.head.lower_ in heads and index.at(token.head) is None:
             nouns.append(token.head)
         nouns += [n for n in _role_nouns(token, rules) if n.lower_ in heads]
-        for noun in nouns:
-            start = noun.left_edge.i
-            while start > sentence.start and not sentence.doc[start - 1].whitespace_:
-                start -= 1  # the whole written word: "co-chairman" is three tokens
-            title = list(sentence.doc[start : noun.i + 1])
-            while title and _entity(title[0], index, ("person",)):
-                title = title[1:]
-            complement = _complement(noun, index, rules)
-            if post := _post(person, title, complement, sentence, index, rules):
-                yield post
+        yield from _noun_posts(person, nouns, sentence, index, rules)
+    yield from _possessed_posts(sentence, index, rules)
+
+
+def _noun_posts(
+    person: Resolved, nouns: list[Token], sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[Post]:
+    for noun in nouns:
+        start = noun.left_edge.i
+        while start > sentence.start and not sentence.doc[start - 1].whitespace_:
+            start -= 1  # the whole written word: "co-chairman" is three tokens
+        title = list(sentence.doc[start : noun.i + 1])
+        while title and _entity(title[0], index, ("person",)):
+            title = title[1:]
+        complement = _complement(noun, index, rules) or _relative_complement(noun, index)
+        if post := _post(person, title, complement, sentence, index, rules):
+            yield post
+
+
+def _relative_complement(noun: Token, index: EntityIndex) -> list[Token]:
+    """The organisation a relative clause is about: 'the Middle Way Group, of which Mr Opik is a
+    co-chairman' ('of' and the organisation's words)."""
+    verb = noun.head
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if verb.dep_ != "relcl" or prep is None or not any(c.lower_ == "which" for c in prep.children):
+        return []
+    span = index.spans.get(verb.head.i)
+    if span is None or _entity(verb.head, index, ORG_TYPES) is None:
+        return []
+    return [prep, *verb.doc[span[0] : span[1]]]
+
+
+def _possessed_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:
+    """A post someone has: 'Mr Kinnock added that ... his appointment as chairman of the British
+    Council' ('his' is the subject of the sentence), 'Ms Roe's role as chief economist'."""
+    heads = set(rules.posts["heads"])
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    speaker = _entity(subject, index, ("person",)) if subject is not None else None
+    for noun in sentence:
+        if noun.lower_ not in rules.posts["role_nouns"]:
+            continue
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is None:
+            continue
+        person = _entity(poss, index, ("person",))
+        if person is None and poss.lower_ in ("his", "her") and _reported(noun, root):
+            person = speaker if _may_be(speaker, poss.lower_) else None
+        if person is None or _hypothetical(noun):
+            continue
+        nouns = [
+            p
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ == "as"
+            for p in prep.children
+            if p.dep_ == "pobj" and p.lower_ in heads
+        ]
+        yield from _noun_posts(person, nouns, sentence, index, rules)
+
+
+def _reported(token: Token, root: Token) -> bool:
+    """Whether `token` is in what the subject of `root` says: 'X added that ... his post'."""
+    return any(t.dep_ == "ccomp" and t.head == root for t in token.ancestors)
+
+
+def _may_be(person: Resolved | None, pronoun: str) -> bool:
+    """Whether 'his' / 'her' can be `person`, as far as the honorifics written show."""
+    if person is None:
+        return False
+    titles = {alias.split()[0] for alias in person.aliases if " " in alias}
+    male, female = (
+        {"Mr", "Mr.", "Sir", "Lord"},
+        {"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Lady", "Dame"},
+    )
+    return not titles & (female if pronoun == "his" else male)
+
+
+def _hypothetical(token: Token) -> bool:
+    """Whether a post is only supposed: 'Charles would be the supreme governor', 'if he became
+    king', 'she could be named chancellor'."""
+    for t in [token, *token.ancestors]:
+        for child in t.children:
+            if child.dep_ == "aux" and child.lower_ in ("would", "could", "might", "may", "should"):
+                return True
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                return True
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    return False
 
 
 def affiliation_phrases(
@@ -286,12 +383,17 @@ def affiliation_phrases(
     'Harold Wilson's Labour Party': leads.
     """
     prepositions = rules.posts["membership_prepositions"]
+    yield from _set_off_phrases(sentence, index, rules)
+    yield from _one_of(sentence, index)
     for token in sentence:
         person = _entity(token, index, ("person",))
         if person is None:
             continue
         if token.dep_ == "poss" and (party := _entity(token.head, index, ("party",))):
             yield "leads", person, party
+        for poss in token.children:  # "the SNP's Nicola Sturgeon"
+            if poss.dep_ == "poss" and (party := _entity(poss, index, ("party",))):
+                yield "member_of", person, party
         members = [c for c in token.children if c.dep_ == "appos" and c.lower_ == "member"]
         for holder in [token, *members]:
             for prep in holder.children:
@@ -304,6 +406,58 @@ def affiliation_phrases(
                 org = next((e for t in prep.subtree if (e := _entity(t, index, types))), None)
                 if org is not None:
                     yield "member_of", person, org
+
+
+def _set_off_phrases(
+    sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[tuple[Role, Resolved, Resolved]]:
+    """A phrase set off by commas that says whom the speaker is with, attached to the verb:
+    'For the Conservatives, Tim Collins said', 'John Ison, from the group Fathers 4 Justice, said'.
+    """
+    doc = sentence.doc
+    for prep in sentence:
+        if prep.dep_ != "prep" or prep.lower_ not in rules.posts["membership_prepositions"]:
+            continue
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        phrase = list(prep.subtree)
+        after = phrase[-1].i + 1
+        opened = prep.i == sentence.start or doc[prep.i - 1].text == ","
+        if not opened or after >= sentence.end or doc[after].text != ",":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        person = next((e for s in subjects if (e := _entity(s, index, ("person",)))), None)
+        if person is None:
+            continue
+        _, end = index.spans[subjects[0].i]
+        next_to = prep.i == sentence.start or end + 1 == prep.i  # "For Y, ... X" or "X, from Y,"
+        org = next((e for t in phrase if (e := _entity(t, index, ORG_TYPES))), None)
+        if next_to and org is not None:
+            yield "member_of", person, org
+
+
+def _one_of(sentence: Span, index: EntityIndex) -> Iterator[tuple[Role, Resolved, Resolved]]:
+    """'one of the Guildford Four, Gerry Conlon' and 'Gerry Conlon, one of the Guildford Four'."""
+    doc = sentence.doc
+    fillers = {"the", "so", "-", "called", "so-called", "founding", "original"}
+    for token in sentence:
+        org = _entity(token, index, ORG_TYPES)
+        span = index.spans.get(token.i)
+        if org is None or span is None or token.i != span[0]:
+            continue
+        i = span[0] - 1
+        while i > sentence.start and doc[i].lower_ in fillers:
+            i -= 1
+        if i <= sentence.start or doc[i].lower_ != "of" or doc[i - 1].lower_ != "one":
+            continue
+        named = []
+        if span[1] + 1 < sentence.end and doc[span[1]].text == ",":
+            named.append(doc[span[1] + 1])  # "one of the Y, X"
+        if i - 3 >= sentence.start and doc[i - 2].text == ",":
+            named.append(doc[i - 3])  # "X, one of the Y"
+        for person in (e for t in named if (e := _entity(t, index, ("person",)))):
+            yield "member_of", person, org
 
 
 def _refers_to(post: Post, phrase: str, head: str, country: str | None, rules: Rules) -> bool:
@@ -368,7 +522,9 @@ def resolve_title_references(
             if left
             else False
         )
-        if not left or (left[0].lower_ != "the" and not possessor):
+        in_lede = lede is not None and lede.start <= token.i < lede.end
+        indefinite = bool(left) and left[0].lower_ in ("a", "an") and in_lede
+        if not left or (left[0].lower_ != "the" and not possessor and not indefinite):
             continue  # "the prime minister", "Scotland's first minister"
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if after is not None and index.at(after) is not None:
@@ -379,25 +535,113 @@ def resolve_title_references(
             [*(t.lower_ for t in words if t.text not in rules.demonyms), token.lower_]
         )
         holders: list[Resolved] = []
-        for post in posts:
+        for post in [*posts, *found]:
             if _refers_to(post, phrase, token.lower_, country, rules) and all(
                 post.person is not h for h in holders
             ):
                 holders.append(post.person)
-        chosen = _last_mentioned(holders, token.i, index) if holders else None
+        chosen = None if indefinite else _last_mentioned(holders, token.i, index)
         start = left[0].i + 1
-        in_lede = lede is not None and lede.start <= token.i < lede.end
-        if chosen is None and headline is not None and in_lede and token.dep_ in SUBJECTS:
-            chosen = headline
+        lone = token.lower_ in rules.posts["body_heads"] and not any(
+            t.lower_ in heads for t in words
+        )  # "the Scottish Executive" is a body, "the chief executive" a person
+        if chosen is None and not holders and not lone and not _hypothetical(token):
             title = [t for t in doc[start : token.i + 1] if t.text not in POSSESSIVE]
-            post = _post(chosen, title, [], lede, index, rules)
-            if post is not None:
-                found.append(replace(post, country=post.country or country))
+            complement = _complement(token, index, rules)
+            known = [*posts, *found]
+            if headline is not None and in_lede and token.dep_ in SUBJECTS:
+                chosen = headline
+            else:
+                chosen = _named_before(token, index, known) or _named_after(
+                    token, title, lede if in_lede else None, index, known, rules
+                )
+            for words in [title, *_coordinated(token, heads)]:
+                if chosen is None:
+                    break
+                post = _post(chosen, words, complement, token.sent, index, rules)
+                if post is not None:
+                    found.append(replace(post, country=post.country or country))
+                complement = []
         if chosen is None:
             continue
         index.add_mention(index.key_of(chosen), start, token.i + 1, indirect=True)
         chosen.aliases.add(doc[left[0].i : token.i + 1].text)
     return found
+
+
+def _coordinated(noun: Token, heads: set[str]) -> list[list[Token]]:
+    """Titles joined to a reference: 'the former UN commissioner for human rights and Irish
+    president' also names a president."""
+    return [
+        [t for t in c.lefts if t.dep_ in ("amod", "compound")] + [c]
+        for c in noun.children
+        if c.dep_ == "conj" and c.lower_ in heads
+    ]
+
+
+def _subject_person(sentence: Span, index: EntityIndex) -> Resolved | None:
+    """The person named as the subject of a sentence's main verb ('..., Lord Falconer said')."""
+    subject = next((c for c in sentence.root.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.i in index.indirect:
+        return None
+    return _entity(subject, index, ("person",))
+
+
+def _previous_sentence(sentence: Span) -> Span | None:
+    doc = sentence.doc
+    i = sentence.start - 1
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return doc[i].sent if i >= 0 else None
+
+
+def _named_before(token: Token, index: EntityIndex, posts: list[Post]) -> Resolved | None:
+    """A title reference that opens a sentence names the subject of the sentence before, when
+    that person holds no post yet: 'Tony Blair has apologised ... The prime minister was
+    commenting ...'. Never someone the sentence itself names."""
+    sentence = token.sent
+    if token.dep_ not in SUBJECTS or token.head != sentence.root:
+        return None
+    before = _previous_sentence(sentence)
+    person = _subject_person(before, index) if before is not None else None
+    if person is None or any(p.person is person for p in posts):
+        return None
+    named_here = any(index.at(t) is person for t in sentence)
+    return None if named_here else person
+
+
+def _named_after(
+    token: Token,
+    title: list[Token],
+    lede: Span | None,
+    index: EntityIndex,
+    posts: list[Post],
+    rules: Rules,
+) -> Resolved | None:
+    """The delayed identification of news ledes: 'A UKIP MEP suggested ... / Mike Nattrass, ...,
+    made the comments'. The lede's title names the first person the next sentence introduces who
+    holds no other post (or only posts in the same organisation)."""
+    if lede is None or token.dep_ in ("attr", "appos", "oprd"):
+        return None  # "he is the longest-serving chancellor" says it of "he"
+    doc = token.doc
+    i = lede.end
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i >= len(doc):
+        return None
+    following = doc[i].sent
+    reference = _post(Resolved("", "person"), title, [], lede, index, rules)
+    org = reference.org if reference is not None else None
+    seen_before = {index.by_token[k] for k in index.by_token if k < following.start}
+    introduced: list[Resolved] = []
+    for t in following:
+        person = _entity(t, index, ("person",))
+        if person is None or t.i in index.indirect or index.key_of(person) in seen_before:
+            continue
+        own = [p for p in posts if p.person is person]
+        if all(org is not None and p.org is org for p in own) and person not in introduced:
+            introduced.append(person)
+    return introduced[0] if len(introduced) == 1 else None  # two new names: no telling
 
 
 def most_specific(posts: list[Post]) -> list[Post]:

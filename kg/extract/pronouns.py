@@ -1,4 +1,5 @@
-"""'He' and 'she' as subjects, resolved where the antecedent is unambiguous.
+"""'He' and 'she' as subjects, and 'his' / 'her' before an event noun ('his meeting with Bush',
+'her visit to Paris'), resolved where the antecedent is unambiguous.
 
 A subject pronoun refers to the one person who is a grammatical subject earlier in the same
 sentence or, failing that, in the previous sentence (looking past a sentence that is all quotation,
@@ -35,6 +36,9 @@ class _Resolver:
         self.index = index
         self.quotes = _inside_quotes(body, rules)
         self.pronouns: dict[str, str] = rules.pronouns["pronouns"]
+        self.possessives: dict[str, str] = rules.pronouns["possessives"]
+        met, visited = rules.triggers["met"], rules.triggers["visited"]
+        self.events = set(met["nouns"]) | set(visited["nouns"]) | set(met["encounters"]["verbal"])
         self.honorifics: dict[str, str] = rules.pronouns["honorific_gender"]
         self.genders: dict[int, str] = {}
 
@@ -59,7 +63,7 @@ class _Resolver:
             if before is not None and token.i >= before:
                 break
             head = token
-            while head.dep_ == "conj" and head.head is not head:
+            while head.dep_ == "conj" and head.head.i != head.i:
                 head = head.head  # "Blinken and Abbas met": Abbas is a subject too
             link = head.dep_ in SUBJECTS or (head.dep_ == "pobj" and head.head.dep_ == "agent")
             person = self.index.at(token)
@@ -73,11 +77,19 @@ class _Resolver:
                 found.append(person)
         return found
 
+    def wanted(self, token: Token) -> str | None:
+        """The gender a pronoun to resolve implies: a subject 'he', or 'his' before an event."""
+        if token.dep_ in SUBJECTS:
+            return self.pronouns.get(token.lower_)
+        if token.dep_ == "poss" and token.head.lower_ in self.events:
+            return self.possessives.get(token.lower_)
+        return None
+
     def resolve(self, body: Sequence[Span]) -> None:
         for position, sentence in enumerate(body):
             for token in sentence:
-                wanted = self.pronouns.get(token.lower_)
-                if wanted is None or token.dep_ not in SUBJECTS or self.quoted(token):
+                wanted = self.wanted(token)
+                if wanted is None or self.quoted(token):
                     continue
                 candidates = self.subjects(sentence, before=token.i)
                 back = position - 1

@@ -280,7 +280,7 @@ class _Article:
         verb = attribution.verb
         if verb.lower_ == "according":
             clause = verb.head
-            while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
                 clause = clause.head
             inner = list(verb.subtree)
             skip = {t.i for t in inner}

@@ -1,7 +1,8 @@
 """Relation patterns over the dependency parse: met, visited, and leads stated by a verb.
 
 Each pattern finds a trigger (a verb or noun from `rules/triggers.json`), its participants among
-the resolved entities, and the date and place the same clause gives.
+the resolved entities (`participants`), and the date and place the same clause gives. Meetings
+told through an event rather than a verb ('during a meal', 'a handshake between') are in `events`.
 """
 
 from __future__ import annotations
@@ -14,13 +15,19 @@ from spacy.tokens import Span, Token
 
 from kg.extract.dates import day_offset, resolve_date
 from kg.extract.entities import EntityIndex, Resolved
-from kg.extract.factuality import status_of
+from kg.extract.events import event_meetings
+from kg.extract.factuality import en_route, status_of
+from kg.extract.participants import (
+    Trigger,
+    entities_of,
+    lemma,
+    objects_with,
+    pair_reference,
+    persons_of,
+    subjects_of,
+)
 from kg.extract.rules import Rules
 from kg.types import Status
-
-NOUN_LINKS = {"conj", "appos", "compound", "flat", "nmod"}
-SUBJECTS = {"nsubj", "nsubjpass"}
-RELATIVES = {"who", "that", "which"}
 
 
 @dataclass(frozen=True)
@@ -36,84 +43,6 @@ class Found:
     date: date | None = None
     place: Resolved | None = None
     indirect: bool = False
-
-
-def entities_of(
-    token: Token, index: EntityIndex, types: tuple[str, ...]
-) -> list[tuple[Resolved, Token]]:
-    """Entities a noun phrase names: the head's own, and those of its conjuncts and appositions."""
-    found: list[tuple[Resolved, Token]] = []
-    stack = [token]
-    seen: set[int] = set()
-    while stack:
-        current = stack.pop()
-        if current.i in seen:
-            continue
-        seen.add(current.i)
-        entity = index.at(current)
-        if entity is not None and entity.type in types and all(entity is not e for e, _ in found):
-            found.append((entity, current))
-        stack.extend(c for c in current.children if c.dep_ in NOUN_LINKS or c.dep_ == "cc")
-    return found
-
-
-def persons_of(token: Token, index: EntityIndex) -> list[tuple[Resolved, Token]]:
-    """Persons a noun phrase names."""
-    return entities_of(token, index, ("person",))
-
-
-def _subjects(trigger: Token, index: EntityIndex) -> list[tuple[Resolved, Token]]:
-    """Persons doing the trigger: its subject, or the subject of the clause it hangs from."""
-    token: Token | None = trigger
-    while token is not None:
-        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
-        if token.dep_ == "relcl" and any(s.lower_ in RELATIVES for s in subjects):
-            subjects = [token.head]  # "Ferguson, who failed to return after a trip to ..."
-        if subjects:
-            return [p for s in subjects for p in persons_of(s, index)]
-        possessors = [c for c in token.children if c.dep_ == "poss"]
-        if possessors and token.pos_ == "NOUN":
-            return [p for s in possessors for p in persons_of(s, index)]
-        if token.dep_ in ("ROOT", "relcl", "ccomp") or token.head is token:
-            return []
-        token = token.head
-    return []
-
-
-def _pair_reference(trigger: Token, index: EntityIndex, words: list[str]) -> Participants:
-    """'The pair met', 'the two men held talks': the two persons the sentence before names, if it
-    names exactly two (and this sentence names none before the reference)."""
-    subject = next((c for c in trigger.children if c.dep_ in SUBJECTS), None)
-    two = subject is not None and any(c.lower_ in ("two", "both") for c in subject.children)
-    if subject is None or (subject.lemma_.lower() not in words and not two):
-        return []
-    sentence = trigger.sent
-    here = [t for t in sentence if t.i < subject.i and (e := index.at(t)) and e.type == "person"]
-    if here or sentence.start == 0:
-        return []
-    before: list[tuple[Resolved, Token]] = []
-    for token in trigger.doc[sentence.start - 1].sent:
-        person = index.at(token)
-        if (
-            person is not None
-            and person.type == "person"
-            and all(person is not p for p, _ in before)
-        ):
-            before.append((person, token))
-    return before if len(before) == 2 else []
-
-
-def _objects_with(
-    token: Token, index: EntityIndex, preps: tuple[str, ...]
-) -> list[tuple[Resolved, Token]]:
-    return [
-        p
-        for prep in token.children
-        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-        for p in persons_of(pobj, index)
-    ]
 
 
 def _date(token: Token, published: date | None, status: Status, rules: Rules) -> date | None:
@@ -143,7 +72,7 @@ def _date(token: Token, published: date | None, status: Status, rules: Rules) ->
     if offset is None and marker.dep_ == "prep":  # "a [day] after seeing": "after" hangs from it
         offset = day_offset(" ".join(t.text for t in marker.head.subtree if t.i < marker.i))
         anchor = marker.head.head
-    base = _date(anchor, published, status, rules) if anchor is not token else None
+    base = _date(anchor, published, status, rules) if anchor.i != token.i else None
     if offset is not None and base is not None:
         return base + timedelta(days=-offset if marker.lower_ == "after" else offset)
     return None
@@ -173,81 +102,94 @@ def _place(token: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
     return None
 
 
-Participants = list[tuple[Resolved, Token]]
+def _together(token: Token, spec: dict) -> bool:
+    """'Appeared together', 'campaigned jointly', 'stood side by side'."""
+    doc = token.doc
+    for child in token.children:
+        if child.dep_ in ("advmod", "npadvmod"):
+            for phrase in spec["together_adverbs"]:
+                words = phrase.split()
+                if [t.lower_ for t in doc[child.i : child.i + len(words)]] == words:
+                    return True
+    return False
 
 
-@dataclass(frozen=True)
-class Trigger:
-    """A meeting trigger's participants; `together` means everyone named was at one event."""
+def _apart(noun: Token, spec: dict) -> bool:
+    """'Separate press conferences', 'rival rallies', 'X and Y each gave a press conference':
+    the same kind of event, not one event."""
+    verb = noun.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    words = [*noun.children, *verb.children, *(c for s in subjects for c in s.children)]
+    return any(w.lower_ in spec["apart_modifiers"] for w in words)
 
-    subjects: Participants
-    objects: Participants
-    confidence: float
-    together: bool = False
-    event: Token | None = None
-    """The gathering noun of 'attended Monday's meeting', which may carry the date and place."""
 
-    def pairs(self) -> Iterator[tuple[Resolved, Resolved]]:
-        """Who met whom: each subject with each object, or everyone with everyone."""
-        if self.together or not self.objects:  # "joined by A, B and C", "A and B met"
-            everyone = self.subjects + self.objects
-            pairs = [(a, b) for k, (a, _) in enumerate(everyone) for b, _ in everyone[k + 1 :]]
-        else:
-            pairs = [(a, b) for a, _ in self.subjects for b, _ in self.objects]
-        seen: set[frozenset[int]] = set()
-        for a, b in pairs:
-            key = frozenset((id(a), id(b)))
-            if a is not b and key not in seen:
-                seen.add(key)
-                yield a, b
+def _remote(token: Token, spec: dict) -> bool:
+    """'Talks by video link', 'spoke to him by phone', 'phone talks': not face to face."""
+    for word in [token, *(c for c in token.children if c.dep_ == "dobj")]:
+        for child in word.children:
+            if child.dep_ == "compound" and child.lower_ in spec["remote_means"]:
+                return True
+            means = child.dep_ == "prep" and child.lower_ in spec["remote_prepositions"]
+            if means and any(p.lower_ in spec["remote_means"] for p in child.children):
+                return True
+    return False
 
 
 def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """The participants if `token` states a meeting: a verb, a verb + 'with', or a noun."""
-    lemma = token.lemma_.lower()
-    if token.pos_ in ("VERB", "AUX") and lemma in spec["verbs"]:
+    pos = token.pos_
+    word = lemma(token, spec["verbs"])
+    if pos in ("VERB", "AUX") and word in spec["verbs"]:
         objects = [p for c in token.children if c.dep_ == "dobj" for p in persons_of(c, index)]
-        if lemma in spec["place_verbs"]:  # "visited Glasgow": a lone name may be a place
+        if word in spec["place_verbs"]:  # "visited Glasgow": a lone name may be a place
             objects = [(p, t) for p, t in objects if len(p.name.split()) > 1]
-        objects += _objects_with(token, index, ("with",))
+        objects += objects_with(token, index, ("with",))
         passive = any(c.dep_ == "nsubjpass" for c in token.children)
-        agents = _objects_with(token, index, ("by",)) if passive else []
-        subjects = _subjects(token, index) or _pair_reference(token, index, spec["pair_words"])
+        agents = objects_with(token, index, ("by",)) if passive else []
+        subjects = subjects_of(token, index) or pair_reference(token, index, spec["pair_words"])
         if not objects and not agents and len(subjects) < 2:
             return None
-        return Trigger(subjects, objects + agents, spec["verbs"][lemma], together=bool(agents))
-    if token.pos_ == "VERB" and lemma in spec["gathering_verbs"]:
+        return Trigger(subjects, objects + agents, spec["verbs"][word], together=bool(agents))
+    word = lemma(token, spec["gathering_verbs"])
+    if pos == "VERB" and word in spec["gathering_verbs"]:
         events = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in spec["gatherings"]]
-        subjects = _subjects(token, index)
+        subjects = subjects_of(token, index)
         if events and len(subjects) > 1:  # "X and Y attended Monday's meeting of ..."
-            confidence = spec["gathering_verbs"][lemma]
+            confidence = spec["gathering_verbs"][word]
             return Trigger(subjects, [], confidence, together=True, event=events[0])
-    if token.pos_ == "VERB" and lemma in spec["with_verbs"]:
-        objects = _objects_with(token, index, tuple(spec["with_prepositions"]))
-        return Trigger(_subjects(token, index), objects, spec["with_verbs"][lemma])
-    if token.pos_ == "VERB" and lemma in spec["light_verbs"]:
+    word = lemma(token, spec["with_verbs"])
+    if pos == "VERB" and word in spec["with_verbs"]:
+        objects = objects_with(token, index, tuple(spec["with_prepositions"]))
+        subjects = subjects_of(token, index)
+        confidence = spec["with_verbs"][word]
+        if objects or word in spec["reciprocal_verbs"]:
+            return Trigger(subjects, objects, confidence)
+        if _together(token, spec):  # not "X and Y appeared on television"
+            subjects = subjects or pair_reference(token, index, spec["pair_words"])
+            return Trigger(subjects, [], confidence)
+    word = lemma(token, spec["light_verbs"])
+    if pos == "VERB" and word in spec["light_verbs"]:
         nouns = [
-            c for c in token.children if c.dep_ == "dobj" and c.lower_ in spec["light_verbs"][lemma]
+            c
+            for c in token.children
+            if c.dep_ == "dobj" and c.lower_ in spec["light_verbs"][word] and not _apart(c, spec)
         ]
         if not nouns:
             return None
-        objects = _objects_with(token, index, ("with",)) + _objects_with(nouns[0], index, ("with",))
-        subjects = _subjects(token, index) or _pair_reference(token, index, spec["pair_words"])
+        objects = objects_with(token, index, ("with",)) + objects_with(nouns[0], index, ("with",))
+        subjects = subjects_of(token, index) or pair_reference(token, index, spec["pair_words"])
         return Trigger(subjects, objects, spec["light_confidence"])
-    if token.pos_ in ("NOUN", "PROPN") and token.lower_ in spec["nouns"]:
+    if pos in ("NOUN", "PROPN") and token.lower_ in spec["nouns"]:
         head = token.head
-        if (
-            token.dep_ == "dobj"
-            and head.pos_ == "VERB"
-            and head.lemma_.lower() in spec["light_verbs"]
-        ):
+        light = spec["light_verbs"].get(lemma(head, spec["light_verbs"]), [])
+        if token.dep_ == "dobj" and head.pos_ == "VERB" and token.lower_ in light:
             return None  # handled with its light verb
         confidence = spec["nouns"][token.lower_]
-        between = _objects_with(token, index, ("between",))
+        between = objects_with(token, index, ("between",))
         if between:  # "a meeting between A, B and C"
             return Trigger(between, [], confidence, together=True)
-        objects = _objects_with(token, index, ("with",))
-        return Trigger(_subjects(token, index), objects, confidence) if objects else None
+        objects = objects_with(token, index, ("with",))
+        return Trigger(subjects_of(token, index), objects, confidence) if objects else None
     return None
 
 
@@ -255,50 +197,74 @@ def meetings(
     sentence: Span, index: EntityIndex, published: date | None, rules: Rules
 ) -> Iterator[Found]:
     """'met (with)', 'held talks with', 'a meeting with/between', 'sat down with', 'hosted',
-    'was joined by'."""
+    'was joined by', 'appeared together', and meetings told through events (`events`)."""
     spec = rules.triggers["met"]
     for token in sentence:
-        trigger = _meeting_trigger(token, index, spec)
-        if trigger is None:
-            continue
-        status = status_of(token, rules)
-        when = _date(token, published, status, rules)
-        where = _place(token, index, rules)
-        if trigger.event is not None:
-            when = when or _date(trigger.event, published, status, rules)
-            where = where or _place(trigger.event, index, rules)
-        titled = any(t.i in index.indirect for _, t in trigger.subjects + trigger.objects)
-        confidence = trigger.confidence * (0.85 if titled else 1.0)
-        for a, b in trigger.pairs():
-            if a.type == "person" and b.type == "person":
-                yield Found("met", a, b, sentence, confidence, status, when, where, titled)
+        triggers = [_meeting_trigger(token, index, spec), *event_meetings(token, index, rules)]
+        for trigger in triggers:
+            if trigger is not None:
+                yield from _meeting_facts(token, trigger, sentence, index, published, rules)
+
+
+def _meeting_facts(
+    token: Token,
+    trigger: Trigger,
+    sentence: Span,
+    index: EntityIndex,
+    published: date | None,
+    rules: Rules,
+) -> Iterator[Found]:
+    spec = rules.triggers["met"]
+    if _remote(token, spec) or (trigger.event is not None and _remote(trigger.event, spec)):
+        return
+    status = trigger.status or status_of(token, rules)
+    when = _date(token, published, status, rules)
+    where = _place(token, index, rules)
+    if trigger.event is not None:
+        when = when or _date(trigger.event, published, status, rules)
+        where = where or _place(trigger.event, index, rules)
+    titled = any(t.i in index.indirect for _, t in trigger.subjects + trigger.objects)
+    confidence = trigger.confidence * (0.85 if titled else 1.0)
+    for a, b in trigger.pairs():
+        if a.type == "person" and b.type == "person":
+            yield Found("met", a, b, sentence, confidence, status, when, where, titled)
+
+
+def _visit_places(token: Token, links: list[str], index: EntityIndex) -> list[Resolved]:
+    places: list[Resolved] = []
+    for child in token.children:
+        if child.dep_ == "dobj" and "dobj" in links:
+            places += [e for e, _ in entities_of(child, index, ("place",))]
+        if child.dep_ == "prep" and child.lower_ in links:
+            for pobj in child.children:
+                places += [e for e, _ in entities_of(pobj, index, ("place",))]
+    return places
 
 
 def visits(
     sentence: Span, index: EntityIndex, published: date | None, rules: Rules
 ) -> Iterator[Found]:
-    """'visited X', 'a visit to X', 'flew to X', 'before leaving X for Y'."""
+    """'visited X', 'a visit to X', 'flew to X', 'before leaving X for Y', 'in X on a visit'."""
     spec = rules.triggers["visited"]
     for token in sentence:
-        lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma in spec["verbs"]:
-            links = spec["verbs"][lemma]
+        word = lemma(token, spec["verbs"])
+        if token.pos_ == "VERB" and word in spec["verbs"]:
+            places = _visit_places(token, spec["verbs"][word], index)
         elif token.pos_ == "NOUN" and token.lower_ in spec["nouns"]:
-            links = spec["nouns"][token.lower_]
+            places = _visit_places(token, spec["nouns"][token.lower_], index)
+            on = token.head
+            if not places and token.dep_ == "pobj" and on.lower_ in spec["on_prepositions"]:
+                # "sailed across the lake in Bromsgrove while on a visit": the clause's place
+                place = _place(on.head, index, rules)
+                places = [place] if place is not None else []
         else:
             continue
-        places: list[Resolved] = []
-        for child in token.children:
-            if child.dep_ == "dobj" and "dobj" in links:
-                places += [e for e, _ in entities_of(child, index, ("place",))]
-            if child.dep_ == "prep" and child.lower_ in links:
-                for pobj in child.children:
-                    places += [e for e, _ in entities_of(pobj, index, ("place",))]
         if not places:
             continue
-        status = status_of(token, rules)
+        status = "planned" if en_route(token, rules) else status_of(token, rules)
         when = _date(token, published, status, rules)
-        for person, _ in _subjects(token, index):
+        companions = objects_with(token, index, ("with",))  # "on a visit with Ruth Kelly"
+        for person, _ in subjects_of(token, index) + companions:
             for place in dict.fromkeys(places):
                 yield Found("visited", person, place, sentence, spec["confidence"], status, when)
 
@@ -315,7 +281,7 @@ def led_by_verb(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Fo
             if c.dep_ == "dobj"
             for e, _ in entities_of(c, index, ("party", "organization"))
         ]
-        for person, _ in _subjects(token, index):
+        for person, _ in subjects_of(token, index):
             for org in orgs:
                 yield Found(
                     "leads",

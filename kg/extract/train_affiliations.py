@@ -3,7 +3,9 @@
     python -m kg.extract.train_affiliations /path/to/conll04_train.json
 
 One logistic regression per predicate (works_for, based_in, lives_in, located_in) over the
-candidate pairs of gold entities, with the features of `kg.extract.pairs`. The regularisation
+candidate pairs of gold entities and of the extractor's own mentions (found with the CoNLL04 name
+recogniser of `models/names/`, so train that first), with the features of
+`kg.extract.pair_context`. The regularisation
 and the decision threshold are chosen by 5-fold cross-validation on the training file (folds by
 sentence); the weights are written as JSON (no pickle). Needs scikit-learn (`pip install
 newskg[train]`); extraction itself only reads the JSON. Deterministic: same data, same file.
@@ -25,7 +27,8 @@ from kg.conll04 import Sentence, read_conll04
 from kg.extract.affiliations import mentions
 from kg.extract.captions import find_captions
 from kg.extract.entities import resolve_entities
-from kg.extract.pairs import SIGNATURES, Mention, candidates, pair_features
+from kg.extract.pair_context import classifier_features
+from kg.extract.pairs import SIGNATURES, Mention, candidates
 from kg.extract.rules import Rules, load_rules
 
 MODEL_PATH = Path(__file__).parent / "models" / "affiliations.json"
@@ -102,7 +105,7 @@ def examples(sentences: list[Sentence], nlp: Language) -> dict[str, list[Example
                 seen.add(key)
                 others = [m for m in plain if m is not a and m is not b]
                 label = int(key in gold)
-                found[predicate].append((pair_features(a, b, others), label, number))
+                found[predicate].append((classifier_features(a, b, others), label, number))
     return found
 
 
@@ -185,8 +188,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("train_file", metavar="TRAIN_FILE", help="conll04_train.json (SpERT)")
     parser.add_argument("-o", "--output", default=str(MODEL_PATH), help="model file to write")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: newskg's)")
+    parser.add_argument(
+        "--news-ner",
+        action="store_true",
+        help="find the extractor's own mentions with the pipeline's NER as shipped, not with the "
+        "CoNLL04 name recogniser (models/names)",
+    )
     args = parser.parse_args(argv)
-    nlp = load_pipeline(args.model or default_model())
+    nlp = load_pipeline(args.model or default_model(), names=not args.news_ner)
     model = train(Path(args.train_file), nlp)
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -1,19 +1,24 @@
 """The graph store: one named graph per article in an embedded Oxigraph (pyoxigraph) store, in
 memory, in a directory, or (`kg.store.remote`) behind any SPARQL 1.1 server addressed by URL.
 
+The embedded store's default graph is the merge (set union) of the named graphs, stored and kept
+in step by every write in the same transaction (kg.store.merge); queries that name no graph read
+it, so a triple many articles state matches once.
+
 Writes of article graphs go through the store's native N-Quads parser, never rdflib's: `put_graphs`
 loads the graphs new to the store in one transaction (`Store.load`) and replaces those already there
-with one SPARQL Update (DROP + INSERT DATA), so each article's graph is replaced atomically. With
-`bulk=True` new graphs go through pyoxigraph's bulk loader instead, 2.0 (batches of 32 articles)
-to 3.4 (256) times faster than SPARQL Update text on a directory store, but without a transaction:
-a process killed during a batch can leave that batch's graphs partly written (docs/stores.md,
-bench/README.md)."""
+with one SPARQL Update (forget + DROP + INSERT DATA), so each article's graph is replaced
+atomically. With `bulk=True` new graphs go through pyoxigraph's bulk loader instead, 2.0 (batches
+of 32 articles) to 3.4 (256) times faster than SPARQL Update text on a directory store, but without
+a transaction: a process killed during a batch can leave that batch's graphs partly written
+(docs/stores.md, bench/README.md)."""
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -23,8 +28,18 @@ import rdflib
 
 from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.rdf.namespace import PREFIXES
+from kg.store import merge
 from kg.store.results import Results, serialise
-from kg.store.terms import Binding, graph_update, nquads, python_value, rdflib_term, to_ox_term
+from kg.store.terms import (
+    Binding,
+    graph_update,
+    insert_update,
+    nquads,
+    parse_graph,
+    python_value,
+    rdflib_term,
+    to_ox_term,
+)
 
 MEMORY = "memory:"
 REMOTE_SCHEMES = ("http://", "https://")
@@ -42,18 +57,32 @@ _EXPORT_FORMATS = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 
-_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+_NAMED_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+DERIVED_DEFAULT_GRAPH = (
+    "The default graph is the merge of the named graphs, kept by the store: it cannot be written "
+    "directly. Write to a named graph instead (?graph=IRI, or GRAPH <IRI> in an update)."
+)
 
 
 class Store:
-    """An Oxigraph dataset, in memory or in a directory; SPARQL sees the union of all graphs."""
+    """An Oxigraph dataset, in memory or in a directory; SPARQL sees the merge of all graphs."""
 
     def __init__(self, store: ox.Store, location: str) -> None:
         self._store = store
         self.location = location
+        self._writing = threading.Lock()  # one write (and its default-graph upkeep) at a time
+        self._writes = 0  # writes begun through this Store, so that count() knows if it is stale
+        self._count: tuple[int, int] | None = None  # (self._writes, count()) when last counted
 
     kind = "embedded"
     """"memory", "embedded" (a directory) or "remote" (a SPARQL server)."""
+
+    @property
+    def version(self) -> int | None:
+        """How many writes have begun through this Store: what was read from it is current while
+        this is unchanged (the store's directory lock keeps other processes from writing)."""
+        return self._writes
 
     @classmethod
     def open(cls, location: str) -> Store:
@@ -70,7 +99,7 @@ class Store:
         path = Path(location)
         try:
             path.mkdir(parents=True, exist_ok=True)
-            return cls(ox.Store(str(path)), location)
+            store = cls(ox.Store(str(path)), location)
         except OSError as exc:
             if "lock" in str(exc).lower():
                 hint = "another process (a running `kg serve` or `kg build`?) has it open; stop it"
@@ -79,10 +108,19 @@ class Store:
             raise StoreError(
                 f"Cannot open the graph store at '{location}': {exc}. {hint}."
             ) from exc
+        try:
+            merge.fill_once(store._store)  # a store built before the default graph was the merge
+        except OSError as exc:
+            store.close()
+            raise StoreError(
+                f"Filling the default graph of the store at '{location}' with the merge of "
+                f"its named graphs failed: {exc}. Check free disk space, then open it again."
+            ) from exc
+        return store
 
     def put_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
         """Replace the named graph `graph_iri` with `graph` in one transaction."""
-        self._update(graph_update([(graph_iri, graph)]), [graph_iri])
+        self._write_batch([(graph_iri, graph)], bulk=False)
 
     def put_graphs(
         self,
@@ -106,24 +144,26 @@ class Store:
 
     def _write_batch(self, batch: list[tuple[str, rdflib.Graph]], bulk: bool) -> None:
         latest = dict(batch)  # the same graph twice in a batch: the last version wins
-        new, old = [], []
-        for iri, graph in latest.items():
-            (old if self.has_graph(iri) else new).append((iri, graph))
-        iris = list(latest)
-        if new:
-            text = nquads(new)
-            try:
-                if bulk:
-                    self._store.bulk_load(text, format=ox.RdfFormat.N_QUADS)
-                else:
-                    self._store.load(text, format=ox.RdfFormat.N_QUADS)
-                for iri, graph in new:
-                    if not len(graph):  # loading no quads names no graph
-                        self._store.add_graph(ox.NamedNode(iri))
-            except (SyntaxError, OSError, ValueError) as exc:
-                raise _write_error(self.location, iris, exc) from exc
-        if old:
-            self._update(graph_update(old), [iri for iri, _ in old])
+        with self._writing:
+            self._writes += 1
+            new, old = [], []
+            for iri, graph in latest.items():
+                (old if self.has_graph(iri) else new).append((iri, graph))
+            if new:
+                # Each triple in its graph and in the default graph, with the same blank nodes.
+                text = nquads(new)
+                try:
+                    if bulk:
+                        self._store.bulk_load(text, format=ox.RdfFormat.N_QUADS)
+                    else:
+                        self._store.load(text, format=ox.RdfFormat.N_QUADS)
+                    for iri, graph in new:
+                        if not len(graph):  # loading no quads names no graph
+                            self._store.add_graph(ox.NamedNode(iri))
+                except (SyntaxError, OSError, ValueError) as exc:
+                    raise _write_error(self.location, [iri for iri, _ in new], exc) from exc
+            if old:
+                self._update(graph_update(old), [iri for iri, _ in old])
 
     def has_graph(self, graph_iri: str) -> bool:
         """Whether the named graph exists in the store."""
@@ -153,11 +193,11 @@ class Store:
     ) -> Any:
         """Run a read-only SPARQL query; return pyoxigraph's result.
 
-        Without `default_graphs` or `named_graphs` the default graph is the union of all graphs
-        and every named graph can be named in GRAPH. Given either (the SPARQL Protocol's
-        default-graph-uri and named-graph-uri), the dataset is exactly those graphs."""
+        Without `default_graphs` or `named_graphs` the default graph is the merge (set union) of
+        all graphs and every named graph can be named in GRAPH. Given either (the SPARQL
+        Protocol's default-graph-uri and named-graph-uri), the dataset is exactly those graphs."""
         substitutions = _substitutions(bindings)
-        dataset: dict[str, Any] = {"use_default_graph_as_union": True}
+        dataset: dict[str, Any] = {}
         if default_graphs is not None or named_graphs is not None:
             dataset = {
                 "default_graph": [_graph_name(iri) for iri in default_graphs or ()],
@@ -243,9 +283,12 @@ class Store:
         return result.serialize(format=fmt), fmt.media_type
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update; QueryError with the parser's message if it is malformed."""
+        """Run a SPARQL 1.1 Update, then make the default graph the merge of the named graphs
+        again (one transaction; a scan of the store); QueryError if it is malformed."""
         try:
-            self._store.update(sparql)
+            with self._writing:
+                self._writes += 1
+                merge.update_and_resync(self._store, sparql)
         except SyntaxError as exc:
             raise QueryError(str(exc)) from exc
         except (OSError, RuntimeError) as exc:
@@ -260,14 +303,16 @@ class Store:
         return ox.serialize(triples, format=format, prefixes=PREFIXES)
 
     def delete_graph(self, graph_iri: str | None) -> bool:
-        """Remove a named graph (None: empty the default graph); False if there was none."""
-        graph = self._graph_term(graph_iri)
-        if isinstance(graph, ox.NamedNode):
+        """Remove a named graph and what only it stated from the default graph; False if there
+        was none. ReadOnlyError for None: the default graph is derived."""
+        if graph_iri is None:
+            raise ReadOnlyError(DERIVED_DEFAULT_GRAPH)
+        graph = _graph_name(graph_iri)
+        with self._writing:
+            self._writes += 1
             if not self._store.contains_named_graph(graph):
                 return False
-            self._store.remove_graph(graph)
-        else:
-            self._store.clear_graph(graph)
+            self._update(merge.forget(str(graph)), [graph_iri])
         return True
 
     def add_to_graph(
@@ -277,26 +322,18 @@ class Store:
         format: ox.RdfFormat,
         replace: bool = False,
     ) -> bool:
-        """Parse `data` into a named graph (None: the default graph), first emptying it if
-        `replace`; return whether the named graph is new. QueryError if `data` does not parse."""
-        graph = self._graph_term(graph_iri)
-        base = graph.value if isinstance(graph, ox.NamedNode) else None
-        try:
-            triples = [
-                triple if isinstance(triple, ox.Triple) else triple.triple
-                for triple in ox.parse(data, format=format, base_iri=base)
-            ]
-        except SyntaxError as exc:
-            raise QueryError(f"The {format.name} body does not parse: {exc}") from exc
-        created = isinstance(graph, ox.NamedNode) and not self._store.contains_named_graph(graph)
-        try:
-            if replace and not created:
-                self._store.clear_graph(graph)
-            if isinstance(graph, ox.NamedNode):
-                self._store.add_graph(graph)
-            self._store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
-        except OSError as exc:
-            raise StoreError(f"Writing to the store at '{self.location}' failed: {exc}") from exc
+        """Parse `data` into a named graph, first emptying it if `replace`, keeping the default
+        graph in step (one transaction); return whether the graph is new. QueryError if `data`
+        does not parse; ReadOnlyError for None: the default graph is derived."""
+        if graph_iri is None:
+            raise ReadOnlyError(DERIVED_DEFAULT_GRAPH)
+        graph = _graph_name(graph_iri)
+        items = [(graph_iri, parse_graph(data, format, graph.value))]
+        with self._writing:
+            self._writes += 1
+            created = not self._store.contains_named_graph(graph)
+            update = graph_update(items) if replace and not created else insert_update(items)
+            self._update(update, [graph_iri])
         return created
 
     def snapshot(self, path: str) -> None:
@@ -312,20 +349,35 @@ class Store:
         return ox.DefaultGraph() if graph_iri is None else _graph_name(graph_iri)
 
     def export(self, format: str) -> bytes:
-        """The whole dataset: trig/nquads keep the graphs, turtle/jsonld give their union."""
+        """trig/nquads: the named graphs (the default graph is derived from them); turtle/jsonld:
+        the default graph, their merge."""
         rdf_format = _EXPORT_FORMATS.get(format)
         if rdf_format is None:
             raise StoreError(
                 f"Unknown export format '{format}'. Use one of: {', '.join(_EXPORT_FORMATS)}."
             )
         if format in ("trig", "nquads"):
-            return self._store.dump(format=rdf_format, prefixes=PREFIXES)
-        union = self._store.query(_UNION, use_default_graph_as_union=True)
-        return ox.serialize(union, format=rdf_format, prefixes=PREFIXES)
+            quads = chain.from_iterable(
+                self._store.quads_for_pattern(None, None, None, graph)
+                for graph in self._store.named_graphs()
+            )
+            return ox.serialize(quads, format=rdf_format, prefixes=PREFIXES)
+        merged = (
+            q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+        )
+        return ox.serialize(merged, format=rdf_format, prefixes=PREFIXES)
 
     def count(self) -> int:
-        """The number of quads in the store."""
-        return len(self._store)
+        """The number of quads in the named graphs (the default graph repeats them)."""
+        # A scan (2 s on a million quads), so kept until the next write through this Store.
+        with self._writing:  # no write under way: the query below sees them all
+            writes, cached = self._writes, self._count
+        if cached is not None and cached[0] == writes:
+            return cached[1]
+        (solution,) = self._store.query(_NAMED_QUADS)
+        count = int(solution["n"].value)
+        self._count = (writes, count)
+        return count
 
     def close(self) -> None:
         """Flush to disk and release the store (and its directory lock)."""

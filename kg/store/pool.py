@@ -15,8 +15,9 @@ while another process writes: a read-only open of the live directory fails or re
 compaction has deleted. So the pool reads from a snapshot (`Store.snapshot`: a RocksDB checkpoint,
 hard links, about 2 ms), taken at start-up and again after every write the API makes
 (`refresh()`). A worker switches to the newest snapshot before its next job (opening one read-only
-takes about 10 ms); a snapshot is deleted once no worker has it open. The snapshots live in a
-temporary directory next to the store, removed on close().
+takes about 10 ms); a snapshot is deleted once no worker has it open. A snapshot is taken outside
+the lock queries need, so queries never wait for one. The snapshots live in a temporary directory
+next to the store, removed on close(); one left by a killed server is removed by the next start.
 
 An in-memory store cannot be shared with another process: `ThreadQueryPool` runs its queries in
 threads and stops waiting at the deadline with the same 503, but the query keeps its thread (and a
@@ -31,6 +32,7 @@ the server's own timeout (`oxigraph serve --timeout-s`).
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import multiprocessing
 import shutil
 import tempfile
@@ -41,7 +43,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Protocol
 
 from kg import errors
 from kg.errors import QueryTimeoutError, StoreError
@@ -63,6 +65,11 @@ class QueryJob:
 
 REMOTE_WORKERS = 16
 """Threads waiting on a remote store at once (at least; more if `workers` says so)."""
+
+SNAPSHOTS_PREFIX = ".newskg-snapshots-"
+OWNER_LOCK = "owner.lock"
+STALE_SECONDS = 60
+"""A snapshot folder without a lock file this old is left over from an older version."""
 
 
 def run_job(store: Store, job: QueryJob, timeout: float | None = None) -> Results:
@@ -143,9 +150,10 @@ class ProcessQueryPool:
         self.timeout = timeout
         self._store = store
         self._lock = threading.Lock()
-        self._root = Path(_snapshot_root(store.location))
+        self._snapshotting = threading.Lock()
+        self._root, self._owner = _snapshot_root(store.location)
         self._generation = 0
-        self._current = self._take_snapshot()
+        self._current = _published(self._take_snapshot())
         self._context = multiprocessing.get_context("spawn")
         self._workers = [_Worker(self._context) for _ in range(workers)]
         self._idle: asyncio.Queue[_Worker] | None = None
@@ -182,9 +190,14 @@ class ProcessQueryPool:
         return _unwrap(outcome)
 
     def refresh(self) -> None:
-        """Snapshot the store now; jobs that start from now on read the new snapshot."""
-        with self._lock:
-            self._current = self._take_snapshot()
+        """Snapshot the store now; jobs that start from now on read the new snapshot.
+
+        The snapshot (80-200 ms under load) is taken outside the lock that queries starting
+        meanwhile need, under a name `_collect` leaves alone, and swapped in when done."""
+        with self._snapshotting:
+            pending = self._take_snapshot()
+            with self._lock:  # named for _collect and made current at once
+                self._current = _published(pending)
         self._collect()
 
     def close(self) -> None:
@@ -192,6 +205,7 @@ class ProcessQueryPool:
         for worker in self._workers:
             worker.stop()
         shutil.rmtree(self._root, ignore_errors=True)
+        self._owner.close()
 
     def _idle_queue(self) -> asyncio.Queue[_Worker]:
         # Made on first use, inside the server's event loop, which the queue belongs to.
@@ -209,9 +223,9 @@ class ProcessQueryPool:
         idle.put_nowait(worker)
 
     def _take_snapshot(self) -> Path:
-        # The caller holds self._lock (or is __init__).
+        # The caller holds self._snapshotting (or is __init__): one snapshot at a time.
         self._generation += 1
-        path = self._root / f"snapshot-{self._generation}"
+        path = self._root / f"pending-{self._generation}"
         self._store.snapshot(str(path))
         return path
 
@@ -300,10 +314,38 @@ def _unwrap(outcome: _Outcome) -> Results:
     raise error(str(value))
 
 
-def _snapshot_root(location: str) -> str:
-    # Next to the store, so that the checkpoint's hard links stay on one file system.
+def _published(pending: Path) -> Path:
+    """The snapshot folder renamed from pending-N to snapshot-N, the name _collect manages."""
+    return pending.rename(pending.with_name(pending.name.replace("pending-", "snapshot-")))
+
+
+def _snapshot_root(location: str) -> tuple[Path, IO[bytes]]:
+    """A new folder for this server's snapshots, next to the store (so that the checkpoints'
+    hard links stay on one file system), and the open lock file that marks it as in use.
+
+    A server killed with SIGKILL cannot remove its folder: the next one to start removes every
+    sibling folder whose lock no process holds any more."""
     parent = Path(location).resolve().parent
     try:
-        return tempfile.mkdtemp(prefix=".newskg-snapshots-", dir=parent)
+        root = Path(tempfile.mkdtemp(prefix=SNAPSHOTS_PREFIX, dir=parent))
     except OSError:
-        return tempfile.mkdtemp(prefix="newskg-snapshots-")
+        parent = Path(tempfile.gettempdir())
+        root = Path(tempfile.mkdtemp(prefix=SNAPSHOTS_PREFIX, dir=parent))
+    owner = (root / OWNER_LOCK).open("wb")
+    fcntl.flock(owner, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    for folder in parent.glob(f"{SNAPSHOTS_PREFIX}*"):
+        if folder != root and _abandoned(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+    return root, owner
+
+
+def _abandoned(folder: Path) -> bool:
+    """Whether no living process holds the snapshot folder's lock."""
+    try:
+        with (folder / OWNER_LOCK).open("rb") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:  # no lock file: a folder from before the locks, or one being made now
+        return folder.is_dir() and time.time() - folder.stat().st_mtime > STALE_SECONDS
+    return True

@@ -68,6 +68,7 @@ class RemoteStore(Store):
     """A SPARQL 1.1 server with the Graph Store Protocol, used as newskg's store."""
 
     kind = "remote"
+    version = None  # other clients of the server may write at any time: nothing read stays current
 
     def __init__(
         self,

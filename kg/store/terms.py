@@ -10,7 +10,8 @@ import rdflib
 from rdflib.namespace import XSD
 from rdflib.term import BNode, Literal, Node, URIRef
 
-from kg.errors import StoreError
+from kg.errors import QueryError, StoreError
+from kg.store.merge import forget
 
 Binding = str | int | float | bool | Node
 """A value bound to a query variable: a plain str is an xsd:string literal."""
@@ -93,35 +94,68 @@ def python_value(term: object) -> str | int | float | bool | None:
     return str(term)
 
 
+def parse_graph(data: bytes, format: ox.RdfFormat, base_iri: str) -> rdflib.Graph:
+    """The triples of an RDF document as an rdflib Graph; QueryError if it does not parse."""
+    graph = rdflib.Graph()
+    try:
+        for parsed in ox.parse(data, format=format, base_iri=base_iri):
+            triple = parsed if isinstance(parsed, ox.Triple) else parsed.triple
+            graph.add(
+                (
+                    rdflib_term(triple.subject),
+                    rdflib_term(triple.predicate),
+                    rdflib_term(triple.object),
+                )
+            )
+    except (SyntaxError, StoreError) as exc:
+        raise QueryError(f"The {format.name} body does not parse: {exc}") from exc
+    return graph
+
+
 def graph_update(items: Iterable[tuple[str, rdflib.Graph]]) -> str:
-    """One SPARQL Update request replacing each named graph with its triples."""
-    operations = []
-    for index, (graph_iri, graph) in enumerate(items):
-        name = _iri(graph_iri)
-        operations.append(f"DROP SILENT GRAPH {name} ;\nCREATE SILENT GRAPH {name}")
-        if len(graph):
-            bnodes: dict[BNode, str] = {}
-            # Labels are unique per graph, and INSERT DATA mints fresh blank nodes anyway.
-            prefix = f"_:g{index}n"
-            lines = [
-                " ".join(_term(term, bnodes, prefix) for term in triple) + " ." for triple in graph
-            ]
-            operations.append(f"INSERT DATA {{ GRAPH {name} {{\n" + "\n".join(lines) + "\n} }")
+    """One SPARQL Update request replacing each named graph with its triples, and keeping the
+    default graph (the merge of the named graphs, kg.store.merge) in step in the same request."""
+    items = list(items)
+    return " ;\n".join([*(forget(_iri(graph_iri)) for graph_iri, _ in items), insert_update(items)])
+
+
+def insert_update(items: Iterable[tuple[str, rdflib.Graph]]) -> str:
+    """One SPARQL Update request adding each graph's triples to its named graph (created if
+    missing) and to the default graph, in one INSERT DATA so blank nodes are the same nodes."""
+    items = list(items)
+    operations = [f"CREATE SILENT GRAPH {_iri(graph_iri)}" for graph_iri, _ in items]
+    if any(len(graph) for _, graph in items):
+        operations.append(f"INSERT DATA {{\n{_data_block(items)}\n}}")
     return " ;\n".join(operations)
 
 
+def _data_block(items: list[tuple[str, rdflib.Graph]]) -> str:
+    # Labels are unique per graph, and INSERT DATA mints fresh blank nodes anyway; within one
+    # INSERT DATA a label is one node, so the default-graph copy shares the graph's nodes.
+    blocks = []
+    for index, (graph_iri, graph) in enumerate(items):
+        if not len(graph):
+            continue
+        bnodes: dict[BNode, str] = {}
+        prefix = f"_:g{index}n"
+        lines = "\n".join(
+            " ".join(_term(term, bnodes, prefix) for term in triple) + " ." for triple in graph
+        )
+        blocks.append(f"GRAPH {_iri(graph_iri)} {{\n{lines}\n}}\n{lines}")
+    return "\n".join(blocks)
+
+
 def nquads(items: Iterable[tuple[str, rdflib.Graph]]) -> str:
-    """N-Quads of each graph's triples in its named graph (blank nodes kept apart per graph)."""
+    """N-Quads of each graph's triples, in its named graph and in the default graph (the merge,
+    kg.store.merge) with the same blank nodes; blank nodes are kept apart per graph."""
     lines = []
     for index, (graph_iri, graph) in enumerate(items):
         name = _iri(graph_iri)
         bnodes: dict[BNode, str] = {}
         prefix = f"_:g{index}n"
-        lines.extend(
-            f"{_term(s, bnodes, prefix)} {_term(p, bnodes, prefix)} {_term(o, bnodes, prefix)} "
-            f"{name} ."
-            for s, p, o in graph
-        )
+        for triple in graph:
+            text = " ".join(_term(term, bnodes, prefix) for term in triple)
+            lines.append(f"{text} {name} .\n{text} .")
     return "\n".join(lines) + "\n" if lines else ""
 
 

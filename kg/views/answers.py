@@ -1,5 +1,6 @@
 """The graph endpoints' answers, one call each: the meeting network read from the store, then
-exported, searched or ranked."""
+exported, searched or ranked. The network and its centrality are kept per store version
+(`kg.views.cache`), so only the first call after a write pays for reading the store."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import networkx as nx
+
 from kg.actors import ActorRef, require_actor
 from kg.errors import QueryError
 from kg.settings import DEFAULT_BASE_IRI
 from kg.store import Store
 from kg.views.analysis import Connection, Metric, centrality, ego, shortest_connection
+from kg.views.cache import cached
 from kg.views.export import GraphFormat, export
 from kg.views.network import actor_of, add_actor, meeting_network
 
@@ -43,7 +47,7 @@ def meeting_graph(
     format: GraphFormat = "node-link",
 ) -> dict[str, Any]:
     """The meeting network of a date range as node-link or Cytoscape.js JSON."""
-    return export(meeting_network(store, since, until), format)
+    return export(_network(store, since, until), format)
 
 
 def connections(
@@ -52,7 +56,7 @@ def connections(
     """The shortest paths of meetings between two actors; NotFoundError if either is unknown."""
     source = require_actor(store, source_id, base_iri)
     target = require_actor(store, target_id, base_iri)
-    paths = shortest_connection(meeting_network(store), source.iri, target.iri)
+    paths = shortest_connection(_network(store), source.iri, target.iri)
     return Connections(source, target, tuple(paths))
 
 
@@ -64,8 +68,8 @@ def ranking(
     until: date | None = None,
 ) -> list[Score]:
     """The `limit` most central actors of the meeting network, most central first."""
-    graph = meeting_network(store, since, until)
-    scores = centrality(graph, metric)
+    graph = _network(store, since, until)
+    scores = cached(store, ("centrality", metric, since, until), lambda: centrality(graph, metric))
     best = sorted(scores.items(), key=lambda item: (-item[1], graph.nodes[item[0]]["label"]))
     return [Score(actor_of(graph, node), round(score, 6)) for node, score in best[:limit]]
 
@@ -81,6 +85,13 @@ def ego_graph(
     if not 1 <= radius <= MAX_RADIUS:
         raise QueryError(f"radius must be between 1 and {MAX_RADIUS}, got {radius}.")
     actor = require_actor(store, actor_id, base_iri)
-    graph = meeting_network(store)
-    add_actor(graph, actor)  # an actor who met no one is an ego network of one
+    graph = _network(store)
+    if actor.iri not in graph:  # an actor who met no one is an ego network of one
+        graph = nx.Graph()
+        add_actor(graph, actor)
     return export(ego(graph, actor.iri, radius), format)
+
+
+def _network(store: Store, since: date | None = None, until: date | None = None) -> nx.Graph:
+    """The meeting network, shared between calls at one store version (never changed here)."""
+    return cached(store, ("meetings", since, until), lambda: meeting_network(store, since, until))

@@ -1,0 +1,101 @@
+"""Meetings told through an event rather than a meeting verb.
+
+News often names the occasion and lets the reader infer who was there:
+
+- an exchange set at a gathering: 'during a meal at Granita, Brown gave Blair a clear run',
+  'Chirac told Blair over lunch' (the person addressed was at the table; a rally or a phone call
+  is not enough, and criticism is not address);
+- an encounter noun: 'a handshake between X and Y' is face to face by itself; 'a row between X
+  and Y' is only when the text shows it was seen ('footage of a row', 'a face-to-face clash'),
+  since most rows between politicians are fought through the press.
+
+The words are data in `rules/triggers.json` (`met.event_adjuncts`, `met.encounters`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.entities import EntityIndex
+from kg.extract.factuality import frame_status, status_of
+from kg.extract.participants import (
+    Participants,
+    Trigger,
+    lemma,
+    objects_with,
+    persons_of,
+    subjects_of,
+)
+from kg.extract.rules import Rules
+
+
+def _addressees(verb: Token, index: EntityIndex, spec: dict) -> Participants:
+    """Persons `verb` addresses: 'gave Blair', 'told Blair', 'apologised to Blair'."""
+    word = lemma(verb, spec["address_verbs"] + spec["to_verbs"])
+    found: Participants = []
+    for child in verb.children:
+        if child.dep_ == "dative" or (child.dep_ == "dobj" and word in spec["address_verbs"]):
+            found += persons_of(child, index)
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to" and word in spec["to_verbs"]:
+            found += [p for c in child.children if c.dep_ == "pobj" for p in persons_of(c, index)]
+    return found
+
+
+def adjunct_meeting(token: Token, index: EntityIndex, rules: Rules) -> Trigger | None:
+    """'Gave Blair a clear run during a meal', 'told Blair at a meeting': the subject and the
+    person addressed were both at the gathering the clause is set in."""
+    spec = rules.triggers["met"]["event_adjuncts"]
+    prep = token.head
+    if token.dep_ != "pobj" or token.lower_ not in spec["nouns"]:
+        return None
+    if prep.lower_ not in spec["prepositions"]:
+        return None
+    verb = prep.head
+    if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
+        verb = verb.head  # "handed him the report at a dinner", parsed as the report's dinner
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma(verb, spec["remote_verbs"]) in spec["remote_verbs"]:
+        return None  # "wrote to Blair during the summit": a letter is not a meeting
+    addressed = _addressees(verb, index, spec)
+    subjects = subjects_of(verb, index)
+    if not addressed or not subjects:
+        return None
+    status = frame_status(token, verb, rules)
+    return Trigger(subjects, addressed, spec["confidence"], event=verb, status=status)
+
+
+def _witnessed(noun: Token, spec: dict) -> bool:
+    """Whether the text shows the encounter was seen: 'footage of a row', 'a face-to-face clash',
+    'the row was filmed'."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in spec["records"]:
+        return True
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in spec["witness_verbs"]:
+        return True
+    before = "".join(t.text for c in noun.lefts for t in c.subtree).lower()
+    return any(m in before for m in spec["in_person_modifiers"])
+
+
+def encounter(token: Token, index: EntityIndex, rules: Rules) -> Trigger | None:
+    """'A handshake between X and Y'; 'footage of a row between X, Y and Z'."""
+    spec = rules.triggers["met"]["encounters"]
+    word = token.lower_
+    if token.pos_ != "NOUN" or word not in spec["physical"] | spec["verbal"]:
+        return None
+    if word in spec["verbal"] and not _witnessed(token, spec):
+        return None
+    confidence = spec["physical"].get(word) or spec["verbal"][word]
+    between = objects_with(token, index, ("between",))
+    if between:
+        return Trigger(between, [], confidence, together=True, status=status_of(token, rules))
+    others = objects_with(token, index, ("with",))
+    if not others:
+        return None
+    return Trigger(subjects_of(token, index), others, confidence, status=status_of(token, rules))
+
+
+def event_meetings(token: Token, index: EntityIndex, rules: Rules) -> list[Trigger]:
+    """The meetings `token` states through an event noun, if any."""
+    found = [adjunct_meeting(token, index, rules), encounter(token, index, rules)]
+    return [t for t in found if t is not None]

@@ -1,0 +1,45 @@
+"""The affiliation classifier's features: those of `kg.extract.pairs`, and the context around
+each mention.
+
+`pairs.pair_features` describes the words and the dependency path between two mentions; this
+adds what sits at each mention's edges ("of Y", "Y -based"), the named-entity label of each
+(a country is GPE, a mountain LOC), a place's own name (the classifier learns that "Mass." and
+"Calif." are where people live), and the sentence's words that state a home ("born",
+"native"). Training (`train_affiliations`) and extraction (`affiliations`) both call
+`classifier_features`.
+"""
+
+from __future__ import annotations
+
+from kg.extract.pairs import Mention, pair_features
+
+HOME_WORDS = frozenset({"born", "native", "resident", "residents", "home", "hometown", "live"})
+
+
+def _side(mention: Mention, name: str) -> dict[str, float]:
+    doc = mention.span.doc
+    span = mention.span
+    before = doc[span.start - 1].lower_ if span.start > 0 else "<s>"
+    after = doc[span.end].lower_ if span.end < len(doc) else "</s>"
+    label = span.root.ent_type_ or "none"
+    found = {
+        f"{name}_prev={before}": 1.0,
+        f"{name}_next={after}": 1.0,
+        f"{name}_label={label}": 1.0,
+        f"{name}_dep={span.root.dep_}": 1.0,
+    }
+    if mention.type == "place":
+        found[f"{name}_place={span.text.lower()}"] = 1.0
+    return found
+
+
+def classifier_features(a: Mention, b: Mention, others: list[Mention]) -> dict[str, float]:
+    """Binary features of a candidate pair, the subject `a` and the object `b`."""
+    found = pair_features(a, b, others)
+    found.update(_side(a, "a"))
+    found.update(_side(b, "b"))
+    sentence = a.span.sent
+    for token in sentence:
+        if token.lower_ in HOME_WORDS or token.lemma_ == "live":
+            found[f"home={token.lemma_.lower()}"] = 1.0
+    return found

@@ -1,0 +1,140 @@
+"""Who takes part in what a trigger word states: subjects, objects, and the meeting's pairs.
+
+Shared by the verb patterns (`relations`) and the event patterns (`events`): a noun phrase's
+persons with its conjuncts and appositions, the subject a clause or a possessor gives, the persons
+a preposition introduces, and 'the pair' / 'the two men' pointing back at the sentence before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.extract.entities import EntityIndex, Resolved
+from kg.types import Status
+
+NOUN_LINKS = {"conj", "appos", "compound", "flat", "nmod"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+RELATIVES = {"who", "that", "which"}
+
+Participants = list[tuple[Resolved, Token]]
+
+
+def entities_of(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Participants:
+    """Entities a noun phrase names: the head's own, and those of its conjuncts and appositions."""
+    found: Participants = []
+    stack = [token]
+    seen: set[int] = set()
+    while stack:
+        current = stack.pop()
+        if current.i in seen:
+            continue
+        seen.add(current.i)
+        entity = index.at(current)
+        if entity is not None and entity.type in types and all(entity is not e for e, _ in found):
+            found.append((entity, current))
+        stack.extend(c for c in current.children if c.dep_ in NOUN_LINKS or c.dep_ == "cc")
+    return found
+
+
+def persons_of(token: Token, index: EntityIndex) -> Participants:
+    """Persons a noun phrase names."""
+    return entities_of(token, index, ("person",))
+
+
+def subjects_of(trigger: Token, index: EntityIndex) -> Participants:
+    """Persons doing the trigger: its subject, or the subject of the clause it hangs from."""
+    token: Token | None = trigger
+    while token is not None:
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if token.dep_ == "relcl" and any(s.lower_ in RELATIVES for s in subjects):
+            subjects = [token.head]  # "Ferguson, who failed to return after a trip to ..."
+        if subjects:
+            return [p for s in subjects for p in persons_of(s, index)]
+        possessors = [c for c in token.children if c.dep_ == "poss"]
+        if possessors and token.pos_ == "NOUN":
+            return [p for s in possessors for p in persons_of(s, index)]
+        if token.dep_ in ("ROOT", "relcl", "ccomp") or token.head.i == token.i:
+            return []
+        token = token.head
+    return []
+
+
+def pair_reference(trigger: Token, index: EntityIndex, words: list[str]) -> Participants:
+    """'The pair met', 'the two men held talks': the two persons the sentence before names, if it
+    names exactly two (and this sentence names none before the reference)."""
+    subject = next((c for c in trigger.children if c.dep_ in SUBJECTS), None)
+    two = subject is not None and any(c.lower_ in ("two", "both") for c in subject.children)
+    if subject is None or (subject.lemma_.lower() not in words and not two):
+        return []
+    sentence = trigger.sent
+    here = [t for t in sentence if t.i < subject.i and (e := index.at(t)) and e.type == "person"]
+    if here or sentence.start == 0:
+        return []
+    before: Participants = []
+    for token in trigger.doc[sentence.start - 1].sent:
+        person = index.at(token)
+        if (
+            person is not None
+            and person.type == "person"
+            and all(person is not p for p, _ in before)
+        ):
+            before.append((person, token))
+    return before if len(before) == 2 else []
+
+
+def objects_with(token: Token, index: EntityIndex, preps: tuple[str, ...]) -> Participants:
+    """Persons introduced by one of `preps` under `token` ('met with X', 'joined by X')."""
+    return [
+        p
+        for prep in token.children
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for p in persons_of(pobj, index)
+    ]
+
+
+def lemma(token: Token, known: dict | list) -> str:
+    """The token's lemma, or the word in `known` it inflects when the lemmatizer got it wrong
+    ('staged' -> 'stag' for 'stage')."""
+    found = token.lemma_.lower()
+    if found in known:
+        return found
+    word = token.lower_
+    for suffix, restore in (("d", ""), ("ing", "e"), ("s", "")):
+        if word.endswith(suffix) and (stem := word[: -len(suffix)] + restore) in known:
+            return stem
+    return found
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A meeting trigger's participants; `together` means everyone named was at one event."""
+
+    subjects: Participants
+    objects: Participants
+    confidence: float
+    together: bool = False
+    event: Token | None = None
+    """Another word whose clause may carry the date and place: the gathering noun of 'attended
+    Monday's meeting', the verb 'during a dinner' hangs from."""
+    status: Status | None = None
+    """The factuality when it is not the trigger word's own ('agreed to give X ... during a
+    meal': the meal took place)."""
+
+    def pairs(self) -> Iterator[tuple[Resolved, Resolved]]:
+        """Who met whom: each subject with each object, or everyone with everyone."""
+        if self.together or not self.objects:  # "joined by A, B and C", "A and B met"
+            everyone = self.subjects + self.objects
+            pairs = [(a, b) for k, (a, _) in enumerate(everyone) for b, _ in everyone[k + 1 :]]
+        else:
+            pairs = [(a, b) for a, _ in self.subjects for b, _ in self.objects]
+        seen: set[frozenset[int]] = set()
+        for a, b in pairs:
+            key = frozenset((id(a), id(b)))
+            if a is not b and key not in seen:
+                seen.add(key)
+                yield a, b

@@ -1,0 +1,234 @@
+"""Meetings told through events (kg/extract/events.py) and what an event noun's predicate says of
+it, with sentences written for these tests (published Wed 2005-03-09)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from kg.extract import extract
+from kg.types import Article, Fact
+
+PUBLISHED = date(2005, 3, 9)
+BROWN_BLAIR = frozenset(("Gordon Brown", "Tony Blair"))
+
+
+def _facts(nlp: Language, text: str) -> list[Fact]:
+    return list(next(extract([Article(id="t", text=text, published=PUBLISHED)], nlp)).facts)
+
+
+def _met(facts: list[Fact], status: str = "asserted") -> set[frozenset[str]]:
+    return {
+        frozenset((f.subject, f.object))
+        for f in facts
+        if f.predicate == "met" and f.status == status
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Gordon Brown handed Tony Blair the letter during a dinner at Chequers.",
+            id="handed-during-a-dinner",
+        ),
+        pytest.param(
+            "Over lunch in Paris, Gordon Brown told Tony Blair that he would not stand.",
+            id="told-over-lunch",
+        ),
+        pytest.param(
+            "Gordon Brown apologised to Tony Blair at a meeting in Downing Street.",
+            id="apologised-to-at-a-meeting",
+        ),
+        pytest.param(
+            "In 1994 Gordon Brown stood aside, agreeing to give Tony Blair the leadership during "
+            "a dinner in Edinburgh.",
+            id="agreed-during-a-dinner-the-dinner-happened",
+        ),
+    ],
+)
+def test_events_exchange_at_a_gathering_is_a_meeting(nlp: Language, text: str) -> None:
+    assert _met(_facts(nlp, text)) == {BROWN_BLAIR}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Gordon Brown attacked Tony Blair during a rally in Sunderland.", id="attack"),
+        pytest.param("Gordon Brown praised Tony Blair at a dinner for party donors.", id="praise"),
+        pytest.param("Gordon Brown wrote to Tony Blair during the summit.", id="letter"),
+        pytest.param("Gordon Brown spoke to Tony Blair by phone during the summit.", id="phone"),
+        pytest.param("Gordon Brown thanked Tony Blair for his support.", id="no-gathering"),
+    ],
+)
+def test_events_no_meeting_without_address_at_a_gathering(nlp: Language, text: str) -> None:
+    assert not _met(_facts(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param(
+            "Gordon Brown will tell Tony Blair at Friday's summit that he wants the job.",
+            "planned",
+            id="will-tell-at-the-summit",
+        ),
+        pytest.param(
+            "Gordon Brown is expected to hand Tony Blair the report at a dinner next week.",
+            "planned",
+            id="expected-to-hand-at-a-dinner",
+        ),
+        pytest.param(
+            "Gordon Brown did not tell Tony Blair at the meeting that he would resign.",
+            "asserted",
+            id="what-was-not-said-at-a-meeting-still-met",
+        ),
+    ],
+)
+def test_events_gathering_status(nlp: Language, text: str, status: str) -> None:
+    facts = _facts(nlp, text)
+    assert _met(facts, status) == {BROWN_BLAIR}
+    assert {f.status for f in facts if f.predicate == "met"} == {status}
+
+
+def test_events_gathering_gives_date_and_place(nlp: Language) -> None:
+    facts = _facts(nlp, "Gordon Brown told Tony Blair at a meeting in London on Monday.")
+    met = [(f.date, f.place) for f in facts if f.predicate == "met"]
+    assert met == [("2005-03-07", "London")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "There was a handshake between Tony Blair and Gordon Brown at the launch.",
+            id="handshake-is-physical",
+        ),
+        pytest.param(
+            "The film included footage of a row between Tony Blair and Gordon Brown.",
+            id="footage-of-a-row",
+        ),
+        pytest.param(
+            "A face-to-face clash between Tony Blair and Gordon Brown dominated the day.",
+            id="face-to-face-clash",
+        ),
+        pytest.param(
+            "A row between Tony Blair and Gordon Brown was filmed by the BBC.",
+            id="row-was-filmed",
+        ),
+    ],
+)
+def test_events_witnessed_encounter_is_a_meeting(nlp: Language, text: str) -> None:
+    assert _met(_facts(nlp, text)) == {BROWN_BLAIR}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "A row between Tony Blair and Gordon Brown over the euro rumbled on.",
+            id="row-through-the-press",
+        ),
+        pytest.param(
+            "Newspapers reported a clash between Tony Blair and Gordon Brown over pensions.",
+            id="reported-clash",
+        ),
+    ],
+)
+def test_events_unwitnessed_row_is_not_a_meeting(nlp: Language, text: str) -> None:
+    assert not _met(_facts(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param(
+            "A handshake between Tony Blair and Gordon Brown is planned for Friday.",
+            "planned",
+            id="planned-for-friday",
+        ),
+        pytest.param(
+            "The meeting between Gordon Brown and Tony Blair is due to take place next week.",
+            "planned",
+            id="due-to-take-place",
+        ),
+        pytest.param(
+            "The meeting between Gordon Brown and Tony Blair was cancelled.",
+            "negated",
+            id="cancelled",
+        ),
+        pytest.param(
+            "The meeting between Gordon Brown and Tony Blair did not take place.",
+            "negated",
+            id="did-not-take-place",
+        ),
+        pytest.param(
+            "There was no handshake between Tony Blair and Gordon Brown.",
+            "negated",
+            id="no-handshake",
+        ),
+        pytest.param(
+            "The meeting between Gordon Brown and Tony Blair did not produce a deal.",
+            "asserted",
+            id="held-but-fruitless",
+        ),
+    ],
+)
+def test_events_predicate_of_an_event_noun_sets_status(
+    nlp: Language, text: str, status: str
+) -> None:
+    facts = _facts(nlp, text)
+    assert {f.status for f in facts if f.predicate == "met"} == {status}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        pytest.param(
+            "Tony Blair arrived in Washington on Monday. His meeting with George Bush lasted "
+            "two hours.",
+            {frozenset(("Tony Blair", "George Bush"))},
+            id="his-meeting-with",
+        ),
+        pytest.param(
+            "Tony Blair said his meeting with George Bush had gone well.",
+            {frozenset(("Tony Blair", "George Bush"))},
+            id="his-meeting-same-sentence",
+        ),
+        pytest.param(
+            "Tony Blair and Gordon Brown arrived in Washington. His meeting with George Bush "
+            "lasted two hours.",
+            set(),
+            id="his-with-two-candidates",
+        ),
+        pytest.param(
+            "Mrs Kelly arrived in Washington. His meeting with George Bush lasted two hours.",
+            set(),
+            id="his-against-a-known-woman",
+        ),
+    ],
+)
+def test_events_possessive_pronoun_owns_the_event(
+    nlp: Language, text: str, pairs: set[frozenset[str]]
+) -> None:
+    assert _met(_facts(nlp, text)) == pairs
+
+
+def test_events_possessive_pronoun_owns_a_visit(nlp: Language) -> None:
+    facts = _facts(nlp, "Ruth Kelly flew to Brussels on Sunday. Her visit to Paris was brief.")
+    visited = {(f.subject, f.object) for f in facts if f.predicate == "visited"}
+    assert ("Ruth Kelly", "Paris") in visited
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Tony Blair held talks with George Bush by video link.", id="video-link"),
+        pytest.param("Tony Blair held telephone talks with George Bush.", id="telephone-talks"),
+        pytest.param("Tony Blair talked with George Bush on the phone.", id="on-the-phone"),
+    ],
+)
+def test_events_remote_talks_are_not_meetings(nlp: Language, text: str) -> None:
+    assert not _met(_facts(nlp, text))
