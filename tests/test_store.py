@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
@@ -10,6 +11,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 from samples import blinken_abbas
 
+import kg.store
 from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.rdf.mapping import to_graph
 from kg.store import Store
@@ -242,3 +244,27 @@ def test_put_graph_mapped_article_answers_who_met_whom():
             "confidence": 0.9,
         }
     ]
+
+
+def test_store_flushes_write_buffers_every_so_many_quads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(kg.store, "FLUSH_QUADS", 10)
+    graphs = []
+    for n in range(5):  # 2 triples a graph: 4 quads with the default graph's copies
+        graph = Graph()
+        graph.add((URIRef(f"https://example.org/s{n}"), RDFS.label, Literal("x")))
+        graph.add((URIRef(f"https://example.org/s{n}"), RDFS.comment, Literal("y")))
+        graphs.append((f"https://example.org/g{n}", graph))
+    with Store.open(str(tmp_path / "kg")) as store:
+        flushed_at = []
+        flush = store._flush
+
+        def counted() -> None:
+            flushed_at.append(len(store.graphs()))
+            flush()
+
+        monkeypatch.setattr(store, "_flush", counted)
+        store.put_graphs(graphs, batch_size=1)
+        assert flushed_at == [3]  # 12 quads written by the third graph; 8 since, not yet 10
+        assert len(store.graphs()) == 5

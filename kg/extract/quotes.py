@@ -120,7 +120,8 @@ class _Article:
     marked: list[Marked] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        text = self.body[0].doc.text if self.body else ""
+        # Doc.text joins every token on each access: read it once per article.
+        self.text = text = self.body[0].doc.text if self.body else ""
         self.paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
         for start, end in self.paragraphs:
             self.marked.extend(quoted(text, start, end, self.rules))
@@ -222,7 +223,7 @@ class _Article:
 
     def own_attribution(self, quote: Marked, found: list[Attribution]) -> Attribution | None:
         """'"...," X said' (a verb after the quote) or 'X said: "..."' (a verb before it)."""
-        text = self.body[0].doc.text
+        text = self.text
         k = self.marked.index(quote)
         following = self.marked[k + 1].outer_start if k + 1 < len(self.marked) else len(text)
         preceding = self.marked[k - 1].outer_end if k > 0 else 0
@@ -249,7 +250,7 @@ class _Article:
         self, quote: Marked, found: list[Attribution], owners: dict[int, Attribution]
     ) -> Attribution | None:
         """The attribution right before a quotation sentence, or of the quotation right after."""
-        text = self.body[0].doc.text
+        text = self.text
         paragraph = self.paragraph_of(quote.outer_start)
         position = self.sentence_at(quote.outer_start)
         previous = [
@@ -330,7 +331,7 @@ class _Article:
         return words
 
     def quotes(self) -> Iterator[Quote]:
-        text = self.body[0].doc.text if self.body else ""
+        text = self.text
         found = self.attributions()
         shapes = self.rules.quotes["shapes"]
         owners: dict[int, Attribution] = {}
