@@ -138,6 +138,8 @@ def _remote(token: Token, spec: dict) -> bool:
 def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """The participants if `token` states a meeting: a verb, a verb + 'with', or a noun."""
     pos = token.pos_
+    if pos not in ("VERB", "AUX", "NOUN", "PROPN"):
+        return None  # most tokens: no need to look up their lemmas below
     word = lemma(token, spec["verbs"])
     if pos in ("VERB", "AUX") and word in spec["verbs"]:
         objects = [p for c in token.children if c.dep_ == "dobj" for p in persons_of(c, index)]
