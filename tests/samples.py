@@ -1,9 +1,13 @@
-"""Hand-built extractions shared by the RDF tests (not a test module)."""
+"""Hand-built extractions shared by the RDF tests, and helpers the extraction tests share (not a
+test module)."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from spacy.language import Language
+
+from kg.extract import extract
 from kg.types import Article, Entity, Evidence, Extraction, Fact
 
 TEXT = (
@@ -164,3 +168,18 @@ def statements() -> Extraction:
             ),
         ),
     )
+
+
+def extracted_facts(nlp: Language, text: str, published: date = date(2005, 3, 9)) -> list[Fact]:
+    """The facts `kg extract` finds in `text` (published on Wednesday 2005-03-09 by default)."""
+    article = Article(id="t", text=text, published=published)
+    return list(next(extract([article], nlp)).facts)
+
+
+def met_pairs(facts: list[Fact], status: str = "asserted") -> set[frozenset[str]]:
+    """The pairs that met, with `status`, each as a set of two names."""
+    return {
+        frozenset((f.subject, f.object))
+        for f in facts
+        if f.predicate == "met" and f.status == status
+    }

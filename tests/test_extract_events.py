@@ -3,28 +3,12 @@ it, with sentences written for these tests (published Wed 2005-03-09)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
 
-from kg.extract import extract
-from kg.types import Article, Fact
+from tests.samples import extracted_facts, met_pairs
 
-PUBLISHED = date(2005, 3, 9)
 BROWN_BLAIR = frozenset(("Gordon Brown", "Tony Blair"))
-
-
-def _facts(nlp: Language, text: str) -> list[Fact]:
-    return list(next(extract([Article(id="t", text=text, published=PUBLISHED)], nlp)).facts)
-
-
-def _met(facts: list[Fact], status: str = "asserted") -> set[frozenset[str]]:
-    return {
-        frozenset((f.subject, f.object))
-        for f in facts
-        if f.predicate == "met" and f.status == status
-    }
 
 
 @pytest.mark.parametrize(
@@ -50,7 +34,7 @@ def _met(facts: list[Fact], status: str = "asserted") -> set[frozenset[str]]:
     ],
 )
 def test_events_exchange_at_a_gathering_is_a_meeting(nlp: Language, text: str) -> None:
-    assert _met(_facts(nlp, text)) == {BROWN_BLAIR}
+    assert met_pairs(extracted_facts(nlp, text)) == {BROWN_BLAIR}
 
 
 @pytest.mark.parametrize(
@@ -64,7 +48,7 @@ def test_events_exchange_at_a_gathering_is_a_meeting(nlp: Language, text: str) -
     ],
 )
 def test_events_no_meeting_without_address_at_a_gathering(nlp: Language, text: str) -> None:
-    assert not _met(_facts(nlp, text))
+    assert not met_pairs(extracted_facts(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -88,13 +72,13 @@ def test_events_no_meeting_without_address_at_a_gathering(nlp: Language, text: s
     ],
 )
 def test_events_gathering_status(nlp: Language, text: str, status: str) -> None:
-    facts = _facts(nlp, text)
-    assert _met(facts, status) == {BROWN_BLAIR}
+    facts = extracted_facts(nlp, text)
+    assert met_pairs(facts, status) == {BROWN_BLAIR}
     assert {f.status for f in facts if f.predicate == "met"} == {status}
 
 
 def test_events_gathering_gives_date_and_place(nlp: Language) -> None:
-    facts = _facts(nlp, "Gordon Brown told Tony Blair at a meeting in London on Monday.")
+    facts = extracted_facts(nlp, "Gordon Brown told Tony Blair at a meeting in London on Monday.")
     met = [(f.date, f.place) for f in facts if f.predicate == "met"]
     assert met == [("2005-03-07", "London")]
 
@@ -121,7 +105,7 @@ def test_events_gathering_gives_date_and_place(nlp: Language) -> None:
     ],
 )
 def test_events_witnessed_encounter_is_a_meeting(nlp: Language, text: str) -> None:
-    assert _met(_facts(nlp, text)) == {BROWN_BLAIR}
+    assert met_pairs(extracted_facts(nlp, text)) == {BROWN_BLAIR}
 
 
 @pytest.mark.parametrize(
@@ -138,7 +122,7 @@ def test_events_witnessed_encounter_is_a_meeting(nlp: Language, text: str) -> No
     ],
 )
 def test_events_unwitnessed_row_is_not_a_meeting(nlp: Language, text: str) -> None:
-    assert not _met(_facts(nlp, text))
+    assert not met_pairs(extracted_facts(nlp, text))
 
 
 @pytest.mark.parametrize(
@@ -179,7 +163,7 @@ def test_events_unwitnessed_row_is_not_a_meeting(nlp: Language, text: str) -> No
 def test_events_predicate_of_an_event_noun_sets_status(
     nlp: Language, text: str, status: str
 ) -> None:
-    facts = _facts(nlp, text)
+    facts = extracted_facts(nlp, text)
     assert {f.status for f in facts if f.predicate == "met"} == {status}
 
 
@@ -213,11 +197,13 @@ def test_events_predicate_of_an_event_noun_sets_status(
 def test_events_possessive_pronoun_owns_the_event(
     nlp: Language, text: str, pairs: set[frozenset[str]]
 ) -> None:
-    assert _met(_facts(nlp, text)) == pairs
+    assert met_pairs(extracted_facts(nlp, text)) == pairs
 
 
 def test_events_possessive_pronoun_owns_a_visit(nlp: Language) -> None:
-    facts = _facts(nlp, "Ruth Kelly flew to Brussels on Sunday. Her visit to Paris was brief.")
+    facts = extracted_facts(
+        nlp, "Ruth Kelly flew to Brussels on Sunday. Her visit to Paris was brief."
+    )
     visited = {(f.subject, f.object) for f in facts if f.predicate == "visited"}
     assert ("Ruth Kelly", "Paris") in visited
 
@@ -231,4 +217,4 @@ def test_events_possessive_pronoun_owns_a_visit(nlp: Language) -> None:
     ],
 )
 def test_events_remote_talks_are_not_meetings(nlp: Language, text: str) -> None:
-    assert not _met(_facts(nlp, text))
+    assert not met_pairs(extracted_facts(nlp, text))

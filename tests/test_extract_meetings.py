@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from spacy.language import Language
 
-from kg.extract import extract
-from kg.types import Article, Fact
-
-PUBLISHED = date(2005, 3, 9)
-
-
-def _facts(nlp: Language, text: str) -> list[Fact]:
-    return list(next(extract([Article(id="t", text=text, published=PUBLISHED)], nlp)).facts)
-
-
-def _met(facts: list[Fact], status: str = "asserted") -> set[frozenset[str]]:
-    return {
-        frozenset((f.subject, f.object))
-        for f in facts
-        if f.predicate == "met" and f.status == status
-    }
+from kg.types import Fact
+from tests.samples import extracted_facts, met_pairs
 
 
 @pytest.mark.parametrize(
@@ -92,11 +76,13 @@ def _met(facts: list[Fact], status: str = "asserted") -> set[frozenset[str]]:
     ],
 )
 def test_meetings_found(nlp: Language, text: str, pairs: list[tuple[str, str]]) -> None:
-    assert {frozenset(p) for p in pairs} <= _met(_facts(nlp, text))
+    assert {frozenset(p) for p in pairs} <= met_pairs(extracted_facts(nlp, text))
 
 
 def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
-    facts = _facts(nlp, "Gordon Brown and Tony Blair attended Monday's meeting of the cabinet.")
+    facts = extracted_facts(
+        nlp, "Gordon Brown and Tony Blair attended Monday's meeting of the cabinet."
+    )
     assert {f.date for f in facts if f.predicate == "met"} == {"2005-03-07"}
 
 
@@ -125,17 +111,17 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
     ],
 )
 def test_meetings_not_found(nlp: Language, text: str) -> None:
-    assert not _met(_facts(nlp, text))
+    assert not met_pairs(extracted_facts(nlp, text))
 
 
 def test_meetings_planned_attendance_is_planned(nlp: Language) -> None:
-    facts = _facts(nlp, "Tony Blair and Gordon Brown will attend the summit in Paris.")
-    assert _met(facts, "planned") == {frozenset(("Tony Blair", "Gordon Brown"))}
-    assert not _met(facts)
+    facts = extracted_facts(nlp, "Tony Blair and Gordon Brown will attend the summit in Paris.")
+    assert met_pairs(facts, "planned") == {frozenset(("Tony Blair", "Gordon Brown"))}
+    assert not met_pairs(facts)
 
 
 def test_visits_relative_clause_subject_and_failure_to_return(nlp: Language) -> None:
-    facts = _facts(
+    facts = extracted_facts(
         nlp,
         "Police are searching for Michael Ferguson, who failed to return after a trip to "
         "East Kilbride on Monday.",
@@ -145,13 +131,17 @@ def test_visits_relative_clause_subject_and_failure_to_return(nlp: Language) -> 
 
 
 def test_pronoun_subject_resolves_when_unambiguous(nlp: Language) -> None:
-    facts = _facts(nlp, "Michael Howard arrived in Leeds on Monday. He met Tony Blair there.")
-    assert _met(facts) == {frozenset(("Michael Howard", "Tony Blair"))}
+    facts = extracted_facts(
+        nlp, "Michael Howard arrived in Leeds on Monday. He met Tony Blair there."
+    )
+    assert met_pairs(facts) == {frozenset(("Michael Howard", "Tony Blair"))}
 
 
 def test_pronoun_with_two_candidates_stays_unresolved(nlp: Language) -> None:
-    facts = _facts(nlp, "Michael Howard and Charles Kennedy arrived. He met Tony Blair there.")
-    assert not _met(facts)
+    facts = extracted_facts(
+        nlp, "Michael Howard and Charles Kennedy arrived. He met Tony Blair there."
+    )
+    assert not met_pairs(facts)
 
 
 def test_pronoun_looks_past_a_quoted_sentence(nlp: Language) -> None:
@@ -159,7 +149,7 @@ def test_pronoun_looks_past_a_quoted_sentence(nlp: Language) -> None:
         'Michael Howard told reporters the law was rushed. "I hope we can agree." '
         "He said after meeting Tony Blair he was disappointed."
     )
-    assert _met(_facts(nlp, text)) == {frozenset(("Michael Howard", "Tony Blair"))}
+    assert met_pairs(extracted_facts(nlp, text)) == {frozenset(("Michael Howard", "Tony Blair"))}
 
 
 def test_pronoun_does_not_look_past_a_sentence_naming_nobody(nlp: Language) -> None:
@@ -167,11 +157,11 @@ def test_pronoun_does_not_look_past_a_sentence_naming_nobody(nlp: Language) -> N
         "Michael Howard told reporters the law was rushed. The debate went on for hours. "
         "He said after meeting Tony Blair he was disappointed."
     )
-    assert not _met(_facts(nlp, text))
+    assert not met_pairs(extracted_facts(nlp, text))
 
 
 def test_meeting_place_is_not_a_home(nlp: Language) -> None:
-    facts = _facts(nlp, "Antony Blinken met Israeli President Isaac Herzog in Jerusalem.")
+    facts = extracted_facts(nlp, "Antony Blinken met Israeli President Isaac Herzog in Jerusalem.")
     assert {(f.predicate, f.place) for f in facts if f.predicate == "met"} == {("met", "Jerusalem")}
     assert not [f for f in facts if f.predicate == "lives_in"]
 
@@ -204,7 +194,7 @@ def test_meeting_place_is_not_a_home(nlp: Language) -> None:
     ],
 )
 def test_meetings_joint_appearance(nlp: Language, text: str) -> None:
-    assert _met(_facts(nlp, text)) == {frozenset(("Gordon Brown", "Tony Blair"))}
+    assert met_pairs(extracted_facts(nlp, text)) == {frozenset(("Gordon Brown", "Tony Blair"))}
 
 
 @pytest.mark.parametrize(
@@ -227,13 +217,15 @@ def test_meetings_joint_appearance(nlp: Language, text: str) -> None:
     ],
 )
 def test_meetings_same_kind_of_event_apart_is_not_a_meeting(nlp: Language, text: str) -> None:
-    assert not _met(_facts(nlp, text))
+    assert not met_pairs(extracted_facts(nlp, text))
 
 
 def test_meetings_planned_joint_appearance_is_planned(nlp: Language) -> None:
-    facts = _facts(nlp, "Gordon Brown and Tony Blair will appear together in London on Friday.")
-    assert _met(facts, "planned") == {frozenset(("Gordon Brown", "Tony Blair"))}
-    assert not _met(facts)
+    facts = extracted_facts(
+        nlp, "Gordon Brown and Tony Blair will appear together in London on Friday."
+    )
+    assert met_pairs(facts, "planned") == {frozenset(("Gordon Brown", "Tony Blair"))}
+    assert not met_pairs(facts)
 
 
 def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
@@ -281,13 +273,13 @@ def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
     ],
 )
 def test_visits_found(nlp: Language, text: str, visits: set[tuple[str, str, str]]) -> None:
-    assert _visits(_facts(nlp, text)) == visits
+    assert _visits(extracted_facts(nlp, text)) == visits
 
 
 def test_visits_on_a_visit_with_no_place_is_no_visit(nlp: Language) -> None:
-    facts = _facts(nlp, "Tony Blair praised the school while on a visit with Ruth Kelly.")
+    facts = extracted_facts(nlp, "Tony Blair praised the school while on a visit with Ruth Kelly.")
     assert not _visits(facts)
-    assert _met(facts) == {frozenset(("Tony Blair", "Ruth Kelly"))}
+    assert met_pairs(facts) == {frozenset(("Tony Blair", "Ruth Kelly"))}
 
 
 @pytest.mark.parametrize(
@@ -309,4 +301,4 @@ def test_visits_on_a_visit_with_no_place_is_no_visit(nlp: Language) -> None:
 def test_meeting_hyphenated_surname_joins_its_full_name(
     nlp: Language, text: str, pairs: set[frozenset[str]]
 ) -> None:
-    assert _met(_facts(nlp, text)) == pairs
+    assert met_pairs(extracted_facts(nlp, text)) == pairs

@@ -9,11 +9,11 @@ from spacy.language import Language
 
 from kg.extract import extract
 from kg.types import Article, Fact
+from tests.samples import extracted_facts
 
 
 def _facts(nlp: Language, text: str) -> list[Fact]:
-    article = Article(id="t", text=text, published=date(2024, 3, 5))
-    return list(next(extract([article], nlp)).facts)
+    return extracted_facts(nlp, text, published=date(2024, 3, 5))
 
 
 def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
