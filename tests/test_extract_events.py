@@ -218,3 +218,83 @@ def test_events_possessive_pronoun_owns_a_visit(nlp: Language) -> None:
 )
 def test_events_remote_talks_are_not_meetings(nlp: Language, text: str) -> None:
     assert not met_pairs(extracted_facts(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Tony Blair was introduced by Gordon Brown at the rally in Gateshead.",
+            id="was-introduced-by",
+        ),
+        pytest.param(
+            "Gordon Brown introduced Tony Blair to the conference in Brighton.", id="introduced"
+        ),
+        pytest.param(
+            "Tony Blair finished his speech to loud applause. The speech, which ran for an hour, "
+            "had been introduced by Gordon Brown.",
+            id="the-speech-is-the-one-named-before",
+        ),
+        pytest.param(
+            "Tony Blair's address to the party was introduced by Gordon Brown.",
+            id="possessed-address",
+        ),
+    ],
+)
+def test_events_introducing_a_speaker_is_a_meeting(nlp: Language, text: str) -> None:
+    assert met_pairs(extracted_facts(nlp, text)) == {BROWN_BLAIR}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Gordon Brown introduced the bill in the Commons on Tuesday.", id="a-bill-not-a-person"
+        ),
+        pytest.param(
+            "Tony Blair gave a speech in Leeds.\n\nThe speech was introduced by Gordon Brown.",
+            id="speech-of-another-paragraph",
+        ),
+        pytest.param(
+            "The speech was introduced by Gordon Brown, while Tony Blair watched on television.",
+            id="speech-with-no-speaker",
+        ),
+    ],
+)
+def test_events_no_meeting_when_introduced_thing_has_no_speaker(nlp: Language, text: str) -> None:
+    assert BROWN_BLAIR not in met_pairs(extracted_facts(nlp, text))
+
+
+def test_events_also_joined_adds_to_the_earlier_company(nlp: Language) -> None:
+    text = (
+        "Tony Blair was introduced by Gordon Brown at the rally. "
+        "Mr Blair was also joined on stage by his wife Cherie and John Prescott."
+    )
+    pairs = met_pairs(extracted_facts(nlp, text))
+    assert {
+        frozenset(("Gordon Brown", "Cherie")),
+        frozenset(("Gordon Brown", "John Prescott")),
+    } < pairs
+    assert {BROWN_BLAIR, frozenset(("Tony Blair", "John Prescott"))} < pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Tony Blair met Gordon Brown in Leeds. Mr Blair was joined by John Prescott.",
+            id="no-also",
+        ),
+        pytest.param(
+            "Tony Blair met Gordon Brown in Leeds.\n\nMr Blair was also joined by John Prescott.",
+            id="next-paragraph",
+        ),
+        pytest.param(
+            "Tony Blair did not meet Gordon Brown in Leeds. Mr Blair was also joined by John "
+            "Prescott.",
+            id="earlier-meeting-negated",
+        ),
+    ],
+)
+def test_events_joined_without_also_keeps_the_company_apart(nlp: Language, text: str) -> None:
+    assert frozenset(("Gordon Brown", "John Prescott")) not in met_pairs(extracted_facts(nlp, text))

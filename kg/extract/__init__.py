@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.affiliations import affiliations_in
 from kg.extract.captions import Captions, find_captions
+from kg.extract.company import joined_company
 from kg.extract.dates import resolve_date
 from kg.extract.entities import EntityIndex, resolve_entities
 from kg.extract.pipeline import load_pipeline
@@ -238,6 +239,7 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
         found.extend(visits(sentence, index, article.published, rules))
         found.extend(led_by_verb(sentence, index, rules))
         found.extend(affiliations_in(sentence, index, rules))
+    found.extend(list(joined_company(found)))
 
     facts = [_fact(f) for f in _without_event_places(found)]
     # One call over the whole body: a pronoun speaker and a quotation continued in the next

@@ -7,9 +7,12 @@ News often names the occasion and lets the reader infer who was there:
   is not enough, and criticism is not address);
 - an encounter noun: 'a handshake between X and Y' is face to face by itself; 'a row between X
   and Y' is only when the text shows it was seen ('footage of a row', 'a face-to-face clash'),
-  since most rows between politicians are fought through the press.
+  since most rows between politicians are fought through the press;
+- an introduction: 'X was introduced by Y', 'his speech was introduced by Y' (the one who
+  introduces a speaker is in the room with them).
 
-The words are data in `rules/triggers.json` (`met.event_adjuncts`, `met.encounters`).
+The words are data in `rules/triggers.json` (`met.event_adjuncts`, `met.encounters`,
+`met.introductions`).
 """
 
 from __future__ import annotations
@@ -95,7 +98,54 @@ def encounter(token: Token, index: EntityIndex, rules: Rules) -> Trigger | None:
     return Trigger(subjects_of(token, index), others, confidence, status=status_of(token, rules))
 
 
+def _owners(noun: Token, index: EntityIndex) -> Participants:
+    """Persons a noun phrase's possessor names: 'Mr Howard's speech', 'his speech' (a resolved
+    pronoun)."""
+    return [p for c in noun.children if c.dep_ == "poss" for p in persons_of(c, index)]
+
+
+def speakers(noun: Token, index: EntityIndex, spec: dict) -> Participants:
+    """Who gave the speech `noun` names: its possessor, or for 'the speech' the possessor of the
+    last speech named earlier in the same paragraph."""
+    word = noun.lemma_.lower()
+    if word not in spec["speeches"]:
+        return []
+    owners = _owners(noun, index)
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    if owners or not definite:
+        return owners
+    doc = noun.doc
+    paragraph = doc.text.rfind("\n", 0, noun.sent.start_char) + 1
+    for i in range(noun.sent.start - 1, -1, -1):
+        token = doc[i]
+        if token.idx < paragraph:
+            break
+        if token.lemma_.lower() == word and (owners := _owners(token, index)):
+            return owners
+    return []
+
+
+def introduction(token: Token, index: EntityIndex, rules: Rules) -> Trigger | None:
+    """'X was introduced by Y', 'his speech had been introduced by Y', 'Y introduced X'."""
+    spec = rules.triggers["met"]["introductions"]
+    if token.pos_ != "VERB" or lemma(token, spec["verbs"]) not in spec["verbs"]:
+        return None
+    introduced: Participants = []
+    for child in token.children:
+        if child.dep_ in ("nsubjpass", "dobj"):
+            introduced += persons_of(child, index) or speakers(child, index, spec)
+    passive = any(c.dep_ == "nsubjpass" for c in token.children)
+    introducers = objects_with(token, index, ("by",)) if passive else subjects_of(token, index)
+    if not introduced or not introducers:
+        return None
+    return Trigger(introduced, introducers, spec["confidence"])
+
+
 def event_meetings(token: Token, index: EntityIndex, rules: Rules) -> list[Trigger]:
-    """The meetings `token` states through an event noun, if any."""
-    found = [adjunct_meeting(token, index, rules), encounter(token, index, rules)]
+    """The meetings `token` states through an event noun or an introduction, if any."""
+    found = [
+        adjunct_meeting(token, index, rules),
+        encounter(token, index, rules),
+        introduction(token, index, rules),
+    ]
     return [t for t in found if t is not None]

@@ -124,6 +124,8 @@ class Trigger:
     status: Status | None = None
     """The factuality when it is not the trigger word's own ('agreed to give X ... during a
     meal': the meal took place)."""
+    joins: bool = False
+    """'X was also joined by A and B': A and B joined the company X was already in."""
 
     def pairs(self) -> Iterator[tuple[Resolved, Resolved]]:
         """Who met whom: each subject with each object, or everyone with everyone."""

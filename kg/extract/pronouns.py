@@ -38,7 +38,12 @@ class _Resolver:
         self.pronouns: dict[str, str] = rules.pronouns["pronouns"]
         self.possessives: dict[str, str] = rules.pronouns["possessives"]
         met, visited = rules.triggers["met"], rules.triggers["visited"]
-        self.events = set(met["nouns"]) | set(visited["nouns"]) | set(met["encounters"]["verbal"])
+        self.events = (
+            set(met["nouns"])
+            | set(visited["nouns"])
+            | set(met["encounters"]["verbal"])
+            | set(met["introductions"]["speeches"])
+        )
         self.honorifics: dict[str, str] = rules.pronouns["honorific_gender"]
         self.genders: dict[int, str] = {}
 

@@ -43,6 +43,8 @@ class Found:
     date: date | None = None
     place: Resolved | None = None
     indirect: bool = False
+    joined: Resolved | None = None
+    """For 'X was also joined by A and B': X, whose earlier company A and B met too (`company`)."""
 
 
 def _date(token: Token, published: date | None, status: Status, rules: Rules) -> date | None:
@@ -114,6 +116,11 @@ def _together(token: Token, spec: dict) -> bool:
     return False
 
 
+def _said_with(token: Token, adverbs: list[str]) -> bool:
+    """Whether one of `adverbs` modifies `token` ('was also joined')."""
+    return any(c.dep_ == "advmod" and c.lower_ in adverbs for c in token.children)
+
+
 def _apart(noun: Token, spec: dict) -> bool:
     """'Separate press conferences', 'rival rallies', 'X and Y each gave a press conference':
     the same kind of event, not one event."""
@@ -151,7 +158,10 @@ def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | 
         subjects = subjects_of(token, index) or pair_reference(token, index, spec["pair_words"])
         if not objects and not agents and len(subjects) < 2:
             return None
-        return Trigger(subjects, objects + agents, spec["verbs"][word], together=bool(agents))
+        company = spec["company"]
+        joins = bool(agents) and word in company["verbs"] and _said_with(token, company["additive"])
+        confidence = spec["verbs"][word]
+        return Trigger(subjects, objects + agents, confidence, together=bool(agents), joins=joins)
     word = lemma(token, spec["gathering_verbs"])
     if pos == "VERB" and word in spec["gathering_verbs"]:
         events = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in spec["gatherings"]]
@@ -227,9 +237,10 @@ def _meeting_facts(
         where = where or _place(trigger.event, index, rules)
     titled = any(t.i in index.indirect for _, t in trigger.subjects + trigger.objects)
     confidence = trigger.confidence * (0.85 if titled else 1.0)
+    host = trigger.subjects[0][0] if trigger.joins and len(trigger.subjects) == 1 else None
     for a, b in trigger.pairs():
         if a.type == "person" and b.type == "person":
-            yield Found("met", a, b, sentence, confidence, status, when, where, titled)
+            yield Found("met", a, b, sentence, confidence, status, when, where, titled, host)
 
 
 def _visit_places(token: Token, links: list[str], index: EntityIndex) -> list[Resolved]:
