@@ -108,10 +108,49 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
         pytest.param(
             "Gordon Brown travelled to Leeds with Tony Blair's letter.", id="with-a-thing"
         ),
+        pytest.param("Gordon Brown sees Tony Blair as a rival.", id="see-as-is-an-opinion"),
+        pytest.param(
+            "Gordon Brown held talks with Tony Blair aides in Leeds.",
+            id="a-name-modifying-a-noun-is-not-there",
+        ),
+        pytest.param(
+            "Gordon Brown met Charles Kennedy campaign staff on Monday.",
+            id="a-name-modifying-a-title-is-not-there",
+        ),
     ],
 )
 def test_meetings_not_found(nlp: Language, text: str) -> None:
     assert not met_pairs(extracted_facts(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param(
+            "The ministry announced that Tony Blair would fly to Bonn for talks with Gerhard "
+            "Schroeder next month.",
+            "planned",
+            id="would-in-reported-speech",
+        ),
+        pytest.param(
+            "Tony Blair said he would meet Gerhard Schroeder if the vote was lost.",
+            "planned",
+            id="would-under-a-condition",
+        ),
+        pytest.param(
+            "Tony Blair flew to Bonn for talks with Gerhard Schroeder on Monday.",
+            "asserted",
+            id="talks-as-done-as-the-journey",
+        ),
+    ],
+)
+def test_meetings_purpose_takes_the_status_of_its_verb(
+    nlp: Language, text: str, status: str
+) -> None:
+    facts = extracted_facts(nlp, text)
+    assert met_pairs(facts, status) == {frozenset(("Tony Blair", "Gerhard Schroeder"))}
+    visits = {(f.subject, f.object, f.status) for f in facts if f.predicate == "visited"}
+    assert visits <= {("Tony Blair", "Bonn", status)}
 
 
 def test_meetings_planned_attendance_is_planned(nlp: Language) -> None:

@@ -12,12 +12,20 @@ CLAUSE_LINKS = {"xcomp", "ccomp", "acomp", "dobj"}
 Not prepositions: in 'failed to return after a trip', the trip itself happened."""
 
 
-def _governors(trigger: Token) -> list[Token]:
-    """The trigger and the words above it that scope over it ('refused to meet', 'plans to')."""
+def _governors(trigger: Token, rules: Rules) -> list[Token]:
+    """The trigger and the words above it that scope over it ('refused to meet', 'plans to'), up
+    through a purpose too ('would visit Bonn for talks': the talks are as planned as the visit)."""
+    purposes = rules.factuality["purpose_prepositions"]
     chain = [trigger]
     token = trigger
-    while token.dep_ in CLAUSE_LINKS and token.head.i != token.i:
-        token = token.head
+    while token.head.i != token.i:
+        prep = token.head
+        if token.dep_ in CLAUSE_LINKS:
+            token = token.head
+        elif token.dep_ == "pobj" and prep.lower_ in purposes and prep.head.pos_ == "VERB":
+            token = prep.head
+        else:
+            break
         chain.append(token)
         if token.pos_ in ("VERB", "AUX", "ADJ") and token.dep_ not in CLAUSE_LINKS:
             break
@@ -51,7 +59,7 @@ def status_of(trigger: Token, rules: Rules) -> Status:
     cues = rules.factuality
     if (said := _event_subject_status(trigger, rules)) is not None:
         return said
-    for token in _governors(trigger):
+    for token in _governors(trigger, rules):
         children = list(token.children)
         if any(c.dep_ == "neg" for c in children) or any(
             c.dep_ == "det" and c.lower_ in cues["negation_determiners"] for c in children
@@ -91,7 +99,7 @@ def frame_status(event: Token, verb: Token, rules: Rules) -> Status:
         return "negated"
     if any(c.lower_ in cues["planned_modifiers"] for c in children):
         return "planned"
-    for token in _governors(verb):
+    for token in _governors(verb, rules):
         children = list(token.children)
         if any(c.dep_ == "aux" and c.lower_ in cues["planned_aux"] for c in children):
             return "planned"

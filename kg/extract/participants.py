@@ -35,7 +35,14 @@ def entities_of(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Par
         entity = index.at(current)
         if entity is not None and entity.type in types and all(entity is not e for e, _ in found):
             found.append((entity, current))
-        stack.extend(c for c in current.children if c.dep_ in NOUN_LINKS or c.dep_ == "cc")
+        # A name modifying a common noun is not a participant: 'Dole campaign manager Scott
+        # Reed', 'met Clinton aides'.
+        stack.extend(
+            c
+            for c in current.children
+            if (c.dep_ in NOUN_LINKS or c.dep_ == "cc")
+            and not (c.dep_ == "compound" and current.pos_ == "NOUN")
+        )
     return found
 
 

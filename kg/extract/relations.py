@@ -149,6 +149,9 @@ def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | 
         return None  # most tokens: no need to look up their lemmas below
     word = lemma(token, spec["verbs"])
     if pos in ("VERB", "AUX") and word in spec["verbs"]:
+        opinion = spec["opinion_frames"].get(word, [])
+        if any(c.dep_ == "prep" and c.lower_ in opinion for c in token.children):
+            return None  # "does not see X as a positive figure"
         objects = [p for c in token.children if c.dep_ == "dobj" for p in persons_of(c, index)]
         if word in spec["place_verbs"]:  # "visited Glasgow": a lone name may be a place
             objects = [(p, t) for p, t in objects if len(p.name.split()) > 1]
