@@ -73,6 +73,36 @@ from tests.samples import extracted_facts, met_pairs
             ],
             id="meeting-between-three",
         ),
+        pytest.param(
+            "Tony Blair shook hands with Gerhard Schroeder at the summit.",
+            [("Tony Blair", "Gerhard Schroeder")],
+            id="shook-hands-with",
+        ),
+        pytest.param(
+            "Tony Blair and Gerhard Schroeder shook hands in Berlin.",
+            [("Tony Blair", "Gerhard Schroeder")],
+            id="plural-subject-shook-hands",
+        ),
+        pytest.param(
+            "Tony Blair hosted a dinner for Gerhard Schroeder.",
+            [("Tony Blair", "Gerhard Schroeder")],
+            id="hosted-a-dinner-for",
+        ),
+        pytest.param(
+            "Tony Blair had a private audience with the Pope, John Paul II.",
+            [("Tony Blair", "John Paul II")],
+            id="an-audience-with",
+        ),
+        pytest.param(
+            "Tony Blair entertained Gerhard Schroeder at Chequers.",
+            [("Tony Blair", "Gerhard Schroeder")],
+            id="entertained",
+        ),
+        pytest.param(
+            "Tony Blair spoke with Gerhard Schroeder at the summit in Brussels.",
+            [("Tony Blair", "Gerhard Schroeder")],
+            id="spoke-with-at-a-gathering",
+        ),
     ],
 )
 def test_meetings_found(nlp: Language, text: str, pairs: list[tuple[str, str]]) -> None:
@@ -109,6 +139,14 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
             "Gordon Brown travelled to Leeds with Tony Blair's letter.", id="with-a-thing"
         ),
         pytest.param("Gordon Brown sees Tony Blair as a rival.", id="see-as-is-an-opinion"),
+        pytest.param("Gordon Brown spoke with Tony Blair on Monday.", id="spoke-with-anywhere"),
+        pytest.param(
+            "Gordon Brown spoke with Tony Blair by phone during the summit.",
+            id="spoke-with-by-phone-at-a-gathering",
+        ),
+        pytest.param(
+            "Gordon Brown held a meeting for Tony Blair's supporters.", id="held-for-not-hosted"
+        ),
         pytest.param(
             "Gordon Brown held talks with Tony Blair aides in Leeds.",
             id="a-name-modifying-a-noun-is-not-there",

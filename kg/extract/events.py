@@ -33,13 +33,15 @@ from kg.extract.rules import Rules
 
 
 def _addressees(verb: Token, index: EntityIndex, spec: dict) -> Participants:
-    """Persons `verb` addresses: 'gave Blair', 'told Blair', 'apologised to Blair'."""
+    """Persons `verb` addresses: 'gave Blair', 'told Blair', 'apologised to Blair', 'spoke with
+    Blair'."""
     word = lemma(verb, spec["address_verbs"] + spec["to_verbs"])
     found: Participants = []
     for child in verb.children:
         if child.dep_ == "dative" or (child.dep_ == "dobj" and word in spec["address_verbs"]):
             found += persons_of(child, index)
-        if child.dep_ in ("prep", "dative") and child.lower_ == "to" and word in spec["to_verbs"]:
+        to = child.lower_ in spec["addressee_prepositions"]
+        if child.dep_ in ("prep", "dative") and to and word in spec["to_verbs"]:
             found += [p for c in child.children if c.dep_ == "pobj" for p in persons_of(c, index)]
     return found
 

@@ -142,69 +142,108 @@ def _remote(token: Token, spec: dict) -> bool:
     return False
 
 
-def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
-    """The participants if `token` states a meeting: a verb, a verb + 'with', or a noun."""
-    pos = token.pos_
-    if pos not in ("VERB", "AUX", "NOUN", "PROPN"):
-        return None  # most tokens: no need to look up their lemmas below
+def _verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
+    """'Met Abbas', 'met with Abbas', 'was joined by A and B', 'A and B met'."""
     word = lemma(token, spec["verbs"])
-    if pos in ("VERB", "AUX") and word in spec["verbs"]:
-        opinion = spec["opinion_frames"].get(word, [])
-        if any(c.dep_ == "prep" and c.lower_ in opinion for c in token.children):
-            return None  # "does not see X as a positive figure"
-        objects = [p for c in token.children if c.dep_ == "dobj" for p in persons_of(c, index)]
-        if word in spec["place_verbs"]:  # "visited Glasgow": a lone name may be a place
-            objects = [(p, t) for p, t in objects if len(p.name.split()) > 1]
-        objects += objects_with(token, index, ("with",))
-        passive = any(c.dep_ == "nsubjpass" for c in token.children)
-        agents = objects_with(token, index, ("by",)) if passive else []
-        subjects = subjects_of(token, index) or pair_reference(token, index, spec["pair_words"])
-        if not objects and not agents and len(subjects) < 2:
-            return None
-        company = spec["company"]
-        joins = bool(agents) and word in company["verbs"] and _said_with(token, company["additive"])
-        confidence = spec["verbs"][word]
-        return Trigger(subjects, objects + agents, confidence, together=bool(agents), joins=joins)
+    if token.pos_ not in ("VERB", "AUX") or word not in spec["verbs"]:
+        return None
+    opinion = spec["opinion_frames"].get(word, [])
+    if any(c.dep_ == "prep" and c.lower_ in opinion for c in token.children):
+        return None  # "does not see X as a positive figure"
+    objects = [p for c in token.children if c.dep_ == "dobj" for p in persons_of(c, index)]
+    if word in spec["place_verbs"]:  # "visited Glasgow": a lone name may be a place
+        objects = [(p, t) for p, t in objects if len(p.name.split()) > 1]
+    objects += objects_with(token, index, ("with",))
+    passive = any(c.dep_ == "nsubjpass" for c in token.children)
+    agents = objects_with(token, index, ("by",)) if passive else []
+    subjects = subjects_of(token, index) or pair_reference(token, index, spec["pair_words"])
+    if not objects and not agents and len(subjects) < 2:
+        return None
+    company = spec["company"]
+    joins = bool(agents) and word in company["verbs"] and _said_with(token, company["additive"])
+    confidence = spec["verbs"][word]
+    return Trigger(subjects, objects + agents, confidence, together=bool(agents), joins=joins)
+
+
+def _gathering_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
+    """'X and Y attended Monday's meeting of ...'."""
     word = lemma(token, spec["gathering_verbs"])
-    if pos == "VERB" and word in spec["gathering_verbs"]:
-        events = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in spec["gatherings"]]
-        subjects = subjects_of(token, index)
-        if events and len(subjects) > 1:  # "X and Y attended Monday's meeting of ..."
-            confidence = spec["gathering_verbs"][word]
-            return Trigger(subjects, [], confidence, together=True, event=events[0])
+    if token.pos_ != "VERB" or word not in spec["gathering_verbs"]:
+        return None
+    events = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in spec["gatherings"]]
+    subjects = subjects_of(token, index)
+    if not events or len(subjects) < 2:
+        return None
+    confidence = spec["gathering_verbs"][word]
+    return Trigger(subjects, [], confidence, together=True, event=events[0])
+
+
+def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
+    """'Sat down with X', 'appeared alongside X', 'A and B talked', 'appeared together'."""
     word = lemma(token, spec["with_verbs"])
-    if pos == "VERB" and word in spec["with_verbs"]:
-        objects = objects_with(token, index, tuple(spec["with_prepositions"]))
-        subjects = subjects_of(token, index)
-        confidence = spec["with_verbs"][word]
-        if objects or word in spec["reciprocal_verbs"]:
-            return Trigger(subjects, objects, confidence)
-        if _together(token, spec):  # not "X and Y appeared on television"
-            subjects = subjects or pair_reference(token, index, spec["pair_words"])
-            return Trigger(subjects, [], confidence)
+    if token.pos_ != "VERB" or word not in spec["with_verbs"]:
+        return None
+    objects = objects_with(token, index, tuple(spec["with_prepositions"]))
+    subjects = subjects_of(token, index)
+    confidence = spec["with_verbs"][word]
+    if objects or word in spec["reciprocal_verbs"]:
+        return Trigger(subjects, objects, confidence)
+    if _together(token, spec):  # not "X and Y appeared on television"
+        subjects = subjects or pair_reference(token, index, spec["pair_words"])
+        return Trigger(subjects, [], confidence)
+    return None
+
+
+def _light_verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
+    """'Held talks with X', 'shook hands with X', 'A and B shook hands', 'hosted a dinner for X'."""
     word = lemma(token, spec["light_verbs"])
-    if pos == "VERB" and word in spec["light_verbs"]:
-        nouns = [
-            c
-            for c in token.children
-            if c.dep_ == "dobj" and c.lower_ in spec["light_verbs"][word] and not _apart(c, spec)
-        ]
-        if not nouns:
-            return None
-        objects = objects_with(token, index, ("with",)) + objects_with(nouns[0], index, ("with",))
-        subjects = subjects_of(token, index) or pair_reference(token, index, spec["pair_words"])
-        return Trigger(subjects, objects, spec["light_confidence"])
-    if pos in ("NOUN", "PROPN") and token.lower_ in spec["nouns"]:
-        head = token.head
-        light = spec["light_verbs"].get(lemma(head, spec["light_verbs"]), [])
-        if token.dep_ == "dobj" and head.pos_ == "VERB" and token.lower_ in light:
-            return None  # handled with its light verb
-        confidence = spec["nouns"][token.lower_]
-        between = objects_with(token, index, ("between",))
-        if between:  # "a meeting between A, B and C"
-            return Trigger(between, [], confidence, together=True)
-        objects = objects_with(token, index, ("with",))
-        return Trigger(subjects_of(token, index), objects, confidence) if objects else None
+    if token.pos_ != "VERB" or word not in spec["light_verbs"]:
+        return None
+    nouns = [
+        c
+        for c in token.children
+        if c.dep_ == "dobj" and c.lower_ in spec["light_verbs"][word] and not _apart(c, spec)
+    ]
+    if not nouns:
+        return None
+    guests = ("with", "for") if word in spec["host_verbs"] else ("with",)
+    objects = objects_with(token, index, guests) + objects_with(nouns[0], index, guests)
+    subjects = subjects_of(token, index) or pair_reference(token, index, spec["pair_words"])
+    return Trigger(subjects, objects, spec["light_confidence"])
+
+
+def _noun_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
+    """'A meeting with X', 'talks between A, B and C'."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in spec["nouns"]:
+        return None
+    head = token.head
+    light = spec["light_verbs"].get(lemma(head, spec["light_verbs"]), [])
+    if token.dep_ == "dobj" and head.pos_ == "VERB" and token.lower_ in light:
+        return None  # handled with its light verb
+    confidence = spec["nouns"][token.lower_]
+    between = objects_with(token, index, ("between",))
+    if between:  # "a meeting between A, B and C"
+        return Trigger(between, [], confidence, together=True)
+    objects = objects_with(token, index, ("with",))
+    return Trigger(subjects_of(token, index), objects, confidence) if objects else None
+
+
+MEETING_PATTERNS = (
+    _verb_meeting,
+    _gathering_meeting,
+    _with_meeting,
+    _light_verb_meeting,
+    _noun_meeting,
+)
+
+
+def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
+    """The participants if `token` states a meeting: the first pattern that finds one."""
+    if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+        return None  # most tokens: no need to look up their lemmas
+    for pattern in MEETING_PATTERNS:
+        if (trigger := pattern(token, index, spec)) is not None:
+            return trigger
     return None
 
 
