@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Regenerate bench/quality.md: extraction quality on the seed gold and on the BBC dev gold.
-# Usage: bench/quality.sh [BBC_DIR] [CONLL04_DEV]
-#   (defaults ../shared/data/bbc-news-politics and ../shared/data/conll04/conll04_dev.json)
+# Regenerate bench/quality.md: extraction quality on the seed gold, the BBC dev gold, CoNLL04 dev
+# and, held out (never developed against), meetings on WikiEvents dev.
+# Usage: bench/quality.sh [BBC_DIR] [CONLL04_DEV] [WIKIEVENTS_DEV]
+#   (defaults ../shared/data/bbc-news-politics, ../shared/data/conll04/conll04_dev.json and
+#   ../shared/data/wikievents/dev.jsonl)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gold=${1:-../shared/data/bbc-news-politics}
 conll=${2:-../shared/data/conll04/conll04_dev.json}
+wikievents=${3:-../shared/data/wikievents/dev.jsonl}
 kg=.venv/bin/kg
 {
   echo "# Extraction quality"
@@ -27,6 +30,15 @@ kg=.venv/bin/kg
     echo "## CoNLL04 dev ($conll), end to end with strict span matching"
     echo
     "$kg" eval --conll04 "$conll" --format markdown
+  fi
+  if [ -f "$wikievents" ]; then
+    echo
+    echo "## WikiEvents dev (held out): met on $(grep -c . "$wikievents") news documents"
+    echo
+    echo "Gold: the person pairs of each Contact.Contact.Meet / Contact.RequestCommand.Meet event,"
+    echo "mentions joined by its coreference clusters (\`kg eval --wikievents FILE --errors\`)."
+    echo
+    "$kg" eval --wikievents "$wikievents" --format markdown
   fi
 } > bench/quality.md
 cat bench/quality.md

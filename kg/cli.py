@@ -367,12 +367,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score extraction against gold files: precision, recall and F1 per relation."""
+    if args.conll04 and args.wikievents:
+        raise NewsKGError("kg eval takes --conll04 or --wikievents, not both; run it twice.")
     if args.conll04:
         return _eval_conll04(args)
+    if args.wikievents:
+        return _eval_wikievents(args)
     if not (args.gold_dir and args.articles_dir):
         raise NewsKGError(
             "kg eval needs GOLD_DIR and ARTICLES_DIR (the gold files and their articles), "
-            "or --conll04 FILE to score on a CoNLL04 file in the SpERT JSON format."
+            "or --conll04 FILE to score on a CoNLL04 file in the SpERT JSON format, "
+            "or --wikievents FILE to check meetings on WikiEvents documents."
         )
     from kg.evaluate import evaluate, find_gold, markdown, report
     from kg.extract import extract
@@ -427,6 +432,37 @@ def _eval_conll04(args: argparse.Namespace) -> int:
         print(f"excluded: {skipped}")
     if args.errors:
         print("\n".join(error_lines(scores, sentences)))
+    return 0
+
+
+def _eval_wikievents(args: argparse.Namespace) -> int:
+    """`kg eval --wikievents FILE`: met scored against WikiEvents meeting events."""
+    from kg.extract import extract
+    from kg.wikievents import (
+        as_json,
+        as_markdown,
+        as_text,
+        evaluate_wikievents,
+        heading,
+        read_wikievents,
+    )
+
+    if args.gold_dir or args.articles_dir:
+        raise NewsKGError(
+            f"kg eval --wikievents takes no GOLD_DIR or ARTICLES_DIR (got '{args.gold_dir}'); "
+            "give either --wikievents FILE or the two folders."
+        )
+    path = Path(args.wikievents)
+    documents, coref = read_wikievents(path)
+    nlp = _nlp(_settings(args))
+    result = evaluate_wikievents(documents, lambda articles: extract(articles, nlp))
+    if args.format == "markdown":
+        print(as_markdown(result))
+    elif args.format == "json":
+        print(json.dumps(as_json(result), indent=2))
+    else:
+        print(heading(result, path, coref))
+        print(as_text(result, errors=args.errors))
     return 0
 
 
@@ -585,6 +621,11 @@ def parser() -> argparse.ArgumentParser:
         "--conll04",
         metavar="FILE",
         help="score end to end on a CoNLL04 file (SpERT JSON) instead of gold folders",
+    )
+    sub.add_argument(
+        "--wikievents",
+        metavar="FILE",
+        help="check met on WikiEvents documents (JSON Lines, coref/ next to it) instead",
     )
     sub.add_argument(
         "--errors", action="store_true", help="also list every false positive and negative"
