@@ -100,6 +100,27 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             {("leads", "Sarah Jones", "Harbour Trust")},
             id="copula-title",
         ),
+        pytest.param(
+            "Plaid Cymru's leader Ieuan Wyn Jones said the result was good.",
+            {("leads", "Ieuan Wyn Jones", "Plaid Cymru")},
+            id="possessive-party-leader-leads",
+        ),
+        pytest.param(
+            "The CBI's director general, Digby Jones, welcomed the budget.",
+            {
+                ("holds_position", "Digby Jones", "director general"),
+                ("leads", "Digby Jones", "CBI"),
+            },
+            id="possessive-organisation-director-general-leads",
+        ),
+        pytest.param(
+            "Alan Milburn, Labour's election co-ordinator, attacked the Tories.",
+            {
+                ("holds_position", "Alan Milburn", "election co-ordinator"),
+                ("member_of", "Alan Milburn", "Labour"),
+            },
+            id="possessive-party-in-an-apposition-with-a-hyphenated-head",
+        ),
     ],
 )
 def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, str, str]]) -> None:

@@ -114,6 +114,7 @@ def _role(title: list[Token], org: Resolved, org_at: int | None, rules: Rules) -
     two_words = " ".join(t.lower_ for t in title[-2:])
     head_size = 2 if len(title) > 1 and two_words in posts["leader_heads"] else 1
     between = [] if org_at is None else title[org_at + 1 : len(title) - head_size]
+    between = [t for t in between if t.text not in POSSESSIVE]  # "Plaid Cymru's leader"
     leading = (
         (head_size == 2 or title[-1].lower_ in posts["leader_heads"])
         and not any(t.lower_ in posts["non_leading_modifiers"] for t in title)
@@ -293,6 +294,7 @@ def _noun_posts(
         start = noun.left_edge.i
         while start > sentence.start and not sentence.doc[start - 1].whitespace_:
             start -= 1  # the whole written word: "co-chairman" is three tokens
+        start = max(sentence.start, min(start, sentence.doc[start].left_edge.i))
         title = list(sentence.doc[start : noun.i + 1])
         while title and _entity(title[0], index, ("person",)):
             title = title[1:]
