@@ -268,6 +268,7 @@ def test_meeting_place_is_not_a_home(nlp: Language) -> None:
             "Tony Blair was accompanied by Gordon Brown on the trip.", id="accompanied-by"
         ),
         pytest.param("Tony Blair was received by Gordon Brown at the Treasury.", id="received-by"),
+        pytest.param("Tony Blair paid a visit to Gordon Brown in Fife.", id="a-visit-to-a-person"),
     ],
 )
 def test_meetings_joint_appearance(nlp: Language, text: str) -> None:
@@ -347,6 +348,22 @@ def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
             {("Tony Blair", "Moscow", "asserted")},
             id="before-heading-to",
         ),
+        pytest.param(
+            "Tony Blair toured a hospital in Leeds on Friday.",
+            {("Tony Blair", "Leeds", "asserted")},
+            id="toured-a-site-in-a-place",
+        ),
+        pytest.param(
+            "Tony Blair landed in Kabul on Sunday.",
+            {("Tony Blair", "Kabul", "asserted")},
+            id="landed-in",
+        ),
+        pytest.param(
+            "Tony Blair paid a visit to troops in Basra.",
+            {("Tony Blair", "Basra", "asserted")},
+            id="paid-a-visit-to-people-in-a-place",
+        ),
+        pytest.param("In London, Tony Blair announced a visit to troops.", set(), id="announced"),
     ],
 )
 def test_visits_found(nlp: Language, text: str, visits: set[tuple[str, str, str]]) -> None:

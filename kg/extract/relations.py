@@ -213,7 +213,7 @@ def _light_verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger
 
 
 def _noun_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
-    """'A meeting with X', 'talks between A, B and C'."""
+    """'A meeting with X', 'talks between A, B and C', 'paid a visit to X'."""
     if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in spec["nouns"]:
         return None
     head = token.head
@@ -224,7 +224,8 @@ def _noun_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     between = objects_with(token, index, ("between",))
     if between:  # "a meeting between A, B and C"
         return Trigger(between, [], confidence, together=True)
-    objects = objects_with(token, index, ("with",))
+    to = ("with", "to") if token.lower_ in spec["person_destinations"] else ("with",)
+    objects = objects_with(token, index, to)  # "a visit to Gordon Brown"
     return Trigger(subjects_of(token, index), objects, confidence) if objects else None
 
 
@@ -285,14 +286,30 @@ def _meeting_facts(
             yield Found("met", a, b, sentence, confidence, status, when, where, titled, host)
 
 
+def _places_of(noun: Token, index: EntityIndex) -> list[Resolved]:
+    """The places a destination names: itself ('Glasgow'), or where the thing visited is ('a
+    hospital in Leeds', 'troops in Basra')."""
+    places = [e for e, _ in entities_of(noun, index, ("place",))]
+    if places or index.at(noun) is not None:
+        return places
+    return [
+        e
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for e, _ in entities_of(pobj, index, ("place",))
+    ]
+
+
 def _visit_places(token: Token, links: list[str], index: EntityIndex) -> list[Resolved]:
     places: list[Resolved] = []
     for child in token.children:
         if child.dep_ == "dobj" and "dobj" in links:
-            places += [e for e, _ in entities_of(child, index, ("place",))]
+            places += _places_of(child, index)
         if child.dep_ == "prep" and child.lower_ in links:
             for pobj in child.children:
-                places += [e for e, _ in entities_of(pobj, index, ("place",))]
+                places += _places_of(pobj, index)
     return places
 
 
@@ -306,11 +323,19 @@ def visits(
         if token.pos_ == "VERB" and word in spec["verbs"]:
             places = _visit_places(token, spec["verbs"][word], index)
         elif token.pos_ == "NOUN" and token.lower_ in spec["nouns"]:
-            places = _visit_places(token, spec["nouns"][token.lower_], index)
+            links = spec["nouns"][token.lower_]
+            places = _visit_places(token, links, index)
             on = token.head
-            if not places and token.dep_ == "pobj" and on.lower_ in spec["on_prepositions"]:
-                # "sailed across the lake in Bromsgrove while on a visit": the clause's place
-                place = _place(on.head, index, rules)
+            on_a_visit = token.dep_ == "pobj" and on.lower_ in spec["on_prepositions"]
+            to_someone = (
+                token.dep_ == "dobj"
+                and on.lemma_ in spec["light_verbs"]
+                and any(c.dep_ == "prep" and c.lower_ in links for c in token.children)
+            )
+            if not places and (on_a_visit or to_someone):
+                # "sailed across the lake in Bromsgrove while on a visit", "paid a visit to
+                # troops in Basra": the place the clause gives
+                place = _place(on.head if on_a_visit else on, index, rules)
                 places = [place] if place is not None else []
         else:
             continue
