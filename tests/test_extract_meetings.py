@@ -103,6 +103,11 @@ from tests.samples import extracted_facts, met_pairs
             [("Tony Blair", "Gerhard Schroeder")],
             id="spoke-with-at-a-gathering",
         ),
+        pytest.param(
+            "Tony Blair joined Gordon Brown in Paris.",
+            [("Tony Blair", "Gordon Brown")],
+            id="joined-in-a-place",
+        ),
     ],
 )
 def test_meetings_found(nlp: Language, text: str, pairs: list[tuple[str, str]]) -> None:
@@ -146,6 +151,16 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
         ),
         pytest.param(
             "Gordon Brown held a meeting for Tony Blair's supporters.", id="held-for-not-hosted"
+        ),
+        pytest.param(
+            "Gordon Brown and Tony Blair welcomed the report.", id="plural-subject-not-reciprocal"
+        ),
+        pytest.param("Gordon Brown and Tony Blair joined Labour in 1983.", id="joined-a-party"),
+        pytest.param(
+            "Gordon Brown and Tony Blair visited Glasgow on Monday.", id="visited-the-same-city"
+        ),
+        pytest.param(
+            "Gordon Brown joined Tony Blair in condemning the attack.", id="joined-in-an-act"
         ),
         pytest.param(
             "Gordon Brown held talks with Tony Blair aides in Leeds.",
@@ -364,6 +379,11 @@ def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="paid-a-visit-to-people-in-a-place",
         ),
         pytest.param("In London, Tony Blair announced a visit to troops.", set(), id="announced"),
+        pytest.param(
+            "Tony Blair decided against flying to Belfast on Thursday.",
+            {("Tony Blair", "Belfast", "negated")},
+            id="decided-against",
+        ),
     ],
 )
 def test_visits_found(nlp: Language, text: str, visits: set[tuple[str, str, str]]) -> None:

@@ -59,6 +59,9 @@ def status_of(trigger: Token, rules: Rules) -> Status:
     cues = rules.factuality
     if (said := _event_subject_status(trigger, rules)) is not None:
         return said
+    against = trigger.head.lower_ in cues["negation_prepositions"]
+    if against and trigger.dep_ in ("pcomp", "pobj"):
+        return "negated"  # "decided against flying to the West Bank"
     for token in _governors(trigger, rules):
         children = list(token.children)
         if any(c.dep_ == "neg" for c in children) or any(

@@ -121,6 +121,14 @@ def _said_with(token: Token, adverbs: list[str]) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in adverbs for c in token.children)
 
 
+def _joined_in_an_act(token: Token, prepositions: list[str]) -> bool:
+    """'Joined her in condemning the tactics': the preposition introduces an act (a gerund)."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in prepositions and any(g.tag_ == "VBG" for g in c.children)
+        for c in token.children
+    )
+
+
 def _apart(noun: Token, spec: dict) -> bool:
     """'Separate press conferences', 'rival rallies', 'X and Y each gave a press conference':
     the same kind of event, not one event."""
@@ -150,6 +158,8 @@ def _verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     opinion = spec["opinion_frames"].get(word, [])
     if any(c.dep_ == "prep" and c.lower_ in opinion for c in token.children):
         return None  # "does not see X as a positive figure"
+    if _joined_in_an_act(token, spec["act_frames"].get(word, [])):
+        return None  # "joined her in condemning the tactics"
     objects = [p for c in token.children if c.dep_ == "dobj" for p in persons_of(c, index)]
     if word in spec["place_verbs"]:  # "visited Glasgow": a lone name may be a place
         objects = [(p, t) for p, t in objects if len(p.name.split()) > 1]
@@ -157,8 +167,8 @@ def _verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     passive = any(c.dep_ == "nsubjpass" for c in token.children)
     agents = objects_with(token, index, ("by",)) if passive else []
     subjects = subjects_of(token, index) or pair_reference(token, index, spec["pair_words"])
-    if not objects and not agents and len(subjects) < 2:
-        return None
+    if not objects and not agents and (len(subjects) < 2 or word not in spec["reciprocal_verbs"]):
+        return None  # "A and B met", not "A and B welcomed the report"
     company = spec["company"]
     joins = bool(agents) and word in company["verbs"] and _said_with(token, company["additive"])
     confidence = spec["verbs"][word]
