@@ -416,3 +416,46 @@ def test_meeting_hyphenated_surname_joins_its_full_name(
     nlp: Language, text: str, pairs: set[frozenset[str]]
 ) -> None:
     assert met_pairs(extracted_facts(nlp, text)) == pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            '"I met Tony Blair in Downing Street on Monday," Gordon Brown said.',
+            id="quote-before-its-speaker",
+        ),
+        pytest.param(
+            'Gordon Brown said: "I sat down with Tony Blair last week and we agreed."',
+            id="quote-after-its-speaker",
+        ),
+        pytest.param(
+            '"I had a very good meeting with Tony Blair," said Gordon Brown.',
+            id="speaker-after-said",
+        ),
+    ],
+)
+def test_meetings_first_person_in_a_quotation_is_its_speaker(nlp: Language, text: str) -> None:
+    assert met_pairs(extracted_facts(nlp, text)) == {frozenset(("Gordon Brown", "Tony Blair"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("I met Tony Blair in Downing Street on Monday.", id="no-quotation"),
+        pytest.param(
+            '"I met Tony Blair on Monday," Gordon Brown and Charles Kennedy said.',
+            id="two-speakers",
+        ),
+        pytest.param(
+            'Gordon Brown said the budget was fair. "I met Tony Blair on Monday," a voter added.',
+            id="unnamed-speaker",
+        ),
+    ],
+)
+def test_meetings_first_person_without_one_named_speaker_is_nobody(
+    nlp: Language, text: str
+) -> None:
+    pairs = met_pairs(extracted_facts(nlp, text))
+    assert frozenset(("Gordon Brown", "Tony Blair")) not in pairs
+    assert frozenset(("Charles Kennedy", "Tony Blair")) not in pairs

@@ -38,7 +38,7 @@ from kg.extract.posts import (
     prefix_posts,
     resolve_title_references,
 )
-from kg.extract.pronouns import resolve_pronouns
+from kg.extract.pronouns import resolve_first_person, resolve_pronouns
 from kg.extract.quotes import Quote, quotes
 from kg.extract.relations import Found, led_by_verb, meetings, visits
 from kg.extract.rules import Rules, load_rules
@@ -234,6 +234,10 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
     headline = headline_person(article.title, index)
     posts += resolve_title_references(doc, posts, index, rules, lede, headline)
     resolve_pronouns(body, index, rules)
+    # One call over the whole body: a pronoun speaker and a quotation continued in the next
+    # sentence need the neighbouring sentences.
+    said = list(quotes(body, index, rules))
+    resolve_first_person(said, doc, index, rules)
     for sentence in body:
         found.extend(meetings(sentence, index, article.published, rules))
         found.extend(visits(sentence, index, article.published, rules))
@@ -242,9 +246,7 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
     found.extend(list(joined_company(found)))
 
     facts = [_fact(f) for f in _without_event_places(found)]
-    # One call over the whole body: a pronoun speaker and a quotation continued in the next
-    # sentence need the neighbouring sentences.
-    facts.extend(_quote_fact(q) for q in quotes(body, index, rules))
+    facts.extend(_quote_fact(q) for q in said)
     for post in most_specific(posts):
         facts.extend(_post_facts(post, rules))
     credit_facts, credit_entities = _credit_facts(captions, article)

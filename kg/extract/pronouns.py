@@ -1,5 +1,6 @@
 """'He' and 'she' as subjects, and 'his' / 'her' before an event noun ('his meeting with Bush',
-'her visit to Paris'), resolved where the antecedent is unambiguous.
+'her visit to Paris'), resolved where the antecedent is unambiguous; 'I' and 'me' in a direct
+quotation, resolved to its speaker ('"I met him on Monday," Mr Brown said').
 
 A subject pronoun refers to the one person who is a grammatical subject earlier in the same
 sentence or, failing that, in the previous sentence (looking past a sentence that is all quotation,
@@ -14,10 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex, Resolved
-from kg.extract.quotes import quoted
+from kg.extract.quotes import Quote, quoted
 from kg.extract.rules import Rules
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -115,3 +116,15 @@ class _Resolver:
 def resolve_pronouns(body: Sequence[Span], index: EntityIndex, rules: Rules) -> None:
     """Add the unambiguous subject pronouns of `body` to the index as mentions of their person."""
     _Resolver(body, index, rules).resolve(body)
+
+
+def resolve_first_person(said: Sequence[Quote], doc: Doc, index: EntityIndex, rules: Rules) -> None:
+    """Add 'I' and 'me' inside each direct quotation to the index as mentions of its speaker."""
+    words = set(rules.pronouns["first_person"])
+    for quote in said:
+        if quote.words_at is None or quote.speaker.type != "person":
+            continue
+        span = doc.char_span(*quote.words_at, alignment_mode="contract")
+        for token in span if span is not None else []:
+            if token.lower_ in words and index.at(token) is None:
+                index.add_mention(index.key_of(quote.speaker), token.i, token.i + 1, indirect=True)

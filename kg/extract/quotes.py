@@ -47,6 +47,9 @@ class Quote:
     sentences: tuple[Span, ...]
     confidence: float
     status: Status = "asserted"
+    words_at: tuple[int, int] | None = None
+    """Where a direct quotation's words are in the text (characters), if it is one and its
+    speaker is the attribution's only one: there 'I' and 'me' are the speaker."""
 
 
 @dataclass(frozen=True)
@@ -352,20 +355,26 @@ class _Article:
         for quote, a, shape in assigned:
             words = _clean(text[quote.start : quote.end])
             sentences = self.sentences(quote.outer_start, quote.outer_end, a.sentence)
-            yield from self._said(a, words, sentences, shape)
+            at = (quote.start, quote.end) if len(a.speakers) == 1 else None
+            yield from self._said(a, words, sentences, shape, at)
         for a in found:
             if not a.quoting and (words := self.reported(a)) is not None:
                 yield from self._said(a, words, (a.sentence,), shapes["reported"])
 
     def _said(
-        self, a: Attribution, words: str, sentences: tuple[Span, ...], shape: float
+        self,
+        a: Attribution,
+        words: str,
+        sentences: tuple[Span, ...],
+        shape: float,
+        at: tuple[int, int] | None = None,
     ) -> Iterator[Quote]:
         if not words:
             return
         factor = self.rules.quotes["pronoun_factor"]
         for speaker, via_pronoun in a.speakers:
             confidence = a.confidence * shape * (factor if via_pronoun else 1.0)
-            yield Quote(speaker, words, sentences, round(confidence, 3), a.status)
+            yield Quote(speaker, words, sentences, round(confidence, 3), a.status, at)
 
 
 def quotes(body: Sequence[Span], index: EntityIndex, rules: Rules) -> Iterator[Quote]:
