@@ -7,9 +7,11 @@ The stages per article, each a module of its own:
 3. `posts`: titles ("Defense Minister Yoav Gallant") and the affiliations they carry, then title
    references ("the prime minister") resolved to their holder;
 4. `pronouns`: "he" / "she" as subjects, where the antecedent is unambiguous;
-5. `relations` (met, visited, leads by verb), `affiliations` (works for, based in, lives in,
-   located in: rules and a trained classifier) and `quotes` (who said what);
-6. facts merged, so that one relation stated twice is one fact with two pieces of evidence.
+5. `quotes` (who said what), whose speakers then resolve "I" and "me" inside their quotations;
+6. `relations` (met, visited, leads by verb; `events` for meetings told through an event noun)
+   and `affiliations` (works for, based in, lives in, located in: rules and a trained
+   classifier), then `company` for those who 'also joined' a company already met;
+7. facts merged, so that one relation stated twice is one fact with two pieces of evidence.
 
 Rules are data in `rules/*.json`; dates resolve against the published date (`dates`); the status
 of a fact (asserted, planned, negated, reported) comes from `factuality`.
