@@ -465,3 +465,43 @@ def test_posts_portfolio_before_minister_is_part_of_the_title(nlp: Language) -> 
     triples = _triples(_facts(nlp, text))
     assert ("holds_position", "Orit Strock", "National Missions Minister") in triples
     assert not [t for t in triples if t[0] == "works_for"]
+
+
+KINNOCK_STORY = (
+    "Neil Kinnock has accepted a seat in the House of Lords.\n\n"
+    "Mr Kinnock said the Lords needed reform. Kinnock added that he would speak often. "
+    "Critics said Mr Kinnock had changed his mind.{more}\n\n"
+    "But the {title} said {rest}."
+)
+
+
+def test_posts_unresolved_title_reference_names_the_protagonist(nlp: Language) -> None:
+    text = KINNOCK_STORY.format(more="", title="former Labour leader", rest="his views were clear")
+    triples = _triples(_facts(nlp, text))
+    assert ("holds_position", "Neil Kinnock", "former Labour leader") in triples
+    assert ("leads", "Neil Kinnock", "Labour") in triples
+
+
+@pytest.mark.parametrize(
+    ("more", "title", "opening"),
+    [
+        pytest.param("", "minister", "", id="bare-title"),
+        pytest.param(
+            " Critics cited a speech by John Smith.", "former Labour leader", "", id="not-last"
+        ),
+        pytest.param("", "Tory leader", "Labour MP ", id="another-party"),
+        pytest.param(
+            " Roy Hattersley, Denis Healey and John Smith said so. Roy Hattersley and Denis "
+            "Healey and John Smith wrote. Many peers welcomed it.",
+            "former Labour leader",
+            "",
+            id="no-dominant-person",
+        ),
+    ],
+)
+def test_posts_protagonist_needs_a_qualified_title_last_named_and_dominant(
+    nlp: Language, more: str, title: str, opening: str
+) -> None:
+    text = opening + KINNOCK_STORY.format(more=more, title=title, rest="his views were clear")
+    posts = {o for p, s, o in _triples(_facts(nlp, text)) if p == "holds_position"}
+    assert title not in posts

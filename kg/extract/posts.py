@@ -41,6 +41,10 @@ class Post:
     title_end: int
 
 
+PROTAGONIST_SHARE = 0.5
+PROTAGONIST_MENTIONS = 4
+
+
 def _entity(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Resolved | None:
     entity = index.at(token)
     return entity if entity is not None and entity.type in types else None
@@ -554,8 +558,10 @@ def resolve_title_references(
             if headline is not None and in_lede and token.dep_ in SUBJECTS:
                 chosen = headline
             else:
-                chosen = _named_before(token, index, known) or _named_after(
-                    token, title, lede if in_lede else None, index, known, rules
+                chosen = (
+                    _named_before(token, index, known)
+                    or _named_after(token, title, lede if in_lede else None, index, known, rules)
+                    or _protagonist(token, title, index, known, rules)
                 )
             for words in [title, *_coordinated(token, heads)]:
                 if chosen is None:
@@ -610,6 +616,45 @@ def _named_before(token: Token, index: EntityIndex, posts: list[Post]) -> Resolv
         return None
     named_here = any(index.at(t) is person for t in sentence)
     return None if named_here else person
+
+
+def _protagonist(
+    token: Token, title: list[Token], index: EntityIndex, posts: list[Post], rules: Rules
+) -> Resolved | None:
+    """The person an article is about, for a title reference nothing nearer resolves: 'the
+    outgoing European Commissioner said ...' in a story that names Neil Kinnock ten times.
+
+    Only a qualified title ('the former Labour leader', not 'the minister') as a subject; only when
+    one person has at least `PROTAGONIST_SHARE` of the article's person mentions and at least
+    `PROTAGONIST_MENTIONS` of them, is the last person named before the reference, and holds no
+    post in another party than the title names ('the Tory leader' is not a Labour protagonist)."""
+    definite = next(token.lefts, None)
+    if token.dep_ not in SUBJECTS or len(title) < 2 or definite is None or definite.lower_ != "the":
+        return None
+    counts: dict[str, int] = {}
+    last: str | None = None
+    for i in sorted(index.by_token):
+        key = index.by_token[i]
+        if index.spans[i][0] != i or index.entities[key].type != "person":
+            continue
+        counts[key] = counts.get(key, 0) + 1
+        if i < token.i:
+            last = key
+    if not counts:
+        return None
+    key, top = max(counts.items(), key=lambda item: item[1])
+    dominant = top >= PROTAGONIST_MENTIONS and top >= PROTAGONIST_SHARE * sum(counts.values())
+    if not dominant or key != last:
+        return None
+    person = index.entities[key]
+    named = _post(person, title, [], token.sent, index, rules)
+    party = named.org if named is not None and named.org and named.org.type == "party" else None
+    if party is not None and any(
+        p.person is person and p.org is not None and p.org.type == "party" and p.org is not party
+        for p in posts
+    ):
+        return None
+    return person
 
 
 def _named_after(
