@@ -121,6 +121,22 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             },
             id="possessive-party-in-an-apposition-with-a-hyphenated-head",
         ),
+        pytest.param(
+            "Norfolk police chief Andy Hayman backed the plan.",
+            {
+                ("holds_position", "Andy Hayman", "Norfolk police chief"),
+                ("leads", "Andy Hayman", "Norfolk police"),
+            },
+            id="body-named-by-a-place",
+        ),
+        pytest.param(
+            "Lib Dem constitutional affairs committee chairman Alan Beith warned of the risks.",
+            {
+                ("leads", "Alan Beith", "constitutional affairs committee"),
+                ("member_of", "Alan Beith", "Liberal Democrats"),
+            },
+            id="body-named-by-two-words-after-a-party",
+        ),
     ],
 )
 def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, str, str]]) -> None:
@@ -149,6 +165,11 @@ def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, s
             "The tax rose over the head of Gordon Brown last year.",
             ("holds_position", "Gordon Brown", "head of"),
             id="idiom-head-of-is-no-post",
+        ),
+        pytest.param(
+            "Local council leader Derek Simpson criticised the plan.",
+            ("leads", "Derek Simpson", "Local council"),
+            id="one-common-word-names-no-body",
         ),
     ],
 )

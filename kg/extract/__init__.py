@@ -119,6 +119,9 @@ def _post_facts(post: Post, rules: Rules) -> Iterator[Fact]:
     if post.org is not None and post.role is not None:
         confidence = rules.triggers[post.role]["confidence"]
         yield Fact(post.role, name, "person", post.org.name, post.org.type, evidence, confidence)
+    if post.party is not None:
+        confidence = rules.triggers["member_of"]["confidence"]
+        yield Fact("member_of", name, "person", post.party.name, "party", evidence, confidence)
 
 
 def _credit_facts(captions: Captions, article: Article) -> tuple[list[Fact], list[Entity]]:

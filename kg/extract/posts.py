@@ -39,6 +39,9 @@ class Post:
     sentence: Span
     title_start: int
     title_end: int
+    party: Resolved | None = None
+    """A party the title names besides the body the post is in ('Lib Dem constitutional affairs
+    committee chairman': a member of the Lib Dems)."""
 
 
 PROTAGONIST_SHARE = 0.5
@@ -69,6 +72,8 @@ def _title_like(token: Token, index: EntityIndex, rules: Rules) -> bool:
         return entity.type in ("party", "organization", "place")
     lower = token.lower_
     if token.text in rules.demonyms or token.ent_type_ == "NORP" or token.text in POSSESSIVE:
+        return True
+    if lower in rules.posts["body_nouns"]:
         return True
     if lower in rules.posts["heads"] or lower in rules.posts["modifiers"] or lower in BRIDGES:
         return True
@@ -163,8 +168,13 @@ def _post(
     complement_orgs = [e for t in complement if (e := _entity(t, index, ORG_TYPES))]
     if " ".join(t.text for t in complement[1:]) in rules.posts["of_complements"]:
         complement_orgs = []  # "Leader of the Commons" is a post, not the head of an organisation
-    org, role = None, None
-    if complement_orgs:
+    org, role, party = None, None, None
+    body = None if complement_orgs else _body(tokens, index, rules)
+    if body is not None and (not title_orgs or title_orgs[-1][1] < body[1]):
+        org, at = body  # "Lib Dem constitutional affairs committee chairman"
+        role = _role(tokens, org, at, rules)
+        party = next((e for e, _ in reversed(title_orgs) if e.type == "party"), None)
+    elif complement_orgs:
         org = complement_orgs[0]
         role = _role(tokens, org, None, rules)
     elif title_orgs:
@@ -182,7 +192,43 @@ def _post(
         return None
     country = _country(tokens + complement, index, rules)
     end = (complement or tokens)[-1].i + 1
-    return Post(person, label, country, org, role, head, sentence, tokens[0].i, end)
+    return Post(person, label, country, org, role, head, sentence, tokens[0].i, end, party)
+
+
+def _body(tokens: list[Token], index: EntityIndex, rules: Rules) -> tuple[Resolved, int] | None:
+    """A body a title names by a common noun ('Norfolk police chief', 'constitutional affairs
+    committee chairman'), added to the index as an organisation, with its last word's position.
+
+    The noun needs a name before it: a place or a capitalised word, or two lower-case words
+    ('trade union leader' names no body)."""
+    at = next(
+        (
+            k
+            for k in range(len(tokens) - 2, -1, -1)
+            if tokens[k].lower_ in rules.posts["body_nouns"]
+        ),
+        None,
+    )
+    if at is None or index.at(tokens[at]) is not None:
+        return None
+    start = at
+    while start > 0:
+        before = tokens[start - 1]
+        entity = index.at(before)
+        if entity is not None and entity.type != "place":
+            break  # "Lib Dem" is the holder's party, not the committee's name
+        if before.text in POSSESSIVE or before.is_punct or before.lower_ in rules.posts["heads"]:
+            break
+        start -= 1
+    words = tokens[start:at]
+    proper = any(index.at(t) is not None or (t.is_title and not t.is_sent_start) for t in words)
+    if not proper and len(words) < 2:
+        return None
+    name = _text(tokens[start : at + 1])
+    key = f"organization:{name.lower()}"
+    body = index.entities.setdefault(key, Resolved(name, "organization", {name}))
+    index.add_mention(key, tokens[start].i, tokens[at].i + 1)
+    return body, at
 
 
 def _party_word(tokens: list[Token]) -> int | None:
