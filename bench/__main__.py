@@ -202,6 +202,7 @@ def bench_views(directory: Path) -> None:
 
     from kg.queries import query
     from kg.views import centrality, meeting_network
+    from kg.views.network import pair_network
 
     def with_store(run):  # noqa: ANN001, ANN202
         def opened():  # noqa: ANN202
@@ -244,6 +245,10 @@ def bench_views(directory: Path) -> None:
         (
             "meeting_network (that SELECT + networkx)",
             lambda s: meeting_network(s).number_of_edges(),
+        ),
+        (
+            "pair_network (meeting_pairs.rq + networkx: what ranking reads)",
+            lambda s: pair_network(s).number_of_edges(),
         ),
         ("GET /graph/centrality?metric=degree", api_centrality("degree")),
         ("GET /graph/centrality?metric=pagerank", api_centrality("pagerank")),

@@ -1,6 +1,7 @@
 """The graph endpoints' answers, one call each: the meeting network read from the store, then
-exported, searched or ranked. The network and its centrality are kept per store version
-(`kg.views.cache`), so only the first call after a write pays for reading the store."""
+exported, searched or ranked (ranking reads only the pairs, `pair_network`). The networks and
+the centrality are kept per store version (`kg.views.cache`), so only the first call after a write
+pays for reading the store."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from kg.store import Store
 from kg.views.analysis import Connection, Metric, centrality, ego, shortest_connection
 from kg.views.cache import cached
 from kg.views.export import GraphFormat, export
-from kg.views.network import actor_of, add_actor, meeting_network
+from kg.views.network import actor_of, add_actor, meeting_network, pair_network
 
 MAX_RADIUS = 3
 """The widest ego network served: beyond three meetings apart it is most of the graph."""
@@ -68,7 +69,8 @@ def ranking(
     until: date | None = None,
 ) -> list[Score]:
     """The `limit` most central actors of the meeting network, most central first."""
-    graph = _network(store, since, until)
+    pairs = ("pairs", since, until)
+    graph = cached(store, pairs, lambda: pair_network(store, since, until))
     scores = cached(store, ("centrality", metric, since, until), lambda: centrality(graph, metric))
     best = sorted(scores.items(), key=lambda item: (-item[1], graph.nodes[item[0]]["label"]))
     return [Score(actor_of(graph, node), round(score, 6)) for node, score in best[:limit]]
