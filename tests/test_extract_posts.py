@@ -257,6 +257,16 @@ def test_posts_lede_title_needs_one_headline_person(nlp: Language, title: str, t
             ("Gordon Brown", "shadow chief secretary"),
             id="post-as",
         ),
+        pytest.param(
+            "Gordon Brown entered Parliament in 1983. He became shadow chancellor in 1992.",
+            ("Gordon Brown", "shadow chancellor"),
+            id="resolved-pronoun-became",
+        ),
+        pytest.param(
+            '"I was appointed chairman of the British Council last year," Neil Kinnock said.',
+            ("Neil Kinnock", "chairman of the British Council"),
+            id="first-person-in-a-quotation-was-appointed",
+        ),
     ],
 )
 def test_posts_given_by_a_verb(nlp: Language, text: str, post: tuple[str, str]) -> None:

@@ -38,6 +38,7 @@ from kg.extract.posts import (
     headline_person,
     most_specific,
     prefix_posts,
+    pronoun_posts,
     resolve_title_references,
 )
 from kg.extract.pronouns import resolve_first_person, resolve_pronouns
@@ -243,6 +244,7 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
     # sentence need the neighbouring sentences.
     said = list(quotes(body, index, rules))
     resolve_first_person(said, doc, index, rules)
+    posts.extend(post for sentence in body for post in pronoun_posts(sentence, index, rules))
     for sentence in body:
         found.extend(meetings(sentence, index, article.published, rules))
         found.extend(visits(sentence, index, article.published, rules))

@@ -337,6 +337,18 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
     yield from _possessed_posts(sentence, index, rules)
 
 
+def pronoun_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:
+    """Posts a verb gives a resolved pronoun: 'He became shadow chancellor in 1992', '"I was
+    appointed chairman," he said'. Run once `pronouns` has resolved them."""
+    heads = set(rules.posts["heads"])
+    for token in sentence:
+        person = index.at(token)
+        if person is None or person.type != "person" or token.pos_ != "PRON":
+            continue
+        nouns = [n for n in _role_nouns(token, rules) if n.lower_ in heads]
+        yield from _noun_posts(person, nouns, sentence, index, rules)
+
+
 def _noun_posts(
     person: Resolved, nouns: list[Token], sentence: Span, index: EntityIndex, rules: Rules
 ) -> Iterator[Post]:
