@@ -536,3 +536,18 @@ def test_posts_protagonist_needs_a_qualified_title_last_named_and_dominant(
     text = opening + KINNOCK_STORY.format(more=more, title=title, rest="his views were clear")
     posts = {o for p, s, o in _triples(_facts(nlp, text)) if p == "holds_position"}
     assert title not in posts
+
+
+def test_posts_short_name_of_an_organisation_named_in_full(nlp: Language) -> None:
+    text = (
+        "Lembit Opik is co-chairman of the Middle Way Group. Tory MP Peter Luff, another "
+        "co-chairman of Middle Way, said the law was poorly drafted."
+    )
+    assert ("leads", "Peter Luff", "Middle Way Group") in _triples(_facts(nlp, text))
+
+
+def test_posts_short_name_where_a_place_is_said_stays_the_place(nlp: Language) -> None:
+    text = (
+        "Peter Luff travelled to the Lake District on Monday. The Lake District Trust welcomed him."
+    )
+    assert ("visited", "Peter Luff", "Lake District") in _triples(_facts(nlp, text))

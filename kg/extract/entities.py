@@ -260,6 +260,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
                 index.entities[f"person:{owner}"].aliases.add(
                     f"{doc[token.i - 1].text} {surname.text}"
                 )
+    _short_org_names(doc, index, rules)
     for key, resolved in index.entities.items():
         if resolved.type != "person":
             continue
@@ -267,6 +268,39 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             if k == key and i > 0 and doc[i - 1].text in honorifics:
                 resolved.aliases.add(f"{doc[i - 1].text} {doc[i].text}")
     return index
+
+
+def _short_org_names(doc: Doc, index: EntityIndex, rules: Rules) -> None:
+    """'Middle Way' where the text also says 'the Middle Way Group': the short form is a mention
+    of the organisation, where the tagger missed it or took it for a place (two words at least,
+    capitalised; a place only where it is not the object of a preposition of place or a verb of
+    travel). A place left with no mention is dropped."""
+    endings = set(rules.posts["short_name_endings"])
+    locative = set(rules.posts["place_prepositions"])
+    visits = set(rules.triggers["visited"]["verbs"])
+    short: dict[tuple[str, ...], str] = {}
+    for key, resolved in index.entities.items():
+        words = resolved.name.split()
+        if resolved.type == "organization" and len(words) > 2 and words[-1] in endings:
+            short[tuple(words[:-1])] = key
+    for words, key in short.items():
+        size = len(words)
+        for start in range(len(doc) - size + 1):
+            span = doc[start : start + size]
+            if tuple(t.text for t in span) != words or not all(t.is_title for t in span):
+                continue
+            owners = {index.by_token.get(t.i) for t in span}
+            place = next(iter(owners)) if len(owners) == 1 else None
+            if owners != {None} and (place is None or index.entities[place].type != "place"):
+                continue
+            head = span.root.head
+            where = head.lower_ in locative or head.lemma_.lower() in visits
+            if place is not None and span.root.dep_ in ("pobj", "dobj") and where:
+                continue  # "in Park Lane", "visited Park Lane": the place it says
+            index.add_mention(key, span.start, span.end)
+            index.entities[key].aliases.add(span.text)
+            if place is not None and place not in index.by_token.values():
+                del index.entities[place]
 
 
 def _hyphenated(doc: Doc, start: int) -> Span:
