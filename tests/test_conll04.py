@@ -20,8 +20,9 @@ from kg.conll04 import (
 )
 from kg.errors import EvalError, ModelNotFoundError
 from kg.evaluate import Score
-from kg.extract import load_pipeline, train_names
+from kg.extract import crossval_affiliations, load_pipeline, train_names
 from kg.extract.affiliations import load_affiliation_rules
+from kg.extract.birthplaces import join_birthplaces
 from kg.extract.names import MARK, load_weights, read_with_names, save_weights, use_names
 from kg.extract.pair_context import classifier_features
 from kg.extract.pairs import Mention
@@ -186,10 +187,87 @@ def test_train_names_example_keeps_the_pipelines_own_dates(nlp: Language) -> Non
     assert {("Jane Roe", "PERSON"), ("Boston", "GPE"), ("Monday", "DATE")} <= labels
 
 
+def test_train_names_example_teaches_other_names_as_no_entity(nlp: Language) -> None:
+    tokens = ["Jane", "Roe", "drove", "a", "Chevrolet", "Impala", "to", "Boston", "."]
+    text, offsets = detokenise(tokens)
+    entities = (("person", (0, 2)), ("other", (4, 6)), ("place", (7, 8)))
+    example = train_names.example(Sentence("s", text, tuple(offsets), entities, ()), nlp)
+    car = example.reference[4:6]
+    assert [t.ent_iob_ for t in car] == ["O", "O"]  # taught: not a name (not left unknown)
+    assert ("Boston", "GPE") in {(e.text, e.label_) for e in example.reference.ents}
+
+
 def test_names_pipeline_marks_what_it_reads(nlp: Language) -> None:
     named = load_pipeline(default_model(), names=True)
     assert read_with_names(named("Jane Roe works for Acme."))
     assert not read_with_names(nlp("Jane Roe works for Acme."))
+
+
+def _with_places(nlp: Language, text: str, *places: str) -> list[tuple[str, str]]:
+    """Parse `text`, tag `places` (and nothing else) as GPE, join birthplaces; the entities."""
+    doc = nlp(text)
+    doc.ents = [doc.char_span(text.index(p), text.index(p) + len(p), label="GPE") for p in places]
+    return [(e.text, e.label_) for e in join_birthplaces(doc).ents]
+
+
+@pytest.mark.parametrize(
+    "text,places,joined",
+    [
+        pytest.param(
+            "Jane Roe was born in Springfield, Ill.",
+            ("Springfield", "Ill."),
+            [("Springfield, Ill", "GPE")],
+            id="born-in-without-the-full-stop",
+        ),
+        pytest.param(
+            "Jane Roe was born July 4, 1950, in Springfield, Ill.",
+            ("Springfield", "Ill."),
+            [("Springfield, Ill", "GPE")],
+            id="born-on-a-date-in",
+        ),
+        pytest.param(
+            "Jane Roe, a native of Springfield, Illinois, died on Monday.",
+            ("Springfield", "Illinois"),
+            [("Springfield, Illinois", "GPE")],
+            id="a-native-of",
+        ),
+        pytest.param(
+            "The Acme Institute, based in Springfield, Illinois, said so.",
+            ("Springfield", "Illinois"),
+            [("Springfield", "GPE"), ("Illinois", "GPE")],
+            id="based-in-stays-two-places",
+        ),
+        pytest.param(
+            "Jane Roe was born in Springfield and moved to Illinois.",
+            ("Springfield", "Illinois"),
+            [("Springfield", "GPE"), ("Illinois", "GPE")],
+            id="no-comma-stays-two-places",
+        ),
+    ],
+)
+def test_names_birthplace_city_and_state_is_one_place(
+    nlp: Language, text: str, places: tuple[str, ...], joined: list[tuple[str, str]]
+) -> None:
+    assert _with_places(nlp, text, *places) == joined
+
+
+def test_names_birthplace_leaves_the_full_stop_a_token_of_its_own(nlp: Language) -> None:
+    doc = nlp("Jane Roe was born in Springfield, Ill.")
+    doc.ents = [doc.char_span(21, 32, label="GPE"), doc.char_span(34, 38, label="GPE")]
+    doc = join_birthplaces(doc)
+    assert [t.text for t in doc[-2:]] == ["Ill", "."]
+    assert doc.text == "Jane Roe was born in Springfield, Ill."
+
+
+def test_crossval_variants_change_one_predicate_at_a_time() -> None:
+    shipped = {"works_for": ("rules", "model"), "located_in": ("model",)}
+    variants = crossval_affiliations.variants(shipped)
+    assert variants["as shipped"] == shipped
+    assert variants["located_in: rules"] == {
+        "works_for": ("rules", "model"),
+        "located_in": ("rules",),
+    }
+    assert len(variants) == 1 + 2 * len(shipped)  # each predicate: the two other choices
 
 
 def _blank_with_ner() -> Language:

@@ -148,6 +148,42 @@ def test_affiliation_rules_do_not_match(text: str, entities: dict[str, str]) -> 
     assert _facts(_doc(text, entities)) == set()
 
 
+@pytest.mark.parametrize(
+    "text,entities,facts",
+    [
+        pytest.param(
+            "Jane Roe, who lives in Springfield, Illinois, opened the shop.",
+            ROE,
+            {("lives_in", "Jane Roe", "Springfield"), ("lives_in", "Jane Roe", "Illinois")},
+            id="lives-in-a-town-and-its-state",
+        ),
+        pytest.param(
+            "The Acme Institute in Springfield, Illinois, published the survey.",
+            ACME,
+            {
+                ("based_in", "Acme Institute", "Springfield"),
+                ("based_in", "Acme Institute", "Illinois"),
+            },
+            id="based-in-a-town-and-its-state",
+        ),
+    ],
+)
+def test_affiliations_through_places_reach_the_places_a_town_is_in(
+    text: str, entities: dict[str, str], facts: set
+) -> None:
+    places = {"Springfield": "GPE", "Illinois": "GPE"}
+    found = _facts(_doc(text, places | entities))
+    assert ("located_in", "Springfield", "Illinois") in found
+    assert facts <= found
+
+
+def test_affiliations_through_places_need_the_town_to_be_in_the_place() -> None:
+    text = "Jane Roe, who lives in Springfield, visited Illinois and Ohio."
+    found = _facts(_doc(text, ROE | {"Springfield": "GPE", "Illinois": "GPE", "Ohio": "GPE"}))
+    assert ("lives_in", "Jane Roe", "Springfield") in found
+    assert not any(p == "lives_in" and o in ("Illinois", "Ohio") for p, _, o in found)
+
+
 def test_affiliation_rules_works_for_skips_parties() -> None:
     doc = _doc("Jane Roe, a spokeswoman for the Green Party, spoke.", ROE | {"Green Party": "ORG"})
     assert _facts(doc) == set()

@@ -15,7 +15,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -233,6 +233,7 @@ def affiliations_in(
         key = (predicate, id(subject), id(obj))
         if key not in best or best[key][0] < confidence:
             best[key] = (confidence, a, b)
+    stated: list[Found] = []
     for (predicate, _, _), (confidence, a, b) in best.items():
         if predicate == "located_in" and (
             (reverse := best.get((predicate, id(entity_of[id(b)]), id(entity_of[id(a)]))))
@@ -241,6 +242,41 @@ def affiliations_in(
             continue  # "Paris, France" is one way only
         _, _, common = dependency_path(a.span.root, b.span.root)
         status = status_of(common, rules) if common is not None else "asserted"
-        yield Found(
-            predicate, entity_of[id(a)], entity_of[id(b)], sentence, round(confidence, 3), status
+        stated.append(
+            Found(
+                predicate,
+                entity_of[id(a)],
+                entity_of[id(b)],
+                sentence,
+                round(confidence, 3),
+                status,
+            )
         )
+    yield from stated
+    yield from through_places(stated)
+
+
+def through_places(found: list[Found]) -> list[Found]:
+    """Who lives in a town, or what is based there, is also in the places the town is in: in
+    "Jane Roe, of Springfield, Illinois" she lives in Springfield and in Illinois."""
+    inside: dict[int, list[Found]] = {}
+    for f in found:
+        if f.predicate == "located_in" and f.status == "asserted":
+            inside.setdefault(id(f.subject), []).append(f)
+    known = {(f.predicate, id(f.subject), id(f.object)) for f in found}
+    added: list[Found] = []
+    for f in found:
+        if f.predicate not in ("lives_in", "based_in"):
+            continue
+        todo = [(f.object, f.confidence)]
+        while todo:
+            place, confidence = todo.pop()
+            for container in inside.get(id(place), ()):
+                key = (f.predicate, id(f.subject), id(container.object))
+                if key in known:
+                    continue
+                known.add(key)
+                weaker = min(confidence, container.confidence)
+                added.append(replace(f, object=container.object, confidence=weaker))
+                todo.append((container.object, weaker))
+    return added

@@ -95,7 +95,9 @@ def examples(sentences: list[Sentence], nlp: Language) -> dict[str, list[Example
             if kind in PREDICATES
         }
         seen: set[tuple[str, Span, Span]] = set()
-        for group in (_gold_mentions(doc, sentence), _our_mentions(doc, sentence, rules)):
+        # The extractor's own mentions first: where one has a gold entity's span, the pair is
+        # described as extraction will see it (its type, its tokens), not as the gold one.
+        for group in (_our_mentions(doc, sentence, rules), _gold_mentions(doc, sentence)):
             plain = [m for m, _ in group]
             tokens = {id(m): t for m, t in group}
             for predicate, a, b in candidates(plain):
