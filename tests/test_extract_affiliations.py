@@ -19,6 +19,7 @@ from kg.extract.affiliations import (
 )
 from kg.extract.captions import find_captions
 from kg.extract.entities import resolve_entities
+from kg.extract.pairs import MAX_MENTIONS_BETWEEN, Mention, candidates
 from kg.extract.rules import load_rules
 from kg.types import Article
 
@@ -229,3 +230,17 @@ def test_affiliations_in_uses_the_shipped_rules_by_default(nlp: Language) -> Non
     rules = load_rules()
     index = resolve_entities(doc, find_captions(doc.text, rules), rules)
     assert list(affiliations_in(doc[:], index, rules)) == []
+
+
+def test_candidates_pair_only_mentions_at_most_max_between_apart(nlp: Language) -> None:
+    doc = nlp.make_doc(" ".join(f"w{i}" for i in range(60)))
+    kinds = ("person", "organization")
+    mentions = [Mention(doc[i : i + 1], kinds[i % 2], f"e{i}") for i in range(60)]
+    found = list(candidates(mentions))
+    apart = {b.span.start - a.span.start for _, a, b, _ in found}
+    assert max(abs(d) for d in apart) == MAX_MENTIONS_BETWEEN + 1
+    for _, a, b, between in found:  # the mentions between are handed over with the pair
+        low, high = sorted((a.span.start, b.span.start))
+        assert [m.span.start for m in between] == list(range(low + 1, high))
+    everything = list(candidates(mentions, max_between=None))
+    assert max(abs(b.span.start - a.span.start) for _, a, b, _ in everything) == 59

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.factuality import status_of
 from kg.extract.names import read_with_names
-from kg.extract.pair_context import classifier_features
+from kg.extract.pair_context import classifier_features, home_features
 from kg.extract.pairs import SIGNATURES, Mention, candidates, dependency_path
 from kg.extract.relations import Found
 from kg.extract.rules import RULES_DIR, Rules
@@ -214,15 +214,15 @@ def affiliations_in(
     plain = [m for m, _ in found]
     best: dict[tuple[str, int, int], tuple[float, Mention, Mention]] = {}
     chosen = affiliation_rules.sources_for(sentence.doc)
-    for predicate, a, b in candidates(plain):
+    home = home_features(sentence)
+    for predicate, a, b, others in candidates(plain):
         sources = chosen.get(predicate, ())
-        others = [m for m in plain if m is not a and m is not b]
         confidence = 0.0
         if "rules" in sources:
             confidence = rule_matches(predicate, a, b, others, affiliation_rules)
         if "model" in sources and predicate in model:
             linear = model[predicate]
-            p = linear.probability(classifier_features(a, b, others))
+            p = linear.probability(classifier_features(a, b, others, home))
             if p >= linear.threshold:
                 confidence = max(confidence, p)
         if confidence <= 0.0:

@@ -11,6 +11,8 @@ adds what sits at each mention's edges ("of Y", "Y -based"), the named-entity la
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from kg.extract.pairs import Mention, pair_features
 
 HOME_WORDS = frozenset({"born", "native", "resident", "residents", "home", "hometown", "live"})
@@ -33,13 +35,22 @@ def _side(mention: Mention, name: str) -> dict[str, float]:
     return found
 
 
-def classifier_features(a: Mention, b: Mention, others: list[Mention]) -> dict[str, float]:
-    """Binary features of a candidate pair, the subject `a` and the object `b`."""
+def home_features(sentence: Span) -> dict[str, float]:
+    """The words of a sentence that speak of where someone lives ('born', 'resident', 'live')."""
+    return {
+        f"home={token.lemma_.lower()}": 1.0
+        for token in sentence
+        if token.lower_ in HOME_WORDS or token.lemma_ == "live"
+    }
+
+
+def classifier_features(
+    a: Mention, b: Mention, others: list[Mention], home: dict[str, float] | None = None
+) -> dict[str, float]:
+    """Binary features of a candidate pair, the subject `a` and the object `b`; `home` is
+    `home_features` of their sentence, when the caller has it already."""
     found = pair_features(a, b, others)
     found.update(_side(a, "a"))
     found.update(_side(b, "b"))
-    sentence = a.span.sent
-    for token in sentence:
-        if token.lower_ in HOME_WORDS or token.lemma_ == "live":
-            found[f"home={token.lemma_.lower()}"] = 1.0
+    found.update(home_features(a.span.sent) if home is None else home)
     return found

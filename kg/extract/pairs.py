@@ -20,6 +20,9 @@ SIGNATURES: dict[str, tuple[str, str]] = {
 """Each affiliation predicate and the (subject, object) entity types it links."""
 
 MAX_BETWEEN_WORDS = 10
+MAX_MENTIONS_BETWEEN = 8
+"""Mentions further apart are never paired: 1 of the 1,283 gold relations of CoNLL04 train has
+more mentions between its two."""
 
 
 @dataclass(frozen=True)
@@ -37,15 +40,24 @@ def pair_type(entity_type: str) -> str:
     return "organization" if entity_type == "party" else entity_type
 
 
-def candidates(mentions: list[Mention]) -> Iterator[tuple[str, Mention, Mention]]:
-    """Every (predicate, subject, object) whose types fit one of `SIGNATURES`."""
-    for a in mentions:
-        for b in mentions:
+def candidates(
+    mentions: list[Mention], max_between: int | None = MAX_MENTIONS_BETWEEN
+) -> Iterator[tuple[str, Mention, Mention, list[Mention]]]:
+    """Every (predicate, subject, object) whose types fit one of `SIGNATURES`, with the mentions
+    between the two; at most `max_between` of them (None: any number, as the classifier was
+    trained), so that a sentence of thousands of names costs time in proportion to its length,
+    not to its square."""
+    ordered = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+    reach = len(ordered) if max_between is None else max_between + 1
+    for i, a in enumerate(ordered):
+        for j in range(max(0, i - reach), min(len(ordered), i + reach + 1)):
+            b = ordered[j]
             if a is b or (a.key and a.key == b.key) or _overlap(a.span, b.span):
                 continue
+            between = ordered[min(i, j) + 1 : max(i, j)]
             for predicate, signature in SIGNATURES.items():
                 if (a.type, b.type) == signature:
-                    yield predicate, a, b
+                    yield predicate, a, b, between
 
 
 def _overlap(a: Span, b: Span) -> bool:

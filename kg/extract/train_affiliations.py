@@ -100,12 +100,11 @@ def examples(sentences: list[Sentence], nlp: Language) -> dict[str, list[Example
         for group in (_our_mentions(doc, sentence, rules), _gold_mentions(doc, sentence)):
             plain = [m for m, _ in group]
             tokens = {id(m): t for m, t in group}
-            for predicate, a, b in candidates(plain):
+            for predicate, a, b, others in candidates(plain, max_between=None):
                 key = (predicate, tokens[id(a)], tokens[id(b)])
                 if key in seen:
                     continue
                 seen.add(key)
-                others = [m for m in plain if m is not a and m is not b]
                 label = int(key in gold)
                 found[predicate].append((classifier_features(a, b, others), label, number))
     return found
