@@ -17,7 +17,6 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from spacy.language import Language
 
-import kg.cli
 from kg.build import build
 from kg.errors import StoreError
 from kg.extractors import local
@@ -165,20 +164,6 @@ def test_count_articles_counts_files_and_json_lines(corpus: Path, tmp_path: Path
 
 
 # The command
-
-
-@pytest.fixture
-def run(nlp: Language, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    """Run `kg ARGS...` in-process with the session's pipeline; return (status, stdout, stderr)."""
-    monkeypatch.setattr(kg.cli, "_nlp", lambda settings: nlp)
-    monkeypatch.delenv("NEWSKG_STORE", raising=False)
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        status = kg.cli.main(list(args))
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return _run
 
 
 def test_cli_build_skips_built_articles_unless_force(run, corpus: Path, tmp_path: Path) -> None:

@@ -12,9 +12,7 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import to_isomorphic
-from spacy.language import Language
 
-import kg.cli
 from tests.conftest import SEED, SEEDS
 
 WHO_MET = (
@@ -22,20 +20,6 @@ WHO_MET = (
     "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
     'SELECT ?b WHERE { ?a rdfs:label "Antony Blinken" ; kg:met ?x . ?x rdfs:label ?b } ORDER BY ?b'
 )
-
-
-@pytest.fixture
-def run(nlp: Language, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    """Run `kg ARGS...` in-process with the session's pipeline; return (status, stdout, stderr)."""
-    monkeypatch.setattr(kg.cli, "_nlp", lambda settings: nlp)
-    monkeypatch.delenv("NEWSKG_STORE", raising=False)
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        status = kg.cli.main(list(args))
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return _run
 
 
 def test_cli_build_then_query_table(run, tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ import pytest
 import spacy
 from spacy.language import Language
 
-import kg.cli
 from kg.conll04 import (
     Prediction,
     Sentence,
@@ -126,19 +125,6 @@ def _fact(predicate: str, object_type: str, **extra: str) -> Fact:
 )
 def test_conll04_relation_maps_facts(fact: Fact, relation: str | None) -> None:
     assert conll04_relation(fact) == relation
-
-
-@pytest.fixture
-def run(nlp: Language, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    """Run `kg ARGS...` in-process with the session's pipeline; return (status, stdout, stderr)."""
-    monkeypatch.setattr(kg.cli, "_nlp", lambda settings: nlp)
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        status = kg.cli.main(list(args))
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return _run
 
 
 def test_cli_eval_conll04_prints_the_table(run) -> None:

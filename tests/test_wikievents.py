@@ -8,9 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from spacy.language import Language
 
-import kg.cli
 from kg.errors import EvalError
 from kg.types import Evidence, Extraction, Fact, Status
 from kg.wikievents import (
@@ -176,19 +174,6 @@ def test_read_wikievents_rejects_an_argument_naming_no_mention(tmp_path: Path) -
     (tmp_path / "bad.jsonl").write_text(json.dumps(record), encoding="utf-8")
     with pytest.raises(EvalError, match="talks_2-T99"):
         read_wikievents(tmp_path / "bad.jsonl")
-
-
-@pytest.fixture
-def run(nlp: Language, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    """Run `kg ARGS...` in-process with the session's pipeline; return (status, stdout, stderr)."""
-    monkeypatch.setattr(kg.cli, "_nlp", lambda settings: nlp)
-
-    def _run(*args: str) -> tuple[int, str, str]:
-        status = kg.cli.main(list(args))
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return _run
 
 
 def test_cli_eval_wikievents_prints_scores_and_errors(run) -> None:
