@@ -4,8 +4,8 @@ The stages per article, each a module of its own:
 
 1. `captions`: photo captions, credits and contributor lines, found in the raw text;
 2. `entities`: spaCy's mentions grouped into the article's entities (surnames, "Mr X", parties);
-3. `posts`: titles ("Defense Minister Yoav Gallant") and the affiliations they carry, then title
-   references ("the prime minister") resolved to their holder;
+3. `posts`: titles ("Defense Minister Yoav Gallant") and the affiliations they carry, then
+   `references`: title references ("the prime minister") resolved to their holder;
 4. `pronouns`: "he" / "she" as subjects, where the antecedent is unambiguous;
 5. `quotes` (who said what), whose speakers then resolve "I" and "me" inside their quotations;
 6. `relations` (met, visited, leads by verb; `events` for meetings told through an event noun)
@@ -35,14 +35,13 @@ from kg.extract.posts import (
     Post,
     affiliation_phrases,
     appositive_posts,
-    headline_person,
     most_specific,
     prefix_posts,
     pronoun_posts,
-    resolve_title_references,
 )
 from kg.extract.pronouns import resolve_first_person, resolve_pronouns
 from kg.extract.quotes import Quote, quotes
+from kg.extract.references import headline_person, resolve_title_references
 from kg.extract.relations import Found, led_by_verb, meetings, visits
 from kg.extract.rules import Rules, load_rules
 from kg.types import Article, Entity, Evidence, Extraction, Fact

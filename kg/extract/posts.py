@@ -4,18 +4,17 @@
 "Tory leader Michael Howard" -> holds "Tory leader" and leads the Conservatives; "Labour MP Paul
 Flynn" -> member of Labour; appositions: "Israel's opposition leader, ... Yair Lapid",
 "Jack Law, chief executive of Alcohol Focus Scotland" (leads it), "Mike Nattrass, UKIP's deputy
-leader" (a member). Title references ("the prime minister", "the Israeli leader") then resolve to
-the person holding that title.
+leader" (a member). Title references ("the prime minister", "the Israeli leader") resolve to
+the person holding that title in `references`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from kg.extract.entities import POSSESSIVE, EntityIndex, Resolved
 from kg.extract.rules import Rules
@@ -44,20 +43,16 @@ class Post:
     committee chairman': a member of the Lib Dems)."""
 
 
-PROTAGONIST_SHARE = 0.5
-PROTAGONIST_MENTIONS = 4
-
-
-def _entity(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Resolved | None:
+def entity_at(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Resolved | None:
     entity = index.at(token)
     return entity if entity is not None and entity.type in types else None
 
 
-def _country(tokens: list[Token], index: EntityIndex, rules: Rules) -> str | None:
+def country_of(tokens: list[Token], index: EntityIndex, rules: Rules) -> str | None:
     for token in tokens:
         if token.text in rules.demonyms:
             return rules.demonyms[token.text]
-        if place := _entity(token, index, ("place",)):
+        if place := entity_at(token, index, ("place",)):
             return place.name
         if token.ent_type_ == "NORP" and token.ent_iob_ == "B":
             ent = next(e for e in token.doc.ents if e.start == token.i)
@@ -100,7 +95,7 @@ def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
         if (
             t.text in rules.demonyms
             or t.ent_type_ == "NORP"
-            or _entity(t, index, ("place",))
+            or entity_at(t, index, ("place",))
             or t.text in POSSESSIVE
             or possessor
             or t.lower_ in rules.posts["dropped_modifiers"]
@@ -136,7 +131,7 @@ def _role(title: list[Token], org: Resolved, org_at: int | None, rules: Rules) -
     return "works_for"
 
 
-def _post(
+def make_post(
     person: Resolved,
     tokens: list[Token],
     complement: list[Token],
@@ -157,15 +152,15 @@ def _post(
         return None
     tail = tokens[heads[-1] + 1 :]
     if tail:  # a prefix title may go on after its head only as in 'Secretary of State'
-        of_place = all(_entity(t, index, ("place",)) or t.lower_ == "the" for t in tail[1:])
+        of_place = all(entity_at(t, index, ("place",)) or t.lower_ == "the" for t in tail[1:])
         words = " ".join(t.text for t in tail[1:])
         complete = words in rules.posts["of_complements"] or (of_place and len(tail) > 1)
         if tail[0].lower_ != "of" or not complete:
             return None
         complement, tokens = tail, tokens[: heads[-1] + 1]
     head = tokens[-1].lower_
-    title_orgs = [(e, k) for k, t in enumerate(tokens) if (e := _entity(t, index, ORG_TYPES))]
-    complement_orgs = [e for t in complement if (e := _entity(t, index, ORG_TYPES))]
+    title_orgs = [(e, k) for k, t in enumerate(tokens) if (e := entity_at(t, index, ORG_TYPES))]
+    complement_orgs = [e for t in complement if (e := entity_at(t, index, ORG_TYPES))]
     if " ".join(t.text for t in complement[1:]) in rules.posts["of_complements"]:
         complement_orgs = []  # "Leader of the Commons" is a post, not the head of an organisation
     org, role, party = None, None, None
@@ -190,7 +185,7 @@ def _post(
         label = f"{label} {_text(complement)}".strip()
     if not label:
         return None
-    country = _country(tokens + complement, index, rules)
+    country = country_of(tokens + complement, index, rules)
     end = (complement or tokens)[-1].i + 1
     return Post(person, label, country, org, role, head, sentence, tokens[0].i, end, party)
 
@@ -260,11 +255,11 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
         while i >= sentence.start and _title_like(doc[i], index, rules):
             tokens.insert(0, doc[i])
             i -= 1
-        if tokens and (post := _post(person, tokens, [], sentence, index, rules)):
+        if tokens and (post := make_post(person, tokens, [], sentence, index, rules)):
             yield post
 
 
-def _complement(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
+def complement_of(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
     """What an appositive title is of or for: 'of Alcohol Focus Scotland', 'for the family'."""
     for prep in noun.rights:
         if prep.dep_ == "prep" and prep.lower_ in rules.posts["complement_prepositions"]:
@@ -278,10 +273,10 @@ def _complement(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
             while (
                 tokens
                 and tokens[-1].i + 1 < len(doc)
-                and _entity(doc[tokens[-1].i + 1], index, ORG_TYPES)
+                and entity_at(doc[tokens[-1].i + 1], index, ORG_TYPES)
             ):
                 tokens.append(doc[tokens[-1].i + 1])  # "head of gaming industry body ELSPA"
-            if 1 < len(tokens) <= 8 and not any(_entity(t, index, ("person",)) for t in tokens):
+            if 1 < len(tokens) <= 8 and not any(entity_at(t, index, ("person",)) for t in tokens):
                 return tokens
     return []
 
@@ -292,7 +287,7 @@ def _role_nouns(subject: Token, rules: Rules) -> list[Token]:
     or its object: 'to succeed Mr Blair as Labour leader'."""
     verb, roles = subject.head, rules.posts["role_verbs"]
     lemma = verb.lemma_.lower()
-    if verb.pos_ not in ("VERB", "AUX") or _hypothetical(verb):  # no climb up "A and B and ..."
+    if verb.pos_ not in ("VERB", "AUX") or hypothetical(verb):  # no climb up "A and B and ..."
         return []
     if subject.dep_ == "dobj" and lemma in roles["object_as"]:  # "succeed Mr Blair as leader"
         return [
@@ -358,10 +353,10 @@ def _noun_posts(
             start -= 1  # the whole written word: "co-chairman" is three tokens
         start = max(sentence.start, min(start, sentence.doc[start].left_edge.i))
         title = list(sentence.doc[start : noun.i + 1])
-        while title and _entity(title[0], index, ("person",)):
+        while title and entity_at(title[0], index, ("person",)):
             title = title[1:]
-        complement = _complement(noun, index, rules) or _relative_complement(noun, index)
-        if post := _post(person, title, complement, sentence, index, rules):
+        complement = complement_of(noun, index, rules) or _relative_complement(noun, index)
+        if post := make_post(person, title, complement, sentence, index, rules):
             yield post
 
 
@@ -373,7 +368,7 @@ def _relative_complement(noun: Token, index: EntityIndex) -> list[Token]:
     if verb.dep_ != "relcl" or prep is None or not any(c.lower_ == "which" for c in prep.children):
         return []
     span = index.spans.get(verb.head.i)
-    if span is None or _entity(verb.head, index, ORG_TYPES) is None:
+    if span is None or entity_at(verb.head, index, ORG_TYPES) is None:
         return []
     return [prep, *verb.doc[span[0] : span[1]]]
 
@@ -384,17 +379,17 @@ def _possessed_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
     heads = set(rules.posts["heads"])
     root = sentence.root
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
-    speaker = _entity(subject, index, ("person",)) if subject is not None else None
+    speaker = entity_at(subject, index, ("person",)) if subject is not None else None
     for noun in sentence:
         if noun.lower_ not in rules.posts["role_nouns"]:
             continue
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
         if poss is None:
             continue
-        person = _entity(poss, index, ("person",))
+        person = entity_at(poss, index, ("person",))
         if person is None and poss.lower_ in ("his", "her") and _reported(noun, root):
             person = speaker if _may_be(speaker, poss.lower_) else None
-        if person is None or _hypothetical(noun):
+        if person is None or hypothetical(noun):
             continue
         nouns = [
             p
@@ -423,7 +418,7 @@ def _may_be(person: Resolved | None, pronoun: str) -> bool:
     return not titles & (female if pronoun == "his" else male)
 
 
-def _hypothetical(token: Token) -> bool:
+def hypothetical(token: Token) -> bool:
     """Whether a post is only supposed: 'Charles would be the supreme governor', 'if he became
     king', 'she could be named chancellor'."""
     for t in [token, *token.ancestors]:
@@ -450,13 +445,13 @@ def affiliation_phrases(
     yield from _set_off_phrases(sentence, index, rules)
     yield from _one_of(sentence, index)
     for token in sentence:
-        person = _entity(token, index, ("person",))
+        person = entity_at(token, index, ("person",))
         if person is None:
             continue
-        if token.dep_ == "poss" and (party := _entity(token.head, index, ("party",))):
+        if token.dep_ == "poss" and (party := entity_at(token.head, index, ("party",))):
             yield "leads", person, party
         for poss in token.children:  # "the SNP's Nicola Sturgeon"
-            if poss.dep_ == "poss" and (party := _entity(poss, index, ("party",))):
+            if poss.dep_ == "poss" and (party := entity_at(poss, index, ("party",))):
                 yield "member_of", person, party
         members = [c for c in token.children if c.dep_ == "appos" and c.lower_ == "member"]
         for holder in [token, *members]:
@@ -467,7 +462,7 @@ def affiliation_phrases(
                 if holder is token and prep.lower_ != "of" and not after_comma:
                     continue
                 types = ORG_TYPES if holder is not token or after_comma else ("party",)
-                org = next((e for t in prep.subtree if (e := _entity(t, index, types))), None)
+                org = next((e for t in prep.subtree if (e := entity_at(t, index, types))), None)
                 if org is not None:
                     yield "member_of", person, org
 
@@ -491,12 +486,12 @@ def _set_off_phrases(
         if not opened or after >= sentence.end or doc[after].text != ",":
             continue
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-        person = next((e for s in subjects if (e := _entity(s, index, ("person",)))), None)
+        person = next((e for s in subjects if (e := entity_at(s, index, ("person",)))), None)
         if person is None:
             continue
         _, end = index.spans[subjects[0].i]
         next_to = prep.i == sentence.start or end + 1 == prep.i  # "For Y, ... X" or "X, from Y,"
-        org = next((e for t in phrase if (e := _entity(t, index, ORG_TYPES))), None)
+        org = next((e for t in phrase if (e := entity_at(t, index, ORG_TYPES))), None)
         if next_to and org is not None:
             yield "member_of", person, org
 
@@ -506,7 +501,7 @@ def _one_of(sentence: Span, index: EntityIndex) -> Iterator[tuple[Role, Resolved
     doc = sentence.doc
     fillers = {"the", "so", "-", "called", "so-called", "founding", "original"}
     for token in sentence:
-        org = _entity(token, index, ORG_TYPES)
+        org = entity_at(token, index, ORG_TYPES)
         span = index.spans.get(token.i)
         if org is None or span is None or token.i != span[0]:
             continue
@@ -520,233 +515,8 @@ def _one_of(sentence: Span, index: EntityIndex) -> Iterator[tuple[Role, Resolved
             named.append(doc[span[1] + 1])  # "one of the Y, X"
         if i - 3 >= sentence.start and doc[i - 2].text == ",":
             named.append(doc[i - 3])  # "X, one of the Y"
-        for person in (e for t in named if (e := _entity(t, index, ("person",)))):
+        for person in (e for t in named if (e := entity_at(t, index, ("person",)))):
             yield "member_of", person, org
-
-
-def _refers_to(post: Post, phrase: str, head: str, country: str | None, rules: Rules) -> bool:
-    """Whether 'the [country] PHRASE' can name the holder of `post`."""
-    label = post.label.lower()
-    if country and post.country != country:
-        return False
-    return phrase in label or (
-        head == "leader" and any(t in label for t in rules.posts["leader_titles"])
-    )
-
-
-def _last_mentioned(candidates: list[Resolved], before: int, index: EntityIndex) -> Resolved | None:
-    """Of `candidates`, the one mentioned last before token `before`."""
-    last = {
-        id(index.entities[key]): i
-        for i, key in sorted(index.by_token.items())
-        if i < before and any(index.entities[key] is c for c in candidates)
-    }
-    if not last:
-        return candidates[0] if len(candidates) == 1 else None
-    chosen = max(last, key=lambda k: last[k])
-    return next(c for c in candidates if id(c) == chosen)
-
-
-def headline_person(headline: str | None, index: EntityIndex) -> Resolved | None:
-    """The one person of the article whose name or surname the headline uses, if exactly one."""
-    if not headline:
-        return None
-    words = set(re.findall(r"[\w'’-]+", headline))
-    named = [
-        e for e in index.persons().values() if e.name.split()[-1] in words or e.name in headline
-    ]
-    return named[0] if len(named) == 1 else None
-
-
-def resolve_title_references(
-    doc: Doc,
-    posts: list[Post],
-    index: EntityIndex,
-    rules: Rules,
-    lede: Span | None = None,
-    headline: Resolved | None = None,
-) -> list[Post]:
-    """Make 'the prime minister', 'the secretary', 'the Israeli leader' refer to their holder.
-
-    The reference names a post's head word (and maybe its country); of the persons holding such a
-    post, the one mentioned most recently before the reference wins. With no holder, a reference
-    that is the subject of the lede (the first sentence) is the person the headline names
-    ("Blair defends terror law" / "The prime minister has defended ..."): that gives a new post,
-    returned.
-    """
-    title_tokens = {i for p in posts for i in range(p.title_start, p.title_end)}
-    heads = set(rules.posts["heads"])
-    found: list[Post] = []
-    for token in doc:
-        if token.lower_ not in heads or token.i in index.by_token or token.i in title_tokens:
-            continue
-        left = list(token.lefts)
-        possessor = (  # "Scotland's first minister"
-            left[0].dep_ == "poss" and _entity(left[0], index, ("place",)) is not None
-            if left
-            else False
-        )
-        in_lede = lede is not None and lede.start <= token.i < lede.end
-        indefinite = bool(left) and left[0].lower_ in ("a", "an") and in_lede
-        if not left or (left[0].lower_ != "the" and not possessor and not indefinite):
-            continue  # "the prime minister", "Scotland's first minister"
-        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if after is not None and index.at(after) is not None:
-            continue  # "the prime minister Tony Blair" is a title before a name, not a reference
-        words = [t for t in left[1:] if t.dep_ in ("amod", "compound")]
-        country = _country(left if possessor else words, index, rules)
-        phrase = " ".join(
-            [*(t.lower_ for t in words if t.text not in rules.demonyms), token.lower_]
-        )
-        holders: list[Resolved] = []
-        for post in [*posts, *found]:
-            if _refers_to(post, phrase, token.lower_, country, rules) and all(
-                post.person is not h for h in holders
-            ):
-                holders.append(post.person)
-        chosen = None if indefinite else _last_mentioned(holders, token.i, index)
-        start = left[0].i + 1
-        lone = token.lower_ in rules.posts["body_heads"] and not any(
-            t.lower_ in heads for t in words
-        )  # "the Scottish Executive" is a body, "the chief executive" a person
-        if chosen is None and not holders and not lone and not _hypothetical(token):
-            title = [t for t in doc[start : token.i + 1] if t.text not in POSSESSIVE]
-            complement = _complement(token, index, rules)
-            known = [*posts, *found]
-            if headline is not None and in_lede and token.dep_ in SUBJECTS:
-                chosen = headline
-            else:
-                chosen = (
-                    _named_before(token, index, known)
-                    or _named_after(token, title, lede if in_lede else None, index, known, rules)
-                    or _protagonist(token, title, index, known, rules)
-                )
-            for words in [title, *_coordinated(token, heads)]:
-                if chosen is None:
-                    break
-                post = _post(chosen, words, complement, token.sent, index, rules)
-                if post is not None:
-                    found.append(replace(post, country=post.country or country))
-                complement = []
-        if chosen is None:
-            continue
-        index.add_mention(index.key_of(chosen), start, token.i + 1, indirect=True)
-        chosen.aliases.add(doc[left[0].i : token.i + 1].text)
-    return found
-
-
-def _coordinated(noun: Token, heads: set[str]) -> list[list[Token]]:
-    """Titles joined to a reference: 'the former UN commissioner for human rights and Irish
-    president' also names a president."""
-    return [
-        [t for t in c.lefts if t.dep_ in ("amod", "compound")] + [c]
-        for c in noun.children
-        if c.dep_ == "conj" and c.lower_ in heads
-    ]
-
-
-def _subject_person(sentence: Span, index: EntityIndex) -> Resolved | None:
-    """The person named as the subject of a sentence's main verb ('..., Lord Falconer said')."""
-    subject = next((c for c in sentence.root.children if c.dep_ in SUBJECTS), None)
-    if subject is None or subject.i in index.indirect:
-        return None
-    return _entity(subject, index, ("person",))
-
-
-def _previous_sentence(sentence: Span) -> Span | None:
-    doc = sentence.doc
-    i = sentence.start - 1
-    while i >= 0 and doc[i].is_space:
-        i -= 1
-    return doc[i].sent if i >= 0 else None
-
-
-def _named_before(token: Token, index: EntityIndex, posts: list[Post]) -> Resolved | None:
-    """A title reference that opens a sentence names the subject of the sentence before, when
-    that person holds no post yet: 'Tony Blair has apologised ... The prime minister was
-    commenting ...'. Never someone the sentence itself names."""
-    sentence = token.sent
-    if token.dep_ not in SUBJECTS or token.head != sentence.root:
-        return None
-    before = _previous_sentence(sentence)
-    person = _subject_person(before, index) if before is not None else None
-    if person is None or any(p.person is person for p in posts):
-        return None
-    named_here = any(index.at(t) is person for t in sentence)
-    return None if named_here else person
-
-
-def _protagonist(
-    token: Token, title: list[Token], index: EntityIndex, posts: list[Post], rules: Rules
-) -> Resolved | None:
-    """The person an article is about, for a title reference nothing nearer resolves: 'the
-    outgoing European Commissioner said ...' in a story that names Neil Kinnock ten times.
-
-    Only a qualified title ('the former Labour leader', not 'the minister') as a subject; only when
-    one person has at least `PROTAGONIST_SHARE` of the article's person mentions and at least
-    `PROTAGONIST_MENTIONS` of them, is the last person named before the reference, and holds no
-    post in another party than the title names ('the Tory leader' is not a Labour protagonist)."""
-    definite = next(token.lefts, None)
-    if token.dep_ not in SUBJECTS or len(title) < 2 or definite is None or definite.lower_ != "the":
-        return None
-    counts: dict[str, int] = {}
-    last: str | None = None
-    for i in sorted(index.by_token):
-        key = index.by_token[i]
-        if index.spans[i][0] != i or index.entities[key].type != "person":
-            continue
-        counts[key] = counts.get(key, 0) + 1
-        if i < token.i:
-            last = key
-    if not counts:
-        return None
-    key, top = max(counts.items(), key=lambda item: item[1])
-    dominant = top >= PROTAGONIST_MENTIONS and top >= PROTAGONIST_SHARE * sum(counts.values())
-    if not dominant or key != last:
-        return None
-    person = index.entities[key]
-    named = _post(person, title, [], token.sent, index, rules)
-    party = named.org if named is not None and named.org and named.org.type == "party" else None
-    if party is not None and any(
-        p.person is person and p.org is not None and p.org.type == "party" and p.org is not party
-        for p in posts
-    ):
-        return None
-    return person
-
-
-def _named_after(
-    token: Token,
-    title: list[Token],
-    lede: Span | None,
-    index: EntityIndex,
-    posts: list[Post],
-    rules: Rules,
-) -> Resolved | None:
-    """The delayed identification of news ledes: 'A UKIP MEP suggested ... / Mike Nattrass, ...,
-    made the comments'. The lede's title names the first person the next sentence introduces who
-    holds no other post (or only posts in the same organisation)."""
-    if lede is None or token.dep_ in ("attr", "appos", "oprd"):
-        return None  # "he is the longest-serving chancellor" says it of "he"
-    doc = token.doc
-    i = lede.end
-    while i < len(doc) and doc[i].is_space:
-        i += 1
-    if i >= len(doc):
-        return None
-    following = doc[i].sent
-    reference = _post(Resolved("", "person"), title, [], lede, index, rules)
-    org = reference.org if reference is not None else None
-    seen_before = {index.by_token[k] for k in index.by_token if k < following.start}
-    introduced: list[Resolved] = []
-    for t in following:
-        person = _entity(t, index, ("person",))
-        if person is None or t.i in index.indirect or index.key_of(person) in seen_before:
-            continue
-        own = [p for p in posts if p.person is person]
-        if all(org is not None and p.org is org for p in own) and person not in introduced:
-            introduced.append(person)
-    return introduced[0] if len(introduced) == 1 else None  # two new names: no telling
 
 
 def most_specific(posts: list[Post]) -> list[Post]:
