@@ -4,8 +4,9 @@ The stages per article, each a module of its own:
 
 1. `captions`: photo captions, credits and contributor lines, found in the raw text;
 2. `entities`: spaCy's mentions grouped into the article's entities (surnames, "Mr X", parties);
-3. `posts`: titles ("Defense Minister Yoav Gallant") and the affiliations they carry, then
-   `references`: title references ("the prime minister") resolved to their holder;
+3. `posts`: titles ("Defense Minister Yoav Gallant") and the affiliations they carry, and
+   `memberships` stated by a phrase ("David Page, of Investec Securities"); then `references`:
+   title references ("the prime minister") resolved to their holder;
 4. `pronouns`: "he" / "she" as subjects, where the antecedent is unambiguous;
 5. `quotes` (who said what), whose speakers then resolve "I" and "me" inside their quotations;
 6. `relations` (met, visited, leads by verb; `events` for meetings told through an event noun)
@@ -30,10 +31,10 @@ from kg.extract.captions import Captions, find_captions
 from kg.extract.company import joined_company
 from kg.extract.dates import resolve_date
 from kg.extract.entities import EntityIndex, resolve_entities
+from kg.extract.memberships import affiliation_phrases
 from kg.extract.pipeline import load_pipeline
 from kg.extract.posts import (
     Post,
-    affiliation_phrases,
     appositive_posts,
     most_specific,
     prefix_posts,

@@ -1,0 +1,100 @@
+"""Affiliations a phrase states rather than a title: 'Orit Strock of the far-right Religious
+Zionism party', 'David Page, of Investec Securities', 'one of the Guildford Four', 'Harold
+Wilson's Labour Party' (he leads it), 'the SNP's Nicola Sturgeon' (a member)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from kg.extract.entities import EntityIndex, Resolved
+from kg.extract.posts import ORG_TYPES, SUBJECTS, Role, entity_at
+from kg.extract.rules import Rules
+
+
+def affiliation_phrases(
+    sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[tuple[Role, Resolved, Resolved]]:
+    """Affiliations stated by a phrase, not a title.
+
+    'Orit Strock of the far-right Religious Zionism party', 'X, a member of Y' and, after a comma,
+    'David Page, of Investec Securities' / 'Jim Parton, from Families Need Fathers': member of;
+    'Harold Wilson's Labour Party': leads.
+    """
+    prepositions = rules.posts["membership_prepositions"]
+    yield from _set_off_phrases(sentence, index, rules)
+    yield from _one_of(sentence, index)
+    for token in sentence:
+        person = entity_at(token, index, ("person",))
+        if person is None:
+            continue
+        if token.dep_ == "poss" and (party := entity_at(token.head, index, ("party",))):
+            yield "leads", person, party
+        for poss in token.children:  # "the SNP's Nicola Sturgeon"
+            if poss.dep_ == "poss" and (party := entity_at(poss, index, ("party",))):
+                yield "member_of", person, party
+        members = [c for c in token.children if c.dep_ == "appos" and c.lower_ == "member"]
+        for holder in [token, *members]:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+                    continue
+                after_comma = prep.i > 0 and prep.doc[prep.i - 1].text == ","
+                if holder is token and prep.lower_ != "of" and not after_comma:
+                    continue
+                types = ORG_TYPES if holder is not token or after_comma else ("party",)
+                org = next((e for t in prep.subtree if (e := entity_at(t, index, types))), None)
+                if org is not None:
+                    yield "member_of", person, org
+
+
+def _set_off_phrases(
+    sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[tuple[Role, Resolved, Resolved]]:
+    """A phrase set off by commas that says whom the speaker is with, attached to the verb:
+    'For the Conservatives, Tim Collins said', 'John Ison, from the group Fathers 4 Justice, said'.
+    """
+    doc = sentence.doc
+    for prep in sentence:
+        if prep.dep_ != "prep" or prep.lower_ not in rules.posts["membership_prepositions"]:
+            continue
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        phrase = list(prep.subtree)
+        after = phrase[-1].i + 1
+        opened = prep.i == sentence.start or doc[prep.i - 1].text == ","
+        if not opened or after >= sentence.end or doc[after].text != ",":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        person = next((e for s in subjects if (e := entity_at(s, index, ("person",)))), None)
+        if person is None:
+            continue
+        _, end = index.spans[subjects[0].i]
+        next_to = prep.i == sentence.start or end + 1 == prep.i  # "For Y, ... X" or "X, from Y,"
+        org = next((e for t in phrase if (e := entity_at(t, index, ORG_TYPES))), None)
+        if next_to and org is not None:
+            yield "member_of", person, org
+
+
+def _one_of(sentence: Span, index: EntityIndex) -> Iterator[tuple[Role, Resolved, Resolved]]:
+    """'one of the Guildford Four, Gerry Conlon' and 'Gerry Conlon, one of the Guildford Four'."""
+    doc = sentence.doc
+    fillers = {"the", "so", "-", "called", "so-called", "founding", "original"}
+    for token in sentence:
+        org = entity_at(token, index, ORG_TYPES)
+        span = index.spans.get(token.i)
+        if org is None or span is None or token.i != span[0]:
+            continue
+        i = span[0] - 1
+        while i > sentence.start and doc[i].lower_ in fillers:
+            i -= 1
+        if i <= sentence.start or doc[i].lower_ != "of" or doc[i - 1].lower_ != "one":
+            continue
+        named = []
+        if span[1] + 1 < sentence.end and doc[span[1]].text == ",":
+            named.append(doc[span[1] + 1])  # "one of the Y, X"
+        if i - 3 >= sentence.start and doc[i - 2].text == ",":
+            named.append(doc[i - 3])  # "X, one of the Y"
+        for person in (e for t in named if (e := entity_at(t, index, ("person",)))):
+            yield "member_of", person, org
