@@ -31,6 +31,10 @@ BROWN_BLAIR = frozenset(("Gordon Brown", "Tony Blair"))
             "a dinner in Edinburgh.",
             id="agreed-during-a-dinner-the-dinner-happened",
         ),
+        pytest.param(
+            "Gordon Brown and Tony Blair discussed the budget over dinner.",
+            id="plural-subject-discussed-over-dinner",
+        ),
     ],
 )
 def test_events_exchange_at_a_gathering_is_a_meeting(nlp: Language, text: str) -> None:
@@ -45,6 +49,10 @@ def test_events_exchange_at_a_gathering_is_a_meeting(nlp: Language, text: str) -
         pytest.param("Gordon Brown wrote to Tony Blair during the summit.", id="letter"),
         pytest.param("Gordon Brown spoke to Tony Blair by phone during the summit.", id="phone"),
         pytest.param("Gordon Brown thanked Tony Blair for his support.", id="no-gathering"),
+        pytest.param(
+            "Gordon Brown and Tony Blair discussed the budget on television.",
+            id="plural-subject-not-at-a-gathering",
+        ),
     ],
 )
 def test_events_no_meeting_without_address_at_a_gathering(nlp: Language, text: str) -> None:

@@ -108,6 +108,11 @@ from tests.samples import extracted_facts, met_pairs
             [("Tony Blair", "Gordon Brown")],
             id="joined-in-a-place",
         ),
+        pytest.param(
+            "Tony Blair sat next to Gordon Brown at the dinner.",
+            [("Tony Blair", "Gordon Brown")],
+            id="sat-next-to",
+        ),
     ],
 )
 def test_meetings_found(nlp: Language, text: str, pairs: list[tuple[str, str]]) -> None:
@@ -144,6 +149,7 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
             "Gordon Brown travelled to Leeds with Tony Blair's letter.", id="with-a-thing"
         ),
         pytest.param("Gordon Brown sees Tony Blair as a rival.", id="see-as-is-an-opinion"),
+        pytest.param("Gordon Brown lives next to Tony Blair.", id="lives-next-to"),
         pytest.param("Gordon Brown spoke with Tony Blair on Monday.", id="spoke-with-anywhere"),
         pytest.param(
             "Gordon Brown spoke with Tony Blair by phone during the summit.",

@@ -48,7 +48,8 @@ def _addressees(verb: Token, index: EntityIndex, spec: dict) -> Participants:
 
 def adjunct_meeting(token: Token, index: EntityIndex, rules: Rules) -> Trigger | None:
     """'Gave Blair a clear run during a meal', 'told Blair at a meeting': the subject and the
-    person addressed were both at the gathering the clause is set in."""
+    person addressed were both at the gathering the clause is set in; so were the subjects of
+    'A and B discussed the budget over dinner'."""
     spec = rules.triggers["met"]["event_adjuncts"]
     prep = token.head
     if token.dep_ != "pobj" or token.lower_ not in spec["nouns"]:
@@ -64,9 +65,16 @@ def adjunct_meeting(token: Token, index: EntityIndex, rules: Rules) -> Trigger |
         return None  # "wrote to Blair during the summit": a letter is not a meeting
     addressed = _addressees(verb, index, spec)
     subjects = subjects_of(verb, index)
+    status = frame_status(token, verb, rules)
+    if (
+        not addressed
+        and len(subjects) > 1
+        and lemma(verb, spec["joint_verbs"]) in spec["joint_verbs"]
+    ):
+        # "A and B discussed the budget over dinner"
+        return Trigger(subjects, [], spec["confidence"], together=True, event=verb, status=status)
     if not addressed or not subjects:
         return None
-    status = frame_status(token, verb, rules)
     return Trigger(subjects, addressed, spec["confidence"], event=verb, status=status)
 
 

@@ -73,7 +73,10 @@ def status_of(trigger: Token, rules: Rules) -> Status:
         if any(c.dep_ == "aux" and c.lower_ in cues["planned_aux"] for c in children):
             return "planned"
         if any(
-            c.lower_ in cues["planned_modifiers"] and c.dep_ in ("amod", "advmod") for c in children
+            c.lower_ in cues["planned_modifiers"]
+            and c.dep_ in ("amod", "advmod")
+            and not any(g.dep_ == "prep" for g in c.children)  # "sat next to", a place
+            for c in children
         ):
             return "planned"
         if token.i != trigger.i and token.lemma_.lower() in cues["planned_governors"]:

@@ -189,11 +189,15 @@ def _gathering_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger 
 
 
 def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
-    """'Sat down with X', 'appeared alongside X', 'A and B talked', 'appeared together'."""
+    """'Sat down with X', 'appeared alongside X', 'sat next to X', 'A and B talked', 'appeared
+    together'."""
     word = lemma(token, spec["with_verbs"])
     if token.pos_ != "VERB" or word not in spec["with_verbs"]:
         return None
     objects = objects_with(token, index, tuple(spec["with_prepositions"]))
+    for adverb in token.children:  # "sat next to X"
+        if adverb.dep_ == "advmod" and adverb.lower_ in spec["beside_adverbs"]:
+            objects += objects_with(adverb, index, ("to",))
     subjects = subjects_of(token, index)
     confidence = spec["with_verbs"][word]
     if objects or word in spec["reciprocal_verbs"]:
