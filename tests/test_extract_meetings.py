@@ -113,6 +113,11 @@ from tests.samples import extracted_facts, met_pairs
             [("Tony Blair", "Gordon Brown")],
             id="sat-next-to",
         ),
+        pytest.param(
+            "Tony Blair was flanked by Gordon Brown and John Prescott at the launch.",
+            [("Tony Blair", "Gordon Brown"), ("Tony Blair", "John Prescott")],
+            id="flanked-by",
+        ),
     ],
 )
 def test_meetings_found(nlp: Language, text: str, pairs: list[tuple[str, str]]) -> None:
@@ -150,6 +155,10 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
         ),
         pytest.param("Gordon Brown sees Tony Blair as a rival.", id="see-as-is-an-opinion"),
         pytest.param("Gordon Brown lives next to Tony Blair.", id="lives-next-to"),
+        pytest.param(
+            "The stage was flanked by posters of Tony Blair and Gordon Brown.",
+            id="flanked-by-things",
+        ),
         pytest.param("Gordon Brown spoke with Tony Blair on Monday.", id="spoke-with-anywhere"),
         pytest.param(
             "Gordon Brown spoke with Tony Blair by phone during the summit.",
