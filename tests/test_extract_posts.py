@@ -8,6 +8,10 @@ import pytest
 from spacy.language import Language
 
 from kg.extract import extract
+from kg.extract.captions import find_captions
+from kg.extract.entities import resolve_entities
+from kg.extract.names import MARK
+from kg.extract.rules import load_rules
 from kg.types import Article, Fact
 from tests.samples import extracted_facts
 
@@ -551,3 +555,29 @@ def test_posts_short_name_where_a_place_is_said_stays_the_place(nlp: Language) -
         "Peter Luff travelled to the Lake District on Monday. The Lake District Trust welcomed him."
     )
     assert ("visited", "Peter Luff", "Lake District") in _triples(_facts(nlp, text))
+
+
+ACRONYM_TEXT = (
+    "Digby Jones, director general of the Confederation of British Industry, spoke on Monday. "
+    "The CBI said the budget was fair, and the TUC agreed."
+)
+
+
+def _organisations(nlp: Language, text: str, conll04: bool = False) -> dict[str, set[str]]:
+    rules = load_rules()
+    doc = nlp(text)
+    if conll04:
+        doc.user_data[MARK] = True  # as the CoNLL04 name recogniser leaves it
+    index = resolve_entities(doc, find_captions(text, rules), rules)
+    return {e.name: e.aliases for e in index.entities.values() if e.type == "organization"}
+
+
+def test_entities_acronym_is_the_organisation_it_spells(nlp: Language) -> None:
+    organisations = _organisations(nlp, ACRONYM_TEXT)
+    assert "CBI" in organisations["Confederation of British Industry"]
+    assert "CBI" not in organisations
+    assert "TUC" in organisations  # spells no organisation of the text: its own
+
+
+def test_entities_acronym_stays_apart_under_the_conll04_name_recogniser(nlp: Language) -> None:
+    assert "CBI" in _organisations(nlp, ACRONYM_TEXT, conll04=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.captions import Captions, person_name
+from kg.extract.names import read_with_names
 from kg.extract.pipeline import PARTY_ID_GENERIC
 from kg.extract.rules import Rules
 from kg.types import Entity, EntityType
@@ -26,6 +27,7 @@ LABEL_TYPES: dict[str, EntityType] = {
     "FAC": "place",
 }
 POSSESSIVE = {"'s", "’s", "'", "’"}
+ORG_TYPES = ("organization", "party")
 
 
 @dataclass(eq=False)
@@ -261,6 +263,8 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
                     f"{doc[token.i - 1].text} {surname.text}"
                 )
     _short_org_names(doc, index, rules)
+    if not read_with_names(doc):  # CoNLL04 annotates "NASA" and its full name apart
+        _acronyms(index, rules)
     for key, resolved in index.entities.items():
         if resolved.type != "person":
             continue
@@ -301,6 +305,26 @@ def _short_org_names(doc: Doc, index: EntityIndex, rules: Rules) -> None:
             index.entities[key].aliases.add(span.text)
             if place is not None and place not in index.by_token.values():
                 del index.entities[place]
+
+
+def _acronyms(index: EntityIndex, rules: Rules) -> None:
+    """'NASA' where the text also names the 'National Aeronautics and Space Administration': an
+    all-capitals organisation name that spells the initials of another organisation's capitalised
+    words is a mention of that one (its mentions move there, and it becomes an alias)."""
+    skip = set(rules.posts["acronym_skip_words"])
+    spelled: dict[str, str] = {}
+    for key, entity in index.entities.items():
+        words = [w for w in entity.name.replace("-", " ").split() if w.lower() not in skip]
+        if entity.type in ORG_TYPES and len(words) > 1 and all(w[:1].isupper() for w in words):
+            spelled.setdefault("".join(w[0] for w in words), key)
+    for key, entity in list(index.entities.items()):
+        full = spelled.get(entity.name)
+        if full is None or full == key or entity.type not in ORG_TYPES or not entity.name.isupper():
+            continue
+        for start, end in {index.spans[i] for i, k in index.by_token.items() if k == key}:
+            index.add_mention(full, start, end)
+        index.entities[full].aliases |= entity.aliases | {entity.name}
+        del index.entities[key]
 
 
 def _hyphenated(doc: Doc, start: int) -> Span:
