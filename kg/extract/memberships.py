@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span
 
-from kg.extract.entities import EntityIndex, Resolved
-from kg.extract.posts import ORG_TYPES, SUBJECTS, Role, entity_at
+from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
+from kg.extract.posts import SUBJECTS, Role, entity_at
 from kg.extract.rules import Rules
 
 

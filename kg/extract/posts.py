@@ -16,11 +16,10 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from kg.extract.entities import POSSESSIVE, EntityIndex, Resolved
+from kg.extract.entities import ORG_TYPES, POSSESSIVE, EntityIndex, Resolved
 from kg.extract.rules import Rules
 
 BRIDGES = {"of", "-", "–"}
-ORG_TYPES = ("party", "organization")
 SUBJECTS = ("nsubj", "nsubjpass")
 Role = Literal["leads", "member_of", "works_for"]
 
