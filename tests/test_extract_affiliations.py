@@ -244,3 +244,31 @@ def test_candidates_pair_only_mentions_at_most_max_between_apart(nlp: Language) 
         assert [m.span.start for m in between] == list(range(low + 1, high))
     everything = list(candidates(mentions, max_between=None))
     assert max(abs(b.span.start - a.span.start) for _, a, b, _ in everything) == 59
+
+
+@pytest.mark.parametrize(
+    ("text", "works_for"),
+    [
+        ("Jane Roe told Acme Radio's morning programme that the plant would close.", set()),
+        ("Jane Roe told BBC Radio 4's Today programme she would stand again.", set()),
+        (
+            "Jane Roe, a spokeswoman for the Acme Corporation, told reporters the plant would "
+            "close.",
+            {("Jane Roe", "Acme Corporation")},
+        ),
+        (
+            "Jane Roe, of the Acme Corporation, told reporters the plant would close.",
+            {("Jane Roe", "Acme Corporation")},
+        ),
+    ],
+)
+def test_affiliations_speaking_to_an_organisation_is_not_working_for_it(
+    nlp: Language, text: str, works_for: set[tuple[str, str]]
+) -> None:
+    doc = nlp(text)
+    rules = load_rules()
+    index = resolve_entities(doc, find_captions(doc.text, rules), rules)
+    found = affiliations_in(doc[:], index, rules)
+    assert {(f.subject.name, f.object.name) for f in found if f.predicate == "works_for"} == (
+        works_for
+    )

@@ -228,7 +228,7 @@ def affiliations_in(
         if confidence <= 0.0:
             continue
         subject, obj = entity_of[id(a)], entity_of[id(b)]
-        if predicate == "works_for" and obj.type == "party":
+        if predicate == "works_for" and (obj.type == "party" or _addresses(a, b, rules)):
             continue  # a party's people lead it or are members: `leads` / `member_of` say so
         key = (predicate, id(subject), id(obj))
         if key not in best or best[key][0] < confidence:
@@ -254,6 +254,22 @@ def affiliations_in(
         )
     yield from stated
     yield from through_places(stated)
+
+
+def _addresses(person: Mention, organisation: Mention, rules: Rules) -> bool:
+    """Whether the person speaks to the organisation: the subject of a speech verb
+    (`rules/quotes.json`) whose object or addressee holds the organisation. 'Lord Falconer told
+    BBC Radio 4's Today programme' says nothing of whom he works for."""
+    root = person.span.root
+    _, falling, common = dependency_path(root, organisation.span.root)
+    return (
+        common is not None
+        and bool(falling)
+        and root.head == common
+        and root.dep_ == "nsubj"
+        and common.lemma_ in rules.quotes["verbs"]
+        and (falling[-1].dep_ in ("dobj", "dative") or falling[-1].lower_ == "to")
+    )
 
 
 def through_places(found: list[Found]) -> list[Found]:

@@ -5,14 +5,16 @@ each mention.
 adds what sits at each mention's edges ("of Y", "Y -based"), the named-entity label of each
 (a country is GPE, a mountain LOC), a place's own name (the classifier learns that "Mass." and
 "Calif." are where people live), and the sentence's words that state a home ("born",
-"native"). Training (`train_affiliations`) and extraction (`affiliations`) both call
-`classifier_features`.
+"native"), and what the gazetteer (`kg.extract.gazetteer`) knows of each place: its kind
+(country, state, city) and whether one place lies inside the other ("Kyoto" in "Japan").
+Training (`train_affiliations`) and extraction (`affiliations`) both call `classifier_features`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.pairs import Mention, pair_features
 
 HOME_WORDS = frozenset({"born", "native", "resident", "residents", "home", "hometown", "live"})
@@ -35,6 +37,21 @@ def _side(mention: Mention, name: str) -> dict[str, float]:
     return found
 
 
+def place_features(a: Mention, b: Mention) -> dict[str, float]:
+    """The kind of each place of a pair, and for two places whether one lies inside the other
+    ('in', 'contains', 'apart'), as the gazetteer knows them ('unknown' where it does not)."""
+    gazetteer = load_gazetteer()
+    found: dict[str, float] = {}
+    for mention, name in ((a, "a"), (b, "b")):
+        if mention.type == "place":
+            place = gazetteer.find(mention.span.text)
+            found[f"{name}_kind={place.kind if place else 'unknown'}"] = 1.0
+    if a.type == b.type == "place":
+        relation = gazetteer.relation(a.span.text, b.span.text)
+        found[f"gazetteer={relation or 'unknown'}"] = 1.0
+    return found
+
+
 def home_features(sentence: Span) -> dict[str, float]:
     """The words of a sentence that speak of where someone lives ('born', 'resident', 'live')."""
     return {
@@ -52,5 +69,6 @@ def classifier_features(
     found = pair_features(a, b, others)
     found.update(_side(a, "a"))
     found.update(_side(b, "b"))
+    found.update(place_features(a, b))
     found.update(home_features(a.span.sent) if home is None else home)
     return found
