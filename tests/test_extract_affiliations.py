@@ -272,3 +272,30 @@ def test_affiliations_speaking_to_an_organisation_is_not_working_for_it(
     assert {(f.subject.name, f.object.name) for f in found if f.predicate == "works_for"} == (
         works_for
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "works_for"),
+    [
+        ("Jane Roe welcomed the trade minister Bob Smith at the Acme Institute.", set()),
+        ("Jane Roe spoke at the Acme Institute on Tuesday.", set()),
+        ("The governor, Jane Roe, met union leaders at the Acme Institute.", set()),
+        ("At the Acme Institute on Monday, Jane Roe praised the plan.", set()),
+        ("Jane Roe worked at the Acme Institute for ten years.", {("Jane Roe", "Acme Institute")}),
+        ("Jane Roe taught at the Acme Institute before the war.", {("Jane Roe", "Acme Institute")}),
+        (
+            "Jane Roe, a lawyer at the Acme Institute, met Bob Smith at the Grand Hotel.",
+            {("Jane Roe", "Acme Institute")},
+        ),
+    ],
+)
+def test_affiliations_where_a_clause_happens_is_not_an_employer(
+    nlp: Language, text: str, works_for: set[tuple[str, str]]
+) -> None:
+    doc = nlp(text)
+    rules = load_rules()
+    index = resolve_entities(doc, find_captions(doc.text, rules), rules)
+    found = affiliations_in(doc[:], index, rules)
+    assert {(f.subject.name, f.object.name) for f in found if f.predicate == "works_for"} == (
+        works_for
+    )

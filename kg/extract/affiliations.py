@@ -54,6 +54,10 @@ class AffiliationRules:
     sources: dict[str, tuple[str, ...]]
     patterns: tuple[Pattern, ...]
     names_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    venue_prepositions: frozenset[str] = frozenset()
+    """'at', 'in': a clause's organisation after one of these is where it happens (`_at_venue`)."""
+    work_verbs: frozenset[str] = frozenset()
+    """Verbs whose venue is where someone works: 'worked at the Home Office'."""
 
     def sources_for(self, doc: Doc) -> dict[str, tuple[str, ...]]:
         """The sources for a doc: `names_sources` where the CoNLL04 recogniser read it."""
@@ -115,7 +119,14 @@ def load_affiliation_rules(rules_dir: Path = RULES_DIR) -> AffiliationRules:
         )
     sources = {p: tuple(s) for p, s in data["sources"].items()}
     names_sources = {p: tuple(s) for p, s in data.get("names_sources", {}).items()}
-    return AffiliationRules(sources, tuple(patterns), names_sources)
+    venues = data.get("venues", {})
+    return AffiliationRules(
+        sources,
+        tuple(patterns),
+        names_sources,
+        frozenset(venues.get("prepositions", ())),
+        frozenset(venues.get("verbs", ())),
+    )
 
 
 @dataclass(frozen=True)
@@ -228,7 +239,9 @@ def affiliations_in(
         if confidence <= 0.0:
             continue
         subject, obj = entity_of[id(a)], entity_of[id(b)]
-        if predicate == "works_for" and (obj.type == "party" or _addresses(a, b, rules)):
+        if predicate == "works_for" and (
+            obj.type == "party" or _addresses(a, b, rules) or _at_venue(a, b, affiliation_rules)
+        ):
             continue  # a party's people lead it or are members: `leads` / `member_of` say so
         key = (predicate, id(subject), id(obj))
         if key not in best or best[key][0] < confidence:
@@ -269,6 +282,24 @@ def _addresses(person: Mention, organisation: Mention, rules: Rules) -> bool:
         and root.dep_ == "nsubj"
         and common.lemma_ in rules.quotes["verbs"]
         and (falling[-1].dep_ in ("dobj", "dative") or falling[-1].lower_ == "to")
+    )
+
+
+def _at_venue(person: Mention, organisation: Mention, rules: AffiliationRules) -> bool:
+    """Whether the organisation is only where the person's clause happens: 'X met Y at the
+    Treasury', 'The chancellor, X, spoke at the CBI'. The person is an argument of the verb (or
+    in apposition to one), the organisation the object of its 'at' or 'in', and the verb is not
+    one of work ('worked at the Home Office')."""
+    rising, falling, verb = dependency_path(person.span.root, organisation.span.root)
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or len(falling) != 2 or not rising:
+        return False
+    preposition = falling[1]
+    if preposition.dep_ != "prep" or preposition.lower_ not in rules.venue_prepositions:
+        return False
+    if any(t.dep_ not in ("appos", "compound", "conj") for t in rising[:-1]):
+        return False
+    return rising[-1].dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and (
+        verb.lemma_.lower() not in rules.work_verbs
     )
 
 
