@@ -267,6 +267,30 @@ def test_pronoun_does_not_look_past_a_sentence_naming_nobody(nlp: Language) -> N
     assert not met_pairs(extracted_facts(nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        pytest.param(
+            "Peter Hain held talks with Gerry Adams in Belfast.", "Belfast", id="on-the-name"
+        ),
+        pytest.param(
+            "Peter Hain held talks in Belfast with Gerry Adams.", "Belfast", id="on-the-talks"
+        ),
+        pytest.param(
+            "Ruth Kelly held talks with the Welsh First Minister Rhodri Morgan in Cardiff.",
+            "Cardiff",
+            id="a-city-the-tagger-missed",
+        ),
+        pytest.param(
+            "Jack Straw met Colin Powell, who was staying in London.", None, id="relative-clause"
+        ),
+    ],
+)
+def test_meeting_place_hung_on_a_participant(nlp: Language, text: str, place: str | None) -> None:
+    facts = extracted_facts(nlp, text)
+    assert [f.place for f in facts if f.predicate == "met"] == [place]
+
+
 def test_meeting_place_is_not_a_home(nlp: Language) -> None:
     facts = extracted_facts(nlp, "Antony Blinken met Israeli President Isaac Herzog in Jerusalem.")
     assert {(f.predicate, f.place) for f in facts if f.predicate == "met"} == {("met", "Jerusalem")}
@@ -394,6 +418,27 @@ def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="paid-a-visit-to-people-in-a-place",
         ),
         pytest.param("In London, Tony Blair announced a visit to troops.", set(), id="announced"),
+        pytest.param(
+            "Ruth Kelly visited a school in Luton.",
+            {("Ruth Kelly", "Luton", "asserted")},
+            id="visited-a-site-the-place-on-the-verb",
+        ),
+        pytest.param(
+            "Ruth Kelly visited a school in the morning.", set(), id="visited-a-site-no-place"
+        ),
+        pytest.param(
+            "Mr Blair visited Sedgefield on Friday. Tony Blair was cheered.",
+            {("Tony Blair", "Sedgefield", "asserted")},
+            id="visited-a-town-the-tagger-takes-for-a-person",
+        ),
+        pytest.param(
+            "Michael Howard toured Evesham and Kidderminster.",
+            {
+                ("Michael Howard", "Evesham", "asserted"),
+                ("Michael Howard", "Kidderminster", "asserted"),
+            },
+            id="toured-towns-the-tagger-takes-for-persons",
+        ),
         pytest.param(
             "Tony Blair decided against flying to Belfast on Thursday.",
             {("Tony Blair", "Belfast", "negated")},

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.captions import Captions, person_name
+from kg.extract.known_places import is_known_place, person_names, untagged_places
 from kg.extract.names import read_with_names
 from kg.extract.pipeline import PARTY_ID_GENERIC
 from kg.extract.rules import Rules
@@ -169,6 +170,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
     ]
     mentions: list[tuple[Span, str]] = []
     surnames = honorific_surnames(doc, rules)
+    persons = person_names(doc, set(rules.posts["title_words_before_name"]))
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPES:
             continue
@@ -178,7 +180,10 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         span = _clean(ent, label, rules)
         if span is None or _is_title_fragment(span, label, rules):
             continue
+        if label == "PERSON" and is_known_place(span, rules, persons):
+            label = "GPE"  # "visited Sedgefield", tagged a person's
         mentions.append((span, label))
+    mentions += [(span, "GPE") for span in untagged_places(doc, rules, persons)]
 
     # Parties first: the ruler's id is the canonical name; a generic "X party" drops "party".
     aliases = rules.party_alias_to_name

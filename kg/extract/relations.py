@@ -18,6 +18,7 @@ from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.events import event_meetings
 from kg.extract.factuality import en_route, status_of
 from kg.extract.participants import (
+    Participants,
     Trigger,
     entities_of,
     lemma,
@@ -85,13 +86,35 @@ def _ent_text(token: Token) -> str:
     return ent.text if ent is not None else token.text
 
 
-def _place(token: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
-    """The place the clause of `token` gives: 'in Ramallah', or 'before leaving Jerusalem'."""
+def _located(token: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
+    """The place a word's own phrase of place gives: 'met in Ramallah', 'Adams in Belfast'."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in rules.triggers["place_prepositions"]:
             places = [e for pobj in child.children for e, _ in entities_of(pobj, index, ("place",))]
             if places:
                 return places[0]
+    return None
+
+
+def _between(
+    token: Token, participants: Participants, index: EntityIndex, rules: Rules
+) -> Resolved | None:
+    """A place the parser hung between the trigger and a participant: 'held talks in Belfast
+    with Gerry Adams', 'held talks with Gerry Adams in Belfast' (on 'talks', on 'Adams')."""
+    for _, word in participants:
+        for step in (word, *word.ancestors):
+            if step == token:
+                break
+            if (place := _located(step, index, rules)) is not None:
+                return place
+    return None
+
+
+def _place(token: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
+    """The place the clause of `token` gives: 'in Ramallah', or 'before leaving Jerusalem'."""
+    if (place := _located(token, index, rules)) is not None:
+        return place
+    for child in token.children:
         # "Before leaving Jerusalem, X met Y": X was in Jerusalem when meeting Y.
         departures = [child] if child.dep_ == "advcl" else []
         if child.dep_ == "prep" and child.lower_ == "before":
@@ -292,6 +315,7 @@ def _meeting_facts(
     if trigger.event is not None:
         when = when or _date(trigger.event, published, status, rules)
         where = where or _place(trigger.event, index, rules)
+    where = where or _between(token, trigger.objects, index, rules)
     titled = any(t.i in index.indirect for _, t in trigger.subjects + trigger.objects)
     confidence = trigger.confidence * (0.85 if titled else 1.0)
     host = trigger.subjects[0][0] if trigger.joins and len(trigger.subjects) == 1 else None
@@ -318,12 +342,23 @@ def _places_of(noun: Token, index: EntityIndex) -> list[Resolved]:
 
 def _visit_places(token: Token, links: list[str], index: EntityIndex) -> list[Resolved]:
     places: list[Resolved] = []
+    things = []  # "visited a school": a place may follow it, hung on the verb ("in Luton")
     for child in token.children:
         if child.dep_ == "dobj" and "dobj" in links:
             places += _places_of(child, index)
+            if child.pos_ == "NOUN" and index.at(child) is None:
+                things.append(child)
         if child.dep_ == "prep" and child.lower_ in links:
             for pobj in child.children:
                 places += _places_of(pobj, index)
+    if not places and things:
+        places = [
+            e
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > things[0].i
+            for pobj in prep.children
+            for e, _ in entities_of(pobj, index, ("place",))
+        ]
     return places
 
 

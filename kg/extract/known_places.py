@@ -1,0 +1,71 @@
+"""Places the tagger missed: a name the gazetteer knows, written where the text says a place.
+
+The small English model takes towns it has not seen for people ("Mr Blair visited Sedgefield",
+"toured Evesham and Kidderminster") or leaves them untagged ("talks in Cardiff"). A capitalised
+name the gazetteer (`kg.extract.gazetteer`) knows is a place where it is the object of a
+preposition of place ('in', 'at': `triggers.json` "place_prepositions") or of a verb of travel
+as `triggers.json` "visited" links them ('visited X', 'flew to X'). A name the text also gives a
+person ('Mr Howard', 'Michael Howard') stays a person's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.gazetteer import load_gazetteer
+from kg.extract.rules import Rules
+
+
+def says_a_place(token: Token, rules: Rules) -> bool:
+    """Whether the text puts a place at `token` (a name's head): 'in X', 'visited X', 'flew to
+    X', and the names joined to those ('toured X and Y')."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    visits: dict[str, list[str]] = rules.triggers["visited"]["verbs"]
+    head = token.head
+    if token.dep_ == "dobj":
+        return "dobj" in visits.get(head.lemma_.lower(), ())
+    if token.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    preposition = head.lower_
+    return preposition in rules.triggers["place_prepositions"] or (
+        preposition in visits.get(head.head.lemma_.lower(), ())
+    )
+
+
+def person_names(doc: Doc, honorifics: set[str]) -> set[str]:
+    """The words the doc uses in persons' names: those of its names of two words or more tagged
+    PERSON, and the words after an honorific ('Mr Howard')."""
+    words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    words |= {doc[t.i + 1].text for t in doc[:-1] if t.text in honorifics}
+    return words
+
+
+def is_known_place(span: Span, rules: Rules, persons: set[str]) -> bool:
+    """Whether a name (tagged a person's, or untagged) is a place the text states: capitalised,
+    known to the gazetteer, said where a place goes, and no word of it a person's name here."""
+    return (
+        all(t.is_title and t.pos_ == "PROPN" for t in span)
+        and not any(t.text in persons for t in span)
+        and says_a_place(span.root, rules)
+        and load_gazetteer().find(span.text) is not None
+    )
+
+
+def untagged_places(doc: Doc, rules: Rules, persons: set[str]) -> list[Span]:
+    """Names no entity covers that are places the text states ('talks in Cardiff'): a capitalised
+    proper noun with the capitalised proper nouns compounded to it ('Milton Keynes')."""
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found: list[Span] = []
+    for token in doc:
+        if token.i in tagged or token.dep_ == "compound" or not token.is_title:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token:
+            start -= 1
+        span = doc[start : token.i + 1]
+        if any(i in tagged for i in range(span.start, span.end)):
+            continue
+        if is_known_place(span, rules, persons):
+            found.append(span)
+    return found
