@@ -36,6 +36,14 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="apposition-with-of-complement-leads",
         ),
         pytest.param(
+            "Labour peer Lord Pennick resigned from the party on Monday.",
+            {
+                ("holds_position", "Pennick", "Labour peer"),
+                ("member_of", "Pennick", "Labour"),
+            },
+            id="party-peer-untagged-after-an-honorific",
+        ),
+        pytest.param(
             "Tom Hardy, the Labour MP for Leeds North, backed the bill.",
             {("member_of", "Tom Hardy", "Labour")},
             id="apposition-party-mp-is-member",
@@ -581,3 +589,20 @@ def test_entities_acronym_is_the_organisation_it_spells(nlp: Language) -> None:
 
 def test_entities_acronym_stays_apart_under_the_conll04_name_recogniser(nlp: Language) -> None:
     assert "CBI" in _organisations(nlp, ACRONYM_TEXT, conll04=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        pytest.param("Lord Pennick spoke in the debate.", {"Pennick"}, id="lord"),
+        pytest.param("Ms Ashby-Grant spoke in the debate.", {"Ashby-Grant"}, id="hyphenated"),
+        pytest.param("Mr Speaker called for order.", set(), id="a-post-not-a-name"),
+        pytest.param("The Lord Chancellor spoke in the debate.", set(), id="a-title"),
+    ],
+)
+def test_entities_untagged_name_after_an_honorific_is_a_person(
+    nlp: Language, text: str, persons: set[str]
+) -> None:
+    rules = load_rules()
+    index = resolve_entities(nlp(text), find_captions(text, rules), rules)
+    assert {e.name for e in index.persons().values()} == persons

@@ -184,6 +184,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             label = "GPE"  # "visited Sedgefield", tagged a person's
         mentions.append((span, label))
     mentions += [(span, "GPE") for span in untagged_places(doc, rules, persons)]
+    mentions += [(span, "PERSON") for span in _untagged_honorific_names(doc, rules)]
 
     # Parties first: the ruler's id is the canonical name; a generic "X party" drops "party".
     aliases = rules.party_alias_to_name
@@ -277,6 +278,31 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             if k == key and i > 0 and doc[i - 1].text in honorifics:
                 resolved.aliases.add(f"{doc[i - 1].text} {doc[i].text}")
     return index
+
+
+def _untagged_honorific_names(doc: Doc, rules: Rules) -> list[Span]:
+    """Names the tagger missed right after an honorific: 'Lord Puttnam', 'Baroness Smith' (not
+    a post: 'Mr Speaker', 'the Lord Chancellor')."""
+    honorifics = set(rules.posts["title_words_before_name"])
+    heads = set(rules.posts["heads"])
+    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found: list[Span] = []
+    for token in doc[:-1]:
+        if token.text not in honorifics or token.i in tagged:
+            continue
+        start = end = token.i + 1
+        while (
+            end < len(doc)
+            and end - start < 3
+            and doc[end].is_title
+            and doc[end].pos_ == "PROPN"
+            and end not in tagged
+        ):
+            end = _hyphenated(doc, end).end  # "Mr Kilroy-Silk"
+        span = doc[start:end]
+        if span and doc[start].lower_ not in heads and not tagged & set(range(start, end + 1)):
+            found.append(span)
+    return found
 
 
 def _short_org_names(doc: Doc, index: EntityIndex, rules: Rules) -> None:
