@@ -444,6 +444,11 @@ def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
             {("Tony Blair", "Belfast", "negated")},
             id="decided-against",
         ),
+        pytest.param(
+            "Tony Blair is yet to visit Belfast.",
+            {("Tony Blair", "Belfast", "negated")},
+            id="is-yet-to",
+        ),
     ],
 )
 def test_visits_found(nlp: Language, text: str, visits: set[tuple[str, str, str]]) -> None:

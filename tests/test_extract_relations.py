@@ -105,6 +105,11 @@ def _pairs(extraction: Extraction, predicate: str) -> set[tuple[str, str, str | 
             ("met", "Antony Blinken", "Mahmoud Abbas", "asserted", "2023-01-30", None),
             id="fronted-a-day-after-seeing",
         ),
+        pytest.param(
+            "Yoav Gallant visited Mr Blinken at the embassy on Monday.",
+            ("met", "Blinken", "Yoav Gallant", "asserted", "2023-01-30", None),
+            id="visited-mr-x",
+        ),
     ],
 )
 def test_extract_met(_nlp: Language, text: str, expected: Row) -> None:
@@ -146,6 +151,11 @@ def test_extract_met_both_meetings_of_one_sentence_are_dated(_nlp: Language) -> 
             "Antony Blinken refused to meet Itamar Ben-Gvir.",
             ("met", "Antony Blinken", "Itamar Ben-Gvir", "negated", None, None),
             id="refused-to-meet",
+        ),
+        pytest.param(
+            "Antony Blinken has yet to meet Itamar Ben-Gvir.",
+            ("met", "Antony Blinken", "Itamar Ben-Gvir", "negated", None, None),
+            id="has-yet-to-meet",
         ),
     ],
 )

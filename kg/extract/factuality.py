@@ -68,8 +68,11 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             c.dep_ == "det" and c.lower_ in cues["negation_determiners"] for c in children
         ):
             return "negated"
-        if token.i != trigger.i and token.lemma_.lower() in cues["negation_governors"]:
-            return "negated"
+        if token.i != trigger.i and (
+            token.lemma_.lower() in cues["negation_governors"]
+            or any(c.dep_ == "advmod" and c.lower_ in cues["unrealised_adverbs"] for c in children)
+        ):
+            return "negated"  # "refused to meet", "has yet to meet"
         if any(c.dep_ == "aux" and c.lower_ in cues["planned_aux"] for c in children):
             return "planned"
         if any(

@@ -185,7 +185,7 @@ def _verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
         return None  # "joined her in condemning the tactics"
     objects = [p for c in token.children if c.dep_ == "dobj" for p in persons_of(c, index)]
     if word in spec["place_verbs"]:  # "visited Glasgow": a lone name may be a place
-        objects = [(p, t) for p, t in objects if len(p.name.split()) > 1]
+        objects = [(p, t) for p, t in objects if len(p.name.split()) > 1 or _titled(p, t, index)]
     objects += objects_with(token, index, ("with",))
     passive = any(c.dep_ == "nsubjpass" for c in token.children)
     agents = objects_with(token, index, ("by",)) if passive else []
@@ -196,6 +196,13 @@ def _verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     joins = bool(agents) and word in company["verbs"] and _said_with(token, company["additive"])
     confidence = spec["verbs"][word]
     return Trigger(subjects, objects + agents, confidence, together=bool(agents), joins=joins)
+
+
+def _titled(person: Resolved, token: Token, index: EntityIndex) -> bool:
+    """Whether a lone name is written after an honorific here ('visited Mr Blair'), which no
+    place is: `resolve_entities` keeps such forms as aliases."""
+    start = index.spans.get(token.i, (token.i, 0))[0]
+    return start > 0 and f"{token.doc[start - 1].text} {person.name}" in person.aliases
 
 
 def _gathering_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
