@@ -242,7 +242,8 @@ def affiliations_in(
         if predicate == "works_for" and (
             obj.type == "party" or _addresses(a, b, rules) or _at_venue(a, b, affiliation_rules)
         ):
-            continue  # a party's people lead it or are members: `leads` / `member_of` say so
+            continue  # a party's people lead it or are members (`leads`, `member_of` say so);
+            # speaking to an organisation, or meeting at one, is not working for it
         key = (predicate, id(subject), id(obj))
         if key not in best or best[key][0] < confidence:
             best[key] = (confidence, a, b)

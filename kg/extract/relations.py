@@ -349,7 +349,7 @@ def _places_of(noun: Token, index: EntityIndex) -> list[Resolved]:
 
 def _visit_places(token: Token, links: list[str], index: EntityIndex) -> list[Resolved]:
     places: list[Resolved] = []
-    things = []  # "visited a school": a place may follow it, hung on the verb ("in Luton")
+    things: list[Token] = []  # "visited a school": its place may hang on the verb ("in Luton")
     for child in token.children:
         if child.dep_ == "dobj" and "dobj" in links:
             places += _places_of(child, index)
