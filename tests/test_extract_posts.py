@@ -36,6 +36,14 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="apposition-with-of-complement-leads",
         ),
         pytest.param(
+            "Sen. Ruth Calloway and Gov. Peter Marsh signed the bill.",
+            {
+                ("holds_position", "Ruth Calloway", "Sen."),
+                ("holds_position", "Peter Marsh", "Gov."),
+            },
+            id="abbreviated-us-titles",
+        ),
+        pytest.param(
             "Labour peer Lord Pennick resigned from the party on Monday.",
             {
                 ("holds_position", "Pennick", "Labour peer"),
