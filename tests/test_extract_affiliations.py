@@ -279,6 +279,7 @@ def test_affiliations_speaking_to_an_organisation_is_not_working_for_it(
     [
         ("Jane Roe welcomed the trade minister Bob Smith at the Acme Institute.", set()),
         ("Jane Roe spoke at the Acme Institute on Tuesday.", set()),
+        ("Jane Roe met union leaders at the Acme Institute's London headquarters.", set()),
         ("The governor, Jane Roe, met union leaders at the Acme Institute.", set()),
         ("At the Acme Institute on Monday, Jane Roe praised the plan.", set()),
         ("Jane Roe worked at the Acme Institute for ten years.", {("Jane Roe", "Acme Institute")}),

@@ -36,6 +36,15 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="apposition-with-of-complement-leads",
         ),
         pytest.param(
+            "The Liberal Democrats met in Harrogate. Their leader was joined by the party's "
+            "health spokesman Paul Renwick.",
+            {
+                ("holds_position", "Paul Renwick", "health spokesman"),
+                ("member_of", "Paul Renwick", "Liberal Democrats"),
+            },
+            id="the-party-s-spokesman-names-the-party-last-named",
+        ),
+        pytest.param(
             "Sen. Ruth Calloway and Gov. Peter Marsh signed the bill.",
             {
                 ("holds_position", "Ruth Calloway", "Sen."),

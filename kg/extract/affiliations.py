@@ -288,14 +288,17 @@ def _addresses(person: Mention, organisation: Mention, rules: Rules) -> bool:
 
 def _at_venue(person: Mention, organisation: Mention, rules: AffiliationRules) -> bool:
     """Whether the organisation is only where the person's clause happens: 'X met Y at the
-    Treasury', 'The chancellor, X, spoke at the CBI'. The person is an argument of the verb (or
-    in apposition to one), the organisation the object of its 'at' or 'in', and the verb is not
-    one of work ('worked at the Home Office')."""
+    Treasury', 'The chancellor, X, spoke at the CBI', 'at the CBI's headquarters'. The person is
+    an argument of the verb (or in apposition to one), the organisation the object of its 'at' or
+    'in' (or the owner of that object), and the verb is not one of work ('worked at the Home
+    Office')."""
     rising, falling, verb = dependency_path(person.span.root, organisation.span.root)
-    if verb is None or verb.pos_ not in ("VERB", "AUX") or len(falling) != 2 or not rising:
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or len(falling) < 2 or not rising:
         return False
-    preposition = falling[1]
+    *place, preposition = falling
     if preposition.dep_ != "prep" or preposition.lower_ not in rules.venue_prepositions:
+        return False
+    if place[-1].dep_ != "pobj" or any(t.dep_ not in ("poss", "compound") for t in place[:-1]):
         return False
     if any(t.dep_ not in ("appos", "compound", "conj") for t in rising[:-1]):
         return False

@@ -90,6 +90,8 @@ def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
     for t in tokens:
         span = index.spans.get(t.i)
         after = t.doc[span[1]] if span is not None and span[1] < len(t.doc) else None
+        if span is None and t.i < tokens[-1].i:
+            after = t.doc[t.i + 1]  # "the party's Treasury spokesman", not "the minister's"
         possessor = after is not None and after.text in POSSESSIVE  # "the SNP's Holyrood leader"
         if (
             t.text in rules.demonyms
