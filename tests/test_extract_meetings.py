@@ -282,6 +282,11 @@ def test_pronoun_does_not_look_past_a_sentence_naming_nobody(nlp: Language) -> N
             id="a-city-the-tagger-missed",
         ),
         pytest.param(
+            "JERUSALEM (Reuters) - Foreign Minister Eli Cohen hosted Dmytro Kuleba in Jerusalem.",
+            "Jerusalem",
+            id="a-city-a-dateline-names-in-capitals",
+        ),
+        pytest.param(
             "Jack Straw met Colin Powell, who was staying in London.", None, id="relative-clause"
         ),
     ],

@@ -101,3 +101,17 @@ def test_known_places_a_name_the_gazetteer_does_not_know_is_not_a_place() -> Non
 def test_known_places_untagged_places(parse: list, ents: list[str] | None, places: list) -> None:
     doc = _doc(parse, ents)
     assert [span.text for span in untagged_places(doc, RULES, set())] == places
+
+
+@pytest.mark.parametrize(
+    ("words", "place"),
+    [
+        pytest.param(["JERUSALEM", "(", "Reuters", ")", "-", "Talks", "began"], True, id="agency"),
+        pytest.param(["LONDON", ",", "March", "3", "-", "Talks", "began"], True, id="date"),
+        pytest.param(["Jerusalem", "(", "Reuters", ")", "-", "Talks", "began"], False, id="lower"),
+        pytest.param(["JERUSALEM", "talks", "began"], False, id="no-dateline"),
+    ],
+)
+def test_known_places_a_dateline_is_a_place(words: list[str], place: bool) -> None:
+    doc = Doc(VOCAB, words=words, ents=["B-ORG"] + ["O"] * (len(words) - 1))
+    assert is_known_place(doc[0:1], RULES, set()) is place

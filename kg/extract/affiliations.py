@@ -44,6 +44,8 @@ class Pattern:
     regex: re.Pattern[str]
     confidence: float
     unless_next: frozenset[str] = frozenset()
+    names_only: bool = False
+    """A CoNLL04 convention: applied only where its name recogniser read the text."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ def load_affiliation_rules(rules_dir: Path = RULES_DIR) -> AffiliationRules:
                 compile_pattern(spec["pattern"], words),
                 float(spec.get("confidence", 0.7)),
                 frozenset(spec.get("unless_next", ())),
+                bool(spec.get("names_only", False)),
             )
         )
     sources = {p: tuple(s) for p, s in data["sources"].items()}
@@ -198,6 +201,7 @@ def rule_matches(
     text, end = _segment(a, b, others)
     doc = a.span.doc
     following = doc[end].lower_ if end < len(doc) else ""
+    conll04 = read_with_names(doc)
     return max(
         (
             p.confidence
@@ -205,6 +209,7 @@ def rule_matches(
             if p.predicate == predicate
             and p.regex.fullmatch(text)
             and following not in p.unless_next
+            and (conll04 or not p.names_only)
         ),
         default=0.0,
     )

@@ -158,6 +158,8 @@ def _label_in_context(ent: Span, rules: Rules, surnames: set[str]) -> str:
 def _display(text: str, label: str = "PERSON") -> str:
     if label == "PERSON" and text.isupper() and len(text) > 3:
         return person_name(text)
+    if label == "GPE" and text.isupper() and len(text) > 3:
+        return text.title()  # a dateline's "JERUSALEM"
     return " ".join(text.split())
 
 
@@ -180,8 +182,8 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         span = _clean(ent, label, rules)
         if span is None or _is_title_fragment(span, label, rules):
             continue
-        if label == "PERSON" and is_known_place(span, rules, persons):
-            label = "GPE"  # "visited Sedgefield", tagged a person's
+        if label in ("PERSON", "ORG") and is_known_place(span, rules, persons):
+            label = "GPE"  # "visited Sedgefield" tagged a person's, "JERUSALEM (Reuters)" an ORG
         mentions.append((span, label))
     mentions += [(span, "GPE") for span in untagged_places(doc, rules, persons)]
     mentions += [(span, "PERSON") for span in _untagged_honorific_names(doc, rules)]

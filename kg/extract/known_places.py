@@ -5,7 +5,8 @@ The small English model takes towns it has not seen for people ("Mr Blair visite
 name the gazetteer (`kg.extract.gazetteer`) knows is a place where it is the object of a
 preposition of place ('in', 'at': `triggers.json` "place_prepositions") or of a verb of travel
 as `triggers.json` "visited" links them ('visited X', 'flew to X'). A name the text also gives a
-person ('Mr Howard', 'Michael Howard') stays a person's.
+person ('Mr Howard', 'Michael Howard') stays a person's. So is the name in capitals that opens
+a wire dateline ('JERUSALEM (Reuters) -'), which the tagger often takes for an organisation.
 """
 
 from __future__ import annotations
@@ -33,6 +34,18 @@ def says_a_place(token: Token, rules: Rules) -> bool:
     )
 
 
+def opens_a_dateline(span: Span) -> bool:
+    """Whether a name in capitals opens its sentence before '(' or ',': the dateline of wire
+    copy, which names a place ('JERUSALEM (Reuters) -', 'LONDON, March 3 (AP) -')."""
+    doc = span.doc
+    return (
+        span[0].is_sent_start
+        and all(t.is_upper and t.is_alpha for t in span)
+        and span.end < len(doc)
+        and doc[span.end].text in ("(", ",")
+    )
+
+
 def person_names(doc: Doc, honorifics: set[str]) -> set[str]:
     """The words the doc uses in persons' names: those of its names of two words or more tagged
     PERSON, and the words after an honorific ('Mr Howard')."""
@@ -42,14 +55,16 @@ def person_names(doc: Doc, honorifics: set[str]) -> set[str]:
 
 
 def is_known_place(span: Span, rules: Rules, persons: set[str]) -> bool:
-    """Whether a name (tagged a person's, or untagged) is a place the text states: capitalised,
-    known to the gazetteer, said where a place goes, and no word of it a person's name here."""
-    return (
+    """Whether a name (tagged otherwise, or untagged) is a place the text states: known to the
+    gazetteer, and either a dateline or capitalised, said where a place goes and no word of it a
+    person's name here."""
+    if not opens_a_dateline(span) and not (
         all(t.is_title and t.pos_ == "PROPN" for t in span)
         and not any(t.text in persons for t in span)
         and says_a_place(span.root, rules)
-        and load_gazetteer().find(span.text) is not None
-    )
+    ):
+        return False
+    return load_gazetteer().find(span.text) is not None
 
 
 def untagged_places(doc: Doc, rules: Rules, persons: set[str]) -> list[Span]:
@@ -58,7 +73,7 @@ def untagged_places(doc: Doc, rules: Rules, persons: set[str]) -> list[Span]:
     tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found: list[Span] = []
     for token in doc:
-        if token.i in tagged or token.dep_ == "compound" or not token.is_title:
+        if token.i in tagged or token.dep_ == "compound" or not (token.is_title or token.is_upper):
             continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token:
