@@ -6,12 +6,12 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from kg.extract.entities import honorific_surnames
 from kg.extract.known_places import is_known_place, person_names, says_a_place, untagged_places
 from kg.extract.rules import load_rules
 
 VOCAB = spacy.blank("en").vocab
 RULES = load_rules()
-HONORIFICS = set(RULES.posts["title_words_before_name"])
 LEMMAS = {
     "flew": "fly",
     "wrote": "write",
@@ -63,7 +63,7 @@ def test_known_places_says_a_place(parse: list, place: bool) -> None:
 
 def test_known_places_a_town_tagged_a_person_is_a_place() -> None:
     doc = _doc([*VISITED, ("Sedgefield", 1, "dobj", "PROPN")], ["B-PERSON", "O", "B-PERSON"])
-    assert is_known_place(doc[2:3], RULES, person_names(doc, HONORIFICS))
+    assert is_known_place(doc[2:3], RULES, person_names(doc))
 
 
 def test_known_places_a_name_the_text_gives_a_person_stays_a_person() -> None:
@@ -71,8 +71,9 @@ def test_known_places_a_name_the_text_gives_a_person_stays_a_person() -> None:
     parse = [("Mr", 1, "compound", "PROPN"), ("Howard", 2, "nsubj", "PROPN")]
     parse += [("visited", 2, "ROOT", "VERB"), ("Howard", 2, "dobj", "PROPN")]
     doc = _doc(parse, ["O", "B-PERSON", "O", "B-PERSON"])
-    assert "Howard" in person_names(doc, HONORIFICS)
-    assert not is_known_place(doc[3:4], RULES, person_names(doc, HONORIFICS))
+    persons = person_names(doc) | honorific_surnames(doc, RULES)
+    assert "Howard" in persons
+    assert not is_known_place(doc[3:4], RULES, persons)
 
 
 def test_known_places_a_name_the_gazetteer_does_not_know_is_not_a_place() -> None:

@@ -172,7 +172,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
     ]
     mentions: list[tuple[Span, str]] = []
     surnames = honorific_surnames(doc, rules)
-    persons = person_names(doc, set(rules.posts["title_words_before_name"]))
+    persons = person_names(doc) | surnames  # words a place's name may not have here
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPES:
             continue

@@ -46,12 +46,9 @@ def opens_a_dateline(span: Span) -> bool:
     )
 
 
-def person_names(doc: Doc, honorifics: set[str]) -> set[str]:
-    """The words the doc uses in persons' names: those of its names of two words or more tagged
-    PERSON, and the words after an honorific ('Mr Howard')."""
-    words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
-    words |= {doc[t.i + 1].text for t in doc[:-1] if t.text in honorifics}
-    return words
+def person_names(doc: Doc) -> set[str]:
+    """The words of the doc's names of two words or more tagged PERSON ('Michael Howard')."""
+    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
 def is_known_place(span: Span, rules: Rules, persons: set[str]) -> bool:
