@@ -45,3 +45,7 @@ class NotFoundError(NewsKGError):
 
 class ExtractionError(NewsKGError):
     """Extraction failed on an article: the message names it and says why."""
+
+
+class RulesError(NewsKGError):
+    """A rule file under kg/extract/rules is missing a key or holds a malformed pattern."""

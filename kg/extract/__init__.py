@@ -32,6 +32,7 @@ from kg.extract.company import joined_company
 from kg.extract.dates import resolve_date
 from kg.extract.entities import EntityIndex, resolve_entities
 from kg.extract.memberships import affiliation_phrases
+from kg.extract.party_mentions import tagged_members
 from kg.extract.pipeline import load_pipeline
 from kg.extract.posts import (
     Post,
@@ -236,6 +237,9 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
         for role, person, org in affiliation_phrases(sentence, index, rules):
             confidence = rules.triggers[role]["confidence"]
             found.append(Found(role, person, org, sentence, confidence))
+        for person, party in tagged_members(sentence, index):
+            confidence = rules.triggers["member_of"]["confidence"]
+            found.append(Found("member_of", person, party, sentence, confidence))
     lede = body[0] if body else None
     headline = headline_person(article.title, index)
     posts += resolve_title_references(doc, posts, index, rules, lede, headline)

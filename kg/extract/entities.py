@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.captions import Captions, person_name
 from kg.extract.known_places import is_known_place, person_names, untagged_places
 from kg.extract.names import read_with_names
+from kg.extract.party_mentions import find_party_mentions
 from kg.extract.pipeline import PARTY_ID_GENERIC
 from kg.extract.rules import Rules
 from kg.types import Entity, EntityType
@@ -202,6 +203,11 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             key = f"party:{name}"
             index.entities.setdefault(key, Resolved(name, "party")).aliases.add(span.text)
             index.add_mention(key, span.start, span.end)
+    # Parties named by a code or a word that is not their name: 'Reid, D-Nev.', 'Republican Sen.'
+    for span, name in find_party_mentions(doc, rules):
+        if span.start not in index.by_token:
+            index.entities.setdefault(f"party:{name}", Resolved(name, "party"))
+            index.add_mention(f"party:{name}", span.start, span.end)
 
     # Persons: full names (two or more words) anchor; shorter forms that end them join them.
     full_names: dict[str, Resolved] = {}

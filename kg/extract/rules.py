@@ -8,6 +8,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kg.errors import RulesError
+
 RULES_DIR = Path(__file__).parent / "rules"
 
 
@@ -24,6 +26,7 @@ class Rules:
     captions: dict[str, Any]
     quotes: dict[str, Any]
     pronouns: dict[str, Any]
+    party_mentions: dict[str, Any]
 
     @property
     def party_alias_to_name(self) -> dict[str, str]:
@@ -31,24 +34,64 @@ class Rules:
         return {alias: name for name, aliases in self.parties.items() for alias in (name, *aliases)}
 
 
-def _read(rules_dir: Path, name: str) -> dict[str, Any]:
+JSON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "list": list,
+    "object": dict,
+    "string": str,
+    "number": (int, float),
+    "boolean": bool,
+}
+
+
+def _check(name: str, data: dict[str, Any], keys: dict[str, str]) -> None:
+    """Raise a RulesError unless `data` has exactly the keys `keys` (schema.json) gives it, each
+    of its type: a renamed key stops loading, never a KeyError mid-extraction."""
+    fixed = {k: t for k, t in keys.items() if k != "*"}
+    problems = [f"it has no key '{k}'" for k in fixed if k not in data]
+    if "*" not in keys:
+        problems += [f"'{k}' is not a key it may have" for k in data if k not in fixed]
+    for key, value in data.items():
+        expected = keys.get(key, keys.get("*"))
+        if expected is not None and not isinstance(value, JSON_TYPES[expected]):
+            problems.append(f"'{key}' is a {type(value).__name__}, not a JSON {expected}")
+    if problems:
+        raise RulesError(
+            f"Rule file rules/{name}.json does not fit rules/schema.json: {'; '.join(problems)}. "
+            f"Fix the file, or the schema if the key was renamed on purpose."
+        )
+
+
+def _read(rules_dir: Path, name: str, schema: dict[str, dict[str, str]] | None = None) -> Any:
     path = rules_dir / f"{name}.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise RulesError(f"Rule file '{path}' is not readable JSON: {exc}") from exc
     data.pop("_comment", None)
+    if schema is not None:
+        _check(name, data, schema[name])
     return data
 
 
 @cache
 def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
-    """Read the rule files from `rules_dir` (default: the ones shipped with newskg)."""
+    """Read the rule files from `rules_dir` (default: the ones shipped with newskg), each checked
+    against `schema.json`."""
+    schema = _read(rules_dir, "schema")
+
+    def read(name: str) -> Any:
+        return _read(rules_dir, name, schema)
+
+    parties = read("parties")
     return Rules(
-        parties={name: tuple(aliases) for name, aliases in _read(rules_dir, "parties").items()},
-        demonyms=_read(rules_dir, "demonyms"),
-        places=_read(rules_dir, "places"),
-        posts=_read(rules_dir, "posts"),
-        triggers=_read(rules_dir, "triggers"),
-        factuality=_read(rules_dir, "factuality"),
-        captions=_read(rules_dir, "captions"),
-        quotes=_read(rules_dir, "quotes"),
-        pronouns=_read(rules_dir, "pronouns"),
+        parties={name: tuple(aliases) for name, aliases in parties.items()},
+        demonyms=read("demonyms"),
+        places=read("places"),
+        posts=read("posts"),
+        triggers=read("triggers"),
+        factuality=read("factuality"),
+        captions=read("captions"),
+        quotes=read("quotes"),
+        pronouns=read("pronouns"),
+        party_mentions=read("party_mentions"),
     )

@@ -1,0 +1,94 @@
+"""Parties named by a word that is not their name.
+
+Wires tag a name with its party ('Harry Reid, D-Nev.', 'Chuck Schumer (D-N.Y.)', 'Mr Smith
+(Lab)'), and a party adjective or member noun stands before a title or a name ('Republican Sen.
+Mitt Romney', 'Democratic leader X', 'Republican Lindsey Graham') or in apposition to one
+('Dianne Feinstein, a California Democrat'). The codes, the words and the spaCy Matcher patterns
+for tags are data (`rules/party_mentions.json`). `find_party_mentions` marks them on the doc
+(`doc.spans`, labelled with the party's canonical name) for `entities` to add as mentions of the
+party; `tagged_members` then says whom each makes a member.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from spacy.errors import MatchPatternError
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from kg.errors import RulesError
+from kg.extract.rules import Rules
+
+if TYPE_CHECKING:  # entities imports this module
+    from kg.extract.entities import EntityIndex, Resolved
+
+TAGS = "newskg_party_tags"
+WORDS = "newskg_party_words"
+_matchers: dict[int, Matcher] = {}
+
+
+def tag_matcher(vocab: Vocab, rules: Rules) -> Matcher:
+    """The Matcher of `tag_patterns`, built once per vocabulary; a malformed pattern is a
+    RulesError naming the file and the pattern."""
+    matcher = _matchers.get(id(vocab))
+    if matcher is None:
+        matcher = Matcher(vocab, validate=True)
+        for k, pattern in enumerate(rules.party_mentions["tag_patterns"]):
+            try:
+                matcher.add(f"tag_{k}", [pattern])
+            except MatchPatternError as exc:
+                raise RulesError(
+                    f"rules/party_mentions.json: tag_patterns[{k}] is not a spaCy Matcher "
+                    f"pattern: {exc}"
+                ) from exc
+        _matchers[id(vocab)] = matcher
+    return matcher
+
+
+def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
+    """Tags right after a person's name and party words outside other names, each with the
+    canonical name of its party; also kept in `doc.spans` for `tagged_members`."""
+    tags, words = rules.party_mentions["tags"], rules.party_mentions["words"]
+    in_names = {i for ent in doc.ents if ent.label_ != "NORP" for i in range(ent.start, ent.end)}
+    person_ends = {ent.end for ent in doc.ents if ent.label_ == "PERSON"}
+    tagged = []
+    for _, start, _ in tag_matcher(doc.vocab, rules)(doc):
+        code = doc[start + 1]
+        if code.text in tags and start in person_ends:
+            tagged.append(Span(doc, code.i, code.i + 1, label=tags[code.text]))
+    worded = [
+        Span(doc, t.i, t.i + 1, label=words[t.text])
+        for t in doc
+        if t.text in words and t.i not in in_names
+    ]
+    doc.spans[TAGS] = tagged
+    doc.spans[WORDS] = worded
+    return [(span, span.label_) for span in (*tagged, *worded)]
+
+
+def tagged_members(sentence: Span, index: EntityIndex) -> Iterator[tuple[Resolved, Resolved]]:
+    """(person, party) for each tag after a name, party word right before a name, or member
+    noun in apposition to a name in `sentence`; titles ('Republican Sen. X') are `posts`'s."""
+    doc = sentence.doc
+    for group in (TAGS, WORDS):
+        for span in doc.spans.get(group, ()):
+            if not sentence.start <= span.start < sentence.end:
+                continue
+            party = index.at(span[0])
+            if party is None or party.type != "party":
+                continue
+            if group == TAGS:
+                neighbours = [doc[span.start - 2]]  # "Reid" in "Reid, D-Nev." / "Reid (D-Nev.)"
+            else:
+                word = span[0]
+                after = doc[span.end] if span.end < len(doc) else None
+                neighbours = [after] if after is not None else []
+                if word.dep_ == "appos":  # "Dianne Feinstein, a California Democrat"
+                    neighbours.append(word.head)
+            for token in neighbours:
+                person = index.at(token)
+                if person is not None and person.type == "person":
+                    yield person, party

@@ -1,0 +1,88 @@
+"""Parties named by a code or a word (kg.extract.party_mentions), on sentences written here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from kg.errors import RulesError
+from kg.extract.party_mentions import tag_matcher
+from kg.extract.rules import load_rules
+from kg.types import Fact
+from tests.samples import extracted_facts
+
+
+def _asserted(nlp: Language, text: str, predicate: str) -> set[tuple[str, str]]:
+    facts: list[Fact] = extracted_facts(nlp, text, published=date(2024, 5, 2))
+    return {
+        (f.subject, f.object) for f in facts if f.predicate == predicate and f.status == "asserted"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Sen. Walter Brennan, D-Ore., voted against the measure.",
+            {("Walter Brennan", "Democratic Party")},
+            id="wire-tag-after-comma",
+        ),
+        pytest.param(
+            "Rep. Laura Whitfield (R-Texas) and Sen. Omar Delgado (D-N.M.) wrote the amendment.",
+            {("Laura Whitfield", "Republican Party"), ("Omar Delgado", "Democratic Party")},
+            id="wire-tags-in-parentheses",
+        ),
+        pytest.param(
+            "Republican Sen. Dale Hutchins said the vote would be close.",
+            {("Dale Hutchins", "Republican Party")},
+            id="party-adjective-before-title",
+        ),
+        pytest.param(
+            "Republican Carla Mendes won the seat, beating Tom Reyes.",
+            {("Carla Mendes", "Republican Party")},
+            id="party-noun-before-name",
+        ),
+        pytest.param(
+            "Senator Ruth Adler, a Nevada Democrat, chaired the hearing.",
+            {("Ruth Adler", "Democratic Party")},
+            id="member-noun-in-apposition",
+        ),
+        pytest.param(
+            "Janet Morrow (Lab) asked the minister about the hospital.",
+            {("Janet Morrow", "Labour")},
+            id="british-party-code",
+        ),
+    ],
+)
+def test_party_mentions_make_members(nlp: Language, text: str, expected: set) -> None:
+    assert _asserted(nlp, text, "member_of") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "The Democratic Republic of Congo signed the accord with Rwanda.", id="country-name"
+        ),
+        pytest.param("Troops left sector (D) of the zone, said Paul Okafor.", id="code-not-a-tag"),
+        pytest.param("The Republican primary is in March, Helen Cho said.", id="adjective-alone"),
+    ],
+)
+def test_party_mentions_make_no_member_without_a_name(nlp: Language, text: str) -> None:
+    assert _asserted(nlp, text, "member_of") == set()
+
+
+def test_party_mentions_adjective_before_leader_title_leads(nlp: Language) -> None:
+    text = "Democratic leader Frank Osei promised to block the bill."
+    assert _asserted(nlp, text, "leads") == {("Frank Osei", "Democratic Party")}
+
+
+def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
+    rules = load_rules()
+    bad = {**rules.party_mentions, "tag_patterns": [[{"ORHT": "("}]]}
+    broken = type(rules)(**{**rules.__dict__, "party_mentions": bad})
+    with pytest.raises(RulesError, match=r"(?s)tag_patterns\[0\].*ORHT"):
+        tag_matcher(spacy.blank("en").vocab, broken)
