@@ -23,6 +23,8 @@ from kg.types import Article, Extraction, Fact
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame"}
 RELATIONS = ("met", "planned_met", "leads", "member_of", "holds_position", "visited")
 Pair = tuple[str, str]
+HELD = ("asserted", "past")
+"""Statuses scored for leads, member_of and posts: gold lists past posts too ('former leader')."""
 
 
 @dataclass
@@ -187,7 +189,7 @@ def score_article(
         predicted = {
             (match.person(f.subject), match.org(f.object)): f
             for f in facts
-            if f.predicate == relation and f.status == "asserted"
+            if f.predicate == relation and f.status in HELD
         }
         expected = {(p, match.org(o)) for p, o in _pairs(gold.get(gold_key, []))}
         _count(scores[relation], name, predicted, expected, set(), sentence)
@@ -196,7 +198,7 @@ def score_article(
     predicted_posts = [
         (match.person(f.subject), f.object, f)
         for f in facts
-        if f.predicate == "holds_position" and f.status == "asserted"
+        if f.predicate == "holds_position" and f.status in HELD
     ]
     score = scores["holds_position"]
     for person, title, fact in predicted_posts:

@@ -27,8 +27,9 @@ credit or a "X contributed to this report" line: the person is credited on the a
 attributes words to a speaker: its object is the quote text (the quoted words without the marks,
 or the reported clause), its object_type "quote"."""
 
-Status = Literal["asserted", "planned", "negated", "reported"]
-"""Factuality: only asserted facts become direct edges in the graph."""
+Status = Literal["asserted", "planned", "negated", "reported", "past"]
+"""Factuality: only asserted facts become direct edges in the graph. `past` is a post or an
+affiliation the text says is no longer held ('former Labour leader')."""
 
 ObjectType = Literal["person", "organization", "party", "place", "post", "article", "quote"]
 

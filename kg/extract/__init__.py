@@ -102,6 +102,7 @@ def _post_facts(post: Post, rules: Rules) -> Iterator[Fact]:
     """holds_position, and what the title says of its organisation (leads / member / works)."""
     evidence = (_evidence(post.sentence),)
     name = post.person.name
+    status = "past" if post.past else "asserted"
     post_in, post_in_type = (post.country, "place") if post.country else (None, None)
     if post.org is not None and (post_in is None or post.role is not None):
         post_in, post_in_type = post.org.name, post.org.type
@@ -115,15 +116,18 @@ def _post_facts(post: Post, rules: Rules) -> Iterator[Fact]:
             "post",
             evidence,
             confidence,
+            status=status,
             post_in=post_in,
             post_in_type=post_in_type,  # type: ignore[arg-type]
         )
     if post.org is not None and post.role is not None:
         confidence = rules.triggers[post.role]["confidence"]
-        yield Fact(post.role, name, "person", post.org.name, post.org.type, evidence, confidence)
+        org, org_type = post.org.name, post.org.type
+        yield Fact(post.role, name, "person", org, org_type, evidence, confidence, status=status)
     if post.party is not None:
         confidence = rules.triggers["member_of"]["confidence"]
-        yield Fact("member_of", name, "person", post.party.name, "party", evidence, confidence)
+        party = post.party.name
+        yield Fact("member_of", name, "person", party, "party", evidence, confidence, status=status)
 
 
 def _credit_facts(captions: Captions, article: Article) -> tuple[list[Fact], list[Entity]]:

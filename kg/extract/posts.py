@@ -40,6 +40,8 @@ class Post:
     party: Resolved | None = None
     """A party the title names besides the body the post is in ('Lib Dem constitutional affairs
     committee chairman': a member of the Lib Dems)."""
+    past: bool = False
+    """A post no longer held: 'former Labour leader', 'served as prime minister until 1997'."""
 
 
 def entity_at(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Resolved | None:
@@ -139,8 +141,11 @@ def make_post(
     sentence: Span,
     index: EntityIndex,
     rules: Rules,
+    past: bool = False,
 ) -> Post | None:
-    """A post from the title's tokens and an optional complement ('of Alcohol Focus Scotland')."""
+    """A post from the title's tokens and an optional complement ('of Alcohol Focus Scotland');
+    `past` when the text says it is no longer held, as a 'former' in the title also says."""
+    past = past or any(t.lower_ in rules.posts["past_modifiers"] for t in tokens)
     while tokens and (
         tokens[0].lower_ in BRIDGES
         or tokens[0].text in POSSESSIVE
@@ -188,7 +193,7 @@ def make_post(
         return None
     country = country_of(tokens + complement, index, rules)
     end = (complement or tokens)[-1].i + 1
-    return Post(person, label, country, org, role, head, sentence, tokens[0].i, end, party)
+    return Post(person, label, country, org, role, head, sentence, tokens[0].i, end, party, past)
 
 
 def _body(tokens: list[Token], index: EntityIndex, rules: Rules) -> tuple[Resolved, int] | None:
@@ -329,8 +334,21 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
         if token.dep_ == "appos" and token.head.lower_ in heads and index.at(token.head) is None:
             nouns.append(token.head)
         nouns += [n for n in _role_nouns(token, rules) if n.lower_ in heads]
+        for who in _relative_subjects(token):  # "X, who served as prime minister until 1997"
+            nouns += [n for n in _role_nouns(who, rules) if n.lower_ in heads]
         yield from _noun_posts(person, nouns, sentence, index, rules)
     yield from _possessed_posts(sentence, index, rules)
+
+
+def _relative_subjects(name: Token) -> list[Token]:
+    """The 'who' subjecting a relative clause on a name: 'X, who became chancellor'."""
+    return [
+        c
+        for clause in name.children
+        if clause.dep_ == "relcl"
+        for c in clause.children
+        if c.dep_ in SUBJECTS and c.lower_ == "who"
+    ]
 
 
 def pronoun_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:
@@ -357,8 +375,16 @@ def _noun_posts(
         while title and entity_at(title[0], index, ("person",)):
             title = title[1:]
         complement = complement_of(noun, index, rules) or _relative_complement(noun, index)
-        if post := make_post(person, title, complement, sentence, index, rules):
+        past = _ended(noun, rules)
+        if post := make_post(person, title, complement, sentence, index, rules, past):
             yield post
+
+
+def _ended(noun: Token, rules: Rules) -> bool:
+    """Whether the verb giving a post says when it ended: 'served as prime minister until 1997'."""
+    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    ends = rules.posts["past_prepositions"]
+    return verb is not None and any(c.dep_ == "prep" and c.lower_ in ends for c in verb.children)
 
 
 def _relative_complement(noun: Token, index: EntityIndex) -> list[Token]:

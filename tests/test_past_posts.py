@@ -1,0 +1,78 @@
+"""Posts and affiliations no longer held are kept as past, never as current (sentences written
+for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from kg.rdf.mapping import to_graph
+from kg.rdf.namespace import PREFIXES
+from kg.types import Article, Extraction, Fact
+from tests.samples import extracted_facts
+
+HEADER = "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in PREFIXES.items())
+
+
+def _facts(nlp: Language, text: str) -> set[tuple[str, str, str, str]]:
+    facts: list[Fact] = extracted_facts(nlp, text, published=date(2024, 6, 1))
+    return {(f.predicate, f.subject, f.object, f.status) for f in facts if f.predicate != "said"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Former Labour leader Martin Hale opened the library.",
+            {
+                ("holds_position", "Martin Hale", "Former Labour leader", "past"),
+                ("leads", "Martin Hale", "Labour", "past"),
+            },
+            id="former-leader",
+        ),
+        pytest.param(
+            "Ex-minister Gwen Tallis backed the campaign.",
+            {("holds_position", "Gwen Tallis", "Ex-minister", "past")},
+            id="ex-prefix",
+        ),
+        pytest.param(
+            "Robert Finch, who served as chancellor until 2010, wrote a memoir.",
+            {("holds_position", "Robert Finch", "chancellor", "past")},
+            id="served-until",
+        ),
+        pytest.param(
+            "Labour MP Sara Quinn spoke first.",
+            {
+                ("holds_position", "Sara Quinn", "Labour MP", "asserted"),
+                ("member_of", "Sara Quinn", "Labour", "asserted"),
+            },
+            id="current-post-stays-asserted",
+        ),
+        pytest.param(
+            "Alan Moss, who became chancellor in 2019, spoke.",
+            {("holds_position", "Alan Moss", "chancellor", "asserted")},
+            id="became-since-is-current",
+        ),
+    ],
+)
+def test_past_posts_status(nlp: Language, text: str, expected: set) -> None:
+    assert _facts(nlp, text) == expected
+
+
+def test_past_posts_are_no_edge_in_the_graph(nlp: Language) -> None:
+    text = "Former Labour leader Martin Hale met Labour leader Jo Park."
+    facts = tuple(extracted_facts(nlp, text, published=date(2024, 6, 1)))
+    _, graph = to_graph(Extraction(Article("a1", text), (), facts))
+    leaders = {
+        str(row[0])
+        for row in graph.query(HEADER + "SELECT ?n WHERE { ?p org:headOf ?o ; rdfs:label ?n }")
+    }
+    assert leaders == {"Jo Park"}
+    past = graph.query(
+        HEADER
+        + """SELECT ?n WHERE { [] a rdf:Statement ; rdf:subject ?p ; rdf:predicate org:headOf ;
+                                  kg:status "past" . ?p rdfs:label ?n }"""
+    )
+    assert [str(row[0]) for row in past] == ["Martin Hale"]
