@@ -19,6 +19,7 @@ from itertools import islice
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from kg.extract.rules import load_rules
 from kg.types import Entity, EntityType, Extraction, Fact
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ HONORIFICS = frozenset(
 `kg/extract/rules/posts.json` (`title_words_before_name`); a test keeps the two in step."""
 
 SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+FAMILY_NAME_FIRST = frozenset(load_rules().person_names["family_name_first"])
+"""Family names written first ("Xi Jinping"): such a full name is also known by its first word."""
 """Words after a surname that are not the surname ("Martin Luther King Jr")."""
 
 SHARED_STATUSES = frozenset({"asserted", "planned"})
@@ -94,6 +97,8 @@ class NameIndex:
         words = name_words(name)
         if len(words) >= 2:
             self._by_surname[_fold(words[-1])].setdefault(_fold(name), name)
+            if words[0] in FAMILY_NAME_FIRST:  # "Xi" of "Xi Jinping"
+                self._by_surname[_fold(words[0])].setdefault(_fold(name), name)
 
     def learn(self, extraction: Extraction) -> None:
         """Know the full names of an article's persons."""

@@ -222,8 +222,12 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         resolved.aliases.add(name)
         index.add_mention(key, span.start, span.end)
 
+    family_first = set(rules.person_names["family_name_first"])
+
     def surname_owner(text: str, position: int) -> str | None:
-        owners = [n for n in full_names if n.endswith(" " + text) or n.split()[-1] == text]
+        owners = [
+            n for n in full_names if n.endswith(" " + text) or text in _surnames(n, family_first)
+        ]
         if len(owners) <= 1:
             return owners[0] if owners else None
         # Ambiguous surname: the candidate mentioned most recently before this point.
@@ -270,7 +274,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             continue
         surname = _hyphenated(doc, token.i)  # "Kilroy-Silk" is three tokens
         owner = surname_owner(surname.text, token.i)
-        if owner and surname.text == owner.split()[-1]:
+        if owner and surname.text in _surnames(owner, family_first):
             index.add_mention(f"person:{owner}", surname.start, surname.end)
             if token.i > 0 and doc[token.i - 1].text in honorifics:
                 index.entities[f"person:{owner}"].aliases.add(
@@ -286,6 +290,13 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             if k == key and i > 0 and doc[i - 1].text in honorifics:
                 resolved.aliases.add(f"{doc[i - 1].text} {doc[i].text}")
     return index
+
+
+def _surnames(name: str, family_first: set[str]) -> tuple[str, ...]:
+    """The words a person's full name is shortened to: its last ('Blair'), and its first where
+    that is a family name written first ('Xi' of 'Xi Jinping')."""
+    words = name.split()
+    return (words[-1], words[0]) if len(words) > 1 and words[0] in family_first else (words[-1],)
 
 
 def _untagged_honorific_names(doc: Doc, rules: Rules) -> list[Span]:

@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ModelNotFoundError
+from kg.extract.name_repair import COMPONENT as NAME_REPAIR
 from kg.extract.names import use_names
 from kg.extract.rules import Rules, load_rules
 
@@ -65,6 +66,7 @@ def load_pipeline(model: str, rules: Rules | None = None, names: bool = False) -
     if names:
         use_names(nlp)
     nlp.add_pipe("newskg_paragraphs", before="parser")
+    nlp.add_pipe(NAME_REPAIR, after="ner")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(party_patterns(rules or load_rules()))  # type: ignore[attr-defined]
     return nlp

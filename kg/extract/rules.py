@@ -27,6 +27,7 @@ class Rules:
     quotes: dict[str, Any]
     pronouns: dict[str, Any]
     party_mentions: dict[str, Any]
+    person_names: dict[str, Any]
 
     @property
     def party_alias_to_name(self) -> dict[str, str]:
@@ -94,4 +95,5 @@ def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
         quotes=read("quotes"),
         pronouns=read("pronouns"),
         party_mentions=read("party_mentions"),
+        person_names=read("person_names"),
     )

@@ -1,0 +1,94 @@
+"""Person names the small tagger gets wrong, repaired on the doc right after its NER.
+
+- A name cut at a particle: 'Ursula von der' + 'Leyen' (tagged a place), 'Charles' + 'de Gaulle';
+- a name written family name first cut before its last word: 'Yoon Suk' + 'Yeol' (untagged);
+- a person typed as an organisation where the clause says a person acts: 'Olaf Scholz met ...',
+  'Charles de Gaulle visited ...' (the subject of a meeting or travel verb, capitalised words
+  and particles, none of them a word organisations are named with).
+
+The particles, the organisation words and the verbs are data (`rules/person_names.json`,
+`rules/triggers.json`); the component is `newskg_name_repair`, after `ner` in `load_pipeline`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from kg.extract.rules import Rules, load_rules
+
+COMPONENT = "newskg_name_repair"
+
+
+def _at(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _name_word(token: Token) -> bool:
+    return token.is_title and token.pos_ == "PROPN"
+
+
+def _extended(ent: Span, particles: set[str], family_name_first: set[str]) -> Span:
+    """The person's name `ent` begins, run on over particles and the capitalised words after
+    them, and, for a name written family name first, over an untagged third word."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].lower_ in particles and doc[end].is_lower:
+        end += 1  # "Charles" + "de" ...
+    if end > ent.end or ent[-1].lower_ in particles:
+        while end < len(doc) and _name_word(doc[end]) and doc[end].ent_type_ != "PERSON":
+            end += 1  # ... + "Gaulle"; "Ursula von der" + "Leyen"
+        return doc[ent.start : end] if _name_word(doc[end - 1]) else ent
+    after = doc[end] if end < len(doc) else None
+    family_first = ent[0].text in family_name_first and len(ent) == 2
+    if family_first and after is not None and _name_word(after) and after.ent_type_ == "":
+        return doc[ent.start : end + 1]  # "Yoon Suk" + "Yeol"
+    return ent
+
+
+def _acting_person(ent: Span, rules: Rules) -> bool:
+    """Whether an ORG-tagged name is a person's: the subject of a meeting or travel verb, two to
+    four capitalised words or particles, none an organisation word or a known party."""
+    names = rules.person_names
+    verbs = {
+        *rules.triggers["met"]["verbs"],
+        *rules.triggers["met"]["with_verbs"],
+        *rules.triggers["visited"]["verbs"],
+    }
+    return (
+        2 <= len(ent) <= 4
+        and _name_word(ent[0])
+        and _name_word(ent[-1])
+        and all(_name_word(t) or t.lower_ in names["particles"] for t in ent)
+        and not ent[0].ent_id_
+        and not any(t.text in names["organisation_words"] for t in ent)
+        and ent.root.dep_ == "nsubj"
+        and ent.root.head.lemma_.lower() in verbs
+    )
+
+
+def repair_names(doc: Doc, rules: Rules) -> Doc:
+    """Set the doc's entities with the person names repaired (see the module docstring)."""
+    particles = set(rules.person_names["particles"])
+    family_name_first = set(rules.person_names["family_name_first"])
+    repaired: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and _acting_person(ent, rules):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
+        if ent.label_ == "PERSON":
+            ent = _extended(ent, particles, family_name_first)
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
+        repaired.append(ent)
+    people = [e for e in repaired if e.label_ == "PERSON"]
+    taken = {i for e in people for i in range(e.start, e.end)}
+    others = [
+        e for e in repaired if e.label_ != "PERSON" and not taken & set(range(e.start, e.end))
+    ]
+    doc.ents = filter_spans([*people, *others])
+    return doc
+
+
+@Language.component(COMPONENT)
+def name_repair(doc: Doc) -> Doc:
+    """The pipeline component: `repair_names` with the shipped rules."""
+    return repair_names(doc, load_rules())

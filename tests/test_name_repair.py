@@ -1,0 +1,80 @@
+"""Person names the small tagger gets wrong (kg.extract.name_repair, family names written first
+in kg.extract.entities), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.name_repair import repair_names
+from kg.extract.rules import load_rules
+from kg.types import Fact
+from tests.samples import extracted_facts
+
+
+def _met(nlp: Language, text: str) -> set[frozenset[str]]:
+    facts: list[Fact] = extracted_facts(nlp, text, published=date(2024, 4, 8))
+    return {
+        frozenset((f.subject, f.object))
+        for f in facts
+        if f.predicate == "met" and f.status == "asserted"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        pytest.param(
+            "Olaf Scholz met Prime Minister Petteri Orpo in Helsinki on Monday.",
+            {"Olaf Scholz", "Petteri Orpo"},
+            id="sentence-initial-name-typed-org",
+        ),
+        pytest.param(
+            "Ursula von der Leyen met the Danish premier, Mette Frederiksen, in Brussels.",
+            {"Ursula von der Leyen", "Mette Frederiksen"},
+            id="particles-inside-a-name",
+        ),
+    ],
+)
+def test_name_repair_gives_the_whole_name(nlp: Language, text: str, pair: set[str]) -> None:
+    assert frozenset(pair) in _met(nlp, text)
+
+
+def test_name_repair_family_name_first_joins_the_full_name(nlp: Language) -> None:
+    text = (
+        "Chinese President Xi Jinping arrived in Madrid on Tuesday. "
+        "The Spanish prime minister, Pedro Sanchez, met Xi at the palace."
+    )
+    assert _met(nlp, text) == {frozenset({"Xi Jinping", "Pedro Sanchez"})}
+
+
+def test_name_repair_leaves_organisations_that_act(nlp: Language) -> None:
+    facts = extracted_facts(
+        nlp, "The World Bank met creditors in Paris, said Ana Ruiz.", published=None
+    )
+    assert not any(f.subject == "World Bank" and f.subject_type == "person" for f in facts)
+    assert not any(f.predicate == "met" for f in facts)
+
+
+def _hand_parsed(words: list[str], proper: set[int], person: tuple[int, int]) -> Doc:
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    for token in doc:
+        token.pos_ = "PROPN" if token.i in proper else "X"
+    doc.ents = [Span(doc, *person, label="PERSON")]
+    return doc
+
+
+def test_name_repair_third_word_of_a_family_name_first_name() -> None:
+    doc = _hand_parsed(["Yoon", "Suk", "Yeol", "spoke", "."], {0, 1, 2}, (0, 2))
+    assert [(e.text, e.label_) for e in repair_names(doc, load_rules()).ents] == [
+        ("Yoon Suk Yeol", "PERSON")
+    ]
+
+
+def test_name_repair_no_third_word_for_other_names() -> None:
+    doc = _hand_parsed(["Tony", "Blair", "Hits", "Back"], {0, 1, 2, 3}, (0, 2))
+    assert [e.text for e in repair_names(doc, load_rules()).ents] == ["Tony Blair"]
