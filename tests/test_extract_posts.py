@@ -626,3 +626,29 @@ def test_entities_untagged_name_after_an_honorific_is_a_person(
     rules = load_rules()
     index = resolve_entities(nlp(text), find_captions(text, rules), rules)
     assert {e.name for e in index.persons().values()} == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Greens unveiled their manifesto, with leader Anna Holt promising free buses.",
+            {("leads", "Anna Holt", "Green Party")},
+            id="one-party-in-the-sentence",
+        ),
+        pytest.param(
+            "Labour and the Tories traded blows, with leader Anna Holt watching.",
+            set(),
+            id="two-parties-no-guess",
+        ),
+        pytest.param(
+            "The Greens met President Omar Diaz on Monday.",
+            set(),
+            id="a-president-leads-no-party",
+        ),
+    ],
+)
+def test_posts_bare_leader_leads_the_party_its_sentence_names(
+    nlp: Language, text: str, expected: set
+) -> None:
+    assert {t for t in _triples(_facts(nlp, text)) if t[0] == "leads"} == expected

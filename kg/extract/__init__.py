@@ -11,7 +11,8 @@ The stages per article, each a module of its own:
 5. `quotes` (who said what), whose speakers then resolve "I" and "me" inside their quotations;
 6. `relations` (met, visited, leads by verb; `events` for meetings told through an event noun)
    and `affiliations` (works for, based in, lives in, located in: rules and a trained
-   classifier), then `company` for those who 'also joined' a company already met;
+   classifier), then `company` for those who 'also joined' a company already met and
+   `copresence` for those the text puts at one gathering ('also took part in the talks');
 7. facts merged, so that one relation stated twice is one fact with two pieces of evidence.
 
 Rules are data in `rules/*.json`; dates resolve against the published date (`dates`); the status
@@ -29,6 +30,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.affiliations import affiliations_in
 from kg.extract.captions import Captions, find_captions
 from kg.extract.company import joined_company
+from kg.extract.copresence import copresent
 from kg.extract.dates import resolve_date
 from kg.extract.entities import EntityIndex, resolve_entities
 from kg.extract.memberships import affiliation_phrases
@@ -259,6 +261,7 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
         found.extend(led_by_verb(sentence, index, rules))
         found.extend(affiliations_in(sentence, index, rules))
     found.extend(list(joined_company(found)))
+    found.extend(list(copresent(body, found, index, rules)))
 
     facts = [_fact(f) for f in _without_event_places(found)]
     facts.extend(_quote_fact(q) for q in said)

@@ -186,6 +186,9 @@ def make_post(
     elif (party_at := _party_word(tokens)) is not None:
         org = _last_party(tokens[0].i, index)
         role = _role(tokens, org, party_at, rules) if org is not None else None
+    elif len(tokens) == 1 and head in rules.posts["party_leader_heads"] and not complement:
+        org = _sentence_party(sentence, tokens[0].i, index)  # "the Lib Dems, with leader X"
+        role = "leads" if org is not None else None
     label = _label(tokens, index, rules)
     if complement:  # as written: "head of gaming industry body ELSPA"
         label = f"{label} {_text(complement)}".strip()
@@ -241,6 +244,17 @@ def _last_party(before: int, index: EntityIndex) -> Resolved | None:
     """The party the text named last before token `before`: the one 'the party' means."""
     named = [i for i, key in index.by_token.items() if i < before and key.startswith("party:")]
     return index.entities[index.by_token[max(named)]] if named else None
+
+
+def _sentence_party(sentence: Span, before: int, index: EntityIndex) -> Resolved | None:
+    """The one party `sentence` names before token `before`, if it names exactly one: whom a bare
+    'leader' leads ('The Liberal Democrats launched their platform, with leader X saying ...')."""
+    keys = {
+        index.by_token[i]
+        for i in range(sentence.start, before)
+        if index.by_token.get(i, "").startswith("party:")
+    }
+    return index.entities[keys.pop()] if len(keys) == 1 else None
 
 
 def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:

@@ -1,0 +1,120 @@
+"""People the text puts at one gathering met there.
+
+Being present at the same named event counts as meeting (a summit, the talks, a launch, a
+hearing, a dinner). The text says so in two ways:
+
+- in one clause: 'A and B took part in the talks', 'A and B were at the launch', 'A and B
+  spoke at the conference' (a verb of presence with a gathering, its subjects together);
+- across sentences: 'Biden and Xi met on Wednesday ... Blinken and Yellen also took part in the
+  talks': a definite gathering ('the talks', 'the summit') that a verb of presence puts someone at
+  is the gathering of the last meeting or attendance the few sentences before state, so its
+  newcomers met everyone there.
+
+The verbs of presence, the way each reaches its gathering and the gathering nouns are data
+(`rules/triggers.json`: `met.presence`, `met.gatherings`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from kg.extract.entities import EntityIndex, Resolved
+from kg.extract.factuality import status_of
+from kg.extract.participants import subjects_of
+from kg.extract.relations import Found
+from kg.extract.rules import Rules
+from kg.types import Status
+
+
+@dataclass(frozen=True)
+class Presence:
+    """Persons a clause puts at a gathering."""
+
+    persons: tuple[Resolved, ...]
+    gathering: Token
+    sentence: Span
+    status: Status
+
+    @property
+    def definite(self) -> bool:
+        """'the talks', 'Monday's summit': a gathering the text has already given."""
+        words = ("the", "that", "this")
+        return any(c.dep_ == "poss" or c.lower_ in words for c in self.gathering.children)
+
+
+def _gatherings(verb: Token, spec: dict) -> list[Token]:
+    """The gathering nouns a verb of presence reaches: 'attended the summit' (dobj), 'took part in
+    the talks', 'was present at the launch' (a preposition on the verb or on its 'part' or
+    'present')."""
+    verbs = spec["presence"]["verbs"]
+    lemma = verb.lemma_.lower()
+    found: list[Token] = []
+    for holder in [verb, *verb.children]:
+        key = lemma if holder is verb else f"{lemma} {holder.lower_}"  # "take part"
+        links = verbs.get(key, [])
+        if holder is verb and "dobj" in links:
+            found += [c for c in verb.children if c.dep_ == "dobj"]
+        for prep in [*holder.children, *(verb.children if holder is not verb else ())]:
+            if prep.dep_ == "prep" and prep.lower_ in links:
+                found += [c for c in prep.children if c.dep_ == "pobj"]
+    gatherings = spec["gatherings"]
+    return [n for n in dict.fromkeys(found) if n.lower_ in gatherings or n.lemma_ in gatherings]
+
+
+def presences(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Presence]:
+    """Each clause of `sentence` that puts persons at a gathering."""
+    spec = rules.triggers["met"]
+    for verb in sentence:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for gathering in _gatherings(verb, spec):
+            persons = tuple(dict.fromkeys(p for p, _ in subjects_of(verb, index)))
+            persons = tuple(p for p in persons if p.type == "person")
+            if persons:
+                yield Presence(persons, gathering, sentence, status_of(verb, rules))
+
+
+def _found(a: Resolved, b: Resolved, where: Presence, confidence: float, earlier: Found | None):
+    return Found(
+        "met",
+        a,
+        b,
+        where.sentence,
+        confidence,
+        where.status,
+        earlier.date if earlier else None,
+        earlier.place if earlier else None,
+    )
+
+
+def copresent(
+    body: list[Span], found: Iterable[Found], index: EntityIndex, rules: Rules
+) -> Iterator[Found]:
+    """The meetings presence at one gathering states (see the module docstring)."""
+    spec = rules.triggers["met"]["presence"]
+    confidence, reach = spec["confidence"], spec["sentences_back"]
+    position = {sentence.start: k for k, sentence in enumerate(body)}
+    meetings = [f for f in found if f.predicate == "met" and f.status == "asserted"]
+    company: list[tuple[int, set[Resolved], Found | None]] = []  # (sentence no., who, meeting)
+    for f in meetings:
+        company.append((position.get(f.sentence.start, -1), {f.subject, f.object}, f))
+    for k, sentence in enumerate(body):
+        for presence in presences(sentence, index, rules):
+            persons = presence.persons
+            for i, a in enumerate(persons):  # "A and B took part in the talks"
+                for b in persons[i + 1 :]:
+                    yield _found(a, b, presence, confidence, None)
+            if presence.definite and presence.status == "asserted":
+                earlier = [c for c in company if k - reach <= c[0] < k]
+                if earlier:
+                    last = max(c[0] for c in earlier)
+                    there = {p for c in earlier if c[0] == last for p in c[1]}
+                    meeting = next((c[2] for c in earlier if c[0] == last and c[2]), None)
+                    for newcomer in persons:
+                        for other in there - {newcomer}:
+                            yield _found(other, newcomer, presence, confidence, meeting)
+            if presence.status == "asserted":
+                company.append((k, set(persons), None))

@@ -1,0 +1,96 @@
+"""People the text puts at one gathering met there (kg.extract.copresence); sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from kg.types import Fact
+from tests.samples import extracted_facts
+
+
+def _met(nlp: Language, text: str, status: str = "asserted") -> set[frozenset[str]]:
+    facts: list[Fact] = extracted_facts(nlp, text, published=date(2024, 9, 20))
+    return {
+        frozenset((f.subject, f.object))
+        for f in facts
+        if f.predicate == "met" and f.status == status
+    }
+
+
+def _pairs(*pairs: tuple[str, str]) -> set[frozenset[str]]:
+    return {frozenset(p) for p in pairs}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Helen Marsh and David Okoro were at the launch of the report in Leeds.",
+            _pairs(("Helen Marsh", "David Okoro")),
+            id="be-at-a-gathering",
+        ),
+        pytest.param(
+            "Maria Santos, Ivan Petrov and Lena Berg took part in the talks on Tuesday.",
+            _pairs(
+                ("Maria Santos", "Ivan Petrov"),
+                ("Maria Santos", "Lena Berg"),
+                ("Ivan Petrov", "Lena Berg"),
+            ),
+            id="take-part-in",
+        ),
+        pytest.param(
+            "Senators Paul Grant and Amy Liu spoke at the hearing on Thursday.",
+            _pairs(("Paul Grant", "Amy Liu")),
+            id="spoke-at-a-hearing",
+        ),
+        pytest.param(
+            "Prime Minister Rosa Dunn met President Karl Weiss in Vienna on Monday. "
+            "The two sides agreed to meet again. Finance Minister Tom Hale also took part "
+            "in the talks.",
+            _pairs(
+                ("Rosa Dunn", "Karl Weiss"),
+                ("Tom Hale", "Rosa Dunn"),
+                ("Tom Hale", "Karl Weiss"),
+            ),
+            id="newcomer-joins-the-last-meeting",
+        ),
+        pytest.param(
+            "Ahmed Noor attended the summit. Julia Stein was also at the summit.",
+            _pairs(("Ahmed Noor", "Julia Stein")),
+            id="two-attendances-of-one-gathering",
+        ),
+    ],
+)
+def test_copresence_makes_meetings(nlp: Language, text: str, expected: set) -> None:
+    assert _met(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Ahmed Noor did not attend the summit, but Julia Stein was at the summit.",
+            id="one-absent",
+        ),
+        pytest.param("Ahmed Noor and Julia Stein were at home on Sunday.", id="no-gathering"),
+        pytest.param(
+            "Ahmed Noor attended the summit. Weeks later, Julia Stein, Ben Cole and Ana Diaz "
+            "discussed the budget. Then Julia Stein wrote a book. Ben Cole sold his house. "
+            "Ana Diaz was at the summit.",
+            id="gathering-too-far-back",
+        ),
+    ],
+)
+def test_copresence_without_a_shared_gathering_is_no_meeting(nlp: Language, text: str) -> None:
+    assert not any("Ahmed Noor" in pair for pair in _met(nlp, text))
+    assert frozenset(("Ahmed Noor", "Julia Stein")) not in _met(nlp, text)
+
+
+def test_copresence_planned_attendance_is_planned(nlp: Language) -> None:
+    text = "Omar Haddad and Sofia Lind will attend the summit in Oslo next week."
+    assert _met(nlp, text, "planned") == _pairs(("Omar Haddad", "Sofia Lind"))
+    assert _met(nlp, text) == set()
