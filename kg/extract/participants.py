@@ -69,27 +69,40 @@ def subjects_of(trigger: Token, index: EntityIndex) -> Participants:
     return []
 
 
+PAIR_REACH = 2
+"""How many sentences back 'the two men' may look for the two it names: past one that names no
+one ('A and B met. The two leaders discussed trade. Both then met C')."""
+
+
 def pair_reference(trigger: Token, index: EntityIndex, words: list[str]) -> Participants:
-    """'The pair met', 'the two men held talks': the two persons the sentence before names, if it
-    names exactly two (and this sentence names none before the reference)."""
+    """'The pair met', 'the two men held talks', 'both met X': the two persons the last sentence
+    naming anyone names, if it names exactly two (within `PAIR_REACH` sentences, and this sentence
+    names none before the reference)."""
     subject = next((c for c in trigger.children if c.dep_ in SUBJECTS), None)
     two = subject is not None and any(c.lower_ in ("two", "both") for c in subject.children)
     if subject is None or (subject.lemma_.lower() not in words and not two):
         return []
     sentence = trigger.sent
     here = [t for t in sentence if t.i < subject.i and (e := index.at(t)) and e.type == "person"]
-    if here or sentence.start == 0:
+    if here:
         return []
-    before: Participants = []
-    for token in trigger.doc[sentence.start - 1].sent:
-        person = index.at(token)
-        if (
-            person is not None
-            and person.type == "person"
-            and all(person is not p for p, _ in before)
-        ):
-            before.append((person, token))
-    return before if len(before) == 2 else []
+    doc = trigger.doc
+    for _ in range(PAIR_REACH):
+        if sentence.start == 0:
+            return []
+        sentence = doc[sentence.start - 1].sent
+        before: Participants = []
+        for token in sentence:
+            person = index.at(token)
+            if (
+                person is not None
+                and person.type == "person"
+                and all(person is not p for p, _ in before)
+            ):
+                before.append((person, token))
+        if before:
+            return before if len(before) == 2 else []
+    return []
 
 
 def objects_with(token: Token, index: EntityIndex, preps: tuple[str, ...]) -> Participants:

@@ -34,7 +34,8 @@ PROTAGONIST_MENTIONS = 4
 
 def _refers_to(post: Post, phrase: str, head: str, country: str | None, rules: Rules) -> bool:
     """Whether 'the [country] PHRASE' can name the holder of `post`."""
-    label = post.label.lower()
+    abbreviations = rules.posts["abbreviations"]
+    label = " ".join(abbreviations.get(w, w) for w in post.label.lower().split())  # "sen."
     if country and post.country != country:
         return False
     return phrase in label or (

@@ -1,0 +1,61 @@
+"""Titles and groups that name people the article has named (kg.extract.references,
+kg.extract.participants.pair_reference); sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from kg.types import Fact
+from tests.samples import extracted_facts
+
+
+def _met(nlp: Language, text: str) -> set[frozenset[str]]:
+    facts: list[Fact] = extracted_facts(nlp, text, published=date(2024, 10, 2))
+    return {
+        frozenset((f.subject, f.object))
+        for f in facts
+        if f.predicate == "met" and f.status == "asserted"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        pytest.param(
+            "Sen. Carol Baines toured the plant on Monday. On Tuesday the senator met "
+            "union leader Frank Ruiz.",
+            ("Carol Baines", "Frank Ruiz"),
+            id="abbreviated-title-then-the-senator",
+        ),
+        pytest.param(
+            "Gov. Lyle Mercer signed the bill. The governor later met Mayor Ines Duarte.",
+            ("Lyle Mercer", "Ines Duarte"),
+            id="abbreviated-governor",
+        ),
+    ],
+)
+def test_references_title_names_its_holder(nlp: Language, text: str, pair: tuple) -> None:
+    assert frozenset(pair) in _met(nlp, text)
+
+
+def test_references_both_looks_past_a_sentence_naming_no_one(nlp: Language) -> None:
+    text = (
+        "Karin Holm and Luis Ortega met in Madrid. The two leaders discussed fishing quotas. "
+        "Both then met Pia Lund."
+    )
+    assert _met(nlp, text) == {
+        frozenset(("Karin Holm", "Luis Ortega")),
+        frozenset(("Karin Holm", "Pia Lund")),
+        frozenset(("Luis Ortega", "Pia Lund")),
+    }
+
+
+def test_references_both_needs_exactly_two(nlp: Language) -> None:
+    text = (
+        "Karin Holm, Luis Ortega and Ana Weber met in Madrid. The talks ran late. "
+        "Both then met Pia Lund."
+    )
+    assert not any("Pia Lund" in pair for pair in _met(nlp, text))
