@@ -454,6 +454,14 @@ def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
             {("Tony Blair", "Belfast", "negated")},
             id="is-yet-to",
         ),
+        pytest.param(
+            "Health Secretary Nora Blake visited Ghana's largest hospital on Monday.",
+            {("Nora Blake", "Ghana", "asserted")},
+            id="a-site-a-country-possesses",
+        ),
+        pytest.param(
+            "Nora Blake visited her sister's flat.", set(), id="a-site-a-person-possesses"
+        ),
     ],
 )
 def test_visits_found(nlp: Language, text: str, visits: set[tuple[str, str, str]]) -> None:

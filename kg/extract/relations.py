@@ -333,18 +333,14 @@ def _meeting_facts(
 
 def _places_of(noun: Token, index: EntityIndex) -> list[Resolved]:
     """The places a destination names: itself ('Glasgow'), or where the thing visited is ('a
-    hospital in Leeds', 'troops in Basra')."""
+    hospital in Leeds', 'troops in Basra', 'Kenya's biggest shantytown')."""
     places = [e for e, _ in entities_of(noun, index, ("place",))]
     if places or index.at(noun) is not None:
         return places
-    return [
-        e
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ == "in"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-        for e, _ in entities_of(pobj, index, ("place",))
-    ]
+    ins = [prep for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "in"]
+    where = [pobj for prep in ins for pobj in prep.children if pobj.dep_ == "pobj"]
+    where += [c for c in noun.children if c.dep_ == "poss"]
+    return [e for token in where for e, _ in entities_of(token, index, ("place",))]
 
 
 def _visit_places(token: Token, links: list[str], index: EntityIndex) -> list[Resolved]:
