@@ -652,3 +652,29 @@ def test_posts_bare_leader_leads_the_party_its_sentence_names(
     nlp: Language, text: str, expected: set
 ) -> None:
     assert {t for t in _triples(_facts(nlp, text)) if t[0] == "leads"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Rural Payments Agency was criticised. The agency's chief executive Lena Marsh "
+            "apologised.",
+            {("leads", "Lena Marsh", "Rural Payments Agency")},
+            id="the-agency-is-the-last-agency-named",
+        ),
+        pytest.param(
+            "The Rural Payments Agency was criticised. The council's chief executive Lena Marsh "
+            "apologised.",
+            set(),
+            id="no-council-named-no-guess",
+        ),
+        pytest.param(
+            "Norfolk police chief Dan Wells said the plans were sound.",
+            {("leads", "Dan Wells", "Norfolk police")},
+            id="a-place-the-tagger-calls-an-organisation-names-the-body",
+        ),
+    ],
+)
+def test_posts_body_named_by_a_common_noun(nlp: Language, text: str, expected: set) -> None:
+    assert {t for t in _triples(_facts(nlp, text)) if t[0] == "leads"} == expected

@@ -78,3 +78,13 @@ def test_name_repair_third_word_of_a_family_name_first_name() -> None:
 def test_name_repair_no_third_word_for_other_names() -> None:
     doc = _hand_parsed(["Tony", "Blair", "Hits", "Back"], {0, 1, 2, 3}, (0, 2))
     assert [e.text for e in repair_names(doc, load_rules()).ents] == ["Tony Blair"]
+
+
+def test_name_repair_untagged_name_with_a_title_in_apposition(nlp: Language) -> None:
+    facts = extracted_facts(
+        nlp,
+        'Harriet May, Tory shadow transport secretary, said: "The plan fails."',
+        published=date(2024, 4, 8),
+    )
+    posts = {(f.subject, f.object) for f in facts if f.predicate == "holds_position"}
+    assert posts == {("Harriet May", "Tory shadow transport secretary")}

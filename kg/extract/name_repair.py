@@ -2,6 +2,8 @@
 
 - A name cut at a particle: 'Ursula von der' + 'Leyen' (tagged a place), 'Charles' + 'de Gaulle';
 - a name written family name first cut before its last word: 'Yoon Suk' + 'Yeol' (untagged);
+- a name left untagged though a post title stands in apposition to it ('Theresa May, shadow
+  work and pensions secretary, said');
 - a person typed as an organisation where the clause says a person acts: 'Olaf Scholz met ...',
   'Charles de Gaulle visited ...' (the subject of a meeting or travel verb, capitalised words
   and particles, none of them a word organisations are named with).
@@ -67,11 +69,29 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
     )
 
 
+def _titled_names(doc: Doc, rules: Rules) -> list[Span]:
+    """Untagged names a post title stands in apposition to: 'Theresa May, Tory shadow work and
+    pensions secretary, said' (two or three capitalised words; a date's 'May' too)."""
+    heads = set(rules.posts["heads"])
+    found = []
+    for title in doc:
+        name = title.head
+        if title.dep_ != "appos" or title.lower_ not in heads or not _name_word(name):
+            continue
+        start = name.i
+        while start > 0 and _name_word(doc[start - 1]) and doc[start - 1].dep_ == "compound":
+            start -= 1
+        span = doc[start : name.i + 1]
+        if 2 <= len(span) <= 3 and all(t.ent_type_ in ("", "DATE") for t in span):
+            found.append(Span(doc, span.start, span.end, label="PERSON"))
+    return found
+
+
 def repair_names(doc: Doc, rules: Rules) -> Doc:
     """Set the doc's entities with the person names repaired (see the module docstring)."""
     particles = set(rules.person_names["particles"])
     family_name_first = set(rules.person_names["family_name_first"])
-    repaired: list[Span] = []
+    repaired: list[Span] = _titled_names(doc, rules)
     for ent in doc.ents:
         if ent.label_ == "ORG" and _acting_person(ent, rules):
             ent = Span(doc, ent.start, ent.end, label="PERSON")

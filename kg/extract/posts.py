@@ -17,6 +17,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import ORG_TYPES, POSSESSIVE, EntityIndex, Resolved
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.rules import Rules
 
 BRIDGES = {"of", "-", "–"}
@@ -219,12 +220,15 @@ def _body(tokens: list[Token], index: EntityIndex, rules: Rules) -> tuple[Resolv
     while start > 0:
         before = tokens[start - 1]
         entity = index.at(before)
-        if entity is not None and entity.type != "place":
+        if entity is not None and entity.type != "place" and not _place_name(entity):
             break  # "Lib Dem" is the holder's party, not the committee's name
         if before.text in POSSESSIVE or before.is_punct or before.lower_ in rules.posts["heads"]:
             break
         start -= 1
     words = tokens[start:at]
+    if not words and tokens[at].i > 0 and tokens[at].doc[tokens[at].i - 1].lower_ == "the":
+        named = _named_body(tokens[at], index)  # "the agency's chief executive"
+        return (named, at) if named is not None else None
     proper = any(index.at(t) is not None or (t.is_title and not t.is_sent_start) for t in words)
     if not proper and len(words) < 2:
         return None
@@ -233,6 +237,24 @@ def _body(tokens: list[Token], index: EntityIndex, rules: Rules) -> tuple[Resolv
     body = index.entities.setdefault(key, Resolved(name, "organization", {name}))
     index.add_mention(key, tokens[start].i, tokens[at].i + 1)
     return body, at
+
+
+def _place_name(entity: Resolved) -> bool:
+    """Whether an organisation's name is a place's the gazetteer knows ('Norfolk' tagged ORG in
+    'Norfolk police chief')."""
+    return entity.type == "organization" and load_gazetteer().find(entity.name) is not None
+
+
+def _named_body(noun: Token, index: EntityIndex) -> Resolved | None:
+    """The organisation 'the agency' refers to: the last one named before it whose name ends
+    with that noun ('the Child Support Agency')."""
+    named = [
+        index.entities[key]
+        for i, key in sorted(index.by_token.items())
+        if i < noun.i and index.entities[key].type == "organization"
+    ]
+    ending = [e for e in named if e.name.split()[-1].lower() == noun.lower_]
+    return ending[-1] if ending else None
 
 
 def _party_word(tokens: list[Token]) -> int | None:
