@@ -537,3 +537,28 @@ def test_meetings_first_person_without_one_named_speaker_is_nobody(
     pairs = met_pairs(extracted_facts(nlp, text))
     assert frozenset(("Gordon Brown", "Tony Blair")) not in pairs
     assert frozenset(("Charles Kennedy", "Tony Blair")) not in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param(
+            "Premier Lise Aalto will travel to Oslo to meet Jonas Brekke.",
+            "planned",
+            id="purpose-of-a-planned-journey",
+        ),
+        pytest.param(
+            "Premier Lise Aalto hopes to see Jonas Brekke before the vote.",
+            "planned",
+            id="hopes-lemmatised-as-hop",
+        ),
+        pytest.param(
+            "Premier Lise Aalto flew to Oslo to meet Jonas Brekke.",
+            "asserted",
+            id="purpose-of-a-journey-made",
+        ),
+    ],
+)
+def test_meetings_status_of_purpose_and_hope(nlp: Language, text: str, status: str) -> None:
+    met = {f.status for f in extracted_facts(nlp, text) if f.predicate == "met"}
+    assert met == {status}

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.participants import lemma
 from kg.extract.rules import Rules
 from kg.types import Status
 
 CLAUSE_LINKS = {"xcomp", "ccomp", "acomp", "dobj"}
 """Links to a governing word whose mood covers the trigger: 'refused to meet', 'wants a meeting'.
 Not prepositions: in 'failed to return after a trip', the trip itself happened."""
+
+
+def _purpose(clause: Token) -> bool:
+    """Whether a clause is the purpose of the verb it hangs from: 'will travel to Paris to meet
+    X' (an infinitive) is as planned as the travel."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def _governors(trigger: Token, rules: Rules) -> list[Token]:
@@ -20,7 +29,7 @@ def _governors(trigger: Token, rules: Rules) -> list[Token]:
     token = trigger
     while token.head.i != token.i:
         prep = token.head
-        if token.dep_ in CLAUSE_LINKS:
+        if token.dep_ in CLAUSE_LINKS or _purpose(token):
             token = token.head
         elif token.dep_ == "pobj" and prep.lower_ in purposes and prep.head.pos_ == "VERB":
             token = prep.head
@@ -69,7 +78,7 @@ def status_of(trigger: Token, rules: Rules) -> Status:
         ):
             return "negated"
         if token.i != trigger.i and (
-            token.lemma_.lower() in cues["negation_governors"]
+            lemma(token, cues["negation_governors"]) in cues["negation_governors"]
             or any(c.dep_ == "advmod" and c.lower_ in cues["unrealised_adverbs"] for c in children)
         ):
             return "negated"  # "refused to meet", "has yet to meet"
@@ -82,7 +91,10 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             for c in children
         ):
             return "planned"
-        if token.i != trigger.i and token.lemma_.lower() in cues["planned_governors"]:
+        if (
+            token.i != trigger.i
+            and lemma(token, cues["planned_governors"]) in cues["planned_governors"]
+        ):
             return "planned"
         # "is to meet", "was to meet" (but not "had been out to see"); spaCy makes a new Token
         # object on every access, so tokens are compared by position, never with `is`.
