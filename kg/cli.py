@@ -379,7 +379,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
             "or --conll04 FILE to score on a CoNLL04 file in the SpERT JSON format, "
             "or --wikievents FILE to check meetings on WikiEvents documents."
         )
-    from kg.evaluate import evaluate, find_gold, markdown, report
+    from kg.evaluation.gold import evaluate, find_gold
+    from kg.evaluation.scores import markdown, report
     from kg.extract import extract
 
     settings = _settings(args)
@@ -402,15 +403,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def _eval_conll04(args: argparse.Namespace) -> int:
     """`kg eval --conll04 FILE`: end-to-end strict scores on CoNLL04 sentences."""
-    from kg.conll04 import (
+    from kg.evaluation.conll04 import (
         as_json,
         error_lines,
         evaluate_conll04,
         excluded_counts,
         read_conll04,
     )
-    from kg.evaluate import markdown, report
-    from kg.extract import extract, load_pipeline
+    from kg.evaluation.conventions import conll04_pipeline, conll04_rules
+    from kg.evaluation.scores import markdown, report
+    from kg.extract import extract
 
     if args.gold_dir or args.articles_dir:
         raise NewsKGError(
@@ -418,8 +420,9 @@ def _eval_conll04(args: argparse.Namespace) -> int:
             "give either --conll04 FILE or the two folders."
         )
     sentences = read_conll04(Path(args.conll04))
-    nlp = load_pipeline(_settings(args).model, names=True)  # the NER fine-tuned on CoNLL04
-    scores = evaluate_conll04(sentences, lambda articles: extract(articles, nlp))
+    nlp = conll04_pipeline(_settings(args).model)  # the NER fine-tuned on CoNLL04
+    rules = conll04_rules()
+    scores = evaluate_conll04(sentences, lambda articles: extract(articles, nlp, rules))
     excluded = excluded_counts(sentences)
     skipped = ", ".join(f"{k} ({n} gold relations)" for k, n in excluded.items())
     if args.format == "markdown":
@@ -437,8 +440,7 @@ def _eval_conll04(args: argparse.Namespace) -> int:
 
 def _eval_wikievents(args: argparse.Namespace) -> int:
     """`kg eval --wikievents FILE`: met scored against WikiEvents meeting events."""
-    from kg.extract import extract
-    from kg.wikievents import (
+    from kg.evaluation.wikievents import (
         as_json,
         as_markdown,
         as_text,
@@ -446,6 +448,7 @@ def _eval_wikievents(args: argparse.Namespace) -> int:
         heading,
         read_wikievents,
     )
+    from kg.extract import extract
 
     if args.gold_dir or args.articles_dir:
         raise NewsKGError(

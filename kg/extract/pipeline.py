@@ -7,7 +7,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ModelNotFoundError
-from kg.extract.names import use_names
 from kg.extract.rules import Rules, load_rules
 
 PARTY_LABEL = "ORG"
@@ -46,9 +45,8 @@ def party_patterns(rules: Rules) -> list[dict]:
     return patterns
 
 
-def load_pipeline(model: str, rules: Rules | None = None, names: bool = False) -> Language:
-    """Load the spaCy pipeline `model` and add the party ruler before its NER; with `names`,
-    its NER takes the weights fine-tuned on CoNLL04 (`kg.extract.names`)."""
+def load_pipeline(model: str, rules: Rules | None = None) -> Language:
+    """Load the spaCy pipeline `model` and add the party ruler before its NER."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -62,8 +60,6 @@ def load_pipeline(model: str, rules: Rules | None = None, names: bool = False) -
             f"spaCy pipeline '{model}' has no 'ner' and 'parser' components "
             f"(it has {nlp.pipe_names}); newskg needs a trained pipeline such as en_core_web_sm."
         )
-    if names:
-        use_names(nlp)
     nlp.add_pipe("newskg_paragraphs", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(party_patterns(rules or load_rules()))  # type: ignore[attr-defined]

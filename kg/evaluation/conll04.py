@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import EvalError
-from kg.evaluate import Score
+from kg.evaluation.scores import Score
 from kg.types import Article, Entity, Extraction, Fact
 
 RELATIONS = ("Work_For", "OrgBased_In", "Live_In", "Located_In")
