@@ -27,7 +27,11 @@ from spacy.util import fix_random_seed
 
 from kg.evaluation import train_affiliations, train_names
 from kg.evaluation.conll04 import MICRO, RELATIONS, evaluate_conll04, read_conll04
-from kg.evaluation.conventions import conll04_pipeline, conll04_rules
+from kg.evaluation.conventions import (
+    conll04_affiliation_rules,
+    conll04_pipeline,
+    conll04_rules,
+)
 from kg.evaluation.scores import Score, report
 from kg.extract import affiliations, extract
 from kg.extract.affiliations import LinearModel
@@ -58,9 +62,8 @@ def cross_validate(
     news_ner = news.get_pipe("ner")
     start = news_ner.model.to_bytes()
     nlp = conll04_pipeline(model)
-    rules = conll04_rules()
-    assert rules.affiliations is not None
-    tried = variants(rules.affiliations.sources)
+    rules, shipped = conll04_rules(), conll04_affiliation_rules()
+    tried = variants(shipped.sources)
     totals = {name: {r: Score() for r in (*RELATIONS, MICRO)} for name in tried}
     for fold in range(FOLDS):
         news_ner.model.from_bytes(start)
@@ -75,7 +78,7 @@ def cross_validate(
             for p, m in fitted.items()
         }
         for name, sources in tried.items():
-            chosen = replace(rules, affiliations=replace(rules.affiliations, sources=sources))
+            chosen = replace(rules, affiliations=replace(shipped, sources=sources))
             with patch.object(affiliations, "load_model", lambda m=linear: m):
                 scores = evaluate_conll04(
                     sentences[fold::FOLDS], lambda a, c=chosen: extract(a, nlp, c)

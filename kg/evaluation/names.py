@@ -1,4 +1,4 @@
-"""The English NER fine-tuned on CoNLL04 (`models/names/`): the same network, other weights.
+"""The English NER fine-tuned on CoNLL04 (`kg/extract/models/names/`): same network, other weights.
 
 `python -m kg.evaluation.train_names` fine-tunes the pipeline's own `ner` on the CoNLL04 training
 split, keeping the labels CoNLL04 does not annotate (DATE, NORP, ...) by training on the

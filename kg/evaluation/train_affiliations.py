@@ -1,4 +1,4 @@
-"""Train the affiliation classifier on CoNLL04 and write `models/affiliations.json`.
+"""Train the affiliation classifier on CoNLL04 and write `kg/extract/models/affiliations.json`.
 
     python -m kg.evaluation.train_affiliations /path/to/conll04_train.json
 
@@ -12,7 +12,8 @@ expects too much of them: on CoNLL04 dev end to end, precision 0.66 -> 0.68, mic
 0.598). The regularisation and the decision threshold are chosen by 5-fold cross-validation on
 the training file (folds by sentence); the weights are written as JSON (no pickle). Needs
 scikit-learn (`pip install newskg[train]`); extraction itself only reads the JSON. About 10
-minutes on 2 cores (the five fine-tunings); deterministic: same data, same file.
+minutes on 2 cores (the five fine-tunings); deterministic: same data, same file. The mentions
+are resolved with CoNLL04's rules (`kg.evaluation.conventions`), as `kg eval --conll04` reads.
 """
 
 from __future__ import annotations
