@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import spacy
 from spacy.language import Language
 
-from kg.conll04 import (
+from kg.errors import EvalError, ModelNotFoundError
+from kg.evaluation import crossval_affiliations, train_names
+from kg.evaluation.birthplaces import COMPONENT as BIRTHPLACES
+from kg.evaluation.birthplaces import join_birthplaces
+from kg.evaluation.conll04 import (
     Prediction,
     Sentence,
     conll04_relation,
@@ -17,15 +22,16 @@ from kg.conll04 import (
     read_conll04,
     score_sentence,
 )
-from kg.errors import EvalError, ModelNotFoundError
-from kg.evaluate import Score
-from kg.extract import crossval_affiliations, load_pipeline, train_names
-from kg.extract.affiliations import load_affiliation_rules
-from kg.extract.birthplaces import join_birthplaces
-from kg.extract.names import MARK, load_weights, read_with_names, save_weights, use_names
+from kg.evaluation.conventions import conll04_affiliation_rules, conll04_pipeline, conll04_rules
+from kg.evaluation.names import load_weights, save_weights, use_names
+from kg.evaluation.scores import Score
+from kg.evaluation.train_names import _char_span
+from kg.extract.affiliations import affiliations_in, load_affiliation_rules
+from kg.extract.captions import find_captions
+from kg.extract.entities import resolve_entities
 from kg.extract.pair_context import classifier_features
-from kg.extract.pairs import Mention
-from kg.extract.train_names import _char_span
+from kg.extract.pairs import SIGNATURES, Mention
+from kg.extract.rules import load_rules
 from kg.settings import default_model
 from kg.types import Evidence, Fact
 
@@ -183,10 +189,14 @@ def test_train_names_example_teaches_other_names_as_no_entity(nlp: Language) -> 
     assert ("Boston", "GPE") in {(e.text, e.label_) for e in example.reference.ents}
 
 
-def test_names_pipeline_marks_what_it_reads(nlp: Language) -> None:
-    named = load_pipeline(default_model(), names=True)
-    assert read_with_names(named("Jane Roe works for Acme."))
-    assert not read_with_names(nlp("Jane Roe works for Acme."))
+def test_conll04_pipeline_adds_its_recogniser_and_birthplaces_to_the_news_one(
+    nlp: Language,
+) -> None:
+    named = conll04_pipeline(default_model())
+    assert named.pipe_names == [*nlp.pipe_names, BIRTHPLACES]
+    assert BIRTHPLACES not in nlp.pipe_names  # news extraction never joins birthplaces
+    fine_tuned = named.get_pipe("ner").model.to_bytes()
+    assert fine_tuned != nlp.get_pipe("ner").model.to_bytes()
 
 
 def _with_places(nlp: Language, text: str, *places: str) -> list[tuple[str, str]]:
@@ -264,16 +274,37 @@ def _blank_with_ner() -> Language:
 
 
 def test_use_names_without_weights_says_how_to_rebuild(tmp_path: Path) -> None:
-    with pytest.raises(ModelNotFoundError, match="python -m kg.extract.train_names"):
+    with pytest.raises(ModelNotFoundError, match="python -m kg.evaluation.train_names"):
         use_names(_blank_with_ner(), tmp_path)
 
 
-def test_affiliation_sources_follow_the_name_recogniser() -> None:
-    rules = load_affiliation_rules()
-    doc = spacy.blank("en")("Jane Roe lives in Boston.")
-    assert rules.sources_for(doc) == rules.sources
-    doc.user_data[MARK] = True
-    assert rules.sources_for(doc) == rules.names_sources != rules.sources
+def test_conll04_rules_set_their_conventions_and_news_rules_do_not() -> None:
+    news, conll04 = load_rules(), conll04_rules()
+    assert news.join_acronyms and news.affiliations is None
+    assert not conll04.join_acronyms  # CoNLL04 annotates "NASA" and its full name apart
+    assert conll04.affiliations == conll04_affiliation_rules()
+    assert conll04.affiliations.sources["lives_in"] == ("rules", "model")
+    assert load_affiliation_rules().sources["lives_in"] == ("rules",)
+
+
+def test_conll04_affiliation_rules_add_the_dateline_to_the_news_patterns() -> None:
+    news, conll04 = load_affiliation_rules(), conll04_affiliation_rules()
+    added = {p.source for p in conll04.patterns} - {p.source for p in news.patterns}
+    assert added == {"Y (,)? _? _? _? ( X"}
+    assert set(news.patterns) < set(conll04.patterns)
+
+
+def test_conll04_dateline_names_where_the_organisation_is_based() -> None:
+    text = "BOSTON, May 3 (Acme Institute) - The survey was published."
+    doc = spacy.blank("en")(text)
+    doc.ents = [doc.char_span(0, 6, label="GPE"), doc.char_span(15, 29, label="ORG")]
+    rules = conll04_rules()
+    index = resolve_entities(doc, find_captions(text, rules), rules)
+    only_rules = replace(rules.affiliations, sources=dict.fromkeys(SIGNATURES, ("rules",)))
+    found = affiliations_in(doc[:], index, rules, only_rules, model={})
+    assert ("based_in", "Acme Institute", "Boston") in {
+        (f.predicate, f.subject.name, f.object.name) for f in found
+    }
 
 
 def test_classifier_features_read_home_words_and_place_names(nlp: Language) -> None:

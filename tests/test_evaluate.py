@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from kg.errors import EvalError
-from kg.evaluate import RELATIONS, NameMatcher, Score, find_gold, score_article
+from kg.evaluation.gold import RELATIONS, NameMatcher, find_gold, score_article
+from kg.evaluation.scores import Score
 from kg.types import Article, Entity, Evidence, Extraction, Fact
 
 GOLD: dict[str, Any] = {

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from kg.extract.build_gazetteer import Places, collect
+from kg.evaluation.build_gazetteer import Places, collect
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.pair_context import place_features
 from kg.extract.pairs import Mention

@@ -9,11 +9,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.conll04 import Sentence, detokenise
-from kg.extract import load_pipeline
-from kg.extract.birthplaces import COMPONENT as BIRTHPLACES
-from kg.extract.names import read_with_names, save_weights, use_names
-from kg.extract.train_names import example
+from kg.evaluation.birthplaces import COMPONENT as BIRTHPLACES
+from kg.evaluation.conll04 import Sentence, detokenise
+from kg.evaluation.conventions import conll04_pipeline
+from kg.evaluation.names import save_weights, use_names
+from kg.evaluation.train_names import example
 from kg.settings import default_model
 
 
@@ -34,13 +34,12 @@ def test_use_names_loads_the_weights_into_the_pipelines_ner(tmp_path: Path) -> N
     assert _saved(blank, tmp_path / "own") != shipped  # two initialisations differ
     named = use_names(blank, tmp_path)
     assert _saved(named, tmp_path / "read") == shipped
-    assert named.pipe_names == ["ner", BIRTHPLACES, "newskg_names_mark"]
-    assert read_with_names(named("Jane Roe spoke."))
+    assert named.pipe_names == ["ner", BIRTHPLACES]
 
 
 @pytest.fixture(scope="module")
 def named() -> Language:
-    return load_pipeline(default_model(), names=True)
+    return conll04_pipeline(default_model())
 
 
 def test_names_shipped_recogniser_finds_people_organisations_and_places(named: Language) -> None:

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import EvalError
-from kg.types import Evidence, Extraction, Fact, Status
-from kg.wikievents import (
+from kg.evaluation.wikievents import (
     Document,
     EntityMatcher,
     Result,
@@ -20,6 +19,7 @@ from kg.wikievents import (
     read_wikievents,
     score_document,
 )
+from kg.types import Evidence, Extraction, Fact, Status
 
 MINI = Path(__file__).parent / "fixtures" / "wikievents" / "mini.jsonl"
 WIRE = "wire_EN_NW_2021.03.08.1"  # Berg met Holm; Holm met Peter Sand; Berg interviewed Lund

@@ -6,7 +6,7 @@ Two sources, chosen per predicate in `rules/affiliations.json` ("sources"):
   "Y - based X", "X was born in Y"), matched over the words from one mention to the other, with
   the subject written X, the object Y and any other entity as its type (PERSON, ORG, PLACE);
 - model: a logistic regression over candidate pairs (`kg.extract.pairs`), trained on CoNLL04 by
-  `python -m kg.extract.train_affiliations` and shipped as `models/affiliations.json`.
+  `python -m kg.evaluation.train_affiliations` and shipped as `models/affiliations.json`.
 """
 
 from __future__ import annotations
@@ -20,11 +20,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.factuality import status_of
-from kg.extract.names import read_with_names
 from kg.extract.pair_context import classifier_features, home_features
 from kg.extract.pairs import SIGNATURES, Mention, candidates, dependency_path
 from kg.extract.relations import Found
@@ -44,26 +43,20 @@ class Pattern:
     regex: re.Pattern[str]
     confidence: float
     unless_next: frozenset[str] = frozenset()
-    names_only: bool = False
-    """A CoNLL04 convention: applied only where its name recogniser read the text."""
 
 
 @dataclass(frozen=True)
 class AffiliationRules:
-    """The rules file: which sources each predicate uses (on news, and on text read by the
-    CoNLL04 name recogniser), and the patterns."""
+    """The rules file: which sources each predicate uses, and the patterns."""
 
     sources: dict[str, tuple[str, ...]]
     patterns: tuple[Pattern, ...]
-    names_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
     venue_prepositions: frozenset[str] = frozenset()
     """'at', 'in': a clause's organisation after one of these is where it happens (`_at_venue`)."""
     work_verbs: frozenset[str] = frozenset()
     """Verbs whose venue is where someone works: 'worked at the Home Office'."""
-
-    def sources_for(self, doc: Doc) -> dict[str, tuple[str, ...]]:
-        """The sources for a doc: `names_sources` where the CoNLL04 recogniser read it."""
-        return self.names_sources if read_with_names(doc) and self.names_sources else self.sources
+    words: dict[str, list[str]] = field(default_factory=dict)
+    """The word lists patterns name as `{list}` (lowercased)."""
 
 
 def _item(item: str, words: dict[str, list[str]], source: str) -> str:
@@ -98,37 +91,36 @@ def compile_pattern(pattern: str, words: dict[str, list[str]]) -> re.Pattern[str
     return re.compile("".join(_item(item, words, pattern) for item in items))
 
 
+def parse_pattern(spec: dict[str, Any], words: dict[str, list[str]]) -> Pattern:
+    """One pattern of a rules file: {"predicate", "pattern", "confidence", "unless_next"}."""
+    if spec["predicate"] not in SIGNATURES:
+        raise ValueError(
+            f"Affiliation pattern '{spec['pattern']}' has predicate '{spec['predicate']}'; "
+            f"use one of {', '.join(SIGNATURES)}."
+        )
+    return Pattern(
+        spec["predicate"],
+        spec["pattern"],
+        compile_pattern(spec["pattern"], words),
+        float(spec.get("confidence", 0.7)),
+        frozenset(spec.get("unless_next", ())),
+    )
+
+
 @cache
 def load_affiliation_rules(rules_dir: Path = RULES_DIR) -> AffiliationRules:
     """Read `affiliations.json` from `rules_dir` and compile its patterns."""
     data = json.loads((rules_dir / "affiliations.json").read_text(encoding="utf-8"))
     words = {name: [w.lower() for w in ws] for name, ws in data["words"].items()}
-    patterns = []
-    for spec in data["patterns"]:
-        if spec["predicate"] not in SIGNATURES:
-            raise ValueError(
-                f"Affiliation pattern '{spec['pattern']}' has predicate '{spec['predicate']}'; "
-                f"use one of {', '.join(SIGNATURES)}."
-            )
-        patterns.append(
-            Pattern(
-                spec["predicate"],
-                spec["pattern"],
-                compile_pattern(spec["pattern"], words),
-                float(spec.get("confidence", 0.7)),
-                frozenset(spec.get("unless_next", ())),
-                bool(spec.get("names_only", False)),
-            )
-        )
+    patterns = tuple(parse_pattern(spec, words) for spec in data["patterns"])
     sources = {p: tuple(s) for p, s in data["sources"].items()}
-    names_sources = {p: tuple(s) for p, s in data.get("names_sources", {}).items()}
     venues = data.get("venues", {})
     return AffiliationRules(
         sources,
-        tuple(patterns),
-        names_sources,
+        patterns,
         frozenset(venues.get("prepositions", ())),
         frozenset(venues.get("verbs", ())),
+        words,
     )
 
 
@@ -201,7 +193,6 @@ def rule_matches(
     text, end = _segment(a, b, others)
     doc = a.span.doc
     following = doc[end].lower_ if end < len(doc) else ""
-    conll04 = read_with_names(doc)
     return max(
         (
             p.confidence
@@ -209,7 +200,6 @@ def rule_matches(
             if p.predicate == predicate
             and p.regex.fullmatch(text)
             and following not in p.unless_next
-            and (conll04 or not p.names_only)
         ),
         default=0.0,
     )
@@ -222,14 +212,15 @@ def affiliations_in(
     affiliation_rules: AffiliationRules | None = None,
     model: dict[str, LinearModel] | None = None,
 ) -> Iterator[Found]:
-    """Works-for, based-in, lives-in and located-in relations stated in one sentence."""
-    affiliation_rules = affiliation_rules or load_affiliation_rules()
+    """Works-for, based-in, lives-in and located-in relations stated in one sentence (with the
+    affiliation rules given, else those of `rules`, else `rules/affiliations.json`)."""
+    affiliation_rules = affiliation_rules or rules.affiliations or load_affiliation_rules()
     model = model if model is not None else load_model()
     found = mentions(sentence, index)
     entity_of = {id(m): e for m, e in found}
     plain = [m for m, _ in found]
     best: dict[tuple[str, int, int], tuple[float, Mention, Mention]] = {}
-    chosen = affiliation_rules.sources_for(sentence.doc)
+    chosen = affiliation_rules.sources
     home = home_features(sentence)
     for predicate, a, b, others in candidates(plain):
         sources = chosen.get(predicate, ())

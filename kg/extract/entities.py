@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.captions import Captions, person_name
 from kg.extract.known_places import is_known_place, person_names, untagged_places
-from kg.extract.names import read_with_names
 from kg.extract.party_mentions import find_party_mentions
 from kg.extract.pipeline import PARTY_ID_GENERIC
 from kg.extract.rules import Rules
@@ -281,7 +280,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
                     f"{doc[token.i - 1].text} {surname.text}"
                 )
     _short_org_names(doc, index, rules)
-    if not read_with_names(doc):  # CoNLL04 annotates "NASA" and its full name apart
+    if rules.join_acronyms:
         _acronyms(index, rules)
     for key, resolved in index.entities.items():
         if resolved.type != "person":

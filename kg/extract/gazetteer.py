@@ -1,5 +1,5 @@
 """Which places lie inside which: a gazetteer of GeoNames countries, US states and counties, and
-cities (`models/gazetteer.json.gz`, built by `python -m kg.extract.build_gazetteer`).
+cities (`models/gazetteer.json.gz`, built by `python -m kg.evaluation.build_gazetteer`).
 
 The affiliation classifier reads it as world knowledge: that Kyoto is in Japan makes "Tokyo and
 Kyoto ... in Japan" a located-in pair, and a place's kind (country, state, city) tells where people

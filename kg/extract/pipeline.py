@@ -8,7 +8,6 @@ from spacy.tokens import Doc
 
 from kg.errors import ModelNotFoundError
 from kg.extract.name_repair import COMPONENT as NAME_REPAIR
-from kg.extract.names import use_names
 from kg.extract.rules import Rules, load_rules
 
 PARTY_LABEL = "ORG"
@@ -47,9 +46,8 @@ def party_patterns(rules: Rules) -> list[dict]:
     return patterns
 
 
-def load_pipeline(model: str, rules: Rules | None = None, names: bool = False) -> Language:
-    """Load the spaCy pipeline `model` and add the party ruler before its NER; with `names`,
-    its NER takes the weights fine-tuned on CoNLL04 (`kg.extract.names`)."""
+def load_pipeline(model: str, rules: Rules | None = None) -> Language:
+    """Load the spaCy pipeline `model` and add the party ruler before its NER."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -63,8 +61,6 @@ def load_pipeline(model: str, rules: Rules | None = None, names: bool = False) -
             f"spaCy pipeline '{model}' has no 'ner' and 'parser' components "
             f"(it has {nlp.pipe_names}); newskg needs a trained pipeline such as en_core_web_sm."
         )
-    if names:
-        use_names(nlp)
     nlp.add_pipe("newskg_paragraphs", before="parser")
     nlp.add_pipe(NAME_REPAIR, after="ner")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})

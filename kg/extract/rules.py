@@ -6,7 +6,10 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kg.extract.affiliations import AffiliationRules
 
 from kg.errors import RulesError
 
@@ -28,6 +31,11 @@ class Rules:
     pronouns: dict[str, Any]
     party_mentions: dict[str, Any]
     person_names: dict[str, Any]
+    join_acronyms: bool = True
+    """An acronym is the organisation it spells ("CBI"); off for a corpus that annotates the two
+    apart."""
+    affiliations: AffiliationRules | None = None
+    """The affiliation patterns and sources; None: those of `rules/affiliations.json`."""
 
     @property
     def party_alias_to_name(self) -> dict[str, str]:

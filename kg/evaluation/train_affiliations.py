@@ -1,18 +1,19 @@
-"""Train the affiliation classifier on CoNLL04 and write `models/affiliations.json`.
+"""Train the affiliation classifier on CoNLL04 and write `kg/extract/models/affiliations.json`.
 
-    python -m kg.extract.train_affiliations /path/to/conll04_train.json
+    python -m kg.evaluation.train_affiliations /path/to/conll04_train.json
 
 One logistic regression per predicate (works_for, based_in, lives_in, located_in) over the
 candidate pairs of gold entities and of the extractor's own mentions, with the features of
 `kg.extract.pair_context`. The extractor's mentions are found as extraction will find them, on
 text its name recogniser has not read: each fifth of the training file is read by a recogniser
-fine-tuned (as `kg.extract.train_names` does) on the other four fifths (jackknifing; a recogniser
+fine-tuned (as `kg.evaluation.train_names` does) on the other four fifths (jackknifing; a recogniser
 that has read a sentence finds its names almost without fault, and a classifier trained on those
 expects too much of them: on CoNLL04 dev end to end, precision 0.66 -> 0.68, micro-F1 0.590 ->
 0.598). The regularisation and the decision threshold are chosen by 5-fold cross-validation on
 the training file (folds by sentence); the weights are written as JSON (no pickle). Needs
 scikit-learn (`pip install newskg[train]`); extraction itself only reads the JSON. About 10
-minutes on 2 cores (the five fine-tunings); deterministic: same data, same file.
+minutes on 2 cores (the five fine-tunings); deterministic: same data, same file. The mentions
+are resolved with CoNLL04's rules (`kg.evaluation.conventions`), as `kg eval --conll04` reads.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import fix_random_seed
 
-from kg.conll04 import Sentence, read_conll04
-from kg.extract import train_names
-from kg.extract.affiliations import mentions
+from kg.evaluation import train_names
+from kg.evaluation.conll04 import Sentence, read_conll04
+from kg.evaluation.conventions import conll04_pipeline, conll04_rules
+from kg.extract.affiliations import MODEL_PATH, mentions
 from kg.extract.captions import find_captions
 from kg.extract.entities import resolve_entities
 from kg.extract.pair_context import classifier_features
@@ -39,7 +41,6 @@ from kg.extract.pairs import SIGNATURES, Mention, candidates
 from kg.extract.pipeline import load_pipeline
 from kg.extract.rules import Rules, load_rules
 
-MODEL_PATH = Path(__file__).parent / "models" / "affiliations.json"
 CONLL04_RELATIONS = {
     "works_for": "Work_For",
     "based_in": "OrgBased_In",
@@ -87,16 +88,20 @@ def _our_mentions(doc: Doc, sentence: Sentence, rules: Rules) -> list[tuple[Ment
 
 
 def examples(
-    sentences: list[Sentence], nlp: Language, numbers: Sequence[int] | None = None
+    sentences: list[Sentence],
+    nlp: Language,
+    numbers: Sequence[int] | None = None,
+    rules: Rules | None = None,
 ) -> dict[str, list[Example]]:
     """Candidate pairs per predicate, with features and gold labels.
 
     Pairs come from the gold entities and from the extractor's own mentions (the pairs it will
     see at extraction time, with its own entity types and boundaries); a pair is positive when
     both of its argument spans are those of a gold relation of the predicate. `numbers` number
-    the sentences for the folds (default: 0, 1, 2, ...).
+    the sentences for the folds (default: 0, 1, 2, ...); `rules`, those mentions are resolved
+    with (default: the shipped ones, as on news).
     """
-    rules = load_rules()
+    rules = rules or load_rules()
     found: dict[str, list[Example]] = {p: [] for p in SIGNATURES}
     docs = nlp.pipe((s.text for s in sentences), batch_size=64)
     numbered = zip(numbers or range(len(sentences)), sentences, docs, strict=True)
@@ -132,14 +137,14 @@ def jackknifed_examples(
     silver = [train_names.example(s, base) for s in sentences]
     ner = base.get_pipe("ner")
     start = ner.model.to_bytes()
-    nlp = load_pipeline(model, names=True)
+    nlp = conll04_pipeline(model)
     found: dict[str, list[Example]] = {p: [] for p in SIGNATURES}
     for fold in range(FOLDS):
         ner.model.from_bytes(start)
         train_names.fine_tune(base, [eg for i, eg in enumerate(silver) if i % FOLDS != fold])
         nlp.get_pipe("ner").model.from_bytes(ner.model.to_bytes())
         held_out = range(fold, len(sentences), FOLDS)
-        read = examples([sentences[i] for i in held_out], nlp, numbers=held_out)
+        read = examples([sentences[i] for i in held_out], nlp, held_out, conll04_rules())
         for predicate, data in read.items():
             found[predicate].extend(data)
         log(f"fold {fold + 1}/{FOLDS} read")
@@ -205,7 +210,7 @@ def train(data: dict[str, list[Example]], trained_on: str) -> dict:
     """The whole model file: one logistic regression per predicate, fitted on `data`."""
     return {
         "_comment": "Affiliation classifier (kg.extract.affiliations); rebuild with "
-        "`python -m kg.extract.train_affiliations CONLL04_TRAIN_JSON`. Trained on the CoNLL04 "
+        "`python -m kg.evaluation.train_affiliations CONLL04_TRAIN_JSON`. Trained on the CoNLL04 "
         "training split (Roth & Yih 2004; research use). Logistic regression weights per "
         "predicate over the features of kg.extract.pair_context.",
         "trained_on": trained_on,
@@ -218,7 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kg.settings import default_model
 
     parser = argparse.ArgumentParser(
-        prog="python -m kg.extract.train_affiliations", description=__doc__.splitlines()[0]
+        prog="python -m kg.evaluation.train_affiliations", description=__doc__.splitlines()[0]
     )
     parser.add_argument("train_file", metavar="TRAIN_FILE", help="conll04_train.json (SpERT)")
     parser.add_argument("-o", "--output", default=str(MODEL_PATH), help="model file to write")

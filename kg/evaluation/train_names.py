@@ -1,6 +1,6 @@
 """Fine-tune the English NER on CoNLL04 and write `models/names/`.
 
-    python -m kg.extract.train_names /path/to/conll04_train.json
+    python -m kg.evaluation.train_names /path/to/conll04_train.json
 
 Starts from the pipeline's own `ner` weights. Each training sentence is labelled with the CoNLL04
 people (PERSON), organisations (ORG) and places (the pipeline's GPE / LOC / FAC for that span, else
@@ -11,7 +11,7 @@ place the pipeline found where CoNLL04 has none (name F1 0.812 -> 0.820 in 5-fol
 cross-validation when "Other" names are no entity rather than unknown). A name is taught on the
 tokenizer's words: without a full stop it splits off ("Desiree Ball." -> "Desiree Ball"), with
 one it keeps ("N.Y.", which was an unknown span before), and a place written "City, State" is two
-places, as CoNLL04 has them except for birthplaces, which `kg.extract.birthplaces` joins after
+places, as CoNLL04 has them except for birthplaces, which `kg.evaluation.birthplaces` joins after
 the recogniser (cross-validated name F1 at 12 epochs 0.839 -> 0.843, about +0.003 over epochs
 11 to 13).
 
@@ -19,7 +19,7 @@ the recogniser (cross-validated name F1 at 12 epochs 0.839 -> 0.843, about +0.00
 parsed sentence, after the birthplace join, as CoNLL04 token spans, micro-F1 over people,
 organisations and places. It chose `EPOCHS`; the development split is never read. `train` writes
 the weights and `meta.json`. Deterministic (fixed seed, one thread: the same data give the same
-file), about 1.5 minutes on 2 cores. Loaded by `kg.extract.names.use_names`; training needs
+file), about 1.5 minutes on 2 cores. Loaded by `kg.evaluation.names.use_names`; training needs
 nothing beyond spaCy.
 """
 
@@ -39,9 +39,9 @@ from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch
 from thinc.api import Adam
 
-from kg.conll04 import Sentence, read_conll04
-from kg.extract.birthplaces import join_birthplaces
-from kg.extract.names import NAMES_PATH, save_weights
+from kg.evaluation.birthplaces import join_birthplaces
+from kg.evaluation.conll04 import Sentence, read_conll04
+from kg.evaluation.names import NAMES_PATH, save_weights
 
 NAME_LABELS = {"person": "PERSON", "organization": "ORG"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -95,7 +95,7 @@ def _tags(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> list[str]:
 def _taught(doc: Doc, sentence: Sentence, kind: str, start: int, end: int) -> list[tuple[int, int]]:
     """The character spans to teach for CoNLL04's name at tokens [start, end): its words without
     a full stop the tokenizer splits off ("Ball." -> "Ball", but "N.Y." stays), and a place
-    written "City, State" as two places, as elsewhere (`kg.extract.birthplaces` joins a
+    written "City, State" as two places, as elsewhere (`kg.evaluation.birthplaces` joins a
     birthplace again)."""
     span = doc.char_span(sentence.offsets[start][0], sentence.offsets[end - 1][1])
     if span is None:  # not on the tokenizer's edges: taught as unknown (`_tags`)
@@ -238,8 +238,8 @@ def train(train_file: Path, model: str, output: Path, log: Callable[[str], None]
     fine_tune(nlp, examples, EPOCHS, after_epoch)
     save_weights(nlp.get_pipe("ner"), output)  # type: ignore[arg-type]
     meta = {
-        "_comment": "The English NER fine-tuned on CoNLL04 (kg.extract.names); rebuild with "
-        "`python -m kg.extract.train_names CONLL04_TRAIN_JSON`. Trained on the CoNLL04 training "
+        "_comment": "The English NER fine-tuned on CoNLL04 (kg.evaluation.names); rebuild with "
+        "`python -m kg.evaluation.train_names CONLL04_TRAIN_JSON`. Trained on the CoNLL04 training "
         "split (Roth & Yih 2004; research use).",
         "trained_on": Path(train_file).name,
         "base_model": model,
@@ -254,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kg.settings import default_model
 
     parser = argparse.ArgumentParser(
-        prog="python -m kg.extract.train_names", description=__doc__.splitlines()[0]
+        prog="python -m kg.evaluation.train_names", description=__doc__.splitlines()[0]
     )
     parser.add_argument("train_file", metavar="TRAIN_FILE", help="conll04_train.json (SpERT)")
     parser.add_argument("-o", "--output", default=str(NAMES_PATH), help="folder to write")

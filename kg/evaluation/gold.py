@@ -1,4 +1,4 @@
-"""Scoring extraction against gold files (schema: bbc-news-politics/gold/README.md).
+"""Scoring extraction against hand-made gold files (schema: bbc-news-politics/gold/README.md).
 
 Micro-averaged precision, recall and F1 per relation over all gold articles. Names match by
 canonical name, a gold alias, or a surname unique among the article's persons; organisations by
@@ -11,52 +11,20 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kg.errors import EvalError
+from kg.evaluation.scores import Pair, Score
 from kg.extract.rules import load_rules
 from kg.types import Article, Extraction, Fact
 
 HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame"}
 RELATIONS = ("met", "planned_met", "leads", "member_of", "holds_position", "visited")
-Pair = tuple[str, str]
 HELD = ("asserted", "past")
 """Statuses scored for leads, member_of and posts: gold lists past posts too ('former leader')."""
-
-
-@dataclass
-class Score:
-    """Counts for one relation, and the pairs behind the errors."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    false_positives: list[tuple[str, Pair, str]] = field(default_factory=list)
-    false_negatives: list[tuple[str, Pair]] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        """TP / (TP + FP); 1.0 when nothing was predicted."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        """TP / (TP + FN); 1.0 when the gold has nothing."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        """The figures as JSON-ready values."""
-        p, r, f1 = self.precision, self.recall, self.f1
-        return {"precision": p, "recall": r, "f1": f1, "tp": self.tp, "fp": self.fp, "fn": self.fn}
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass(frozen=True)
@@ -242,13 +210,12 @@ def _count(
         score.false_negatives.append((name, pair))
 
 
-def evaluate(
+def extract_gold(
     golds: list[GoldArticle],
     extract: Callable[[Iterable[Article]], Iterator[Extraction]],
     read: Callable[[Path], Article],
-) -> dict[str, Score]:
-    """Extract every gold article with `extract` and score it against its gold file."""
-    scores = {relation: Score() for relation in RELATIONS}
+) -> Iterator[tuple[GoldArticle, Extraction]]:
+    """Extract every gold article with `extract`; each extraction with its gold article."""
     by_article = {}
     for gold_article in golds:
         article = read(gold_article.article_path)
@@ -258,30 +225,21 @@ def evaluate(
         by_article[article.id] = (gold_article, article)
     for extraction in extract(article for _, article in by_article.values()):
         gold_article, _ = by_article[extraction.article.id]
+        yield gold_article, extraction
+
+
+def score_gold(extracted: Iterable[tuple[GoldArticle, Extraction]]) -> dict[str, Score]:
+    """Score each extraction against its gold file, summed over all of them."""
+    scores = {relation: Score() for relation in RELATIONS}
+    for gold_article, extraction in extracted:
         score_article(extraction, gold_article.gold, scores, gold_article.article_path.name)
     return scores
 
 
-def report(scores: dict[str, Score], errors: bool = False) -> str:
-    """A plain-text table of precision / recall / F1 per relation, then the errors if asked."""
-    lines = [f"{'relation':<16}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
-    for relation, s in scores.items():
-        lines.append(
-            f"{relation:<16}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}{s.tp:>6}{s.fp:>6}{s.fn:>6}"
-        )
-    if errors:
-        for relation, s in scores.items():
-            for name, pair, sent in s.false_positives:
-                lines.append(f"FP {relation} {name}: {pair[0]} — {pair[1]} | {sent}")
-            for name, pair in s.false_negatives:
-                lines.append(f"FN {relation} {name}: {pair[0]} — {pair[1]}")
-    return "\n".join(lines)
-
-
-def markdown(scores: dict[str, Score]) -> str:
-    """A Markdown table of precision / recall / F1 per relation."""
-    rows = [["relation", "P", "R", "F1", "TP", "FP", "FN"], ["---", *["---:"] * 6]]
-    for relation, s in scores.items():
-        rows.append([relation, *(f"{v:.2f}" for v in (s.precision, s.recall, s.f1))])
-        rows[-1] += [str(s.tp), str(s.fp), str(s.fn)]
-    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+def evaluate(
+    golds: list[GoldArticle],
+    extract: Callable[[Iterable[Article]], Iterator[Extraction]],
+    read: Callable[[Path], Article],
+) -> dict[str, Score]:
+    """Extract every gold article with `extract` and score it against its gold file."""
+    return score_gold(extract_gold(golds, extract, read))

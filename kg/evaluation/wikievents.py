@@ -6,7 +6,7 @@ one is the title, as `kg.sources` reads a BBC headline) and run through the norm
 our own entities, no gold ones. Gold meetings are the pairs of person participants of each
 meeting event (`MEET_TYPES`); coreference clusters (`coref/<name>.jsonlines` next to the file)
 join a participant's mentions into one entity. Our names match an entity by any of its mention
-texts or by a surname only one annotated person has, as in `kg.evaluate`.
+texts or by a surname only one annotated person has, as in `kg.evaluation.gold`.
 
 Only asserted `met` facts count, as in `kg eval`. A met fact no meeting event explains is a false
 positive when both names are annotated entities; between names the annotation does not mark it
@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import EvalError
-from kg.evaluate import HONORIFICS, Score, markdown, report
+from kg.evaluation.gold import HONORIFICS
+from kg.evaluation.scores import Score, markdown, report
 from kg.sources import MAX_HEADLINE_WORDS
 from kg.types import Article, Extraction
 

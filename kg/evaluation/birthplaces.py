@@ -4,8 +4,9 @@ CoNLL04 writes a birthplace given as "City, State" as one place ("born in Fort S
 "Born July 14, 1913, in Omaha, Neb.", "a native of Shanghai, China": 61 of the 62 such places in
 its training split), without the sentence's full stop ("Tupelo, Miss" in "... born in Tupelo,
 Miss."); elsewhere ("based in Troy, Mich.": 161 of 184) the city and the state are two places.
-The words that make a place a birthplace are data (`rules/names.json`). The component runs after
-the CoNLL04 name recogniser only (`kg.extract.names.use_names`): news text keeps its places apart.
+The words that make a place a birthplace are data (`data/conll04.json`). The component runs
+after the CoNLL04 name recogniser only (`kg.evaluation.names.use_names`): news extraction never
+adds it, and keeps its places apart.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.rules import RULES_DIR
-
+CONLL04_PATH = Path(__file__).parent / "data" / "conll04.json"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 COMPONENT = "newskg_names_birthplaces"
 
@@ -44,9 +44,9 @@ class Birthplaces:
 
 
 @cache
-def birthplaces(rules_dir: Path = RULES_DIR) -> Birthplaces:
-    """The birthplace words of `rules/names.json`."""
-    data = json.loads((rules_dir / "names.json").read_text(encoding="utf-8"))["birthplaces"]
+def birthplaces(path: Path = CONLL04_PATH) -> Birthplaces:
+    """The birthplace words of `data/conll04.json`."""
+    data = json.loads(path.read_text(encoding="utf-8"))["birthplaces"]
     return Birthplaces(
         frozenset(tuple(cue.lower().split()) for cue in data["cues"]),
         frozenset(w.lower() for w in data["words"]),

@@ -1,14 +1,14 @@
 """End-to-end cross-validation of `kg eval --conll04` on the CoNLL04 training split.
 
-    python -m kg.extract.crossval_affiliations /path/to/conll04_train.json
+    python -m kg.evaluation.crossval_affiliations /path/to/conll04_train.json
 
 How the choices `kg eval --conll04` depends on are made without reading the development split:
 each fifth of the training file (sentence i in fold i % 5) is read by a name recogniser
 fine-tuned on the other four fifths (as `train_names` does), and extracted with an affiliation
 classifier trained on those four fifths as `train_affiliations` trains it (jackknifed within
 them: five more fine-tunings per fold); it is scored strictly, as `kg eval --conll04` scores dev.
-Printed: the scores with the sources of `rules/affiliations.json` ("names_sources") as shipped,
-and with each predicate's sources changed to each other choice (rules, model, both): the numbers
+Printed: the scores with CoNLL04's affiliation sources (`data/conll04.json`) as shipped, and
+with each predicate's sources changed to each other choice (rules, model, both): the numbers
 those sources were chosen by. About 45 minutes on 2 cores; needs scikit-learn (`pip install
 newskg[train]`). Deterministic.
 """
@@ -25,9 +25,15 @@ from unittest.mock import patch
 import spacy
 from spacy.util import fix_random_seed
 
-from kg.conll04 import MICRO, RELATIONS, evaluate_conll04, read_conll04
-from kg.evaluate import Score, report
-from kg.extract import affiliations, extract, load_pipeline, train_affiliations, train_names
+from kg.evaluation import train_affiliations, train_names
+from kg.evaluation.conll04 import MICRO, RELATIONS, evaluate_conll04, read_conll04
+from kg.evaluation.conventions import (
+    conll04_affiliation_rules,
+    conll04_pipeline,
+    conll04_rules,
+)
+from kg.evaluation.scores import Score, report
+from kg.extract import affiliations, extract
 from kg.extract.affiliations import LinearModel
 
 FOLDS = 5
@@ -55,9 +61,9 @@ def cross_validate(
     examples = [train_names.example(s, news) for s in sentences]
     news_ner = news.get_pipe("ner")
     start = news_ner.model.to_bytes()
-    nlp = load_pipeline(model, names=True)
-    rules = affiliations.load_affiliation_rules()
-    tried = variants(rules.names_sources)
+    nlp = conll04_pipeline(model)
+    rules, shipped = conll04_rules(), conll04_affiliation_rules()
+    tried = variants(shipped.sources)
     totals = {name: {r: Score() for r in (*RELATIONS, MICRO)} for name in tried}
     for fold in range(FOLDS):
         news_ner.model.from_bytes(start)
@@ -72,12 +78,11 @@ def cross_validate(
             for p, m in fitted.items()
         }
         for name, sources in tried.items():
-            chosen = replace(rules, names_sources=sources)
-            with (
-                patch.object(affiliations, "load_model", lambda m=linear: m),
-                patch.object(affiliations, "load_affiliation_rules", lambda c=chosen: c),
-            ):
-                scores = evaluate_conll04(sentences[fold::FOLDS], lambda a: extract(a, nlp))
+            chosen = replace(rules, affiliations=replace(shipped, sources=sources))
+            with patch.object(affiliations, "load_model", lambda m=linear: m):
+                scores = evaluate_conll04(
+                    sentences[fold::FOLDS], lambda a, c=chosen: extract(a, nlp, c)
+                )
             for relation, score in scores.items():
                 total = totals[name][relation]
                 total.tp, total.fp, total.fn = (
@@ -94,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kg.settings import default_model
 
     parser = argparse.ArgumentParser(
-        prog="python -m kg.extract.crossval_affiliations", description=__doc__.splitlines()[0]
+        prog="python -m kg.evaluation.crossval_affiliations", description=__doc__.splitlines()[0]
     )
     parser.add_argument("train_file", metavar="TRAIN_FILE", help="conll04_train.json (SpERT)")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: newskg's)")

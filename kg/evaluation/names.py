@@ -1,16 +1,15 @@
-"""The English NER fine-tuned on CoNLL04 (`models/names/`): the same network, other weights.
+"""The English NER fine-tuned on CoNLL04 (`kg/extract/models/names/`): same network, other weights.
 
-`python -m kg.extract.train_names` fine-tunes the pipeline's own `ner` on the CoNLL04 training
+`python -m kg.evaluation.train_names` fine-tunes the pipeline's own `ner` on the CoNLL04 training
 split, keeping the labels CoNLL04 does not annotate (DATE, NORP, ...) by training on the
 pipeline's own predictions for them. It finds more of CoNLL04's people, organisations and places
 (name F1 on CoNLL04 dev 0.67 -> 0.860 in CoNLL04 token spans, 0.857 before the label changes of
 `train_names`; cross-validated 0.843) but fewer of the BBC politics articles' persons, so it is
-used only where asked: `load_pipeline(model, names=True)`, which `kg eval --conll04` does (dev
-F1 0.59, P 0.66, R 0.53; was 0.58). Docs it reads are marked, and the affiliation stage then
-takes its CoNLL04 sources. An ensemble of three seeds voting was tried: +0.002 name F1 in
-cross-validation, no gain on dev end to end.
+used only where asked: `use_names(nlp)`, which `kg.evaluation.conventions.conll04_pipeline`
+does for `kg eval --conll04` (dev F1 0.59, P 0.66, R 0.53; was 0.58). An ensemble of three seeds
+voting was tried: +0.002 name F1 in cross-validation, no gain on dev end to end.
 
-After the NER, `kg.extract.birthplaces` follows one CoNLL04 convention: a birthplace written
+After the NER, `kg.evaluation.birthplaces` follows one CoNLL04 convention: a birthplace written
 "City, State" is one place.
 
 The weights ship as half-precision floats in gzipped msgpack (2.8 MB instead of 6 MB), written
@@ -26,26 +25,13 @@ import numpy
 import srsly
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
-from spacy.tokens import Doc
 
 from kg.errors import ModelNotFoundError
-from kg.extract.birthplaces import COMPONENT as BIRTHPLACES
+from kg.evaluation.birthplaces import COMPONENT as BIRTHPLACES
 
-NAMES_PATH = Path(__file__).parent / "models" / "names"
+NAMES_PATH = Path(__file__).parent.parent / "extract" / "models" / "names"
+"""With the other shipped models (`kg/extract/models/`), though only evaluation reads it."""
 WEIGHTS = "weights.msgpack.gz"
-MARK = "newskg_names"
-
-
-@Language.component("newskg_names_mark")
-def mark_names(doc: Doc) -> Doc:
-    """Mark a doc as read by the CoNLL04 name recogniser."""
-    doc.user_data[MARK] = True
-    return doc
-
-
-def read_with_names(doc: Doc) -> bool:
-    """Whether the CoNLL04 name recogniser read `doc`."""
-    return bool(doc.user_data.get(MARK))
 
 
 def _params(ner: EntityRecognizer) -> dict[str, tuple]:
@@ -76,7 +62,7 @@ def load_weights(ner: EntityRecognizer, folder: Path) -> None:
     if not path.is_file():
         raise ModelNotFoundError(
             f"No fine-tuned name recogniser at '{path}'. Rebuild it with "
-            f"`python -m kg.extract.train_names CONLL04_TRAIN_JSON`, or run without it."
+            f"`python -m kg.evaluation.train_names CONLL04_TRAIN_JSON`, or run without it."
         )
     arrays = srsly.msgpack_loads(gzip.decompress(path.read_bytes()))
     params = _params(ner)
@@ -85,16 +71,14 @@ def load_weights(ner: EntityRecognizer, folder: Path) -> None:
         raise ModelNotFoundError(
             f"The name recogniser at '{path}' was trained on another pipeline's NER (its "
             f"{len(arrays)} weight arrays do not fit this one's {len(params)}). Rebuild it with "
-            f"`python -m kg.extract.train_names CONLL04_TRAIN_JSON --model <this pipeline>`."
+            f"`python -m kg.evaluation.train_names CONLL04_TRAIN_JSON --model <this pipeline>`."
         )
     for key, (node, name) in params.items():
         node.set_param(name, node.ops.asarray(arrays[key].astype(numpy.float32)))
 
 
 def use_names(nlp: Language, folder: Path = NAMES_PATH) -> Language:
-    """Load the fine-tuned weights into the pipeline's `ner`, follow CoNLL04's birthplaces, and
-    mark the docs it reads."""
+    """Load the fine-tuned weights into the pipeline's `ner` and follow CoNLL04's birthplaces."""
     load_weights(nlp.get_pipe("ner"), folder)  # type: ignore[arg-type]
-    nlp.add_pipe(BIRTHPLACES, after="ner")
-    nlp.add_pipe("newskg_names_mark", last=True)
+    nlp.add_pipe(BIRTHPLACES, last=True)  # after the NER and its repairs
     return nlp
