@@ -4,9 +4,9 @@
 - a name written family name first cut before its last word: 'Yoon Suk' + 'Yeol' (untagged);
 - a name left untagged though a post title stands in apposition to it ('Theresa May, shadow
   work and pensions secretary, said');
-- a person typed as an organisation where the clause says a person acts: 'Olaf Scholz met ...',
-  'Charles de Gaulle visited ...' (the subject of a meeting or travel verb, capitalised words
-  and particles, none of them a word organisations are named with).
+- a person typed as an organisation or a place where a meeting puts a person: 'Olaf Scholz
+  met ...', 'held talks with Yair Lapid', 'a meeting with Antony Blinken' (capitalised words and
+  particles, none of them a word organisations are named with, nor a place the gazetteer knows).
 
 The particles, the organisation words and the verbs are data (`rules/person_names.json`,
 `rules/triggers.json`); the component is `newskg_name_repair`, after `ner` in `load_pipeline`.
@@ -18,9 +18,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.rules import Rules, load_rules
 
 COMPONENT = "newskg_name_repair"
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 def _at(span: Span) -> tuple[int, int]:
@@ -48,15 +50,30 @@ def _extended(ent: Span, particles: set[str], family_name_first: set[str]) -> Sp
     return ent
 
 
+def _in_a_meeting(name: Token, rules: Rules) -> bool:
+    """Whether a name stands where a meeting puts a person: the subject of a meeting or travel
+    verb ('X met', 'X visited'), the object of a meeting verb ('met X'), or after 'with' on a
+    meeting verb or noun ('held talks with X', 'a meeting with X')."""
+    met = rules.triggers["met"]
+    head = name.head
+    if name.dep_ == "nsubj":
+        verbs = {*met["verbs"], *met["with_verbs"], *rules.triggers["visited"]["verbs"]}
+        return head.lemma_.lower() in verbs
+    if name.dep_ == "dobj":
+        return head.lemma_.lower() in set(met["verbs"]) - set(met["place_verbs"])
+    if name.dep_ == "pobj" and head.lower_ == "with":
+        trigger = head.head
+        words = {*met["verbs"], *met["with_verbs"], *met["light_verbs"], *met["nouns"]}
+        nouns = {n for ns in met["light_verbs"].values() for n in ns}
+        return trigger.lemma_.lower() in words or trigger.lower_ in nouns | set(met["nouns"])
+    return False
+
+
 def _acting_person(ent: Span, rules: Rules) -> bool:
-    """Whether an ORG-tagged name is a person's: the subject of a meeting or travel verb, two to
-    four capitalised words or particles, none an organisation word or a known party."""
+    """Whether a name tagged an organisation or a place is a person's: where a meeting puts a
+    person, two to four capitalised words or particles, none an organisation word or a known
+    party, and (for a place) none the gazetteer knows."""
     names = rules.person_names
-    verbs = {
-        *rules.triggers["met"]["verbs"],
-        *rules.triggers["met"]["with_verbs"],
-        *rules.triggers["visited"]["verbs"],
-    }
     return (
         2 <= len(ent) <= 4
         and _name_word(ent[0])
@@ -64,8 +81,8 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
         and all(_name_word(t) or t.lower_ in names["particles"] for t in ent)
         and not ent[0].ent_id_
         and not any(t.text in names["organisation_words"] for t in ent)
-        and ent.root.dep_ == "nsubj"
-        and ent.root.head.lemma_.lower() in verbs
+        and _in_a_meeting(ent.root, rules)
+        and (ent.label_ not in PLACE_LABELS or load_gazetteer().find(ent.text) is None)
     )
 
 
@@ -93,7 +110,7 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
     family_name_first = set(rules.person_names["family_name_first"])
     repaired: list[Span] = _titled_names(doc, rules)
     for ent in doc.ents:
-        if ent.label_ == "ORG" and _acting_person(ent, rules):
+        if ent.label_ in ("ORG", *PLACE_LABELS) and _acting_person(ent, rules):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         if ent.label_ == "PERSON":
             ent = _extended(ent, particles, family_name_first)
