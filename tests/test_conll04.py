@@ -19,6 +19,7 @@ from kg.evaluation.conll04 import (
     Sentence,
     conll04_relation,
     detokenise,
+    predictions,
     read_conll04,
     score_sentence,
 )
@@ -33,7 +34,7 @@ from kg.extract.pair_context import classifier_features
 from kg.extract.pairs import SIGNATURES, Mention
 from kg.extract.rules import load_rules
 from kg.settings import default_model
-from kg.types import Evidence, Fact
+from kg.types import Article, Entity, Evidence, Extraction, Fact
 
 MINI = Path(__file__).parent / "fixtures" / "conll04-mini.json"
 
@@ -81,6 +82,20 @@ def test_sentence_tokens_counts_a_glued_final_period_as_the_token() -> None:
 def test_score_sentence_exact_spans_are_a_true_positive() -> None:
     scores = _scores(Prediction("Work_For", "Jane Roe", "Acme Corporation", ((0, 2),), ((7, 9),)))
     assert (scores["Work_For"].tp, scores["Work_For"].fp, scores["Work_For"].fn) == (1, 0, 0)
+
+
+def test_predictions_need_both_arguments_written_in_the_sentence() -> None:
+    sentence = _sentence()
+    evidence = (Evidence(sentence.text, 0, len(sentence.text)),)
+    written = Fact(
+        "works_for", "Jane Roe", "person", "Acme Corporation", "organization", evidence, 0.9
+    )
+    unwritten = replace(written, predicate="member_of", object="Green Party", object_type="party")
+    entities = (Entity("Jane Roe", "person"), Entity("Acme Corporation", "organization"))
+    extraction = Extraction(Article("s", sentence.text), entities, (written, unwritten))
+    assert [(p.subject, p.object) for p in predictions(extraction, sentence)] == [
+        ("Jane Roe", "Acme Corporation")
+    ]
 
 
 @pytest.mark.parametrize(

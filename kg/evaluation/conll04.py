@@ -173,7 +173,9 @@ class Prediction:
 def predictions(extraction: Extraction, sentence: Sentence) -> list[Prediction]:
     """The CoNLL04 relations an extraction states, one per (relation, subject, object).
 
-    Argument spans are token spans of the sentence (see `Sentence.tokens`).
+    Argument spans are token spans of the sentence (see `Sentence.tokens`). CoNLL04 relates
+    mentions written in the sentence: a fact whose argument the sentence does not write (a party
+    named by a code, 'Jake Garn, R-Utah') is no CoNLL04 relation.
     """
     text = sentence.text
     entities = {e.name: e for e in extraction.entities}
@@ -184,14 +186,10 @@ def predictions(extraction: Extraction, sentence: Sentence) -> list[Prediction]:
             continue
         obj = _object(fact)
         key = (relation, fact.subject, obj)
-        if key not in found:
-            found[key] = Prediction(
-                relation,
-                fact.subject,
-                obj,
-                tuple(sentence.tokens(m) for m in mention_spans(fact.subject, entities, text)),
-                tuple(sentence.tokens(m) for m in mention_spans(obj, entities, text)),
-            )
+        subjects = tuple(sentence.tokens(m) for m in mention_spans(fact.subject, entities, text))
+        objects = tuple(sentence.tokens(m) for m in mention_spans(obj, entities, text))
+        if key not in found and subjects and objects:
+            found[key] = Prediction(relation, fact.subject, obj, subjects, objects)
     return list(found.values())
 
 
