@@ -676,3 +676,35 @@ def test_posts_bare_leader_leads_the_party_its_sentence_names(
 )
 def test_posts_body_named_by_a_common_noun(nlp: Language, text: str, expected: set) -> None:
     assert {t for t in _triples(_facts(nlp, text)) if t[0] == "leads"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Emir Salem Al Nouri received the delegation in Doha.",
+            {("holds_position", "Salem Al Nouri", "Emir")},
+            id="royal-title",
+        ),
+        pytest.param(
+            "Orbix CEO Dana Whitley resigned on Friday.",
+            {
+                ("holds_position", "Dana Whitley", "Orbix CEO"),
+                ("leads", "Dana Whitley", "Orbix"),
+            },
+            id="chief-executive-abbreviated",
+        ),
+        pytest.param(
+            "Polls say voters will welcome it after Edward becomes king.",
+            set(),
+            id="a-post-still-to-come",
+        ),
+        pytest.param(
+            "Edward Marsh became chairman in 2019, when the board met.",
+            {("holds_position", "Edward Marsh", "chairman")},
+            id="a-post-taken",
+        ),
+    ],
+)
+def test_posts_titles_of_the_wider_world(nlp: Language, text: str, expected: set) -> None:
+    assert {t for t in _triples(_facts(nlp, text)) if t[0] != "works_for"} == expected

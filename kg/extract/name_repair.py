@@ -2,6 +2,7 @@
 
 - A name cut at a particle: 'Ursula von der' + 'Leyen' (tagged a place), 'Charles' + 'de Gaulle';
 - a name written family name first cut before its last word: 'Yoon Suk' + 'Yeol' (untagged);
+- a name cut after its title: 'Emir' + 'Salem' (untagged) + 'Al Nouri';
 - a name left untagged though a post title stands in apposition to it ('Theresa May, shadow
   work and pensions secretary, said');
 - a person typed as an organisation or a place where a meeting puts a person: 'Olaf Scholz
@@ -48,6 +49,19 @@ def _extended(ent: Span, particles: set[str], family_name_first: set[str]) -> Sp
     if family_first and after is not None and _name_word(after) and after.ent_type_ == "":
         return doc[ent.start : end + 1]  # "Yoon Suk" + "Yeol"
     return ent
+
+
+def _after_title(ent: Span, rules: Rules) -> Span:
+    """The person's name `ent` ends, run back over one or two untagged capitalised words to the
+    title or honorific before them: 'Emir' + 'Salem' + 'Al Nouri'."""
+    doc, start = ent.doc, ent.start
+    titles = {*rules.posts["heads"], *(w.lower() for w in rules.posts["title_words_before_name"])}
+    while start > max(0, ent.start - 2) and _name_word(doc[start - 1]):
+        if doc[start - 1].ent_type_ or doc[start - 1].lower_ in titles:
+            break
+        start -= 1
+    titled = start > 0 and doc[start - 1].lower_ in titles
+    return doc[start : ent.end] if start < ent.start and titled else ent
 
 
 def _in_a_meeting(name: Token, rules: Rules) -> bool:
@@ -113,7 +127,7 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
         if ent.label_ in ("ORG", *PLACE_LABELS) and _acting_person(ent, rules):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         if ent.label_ == "PERSON":
-            ent = _extended(ent, particles, family_name_first)
+            ent = _after_title(_extended(ent, particles, family_name_first), rules)
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         repaired.append(ent)
     people = [e for e in repaired if e.label_ == "PERSON"]

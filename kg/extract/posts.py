@@ -481,14 +481,21 @@ def _may_be(person: Resolved | None, pronoun: str) -> bool:
     return not titles & (female if pronoun == "his" else male)
 
 
+FUTURE_MARKS = ("after", "when", "once", "before", "until")
+"""A clause these open in the present tense tells the future: 'after Charles becomes king'."""
+
+
 def hypothetical(token: Token) -> bool:
-    """Whether a post is only supposed: 'Charles would be the supreme governor', 'if he became
-    king', 'she could be named chancellor'."""
+    """Whether a post is only supposed or still to come: 'Charles would be the supreme governor',
+    'if he became king', 'she could be named chancellor', 'after Charles becomes king'."""
     for t in [token, *token.ancestors]:
         for child in t.children:
             if child.dep_ == "aux" and child.lower_ in ("would", "could", "might", "may", "should"):
                 return True
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                return True
+            present = t.tag_ in ("VBZ", "VBP")
+            if child.dep_ == "mark" and child.lower_ in FUTURE_MARKS and present:
                 return True
         if t.pos_ in ("VERB", "AUX"):
             break
