@@ -88,3 +88,26 @@ def test_name_repair_untagged_name_with_a_title_in_apposition(nlp: Language) -> 
     )
     posts = {(f.subject, f.object) for f in facts if f.predicate == "holds_position"}
     assert posts == {("Harriet May", "Tory shadow transport secretary")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        pytest.param(
+            "Okonjo held a bilateral meeting with Chancellor Olaf Scholz in Berlin.",
+            {"Okonjo", "Olaf Scholz"},
+            id="untagged-subject-of-held-a-meeting",
+        ),
+        pytest.param(
+            "Emir Salem Al Nouri met Prime Minister Rishi Sunak in London.",
+            {"Salem Al Nouri", "Rishi Sunak"},
+            id="name-cut-after-its-title",
+        ),
+    ],
+)
+def test_name_repair_more_participants(nlp: Language, text: str, pair: set[str]) -> None:
+    assert frozenset(pair) in _met(nlp, text)
+
+
+def test_name_repair_untagged_word_without_a_person_opposite(nlp: Language) -> None:
+    assert _met(nlp, "Okonjo held a meeting with the unions in Abuja.") == set()

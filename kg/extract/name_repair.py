@@ -7,7 +7,8 @@
   work and pensions secretary, said');
 - a person typed as an organisation or a place where a meeting puts a person: 'Olaf Scholz
   met ...', 'held talks with Yair Lapid', 'a meeting with Antony Blinken' (capitalised words and
-  particles, none of them a word organisations are named with, nor a place the gazetteer knows).
+  particles, none of them a word organisations are named with, nor a place the gazetteer knows),
+  or left untagged there opposite a person the tagger found ('Modi held talks with Putin').
 
 The particles, the organisation words and the verbs are data (`rules/person_names.json`,
 `rules/triggers.json`); the component is `newskg_name_repair`, after `ner` in `load_pipeline`.
@@ -66,13 +67,15 @@ def _after_title(ent: Span, rules: Rules) -> Span:
 
 def _in_a_meeting(name: Token, rules: Rules) -> bool:
     """Whether a name stands where a meeting puts a person: the subject of a meeting or travel
-    verb ('X met', 'X visited'), the object of a meeting verb ('met X'), or after 'with' on a
-    meeting verb or noun ('held talks with X', 'a meeting with X')."""
+    verb ('X met', 'X visited', 'X held talks'), the object of a meeting verb ('met X'), or after
+    'with' on a meeting verb or noun ('held talks with X', 'a meeting with X')."""
     met = rules.triggers["met"]
     head = name.head
     if name.dep_ == "nsubj":
         verbs = {*met["verbs"], *met["with_verbs"], *rules.triggers["visited"]["verbs"]}
-        return head.lemma_.lower() in verbs
+        nouns = met["light_verbs"].get(head.lemma_.lower(), [])  # "X held talks"
+        held = any(c.dep_ == "dobj" and c.lower_ in nouns for c in head.children)
+        return head.lemma_.lower() in verbs or held
     if name.dep_ == "dobj":
         return head.lemma_.lower() in set(met["verbs"]) - set(met["place_verbs"])
     if name.dep_ == "pobj" and head.lower_ == "with":
@@ -118,11 +121,37 @@ def _titled_names(doc: Doc, rules: Rules) -> list[Span]:
     return found
 
 
+def _untagged_participants(doc: Doc, rules: Rules) -> list[Span]:
+    """Untagged names where a meeting puts a person, opposite a tagged person of the sentence:
+    'Modi held talks with Putin' (one to three capitalised words, none a place the gazetteer
+    knows or an organisation word)."""
+    found: list[Span] = []
+    if not doc.has_annotation("DEP"):
+        return found
+    for root in doc:
+        if root.ent_type_ or not _name_word(root) or root.dep_ == "compound":
+            continue
+        start = root.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and _name_word(doc[start - 1]):
+            start -= 1
+        span = doc[start : root.i + 1]
+        if (
+            len(span) <= 3
+            and not any(t.ent_type_ for t in span)
+            and not any(t.text in rules.person_names["organisation_words"] for t in span)
+            and _in_a_meeting(root, rules)
+            and any(e.label_ == "PERSON" for e in root.sent.ents)
+            and load_gazetteer().find(span.text) is None
+        ):
+            found.append(Span(doc, span.start, span.end, label="PERSON"))
+    return found
+
+
 def repair_names(doc: Doc, rules: Rules) -> Doc:
     """Set the doc's entities with the person names repaired (see the module docstring)."""
     particles = set(rules.person_names["particles"])
     family_name_first = set(rules.person_names["family_name_first"])
-    repaired: list[Span] = _titled_names(doc, rules)
+    repaired: list[Span] = _titled_names(doc, rules) + _untagged_participants(doc, rules)
     for ent in doc.ents:
         if ent.label_ in ("ORG", *PLACE_LABELS) and _acting_person(ent, rules):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
