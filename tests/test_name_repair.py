@@ -111,3 +111,14 @@ def test_name_repair_more_participants(nlp: Language, text: str, pair: set[str])
 
 def test_name_repair_untagged_word_without_a_person_opposite(nlp: Language) -> None:
     assert _met(nlp, "Okonjo held a meeting with the unions in Abuja.") == set()
+
+
+def test_name_repair_a_portfolio_after_a_party_is_no_person(nlp: Language) -> None:
+    facts = extracted_facts(
+        nlp, "Lib Dem Rural Affairs spokesman Ian Hunt said: 'It is wrong.'", published=None
+    )
+    persons = {f.subject for f in facts}
+    assert "Rural Affairs" not in persons
+    assert ("Ian Hunt", "Liberal Democrats") in {
+        (f.subject, f.object) for f in facts if f.predicate == "member_of"
+    }

@@ -86,3 +86,51 @@ def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
     broken = type(rules)(**{**rules.__dict__, "party_mentions": bad})
     with pytest.raises(RulesError, match=r"(?s)tag_patterns\[0\].*ORHT"):
         tag_matcher(spacy.blank("en").vocab, broken)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "status"),
+    [
+        pytest.param(
+            "Lib Dem Kate Farrow said the plan was flawed.",
+            {("Kate Farrow", "Liberal Democrats")},
+            "asserted",
+            id="party-right-before-a-name",
+        ),
+        pytest.param(
+            "Tory backbencher Giles Ware said he would vote against.",
+            {("Giles Ware", "Conservatives")},
+            "asserted",
+            id="party-before-a-member-noun",
+        ),
+        pytest.param(
+            "Giles Ware, a Tory rebel, said he would vote against.",
+            {("Giles Ware", "Conservatives")},
+            "asserted",
+            id="member-noun-in-apposition",
+        ),
+        pytest.param(
+            "Councillor Ann Pike defected to the Greens in March.",
+            {("Ann Pike", "Green Party")},
+            "asserted",
+            id="defected-to",
+        ),
+        pytest.param(
+            "Ann Pike will join the Liberal Democrats next month.",
+            {("Ann Pike", "Liberal Democrats")},
+            "planned",
+            id="will-join-is-planned",
+        ),
+    ],
+)
+def test_party_membership_by_phrase_and_verb(
+    nlp: Language, text: str, expected: set, status: str
+) -> None:
+    facts: list[Fact] = extracted_facts(nlp, text, published=date(2024, 5, 2))
+    found = {(f.subject, f.object) for f in facts if f.predicate == "member_of"}
+    assert found == expected
+    assert {f.status for f in facts if f.predicate == "member_of"} == {status}
+
+
+def test_party_membership_joining_a_company_is_not_membership(nlp: Language) -> None:
+    assert _asserted(nlp, "Ann Pike joined Barclays in 2019.", "member_of") == set()

@@ -33,7 +33,7 @@ from kg.extract.company import joined_company
 from kg.extract.copresence import copresent
 from kg.extract.dates import resolve_date
 from kg.extract.entities import EntityIndex, resolve_entities
-from kg.extract.memberships import affiliation_phrases
+from kg.extract.memberships import affiliation_phrases, joined_by_verb
 from kg.extract.party_mentions import tagged_members
 from kg.extract.pipeline import load_pipeline
 from kg.extract.posts import (
@@ -259,6 +259,7 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
         found.extend(meetings(sentence, index, article.published, rules))
         found.extend(visits(sentence, index, article.published, rules))
         found.extend(led_by_verb(sentence, index, rules))
+        found.extend(joined_by_verb(sentence, index, rules))
         found.extend(affiliations_in(sentence, index, rules))
     found.extend(list(joined_company(found)))
     found.extend(list(copresent(body, found, index, rules)))

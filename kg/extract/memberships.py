@@ -1,6 +1,7 @@
-"""Affiliations a phrase states rather than a title: 'Orit Strock of the far-right Religious
-Zionism party', 'David Page, of Investec Securities', 'one of the Guildford Four', 'Harold
-Wilson's Labour Party' (he leads it), 'the SNP's Nicola Sturgeon' (a member)."""
+"""Affiliations a phrase or a verb states rather than a title: 'Orit Strock of the far-right
+Religious Zionism party', 'David Page, of Investec Securities', 'one of the Guildford Four',
+'Harold Wilson's Labour Party' (he leads it), 'the SNP's Nicola Sturgeon', 'Lib Dem Mark Oaten',
+'X, a Tory rebel' and 'X rejoined Labour' (members)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
+from kg.extract.factuality import status_of
+from kg.extract.participants import subjects_of
 from kg.extract.posts import SUBJECTS, Role, entity_at
+from kg.extract.relations import Found
 from kg.extract.rules import Rules
 
 
@@ -20,11 +24,13 @@ def affiliation_phrases(
 
     'Orit Strock of the far-right Religious Zionism party', 'X, a member of Y' and, after a comma,
     'David Page, of Investec Securities' / 'Jim Parton, from Families Need Fathers': member of;
-    'Harold Wilson's Labour Party': leads.
+    'Harold Wilson's Labour Party': leads; 'Lib Dem Mark Oaten', 'Labour backbencher X', 'X, a
+    Labour rebel': member of.
     """
     prepositions = rules.posts["membership_prepositions"]
     yield from _set_off_phrases(sentence, index, rules)
     yield from _one_of(sentence, index)
+    yield from _party_before_name(sentence, index, rules)
     for token in sentence:
         person = entity_at(token, index, ("person",))
         if person is None:
@@ -98,3 +104,47 @@ def _one_of(sentence: Span, index: EntityIndex) -> Iterator[tuple[Role, Resolved
             named.append(doc[i - 3])  # "X, one of the Y"
         for person in (e for t in named if (e := entity_at(t, index, ("person",)))):
             yield "member_of", person, org
+
+
+def _party_before_name(
+    sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[tuple[Role, Resolved, Resolved]]:
+    """A party named right before a name, or before a word for a party's member that is no post:
+    'Lib Dem Mark Oaten', 'Labour backbencher X', 'X, a Labour rebel'."""
+    nouns = rules.posts["party_member_nouns"]
+    doc = sentence.doc
+    for token in sentence:
+        party = entity_at(token, index, ("party",))
+        span = index.spans.get(token.i)
+        if party is None or span is None or token.i != span[1] - 1 or span[1] >= sentence.end:
+            continue
+        after = doc[span[1]]
+        if after.lower_ in nouns:  # "Labour backbencher X" or "X, a Labour rebel"
+            named = [doc[after.i + 1]] if after.i + 1 < sentence.end else []
+            named += [after.head] if after.dep_ == "appos" else []
+        else:
+            named = [after]  # "Lib Dem Mark Oaten"
+        for person in (e for t in named if (e := entity_at(t, index, ("person",)))):
+            yield "member_of", person, party
+
+
+def joined_by_verb(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Found]:
+    """'X joined the Tories', 'X defected to UKIP': members of the party the verb reaches."""
+    spec = rules.triggers["member_of"]
+    for verb in sentence:
+        links = spec["verbs"].get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+        if not links:
+            continue
+        reached = [c for c in verb.children if c.dep_ == "dobj" and "dobj" in links]
+        reached += [
+            pobj
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in links
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        parties = [e for t in reached if (e := entity_at(t, index, ("party",)))]
+        for person, _ in subjects_of(verb, index):
+            for party in parties:
+                status = status_of(verb, rules)
+                yield Found("member_of", person, party, sentence, spec["confidence"], status)

@@ -2,7 +2,8 @@
 
 - A name cut at a particle: 'Ursula von der' + 'Leyen' (tagged a place), 'Charles' + 'de Gaulle';
 - a name written family name first cut before its last word: 'Yoon Suk' + 'Yeol' (untagged);
-- a name cut after its title: 'Emir' + 'Salem' (untagged) + 'Al Nouri';
+- a name cut after its title: 'Emir' + 'Salem' (untagged) + 'Al Nouri', or untagged after a
+  party: 'Lib Dem' + 'Kate Farrow';
 - a name left untagged though a post title stands in apposition to it ('Theresa May, shadow
   work and pensions secretary, said');
 - a person typed as an organisation or a place where a meeting puts a person: 'Olaf Scholz
@@ -121,6 +122,27 @@ def _titled_names(doc: Doc, rules: Rules) -> list[Span]:
     return found
 
 
+def _after_a_party(doc: Doc, rules: Rules) -> list[Span]:
+    """Two or three untagged capitalised words right after a known party: 'Lib Dem' + 'Kate
+    Farrow' (none an organisation word: 'Tory Central Office' is no one)."""
+    found = []
+    for ent in doc.ents:
+        if not ent.ent_id_:  # the party ruler's mentions carry the party's id
+            continue
+        end = ent.end
+        while end < len(doc) and end - ent.end < 3 and _name_word(doc[end]):
+            end += 1
+        span = doc[ent.end : end]
+        if (
+            len(span) >= 2
+            and span[-1].dep_ != "compound"  # "Lib Dem Home Affairs spokesman": a portfolio
+            and not any(t.ent_type_ for t in span)
+            and not any(t.text in rules.person_names["organisation_words"] for t in span)
+        ):
+            found.append(Span(doc, span.start, span.end, label="PERSON"))
+    return found
+
+
 def _untagged_participants(doc: Doc, rules: Rules) -> list[Span]:
     """Untagged names where a meeting puts a person, opposite a tagged person of the sentence:
     'Modi held talks with Putin' (one to three capitalised words, none a place the gazetteer
@@ -151,7 +173,11 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
     """Set the doc's entities with the person names repaired (see the module docstring)."""
     particles = set(rules.person_names["particles"])
     family_name_first = set(rules.person_names["family_name_first"])
-    repaired: list[Span] = _titled_names(doc, rules) + _untagged_participants(doc, rules)
+    repaired = [
+        *_titled_names(doc, rules),
+        *_after_a_party(doc, rules),
+        *_untagged_participants(doc, rules),
+    ]
     for ent in doc.ents:
         if ent.label_ in ("ORG", *PLACE_LABELS) and _acting_person(ent, rules):
             ent = Span(doc, ent.start, ent.end, label="PERSON")

@@ -132,6 +132,8 @@ def _role(title: list[Token], org: Resolved, org_at: int | None, rules: Rules) -
         return "leads"
     if org.type == "party" or title[-1].lower_ in posts["member_heads"]:
         return "member_of"
+    if org.name.split()[-1] in posts["membership_bodies"]:
+        return "member_of"  # "regional director of the Countryside Alliance"
     return "works_for"
 
 
