@@ -668,6 +668,12 @@ def test_posts_bare_leader_leads_the_party_its_sentence_names(
             id="no-council-named-no-guess",
         ),
         pytest.param(
+            "The Ferry Workers' Union called a strike. The union's general secretary Ray Pole "
+            "said talks had failed.",
+            {("leads", "Ray Pole", "Ferry Workers' Union")},
+            id="the-union-is-the-last-union-named",
+        ),
+        pytest.param(
             "Norfolk police chief Dan Wells said the plans were sound.",
             {("leads", "Dan Wells", "Norfolk police")},
             id="a-place-the-tagger-calls-an-organisation-names-the-body",
