@@ -3,7 +3,8 @@
 The stages per article, each a module of its own:
 
 1. `captions`: photo captions, credits and contributor lines, found in the raw text;
-2. `entities`: spaCy's mentions grouped into the article's entities (surnames, "Mr X", parties);
+2. `entities`: spaCy's mentions grouped into the article's entities (surnames, "Mr X", parties),
+   and `relatives` named by a first name given their family name ("his wife Cherie");
 3. `posts`: titles ("Defense Minister Yoav Gallant") and the affiliations they carry, and
    `memberships` stated by a phrase ("David Page, of Investec Securities"); then `references`:
    title references ("the prime minister") resolved to their holder;
@@ -47,6 +48,7 @@ from kg.extract.pronouns import resolve_first_person, resolve_pronouns
 from kg.extract.quotes import Quote, quotes
 from kg.extract.references import headline_person, resolve_title_references
 from kg.extract.relations import Found, led_by_verb, meetings, visits
+from kg.extract.relatives import name_relatives
 from kg.extract.rules import Rules, load_rules
 from kg.types import Article, Entity, Evidence, Extraction, Fact
 
@@ -233,6 +235,7 @@ def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extra
     rules = rules or load_rules()
     captions = find_captions(article.text, rules)
     index = resolve_entities(doc, captions, rules)
+    name_relatives(doc, index, rules)
     body = [s for s in doc.sents if not captions.covers(s.start_char, s.end_char)]
 
     posts: list[Post] = []

@@ -12,7 +12,7 @@ from rdflib.term import Node
 from kg.rdf import iris
 from kg.rdf.namespace import KG, ORG, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 from kg.settings import DEFAULT_BASE_IRI
-from kg.types import EntityType, Extraction, Fact
+from kg.types import Entity, EntityType, Extraction, Fact
 
 ENTITY_CLASSES: dict[EntityType, tuple[URIRef, ...]] = {
     "person": (SCHEMA.Person,),
@@ -54,6 +54,16 @@ def date_literal(value: str) -> Literal:
         ) from None
 
 
+def _qualified(person: Entity) -> str | None:
+    """The one longer form of a one-word name among its aliases ('Sandra Howard' for the 'Sandra'
+    the article names as 'his wife Sandra'): the name the graph gives that person, so that every
+    article's 'Sandra' does not become one node."""
+    if " " in person.name:
+        return None
+    longer = [a for a in person.aliases if a.startswith(person.name + " ")]
+    return longer[0] if len(longer) == 1 else None
+
+
 class _Mapper:
     def __init__(self, extraction: Extraction, base: str) -> None:
         self.extraction = extraction
@@ -63,14 +73,20 @@ class _Mapper:
             self.graph.bind(prefix, namespace)
         self.article = iris.article_iri(extraction.article.id, base)
         self.entity_types = {entity.name: entity.type for entity in extraction.entities}
+        self.qualified = {
+            entity.name: full
+            for entity in extraction.entities
+            if entity.type == "person" and (full := _qualified(entity)) is not None
+        }
 
     def run(self) -> tuple[str, Graph]:
         self._article()
         for entity in self.extraction.entities:
             node = self._entity(entity.name, entity.type)
             self.graph.add((self.article, SCHEMA.mentions, node))
-            for alias in entity.aliases:
-                if alias != entity.name:
+            label = self.qualified.get(entity.name, entity.name)
+            for alias in (entity.name, *entity.aliases):
+                if alias != label:
                     self.graph.add((node, SKOS.altLabel, Literal(alias)))
         for fact in self.extraction.facts:
             if fact.predicate == "met":
@@ -97,6 +113,8 @@ class _Mapper:
             add((self.article, SCHEMA.url, iris.web_iri(article.url)))
 
     def _entity(self, name: str, entity_type: EntityType) -> URIRef:
+        if entity_type == "person":
+            name = self.qualified.get(name, name)  # "Sandra" -> "Sandra Howard"
         node = iris.entity_iri(name, entity_type, self.base)
         for cls in ENTITY_CLASSES[entity_type]:
             self.graph.add((node, RDF.type, cls))

@@ -1,0 +1,53 @@
+"""Relatives named by a first name: the family name of the person they are related to.
+
+'Tony Blair met his wife Cherie', 'Gordon Brown's wife Sarah': the article names 'Cherie' and
+'Sarah' alone, and a graph of many articles would join every 'Sarah' into one node that
+dominates the network. A one-word person in apposition to a kinship noun (`posts.json`
+`kinship`) whose possessor is a person, named ('Brown's wife') or 'his' / 'her' for the nearest
+person named before it in the sentence, gets the alias 'Cherie Blair', 'Sarah Brown'. Facts keep
+the name as the article writes it ('Sarah'); the graph names the person by that alias
+(`kg.rdf.mapping`), so two articles' Sarahs stay two people.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.entities import EntityIndex, Resolved
+from kg.extract.rules import Rules
+
+POSSESSIVE_PRONOUNS = ("his", "her")
+
+
+def _possessor(kin: Token, index: EntityIndex) -> Resolved | None:
+    """The person whose relative `kin` ('wife', 'son') is: its named possessor, or for 'his' /
+    'her' the nearest person named before it in the sentence."""
+    poss = next((c for c in kin.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.lower_ not in POSSESSIVE_PRONOUNS:
+        owner = index.at(poss)
+        return owner if owner is not None and owner.type == "person" else None
+    for token in reversed(kin.doc[kin.sent.start : poss.i]):
+        entity = index.at(token)
+        if entity is not None and entity.type == "person":
+            return entity
+    return None
+
+
+def name_relatives(doc: Doc, index: EntityIndex, rules: Rules) -> None:
+    """Give one-word relatives the family name of the person they are related to, as an alias."""
+    kinship = set(rules.posts["kinship"])
+    for token in doc:
+        relative = index.at(token)
+        if relative is None or relative.type != "person" or " " in relative.name:
+            continue
+        kin = token.head
+        if token.dep_ != "appos" or kin.lower_ not in kinship:
+            continue
+        owner = _possessor(kin, index)
+        if owner is None or owner is relative or " " not in owner.name:
+            continue
+        full = f"{relative.name} {owner.name.split()[-1]}"
+        if not any(e.name == full for e in index.entities.values()):
+            relative.aliases.add(full)  # the article names no one so: the graph's name for them
