@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import RulesError
+from kg.extract.affiliations import load_affiliation_rules
 from kg.extract.rules import RULES_DIR, load_rules
 
 
@@ -58,3 +59,9 @@ def test_rules_unreadable_json_is_named(rules_copy: Path) -> None:
     (rules_copy / "quotes.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(RulesError, match="quotes.json' is not readable JSON"):
         load_rules(rules_copy)
+
+
+def test_rules_affiliation_patterns_file_is_checked_too(rules_copy: Path) -> None:
+    _edit(rules_copy, "affiliations", lambda d: d.update(pattern=d.pop("patterns")))
+    with pytest.raises(RulesError, match="rules/affiliations.json.*no key 'patterns'"):
+        load_affiliation_rules(rules_copy)

@@ -27,7 +27,7 @@ from kg.extract.factuality import status_of
 from kg.extract.pair_context import classifier_features, home_features
 from kg.extract.pairs import SIGNATURES, Mention, candidates, dependency_path
 from kg.extract.relations import Found
-from kg.extract.rules import RULES_DIR, Rules
+from kg.extract.rules import RULES_DIR, Rules, read_rule_file
 
 MODEL_PATH = Path(__file__).parent / "models" / "affiliations.json"
 PLACEHOLDERS = {"person": "PERSON", "organization": "ORG", "party": "ORG", "place": "PLACE"}
@@ -110,7 +110,7 @@ def parse_pattern(spec: dict[str, Any], words: dict[str, list[str]]) -> Pattern:
 @cache
 def load_affiliation_rules(rules_dir: Path = RULES_DIR) -> AffiliationRules:
     """Read `affiliations.json` from `rules_dir` and compile its patterns."""
-    data = json.loads((rules_dir / "affiliations.json").read_text(encoding="utf-8"))
+    data = read_rule_file("affiliations", rules_dir)
     words = {name: [w.lower() for w in ws] for name, ws in data["words"].items()}
     patterns = tuple(parse_pattern(spec, words) for spec in data["patterns"])
     sources = {p: tuple(s) for p, s in data["sources"].items()}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kg.extract.rules import RULES_DIR, load_rules
+from kg.extract.rules import RULES_DIR, load_rules, read_rule_file
 
 GAZETTEER_PATH = Path(__file__).parent / "models" / "gazetteer.json.gz"
 
@@ -85,8 +85,7 @@ def load_gazetteer(path: Path = GAZETTEER_PATH, rules_dir: Path = RULES_DIR) -> 
     with gzip.open(path, "rt", encoding="utf-8") as f:
         data = json.load(f)
     places: dict[str, str] = data["places"]
-    abbreviations = json.loads((rules_dir / "us_states.json").read_text(encoding="utf-8"))
-    abbreviations.pop("_comment", None)
+    abbreviations = read_rule_file("us_states", rules_dir)
     aliases = dict(data["aliases"])
     for alias, name in (*abbreviations.items(), *load_rules(rules_dir).places.items()):
         target = aliases.get(key(name), key(name))

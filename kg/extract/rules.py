@@ -76,10 +76,16 @@ def _read(rules_dir: Path, name: str, schema: dict[str, dict[str, str]] | None =
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise RulesError(f"Rule file '{path}' is not readable JSON: {exc}") from exc
-    data.pop("_comment", None)
+    data = {k: v for k, v in data.items() if not k.startswith("_")}  # "_comment": prose
     if schema is not None:
         _check(name, data, schema[name])
     return data
+
+
+def read_rule_file(name: str, rules_dir: Path = RULES_DIR) -> dict[str, Any]:
+    """One rule file of `rules_dir` (without its '_' comment keys), checked against schema.json:
+    for the files that stages compile themselves (`affiliations`, `us_states`)."""
+    return _read(rules_dir, name, _read(rules_dir, "schema"))
 
 
 @cache
