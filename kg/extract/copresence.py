@@ -98,9 +98,13 @@ def copresent(
     confidence, reach = spec["confidence"], spec["sentences_back"]
     position = {sentence.start: k for k, sentence in enumerate(body)}
     meetings = [f for f in found if f.predicate == "met" and f.status == "asserted"]
-    company: list[tuple[int, set[Resolved], Found | None]] = []  # (sentence no., who, meeting)
+    # (sentence no., who, meeting); who in the order the text names them, not in the order of
+    # their ids in a set, so that the facts come out in the same order on every run
+    company: list[tuple[int, dict[Resolved, None], Found | None]] = []
     for f in meetings:
-        company.append((position.get(f.sentence.start, -1), {f.subject, f.object}, f))
+        company.append(
+            (position.get(f.sentence.start, -1), dict.fromkeys((f.subject, f.object)), f)
+        )
     for k, sentence in enumerate(body):
         for presence in presences(sentence, index, rules):
             persons = presence.persons
@@ -111,10 +115,11 @@ def copresent(
                 earlier = [c for c in company if k - reach <= c[0] < k]
                 if earlier:
                     last = max(c[0] for c in earlier)
-                    there = {p for c in earlier if c[0] == last for p in c[1]}
+                    there = dict.fromkeys(p for c in earlier if c[0] == last for p in c[1])
                     meeting = next((c[2] for c in earlier if c[0] == last and c[2]), None)
                     for newcomer in persons:
-                        for other in there - {newcomer}:
-                            yield _found(other, newcomer, presence, confidence, meeting)
+                        for other in there:
+                            if other is not newcomer:
+                                yield _found(other, newcomer, presence, confidence, meeting)
             if presence.status == "asserted":
-                company.append((k, set(persons), None))
+                company.append((k, dict.fromkeys(persons), None))
