@@ -30,6 +30,7 @@ from kg.extract.participants import (
     subjects_of,
 )
 from kg.extract.rules import Rules
+from kg.extract.text import doc_text
 
 
 def _addressees(verb: Token, index: EntityIndex, spec: dict) -> Participants:
@@ -125,7 +126,7 @@ def speakers(noun: Token, index: EntityIndex, spec: dict) -> Participants:
     if owners or not definite:
         return owners
     doc = noun.doc
-    paragraph = doc.text.rfind("\n", 0, noun.sent.start_char) + 1
+    paragraph = doc_text(doc).rfind("\n", 0, noun.sent.start_char) + 1
     for i in range(noun.sent.start - 1, -1, -1):
         token = doc[i]
         if token.idx < paragraph:
