@@ -67,8 +67,15 @@ def _gatherings(verb: Token, spec: dict) -> list[Token]:
 def presences(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Presence]:
     """Each clause of `sentence` that puts persons at a gathering."""
     spec = rules.triggers["met"]
+    # A verb no presence key starts with ("attend", "take part") reaches no gathering: most verbs.
+    starts = {
+        " ".join(words[:n])
+        for key in spec["presence"]["verbs"]
+        for words in [key.split(" ")]
+        for n in range(1, len(words) + 1)
+    }
     for verb in sentence:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in starts:
             continue
         for gathering in _gatherings(verb, spec):
             persons = tuple(dict.fromkeys(p for p, _ in subjects_of(verb, index)))

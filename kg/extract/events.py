@@ -95,7 +95,7 @@ def encounter(token: Token, index: EntityIndex, rules: Rules) -> Trigger | None:
     """'A handshake between X and Y'; 'footage of a row between X, Y and Z'."""
     spec = rules.triggers["met"]["encounters"]
     word = token.lower_
-    if token.pos_ != "NOUN" or word not in spec["physical"] | spec["verbal"]:
+    if token.pos_ != "NOUN" or (word not in spec["physical"] and word not in spec["verbal"]):
         return None
     if word in spec["verbal"] and not _witnessed(token, spec):
         return None
