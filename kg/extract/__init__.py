@@ -48,7 +48,7 @@ from kg.extract.quotes import Quote, quotes
 from kg.extract.references import headline_person, resolve_title_references
 from kg.extract.relations import Found, led_by_verb, meetings, visits
 from kg.extract.rules import Rules, load_rules
-from kg.extract.text import doc_text
+from kg.extract.text import doc_text, parsed_from
 from kg.types import Article, Entity, Evidence, Extraction, Fact
 
 __all__ = ["extract", "extract_doc", "load_pipeline"]
@@ -61,7 +61,7 @@ def extract(
     rules = rules or load_rules()
     pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extract_doc(doc, article, rules)
+        yield extract_doc(parsed_from(doc, article.text), article, rules)
 
 
 def _evidence(sentence: Span) -> Evidence:

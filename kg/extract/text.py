@@ -15,3 +15,10 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[KEY] = doc.text
     return text
+
+
+def parsed_from(doc: Doc, text: str) -> Doc:
+    """`doc`, knowing it was parsed from `text` (spaCy keeps the text verbatim: `doc.text == text`),
+    so that `doc_text` never joins its tokens."""
+    doc.user_data[KEY] = text
+    return doc
