@@ -13,15 +13,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kg.extractors import Extractor, local
-from kg.rdf import to_graph
 from kg.rdf.iris import article_iri
+from kg.rdf.mapping import to_triples
 from kg.resolve import Resolver, from_store
 from kg.store import Store
 from kg.types import Article, Extraction, Failure
 
 if TYPE_CHECKING:
-    from rdflib import Graph
     from spacy.language import Language
+
+    from kg.store.terms import Triples
 
 
 @dataclass
@@ -90,14 +91,14 @@ def build(
                 continue
             yield item
 
-    def graphs() -> Iterator[tuple[str, Graph]]:
+    def graphs() -> Iterator[tuple[str, Triples]]:
         for extraction in resolver.resolve_all(extracted(), batch_size=batch_size):
             summary.articles += 1
             summary.facts.update(f.predicate for f in extraction.facts)
             if on_article is not None:
                 on_article(extraction)
             progressed()
-            yield to_graph(extraction, base_iri)
+            yield to_triples(extraction, base_iri)
 
     store.put_graphs(graphs(), batch_size=batch_size, bulk=bulk)
     return summary

@@ -73,9 +73,10 @@ def _parse_and_extract(nlp: Language, article: Article, rules: Rules) -> Extract
 
 def _extract(doc: Doc, article: Article, rules: Rules) -> Extraction | Failure:
     from kg.extract import extract_doc
+    from kg.extract.text import parsed_from
 
     try:
-        return extract_doc(doc, article, rules)
+        return extract_doc(parsed_from(doc, article.text), article, rules)
     except Exception as exc:  # one article's bad luck must not end a corpus build
         return Failure(article.id, article.source, f"{type(exc).__name__}: {exc}")
 

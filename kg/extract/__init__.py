@@ -50,6 +50,7 @@ from kg.extract.references import headline_person, resolve_title_references
 from kg.extract.relations import Found, led_by_verb, meetings, visits
 from kg.extract.relatives import name_relatives
 from kg.extract.rules import Rules, load_rules
+from kg.extract.text import doc_text, parsed_from
 from kg.types import Article, Entity, Evidence, Extraction, Fact
 
 __all__ = ["extract", "extract_doc", "load_pipeline"]
@@ -62,7 +63,7 @@ def extract(
     rules = rules or load_rules()
     pairs = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extract_doc(doc, article, rules)
+        yield extract_doc(parsed_from(doc, article.text), article, rules)
 
 
 def _evidence(sentence: Span) -> Evidence:
@@ -156,6 +157,7 @@ def _enrich_from_captions(
 ) -> list[Fact]:
     """A caption may confirm the date and place of a meeting the body states, never add one."""
     enriched = list(facts)
+    text = doc_text(doc)
     for start, end in captions.descriptions:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not any(t.lemma_.lower() in ("meet", "meeting") for t in span):
@@ -174,7 +176,7 @@ def _enrich_from_captions(
                     fact,
                     date=fact.date or day,
                     place=fact.place or (places[-1] if places else None),
-                    evidence=(*fact.evidence, Evidence(doc.text[start:end].strip(), start, end)),
+                    evidence=(*fact.evidence, Evidence(text[start:end].strip(), start, end)),
                 )
     return enriched
 

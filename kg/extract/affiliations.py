@@ -221,7 +221,7 @@ def affiliations_in(
     plain = [m for m, _ in found]
     best: dict[tuple[str, int, int], tuple[float, Mention, Mention]] = {}
     chosen = affiliation_rules.sources
-    home = home_features(sentence)
+    home = home_features(sentence) if len(plain) > 1 else {}  # no pair: no features to read
     for predicate, a, b, others in candidates(plain):
         sources = chosen.get(predicate, ())
         confidence = 0.0

@@ -14,10 +14,11 @@ from spacy.tokens import Span
 
 from kg.extract.entities import Resolved
 from kg.extract.relations import Found
+from kg.extract.text import doc_text
 
 
 def _same_paragraph(earlier: Span, later: Span) -> bool:
-    return "\n" not in earlier.doc.text[earlier.start_char : later.start_char]
+    return "\n" not in doc_text(earlier.doc)[earlier.start_char : later.start_char]
 
 
 def _other(found: Found, person: Resolved) -> Resolved | None:

@@ -67,8 +67,15 @@ def _gatherings(verb: Token, spec: dict) -> list[Token]:
 def presences(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Presence]:
     """Each clause of `sentence` that puts persons at a gathering."""
     spec = rules.triggers["met"]
+    # A verb no presence key starts with ("attend", "take part") reaches no gathering: most verbs.
+    starts = {
+        " ".join(words[:n])
+        for key in spec["presence"]["verbs"]
+        for words in [key.split(" ")]
+        for n in range(1, len(words) + 1)
+    }
     for verb in sentence:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in starts:
             continue
         for gathering in _gatherings(verb, spec):
             persons = tuple(dict.fromkeys(p for p, _ in subjects_of(verb, index)))
@@ -98,9 +105,13 @@ def copresent(
     confidence, reach = spec["confidence"], spec["sentences_back"]
     position = {sentence.start: k for k, sentence in enumerate(body)}
     meetings = [f for f in found if f.predicate == "met" and f.status == "asserted"]
-    company: list[tuple[int, set[Resolved], Found | None]] = []  # (sentence no., who, meeting)
+    # (sentence no., who, meeting); who in the order the text names them, not in the order of
+    # their ids in a set, so that the facts come out in the same order on every run
+    company: list[tuple[int, dict[Resolved, None], Found | None]] = []
     for f in meetings:
-        company.append((position.get(f.sentence.start, -1), {f.subject, f.object}, f))
+        company.append(
+            (position.get(f.sentence.start, -1), dict.fromkeys((f.subject, f.object)), f)
+        )
     for k, sentence in enumerate(body):
         for presence in presences(sentence, index, rules):
             persons = presence.persons
@@ -111,10 +122,11 @@ def copresent(
                 earlier = [c for c in company if k - reach <= c[0] < k]
                 if earlier:
                     last = max(c[0] for c in earlier)
-                    there = {p for c in earlier if c[0] == last for p in c[1]}
+                    there = dict.fromkeys(p for c in earlier if c[0] == last for p in c[1])
                     meeting = next((c[2] for c in earlier if c[0] == last and c[2]), None)
                     for newcomer in persons:
-                        for other in there - {newcomer}:
-                            yield _found(other, newcomer, presence, confidence, meeting)
+                        for other in there:
+                            if other is not newcomer:
+                                yield _found(other, newcomer, presence, confidence, meeting)
             if presence.status == "asserted":
-                company.append((k, set(persons), None))
+                company.append((k, dict.fromkeys(persons), None))

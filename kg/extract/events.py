@@ -30,6 +30,7 @@ from kg.extract.participants import (
     subjects_of,
 )
 from kg.extract.rules import Rules
+from kg.extract.text import doc_text
 
 
 def _addressees(verb: Token, index: EntityIndex, spec: dict) -> Participants:
@@ -94,7 +95,7 @@ def encounter(token: Token, index: EntityIndex, rules: Rules) -> Trigger | None:
     """'A handshake between X and Y'; 'footage of a row between X, Y and Z'."""
     spec = rules.triggers["met"]["encounters"]
     word = token.lower_
-    if token.pos_ != "NOUN" or word not in spec["physical"] | spec["verbal"]:
+    if token.pos_ != "NOUN" or (word not in spec["physical"] and word not in spec["verbal"]):
         return None
     if word in spec["verbal"] and not _witnessed(token, spec):
         return None
@@ -125,7 +126,7 @@ def speakers(noun: Token, index: EntityIndex, spec: dict) -> Participants:
     if owners or not definite:
         return owners
     doc = noun.doc
-    paragraph = doc.text.rfind("\n", 0, noun.sent.start_char) + 1
+    paragraph = doc_text(doc).rfind("\n", 0, noun.sent.start_char) + 1
     for i in range(noun.sent.start - 1, -1, -1):
         token = doc[i]
         if token.idx < paragraph:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.quotes import Quote, quoted
 from kg.extract.rules import Rules
+from kg.extract.text import doc_text
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -27,7 +28,7 @@ SUBJECTS = {"nsubj", "nsubjpass"}
 def _inside_quotes(body: Sequence[Span], rules: Rules) -> list[tuple[int, int]]:
     if not body:
         return []
-    text = body[0].doc.text
+    text = doc_text(body[0].doc)
     paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
     return [(m.outer_start, m.outer_end) for s, e in paragraphs for m in quoted(text, s, e, rules)]
 

@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.factuality import status_of
 from kg.extract.rules import Rules
+from kg.extract.text import doc_text
 from kg.types import Status
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -123,8 +124,7 @@ class _Article:
     marked: list[Marked] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        # Doc.text joins every token on each access: read it once per article.
-        self.text = text = self.body[0].doc.text if self.body else ""
+        self.text = text = doc_text(self.body[0].doc) if self.body else ""
         self.paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
         for start, end in self.paragraphs:
             self.marked.extend(quoted(text, start, end, self.rules))

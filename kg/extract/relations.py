@@ -175,8 +175,10 @@ def _remote(token: Token, spec: dict) -> bool:
 
 def _verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """'Met Abbas', 'met with Abbas', 'was joined by A and B', 'A and B met'."""
-    word = lemma(token, spec["verbs"])
-    if token.pos_ not in ("VERB", "AUX") or word not in spec["verbs"]:
+    if (
+        token.pos_ not in ("VERB", "AUX")
+        or (word := lemma(token, spec["verbs"])) not in spec["verbs"]
+    ):
         return None
     opinion = spec["opinion_frames"].get(word, [])
     if any(c.dep_ == "prep" and c.lower_ in opinion for c in token.children):
@@ -207,8 +209,10 @@ def _titled(person: Resolved, token: Token, index: EntityIndex) -> bool:
 
 def _gathering_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """'X and Y attended Monday's meeting of ...'."""
-    word = lemma(token, spec["gathering_verbs"])
-    if token.pos_ != "VERB" or word not in spec["gathering_verbs"]:
+    if (
+        token.pos_ != "VERB"
+        or (word := lemma(token, spec["gathering_verbs"])) not in spec["gathering_verbs"]
+    ):
         return None
     events = [c for c in token.children if c.dep_ == "dobj" and c.lemma_ in spec["gatherings"]]
     subjects = subjects_of(token, index)
@@ -221,8 +225,7 @@ def _gathering_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger 
 def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """'Sat down with X', 'appeared alongside X', 'sat next to X', 'A and B talked', 'appeared
     together'."""
-    word = lemma(token, spec["with_verbs"])
-    if token.pos_ != "VERB" or word not in spec["with_verbs"]:
+    if token.pos_ != "VERB" or (word := lemma(token, spec["with_verbs"])) not in spec["with_verbs"]:
         return None
     objects = objects_with(token, index, tuple(spec["with_prepositions"]))
     for adverb in token.children:  # "sat next to X"
@@ -240,8 +243,10 @@ def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
 
 def _light_verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """'Held talks with X', 'shook hands with X', 'A and B shook hands', 'hosted a dinner for X'."""
-    word = lemma(token, spec["light_verbs"])
-    if token.pos_ != "VERB" or word not in spec["light_verbs"]:
+    if (
+        token.pos_ != "VERB"
+        or (word := lemma(token, spec["light_verbs"])) not in spec["light_verbs"]
+    ):
         return None
     nouns = [
         c
@@ -371,8 +376,7 @@ def visits(
     """'visited X', 'a visit to X', 'flew to X', 'before leaving X for Y', 'in X on a visit'."""
     spec = rules.triggers["visited"]
     for token in sentence:
-        word = lemma(token, spec["verbs"])
-        if token.pos_ == "VERB" and word in spec["verbs"]:
+        if token.pos_ == "VERB" and (word := lemma(token, spec["verbs"])) in spec["verbs"]:
             places = _visit_places(token, spec["verbs"][word], index)
         elif token.pos_ == "NOUN" and token.lower_ in spec["nouns"]:
             links = spec["nouns"][token.lower_]

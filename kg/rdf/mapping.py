@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date as Date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -13,6 +14,9 @@ from kg.rdf import iris
 from kg.rdf.namespace import KG, ORG, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 from kg.settings import DEFAULT_BASE_IRI
 from kg.types import Entity, EntityType, Extraction, Fact
+
+if TYPE_CHECKING:
+    from kg.store.terms import Triple, Triples
 
 ENTITY_CLASSES: dict[EntityType, tuple[URIRef, ...]] = {
     "person": (SCHEMA.Person,),
@@ -38,6 +42,18 @@ _PARTIAL_DATES = ((re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth), (re.compile(r"\d
 
 def to_graph(extraction: Extraction, base_iri: str = DEFAULT_BASE_IRI) -> tuple[str, Graph]:
     """The article's IRI (its named graph) and its triples: article, entities, facts, evidence."""
+    iri, found = to_triples(extraction, base_iri)
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for triple in found:
+        graph.add(triple)
+    return iri, graph
+
+
+def to_triples(extraction: Extraction, base_iri: str = DEFAULT_BASE_IRI) -> tuple[str, Triples]:
+    """`to_graph`'s IRI and triples without building the rdflib Graph, which costs more than the
+    mapping itself: what `kg build` hands the store."""
     return _Mapper(extraction, base_iri).run()
 
 
@@ -68,9 +84,9 @@ class _Mapper:
     def __init__(self, extraction: Extraction, base: str) -> None:
         self.extraction = extraction
         self.base = base
-        self.graph = Graph()
-        for prefix, namespace in PREFIXES.items():
-            self.graph.bind(prefix, namespace)
+        # Insertion-ordered and without repeats, as the Graph would hold them.
+        self.triples: dict[Triple, None] = {}
+        self.labelled: set[Node] = set()
         self.article = iris.article_iri(extraction.article.id, base)
         self.entity_types = {entity.name: entity.type for entity in extraction.entities}
         self.qualified = {
@@ -79,15 +95,20 @@ class _Mapper:
             if entity.type == "person" and (full := _qualified(entity)) is not None
         }
 
-    def run(self) -> tuple[str, Graph]:
+    def _add(self, triple: Triple) -> None:
+        self.triples[triple] = None
+        if triple[1] == RDFS.label:
+            self.labelled.add(triple[0])
+
+    def run(self) -> tuple[str, Triples]:
         self._article()
         for entity in self.extraction.entities:
             node = self._entity(entity.name, entity.type)
-            self.graph.add((self.article, SCHEMA.mentions, node))
+            self._add((self.article, SCHEMA.mentions, node))
             label = self.qualified.get(entity.name, entity.name)
             for alias in (entity.name, *entity.aliases):
                 if alias != label:
-                    self.graph.add((node, SKOS.altLabel, Literal(alias)))
+                    self._add((node, SKOS.altLabel, Literal(alias)))
         for fact in self.extraction.facts:
             if fact.predicate == "met":
                 self._meeting(fact)
@@ -97,11 +118,11 @@ class _Mapper:
                 self._statement(fact)
             else:
                 self._edge(fact)
-        return str(self.article), self.graph
+        return str(self.article), list(self.triples)
 
     def _article(self) -> None:
         article = self.extraction.article
-        add = self.graph.add
+        add = self._add
         add((self.article, RDF.type, SCHEMA.NewsArticle))
         add((self.article, SCHEMA.identifier, Literal(article.id)))
         if article.title:
@@ -117,12 +138,12 @@ class _Mapper:
             name = self.qualified.get(name, name)  # "Sandra" -> "Sandra Howard"
         node = iris.entity_iri(name, entity_type, self.base)
         for cls in ENTITY_CLASSES[entity_type]:
-            self.graph.add((node, RDF.type, cls))
+            self._add((node, RDF.type, cls))
         # Two spellings can share a slug ("Ben-Gvir", "Ben Gvir"): the first is the label.
-        if self.graph.value(node, RDFS.label) is None:
-            self.graph.add((node, RDFS.label, Literal(name)))
-        elif (node, RDFS.label, Literal(name)) not in self.graph:
-            self.graph.add((node, SKOS.altLabel, Literal(name)))
+        if node not in self.labelled:
+            self._add((node, RDFS.label, Literal(name)))
+        elif (node, RDFS.label, Literal(name)) not in self.triples:
+            self._add((node, SKOS.altLabel, Literal(name)))
         return node
 
     def _object(self, fact: Fact) -> URIRef:
@@ -134,20 +155,20 @@ class _Mapper:
 
     def _post(self, fact: Fact) -> URIRef:
         post = iris.post_iri(fact.object, fact.post_in, self.base)
-        self.graph.add((post, RDF.type, ORG.Post))
-        if self.graph.value(post, RDFS.label) is None:
-            self.graph.add((post, RDFS.label, Literal(fact.object)))
+        self._add((post, RDF.type, ORG.Post))
+        if post not in self.labelled:
+            self._add((post, RDFS.label, Literal(fact.object)))
         if fact.post_in:
             where_type = fact.post_in_type or self.entity_types.get(fact.post_in, "place")
-            self.graph.add((post, ORG.postIn, self._entity(fact.post_in, where_type)))
+            self._add((post, ORG.postIn, self._entity(fact.post_in, where_type)))
         return post
 
     def _meeting(self, fact: Fact) -> None:
         a = self._entity(fact.subject, fact.subject_type)
         b = self._object(fact)
         if fact.status == "asserted":
-            self.graph.add((a, KG.met, b))
-            self.graph.add((b, KG.met, a))
+            self._add((a, KG.met, b))
+            self._add((b, KG.met, a))
         participants = (fact.subject, fact.object)
         meeting = iris.meeting_iri(
             self.extraction.article.id,
@@ -157,21 +178,21 @@ class _Mapper:
             self.base,
             event=fact.event,
         )
-        self.graph.add((meeting, RDF.type, KG.Meeting))
+        self._add((meeting, RDF.type, KG.Meeting))
         if fact.place:
-            self.graph.add((meeting, SCHEMA.location, self._entity(fact.place, "place")))
+            self._add((meeting, SCHEMA.location, self._entity(fact.place, "place")))
         self._event(meeting, fact, [a, b])
 
     def _visit(self, fact: Fact) -> None:
         person = self._entity(fact.subject, fact.subject_type)
         place = self._object(fact)
         if fact.status == "asserted":
-            self.graph.add((person, KG.visited, place))
+            self._add((person, KG.visited, place))
         visit = iris.visit_iri(
             self.extraction.article.id, fact.subject, fact.object, fact.date, fact.status, self.base
         )
-        self.graph.add((visit, RDF.type, KG.Visit))
-        self.graph.add((visit, SCHEMA.location, place))
+        self._add((visit, RDF.type, KG.Visit))
+        self._add((visit, SCHEMA.location, place))
         self._event(visit, fact, [person])
 
     def _statement(self, fact: Fact) -> None:
@@ -179,16 +200,16 @@ class _Mapper:
         statement = iris.statement_iri(
             self.extraction.article.id, fact.subject, fact.object, fact.status, self.base
         )
-        self.graph.add((statement, RDF.type, KG.Statement))
-        self.graph.add((statement, KG.speaker, speaker))
-        self.graph.add((statement, KG.quote, Literal(fact.object)))
+        self._add((statement, RDF.type, KG.Statement))
+        self._add((statement, KG.speaker, speaker))
+        self._add((statement, KG.quote, Literal(fact.object)))
         self._provenance(statement, fact)
 
     def _event(self, event: URIRef, fact: Fact, participants: list[URIRef]) -> None:
         for participant in participants:
-            self.graph.add((event, KG.participant, participant))
+            self._add((event, KG.participant, participant))
         if fact.date:
-            self.graph.add((event, SCHEMA.startDate, date_literal(fact.date)))
+            self._add((event, SCHEMA.startDate, date_literal(fact.date)))
         self._provenance(event, fact)
 
     def _edge(self, fact: Fact) -> None:
@@ -198,9 +219,9 @@ class _Mapper:
         if fact.predicate == "credited":
             subject, obj = self.article, subject
         if fact.status == "asserted":
-            self.graph.add((subject, predicate, obj))
+            self._add((subject, predicate, obj))
         statement = BNode()
-        add = self.graph.add
+        add = self._add
         add((statement, RDF.type, RDF.Statement))
         add((statement, RDF.subject, subject))
         add((statement, RDF.predicate, predicate))
@@ -208,7 +229,7 @@ class _Mapper:
         self._provenance(statement, fact)
 
     def _provenance(self, node: Node, fact: Fact) -> None:
-        add = self.graph.add
+        add = self._add
         add((node, KG.status, Literal(fact.status)))
         add((node, PROV.wasDerivedFrom, self.article))
         confidence = Literal(Decimal(str(round(float(fact.confidence), 4))))
@@ -222,4 +243,4 @@ class _Mapper:
             add((evidence_node, KG.confidence, confidence))
 
 
-__all__ = ["EDGE_PREDICATES", "ENTITY_CLASSES", "date_literal", "to_graph"]
+__all__ = ["EDGE_PREDICATES", "ENTITY_CLASSES", "date_literal", "to_graph", "to_triples"]

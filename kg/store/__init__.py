@@ -32,6 +32,7 @@ from kg.store import merge
 from kg.store.results import Results, serialise
 from kg.store.terms import (
     Binding,
+    Triples,
     graph_update,
     insert_update,
     nquads,
@@ -123,13 +124,13 @@ class Store:
             ) from exc
         return store
 
-    def put_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
+    def put_graph(self, graph_iri: str, graph: Triples) -> None:
         """Replace the named graph `graph_iri` with `graph` in one transaction."""
         self._write_batch([(graph_iri, graph)], bulk=False)
 
     def put_graphs(
         self,
-        items: Iterable[tuple[str, rdflib.Graph]],
+        items: Iterable[tuple[str, Triples]],
         batch_size: int = 64,
         bulk: bool = False,
     ) -> int:
@@ -147,7 +148,7 @@ class Store:
             written += len(batch)
         return written
 
-    def _write_batch(self, batch: list[tuple[str, rdflib.Graph]], bulk: bool) -> None:
+    def _write_batch(self, batch: list[tuple[str, Triples]], bulk: bool) -> None:
         latest = dict(batch)  # the same graph twice in a batch: the last version wins
         with self._writing:
             self._writes += 1

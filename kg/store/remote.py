@@ -26,14 +26,13 @@ from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 
 import httpx
 import pyoxigraph as ox
-import rdflib
 
 from kg.errors import QueryError, QueryTimeoutError, ReadOnlyError, StoreError
 from kg.rdf.namespace import PREFIXES
 from kg.store import _EXPORT_FORMATS, _UPDATE_KEYWORD, Store, _head
 from kg.store.binding import bind_values
 from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, Results, serialise
-from kg.store.terms import Binding, ntriples
+from kg.store.terms import Binding, Triples, ntriples
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds to wait for the server on any one request (the API passes its own query limit)."""
@@ -216,7 +215,7 @@ class RemoteStore(Store):
 
     # Writing
 
-    def put_graph(self, graph_iri: str, graph: rdflib.Graph) -> None:
+    def put_graph(self, graph_iri: str, graph: Triples) -> None:
         """Replace the named graph `graph_iri` with `graph` (one Graph Store Protocol PUT)."""
         body = ntriples(graph).encode("utf-8")
         self._request(
@@ -229,7 +228,7 @@ class RemoteStore(Store):
 
     def put_graphs(
         self,
-        items: Iterable[tuple[str, rdflib.Graph]],
+        items: Iterable[tuple[str, Triples]],
         batch_size: int = 64,
         bulk: bool = False,
     ) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import pyoxigraph as ox
 import rdflib
@@ -15,6 +15,10 @@ from kg.store.merge import forget
 
 Binding = str | int | float | bool | Node
 """A value bound to a query variable: a plain str is an xsd:string literal."""
+
+Triple = tuple[Node, Node, Node]
+Triples = rdflib.Graph | Collection[Triple]
+"""A graph to write: an rdflib Graph, or its triples without one (`kg.rdf.mapping.to_triples`)."""
 
 _INTEGER_TYPES = frozenset(
     str(XSD[name])
@@ -112,14 +116,14 @@ def parse_graph(data: bytes, format: ox.RdfFormat, base_iri: str) -> rdflib.Grap
     return graph
 
 
-def graph_update(items: Iterable[tuple[str, rdflib.Graph]]) -> str:
+def graph_update(items: Iterable[tuple[str, Triples]]) -> str:
     """One SPARQL Update request replacing each named graph with its triples, and keeping the
     default graph (the merge of the named graphs, kg.store.merge) in step in the same request."""
     items = list(items)
     return " ;\n".join([*(forget(_iri(graph_iri)) for graph_iri, _ in items), insert_update(items)])
 
 
-def insert_update(items: Iterable[tuple[str, rdflib.Graph]]) -> str:
+def insert_update(items: Iterable[tuple[str, Triples]]) -> str:
     """One SPARQL Update request adding each graph's triples to its named graph (created if
     missing) and to the default graph, in one INSERT DATA so blank nodes are the same nodes."""
     items = list(items)
@@ -129,7 +133,7 @@ def insert_update(items: Iterable[tuple[str, rdflib.Graph]]) -> str:
     return " ;\n".join(operations)
 
 
-def _data_block(items: list[tuple[str, rdflib.Graph]]) -> str:
+def _data_block(items: list[tuple[str, Triples]]) -> str:
     # Labels are unique per graph, and INSERT DATA mints fresh blank nodes anyway; within one
     # INSERT DATA a label is one node, so the default-graph copy shares the graph's nodes.
     blocks = []
@@ -145,7 +149,7 @@ def _data_block(items: list[tuple[str, rdflib.Graph]]) -> str:
     return "\n".join(blocks)
 
 
-def nquads(items: Iterable[tuple[str, rdflib.Graph]]) -> str:
+def nquads(items: Iterable[tuple[str, Triples]]) -> str:
     """N-Quads of each graph's triples, in its named graph and in the default graph (the merge,
     kg.store.merge) with the same blank nodes; blank nodes are kept apart per graph."""
     lines = []
@@ -159,7 +163,7 @@ def nquads(items: Iterable[tuple[str, rdflib.Graph]]) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def ntriples(graph: rdflib.Graph) -> str:
+def ntriples(graph: Triples) -> str:
     """N-Triples of a graph, written as `nquads` writes its triples."""
     bnodes: dict[BNode, str] = {}
     return "".join(
