@@ -562,3 +562,46 @@ def test_meetings_first_person_without_one_named_speaker_is_nobody(
 def test_meetings_status_of_purpose_and_hope(nlp: Language, text: str, status: str) -> None:
     met = {f.status for f in extracted_facts(nlp, text) if f.predicate == "met"}
     assert met == {status}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Premier Lise Aalto is meeting Jonas Brekke on Friday.",
+            {("planned", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="progressive-with-a-date",
+        ),
+        pytest.param(
+            "Premier Lise Aalto meets Jonas Brekke in Oslo next week.",
+            {("planned", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="present-with-next-week",
+        ),
+        pytest.param(
+            "Premier Lise Aalto met Jonas Brekke on Friday.",
+            {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="past-with-a-date",
+        ),
+        pytest.param(
+            "Premier Lise Aalto has invited Jonas Brekke to talks in Oslo.",
+            {("planned", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="invited-to-talks",
+        ),
+        pytest.param(
+            "Lise Aalto, accompanied by Jonas Brekke, laid a wreath.",
+            {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="accompanied-by-participle",
+        ),
+        pytest.param(
+            "The summit, attended by Lise Aalto and Jonas Brekke, ended on Friday.",
+            {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="attended-by-passive",
+        ),
+    ],
+)
+def test_meetings_arrangements_invitations_and_passives(
+    nlp: Language, text: str, expected: set
+) -> None:
+    facts = extracted_facts(nlp, text)
+    found = {(f.status, frozenset((f.subject, f.object))) for f in facts if f.predicate == "met"}
+    assert found == expected

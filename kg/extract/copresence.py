@@ -4,7 +4,8 @@ Being present at the same named event counts as meeting (a summit, the talks, a 
 hearing, a dinner). The text says so in two ways:
 
 - in one clause: 'A and B took part in the talks', 'A and B were at the launch', 'A and B
-  spoke at the conference' (a verb of presence with a gathering, its subjects together);
+  spoke at the conference', 'the summit, attended by A and B' (a verb of presence with a
+  gathering, its subjects, or its agents in the passive, together);
 - across sentences: 'Biden and Xi met on Wednesday ... Blinken and Yellen also took part in the
   talks': a definite gathering ('the talks', 'the summit') that a verb of presence puts someone at
   is the gathering of the last meeting or attendance the few sentences before state, so its
@@ -23,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.factuality import status_of
-from kg.extract.participants import subjects_of
+from kg.extract.participants import objects_with, subjects_of
 from kg.extract.relations import Found
 from kg.extract.rules import Rules
 from kg.types import Status
@@ -64,6 +65,17 @@ def _gatherings(verb: Token, spec: dict) -> list[Token]:
     return [n for n in dict.fromkeys(found) if n.lower_ in gatherings or n.lemma_ in gatherings]
 
 
+def _attended(verb: Token, spec: dict) -> list[Token]:
+    """The gathering a passive verb of presence is said of: 'the summit, attended by A and B',
+    'the launch was attended by A and B'."""
+    if "dobj" not in spec["presence"]["verbs"].get(verb.lemma_.lower(), []):
+        return []
+    said_of = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    said_of += [verb.head] if verb.dep_ == "acl" else []
+    gatherings = spec["gatherings"]
+    return [n for n in said_of if n.lower_ in gatherings or n.lemma_ in gatherings]
+
+
 def presences(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Presence]:
     """Each clause of `sentence` that puts persons at a gathering."""
     spec = rules.triggers["met"]
@@ -77,9 +89,10 @@ def presences(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Pres
     for verb in sentence:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in starts:
             continue
-        for gathering in _gatherings(verb, spec):
-            persons = tuple(dict.fromkeys(p for p, _ in subjects_of(verb, index)))
-            persons = tuple(p for p in persons if p.type == "person")
+        attended = _attended(verb, spec)
+        for gathering in _gatherings(verb, spec) or attended:
+            present = objects_with(verb, index, ("by",)) if attended else subjects_of(verb, index)
+            persons = tuple(dict.fromkeys(p for p, _ in present if p.type == "person"))
             if persons:
                 yield Presence(persons, gathering, sentence, status_of(verb, rules))
 

@@ -103,7 +103,25 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             return "planned"
         if any(c.lower_ in cues["reported_adverbs"] for c in children):
             return "reported"
+    if _scheduled(trigger, cues):
+        return "planned"
     return "asserted"
+
+
+def _scheduled(verb: Token, cues: dict) -> bool:
+    """Whether the present tense tells an arrangement: 'is meeting X on Friday' (a progressive
+    with a date), 'meets X next week' (a present with one of `future_time_words`)."""
+    present = ("VBZ", "VBP")
+    progressive = verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in present for c in verb.children
+    )
+    if not progressive and verb.tag_ not in present:
+        return False
+    dates = [
+        t for c in verb.children if c.dep_ != "dobj" for t in c.subtree if t.ent_type_ == "DATE"
+    ]
+    future = any(t.lower_ in cues["future_time_words"] for t in dates)
+    return bool(dates) and (progressive or future)
 
 
 def frame_status(event: Token, verb: Token, rules: Rules) -> Status:

@@ -189,9 +189,12 @@ def _verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     if word in spec["place_verbs"]:  # "visited Glasgow": a lone name may be a place
         objects = [(p, t) for p, t in objects if len(p.name.split()) > 1 or _titled(p, t, index)]
     objects += objects_with(token, index, ("with",))
-    passive = any(c.dep_ == "nsubjpass" for c in token.children)
+    participle = token.dep_ == "acl" and token.tag_ == "VBN"  # "X, accompanied by Y, ..."
+    passive = participle or any(c.dep_ == "nsubjpass" for c in token.children)
     agents = objects_with(token, index, ("by",)) if passive else []
-    subjects = subjects_of(token, index) or pair_reference(token, index, spec["pair_words"])
+    subjects = persons_of(token.head, index) if participle else []
+    subjects = subjects or subjects_of(token, index)
+    subjects = subjects or pair_reference(token, index, spec["pair_words"])
     if not objects and not agents and (len(subjects) < 2 or word not in spec["reciprocal_verbs"]):
         return None  # "A and B met", not "A and B welcomed the report"
     company = spec["company"]
@@ -278,7 +281,28 @@ def _noun_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     return Trigger(subjects_of(token, index), objects, confidence) if objects else None
 
 
+def _invitation(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
+    """'X invited Y to talks', 'X has invited Y for dinner': a meeting planned, not held."""
+    if token.pos_ != "VERB" or lemma(token, spec["invitations"]) not in spec["invitations"]:
+        return None
+    guests = [p for c in token.children if c.dep_ == "dobj" for p in persons_of(c, index)]
+    gatherings = {*spec["gatherings"], *spec["nouns"]}
+    to_meet = any(
+        pobj.lower_ in gatherings or pobj.lemma_ in gatherings
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "for")
+        for pobj in prep.children
+    )
+    if not guests or not to_meet:
+        return None
+    hosts = subjects_of(token, index)
+    return Trigger(
+        hosts, guests, spec["invitations"][lemma(token, spec["invitations"])], status="planned"
+    )
+
+
 MEETING_PATTERNS = (
+    _invitation,
     _verb_meeting,
     _gathering_meeting,
     _with_meeting,
