@@ -7,10 +7,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+import spacy
 
 from kg.errors import RulesError
 from kg.extract.affiliations import load_affiliation_rules
 from kg.extract.rules import RULES_DIR, load_rules
+from kg.extract.verb_relations import load_verb_relations, verb_matcher
 
 
 @pytest.fixture
@@ -65,3 +67,31 @@ def test_rules_affiliation_patterns_file_is_checked_too(rules_copy: Path) -> Non
     _edit(rules_copy, "affiliations", lambda d: d.update(pattern=d.pop("patterns")))
     with pytest.raises(RulesError, match="rules/affiliations.json.*no key 'patterns'"):
         load_affiliation_rules(rules_copy)
+
+
+def test_rules_verb_relations_unknown_class_is_named(rules_copy: Path) -> None:
+    def rename(data: dict) -> None:
+        data["classes"]["joiners"] = data["classes"].pop("joining_verbs")
+
+    _edit(rules_copy, "verb_relations", rename)
+    with pytest.raises(RulesError, match=r"rules\[2\] uses the class '\$joining_verbs'"):
+        load_verb_relations(rules_copy)
+
+
+def test_rules_verb_relations_need_verb_and_object_nodes(rules_copy: Path) -> None:
+    def rename(data: dict) -> None:
+        data["rules"][0]["pattern"][1]["RIGHT_ID"] = "org"
+
+    _edit(rules_copy, "verb_relations", rename)
+    with pytest.raises(RulesError, match="must name the nodes 'verb' and 'object'"):
+        load_verb_relations(rules_copy)
+
+
+def test_rules_verb_relations_bad_pattern_is_refused(rules_copy: Path) -> None:
+    def misspell(data: dict) -> None:
+        data["rules"][0]["pattern"][1]["REL_OPP"] = data["rules"][0]["pattern"][1].pop("REL_OP")
+
+    _edit(rules_copy, "verb_relations", misspell)
+    rules = load_verb_relations(rules_copy)
+    with pytest.raises(RulesError, match=r"rules\[0\] is not a DependencyMatcher pattern"):
+        verb_matcher(spacy.blank("en").vocab, rules)

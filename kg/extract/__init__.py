@@ -13,10 +13,11 @@ components, in this order:
 4. `newskg_references`: title references ("the prime minister") resolved to their holder,
    "he" / "she" where the antecedent is unambiguous, `quotes` (who said what) whose speakers then
    resolve "I" and "me" inside their quotations;
-5. `newskg_relations`: `relations` (met, visited, leads, joins by verb; `events` for meetings told
-   through an event noun), `affiliations` (works for, based in, lives in, located in: rules and
-   a trained classifier), then `company` for those who 'also joined' a company already met and
-   `copresence` for those the text puts at one gathering;
+5. `newskg_relations`: `relations` (met, visited; `events` for meetings told through an event
+   noun), `verb_relations` (leads, joins: DependencyMatcher patterns as data), `affiliations`
+   (works for, based in, lives in, located in: rules and a trained classifier), then `company`
+   for those who 'also joined' a company already met and `copresence` for those the text puts
+   at one gathering;
 6. `newskg_facts`: `facts` merged, so that one relation stated twice is one fact with two pieces
    of evidence.
 

@@ -8,8 +8,8 @@
   affiliations phrases state in `doc._.newskg_found`;
 - `newskg_references` (references, pronouns, quotes): title references and pronouns resolved in
   the index, `doc._.newskg_quotes`;
-- `newskg_relations` (relations, events, affiliations, company, copresence): meetings, visits,
-  leading, joining and affiliations added to `doc._.newskg_found`;
+- `newskg_relations` (relations, events, verb_relations, affiliations, company, copresence):
+  meetings, visits, leading, joining and affiliations added to `doc._.newskg_found`;
 - `newskg_facts` (facts): `doc._.newskg_extraction`, the `Extraction` that crosses the stage
   boundary.
 
@@ -34,15 +34,16 @@ from kg.extract.company import joined_company
 from kg.extract.copresence import copresent
 from kg.extract.entities import resolve_entities
 from kg.extract.facts import extraction_of
-from kg.extract.memberships import affiliation_phrases, joined_by_verb
+from kg.extract.memberships import affiliation_phrases
 from kg.extract.party_mentions import tagged_members
 from kg.extract.posts import appositive_posts, prefix_posts, pronoun_posts
 from kg.extract.pronouns import resolve_first_person, resolve_pronouns
 from kg.extract.quotes import quotes
 from kg.extract.references import headline_person, resolve_title_references
-from kg.extract.relations import Found, led_by_verb, meetings, visits
+from kg.extract.relations import Found, meetings, visits
 from kg.extract.relatives import name_relatives
 from kg.extract.rules import Rules, load_rules
+from kg.extract.verb_relations import verb_relations
 from kg.types import Article
 
 STAGES = (
@@ -144,8 +145,7 @@ def relations_stage(doc: Doc) -> Doc:
     for sentence in body:
         found.extend(meetings(sentence, index, published, rules))
         found.extend(visits(sentence, index, published, rules))
-        found.extend(led_by_verb(sentence, index, rules))
-        found.extend(joined_by_verb(sentence, index, rules))
+        found.extend(verb_relations(sentence, index, rules))
         found.extend(affiliations_in(sentence, index, rules))
     found.extend(list(joined_company(found)))
     found.extend(list(copresent(body, found, index, rules)))

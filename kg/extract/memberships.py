@@ -1,7 +1,7 @@
 """Affiliations a phrase or a verb states rather than a title: 'Orit Strock of the far-right
 Religious Zionism party', 'David Page, of Investec Securities', 'one of the Guildford Four',
 'Harold Wilson's Labour Party' (he leads it), 'the SNP's Nicola Sturgeon', 'Lib Dem Mark Oaten',
-'X, a Tory rebel' and 'X rejoined Labour' (members)."""
+'X, a Tory rebel' (members); verbs state them in `verb_relations`."""
 
 from __future__ import annotations
 
@@ -10,10 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
-from kg.extract.factuality import status_of
-from kg.extract.participants import subjects_of
 from kg.extract.posts import SUBJECTS, Role, entity_at
-from kg.extract.relations import Found
 from kg.extract.rules import Rules
 
 
@@ -126,25 +123,3 @@ def _party_before_name(
             named = [after]  # "Lib Dem Mark Oaten"
         for person in (e for t in named if (e := entity_at(t, index, ("person",)))):
             yield "member_of", person, party
-
-
-def joined_by_verb(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Found]:
-    """'X joined the Tories', 'X defected to UKIP': members of the party the verb reaches."""
-    spec = rules.triggers["member_of"]
-    for verb in sentence:
-        links = spec["verbs"].get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
-        if not links:
-            continue
-        reached = [c for c in verb.children if c.dep_ == "dobj" and "dobj" in links]
-        reached += [
-            pobj
-            for prep in verb.children
-            if prep.dep_ == "prep" and prep.lower_ in links
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
-        parties = [e for t in reached if (e := entity_at(t, index, ("party",)))]
-        for person, _ in subjects_of(verb, index):
-            for party in parties:
-                status = status_of(verb, rules)
-                yield Found("member_of", person, party, sentence, spec["confidence"], status)

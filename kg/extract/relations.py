@@ -427,27 +427,3 @@ def visits(
         for person, _ in subjects_of(token, index) + companions:
             for place in dict.fromkeys(places):
                 yield Found("visited", person, place, sentence, spec["confidence"], status, when)
-
-
-def led_by_verb(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Found]:
-    """'X leads / heads / chairs the Y party'."""
-    verbs = rules.triggers["leads"]["verbs"]
-    for token in sentence:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
-            continue
-        orgs = [
-            e
-            for c in token.children
-            if c.dep_ == "dobj"
-            for e, _ in entities_of(c, index, ("party", "organization"))
-        ]
-        for person, _ in subjects_of(token, index):
-            for org in orgs:
-                yield Found(
-                    "leads",
-                    person,
-                    org,
-                    sentence,
-                    verbs[token.lemma_.lower()],
-                    status_of(token, rules),
-                )

@@ -1,0 +1,127 @@
+"""Affiliations a verb states: 'X leads the Y party', 'X joined the Tories', 'X defected to UKIP'.
+
+The patterns are spaCy DependencyMatcher patterns kept as data (`rules/verb_relations.json`),
+written over lexical classes ("$joining_verbs" stands for the words of that class). Each pattern
+names the verb 'verb' and the organisation's token 'object'; the persons are the verb's subjects
+(`participants.subjects_of`: 'X and Y', 'X, who ...'), and the fact's status is the verb's.
+`load_verb_relations` checks the file when it is read, so a renamed key, an unknown class or a
+pattern spaCy refuses stops loading with a RulesError, never a KeyError mid-extraction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from spacy.errors import MatchPatternError
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Span
+from spacy.vocab import Vocab
+
+from kg.errors import RulesError
+from kg.extract.entities import EntityIndex
+from kg.extract.factuality import status_of
+from kg.extract.participants import entities_of, subjects_of
+from kg.extract.relations import Found
+from kg.extract.rules import RULES_DIR, Rules, read_rule_file
+
+ANCHORS = ("verb", "object")
+"""The node names every pattern must give: the verb, and the organisation's token."""
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    """One pattern: the predicate it states, the entity types its object may have, its weight."""
+
+    predicate: str
+    object_types: tuple[str, ...]
+    confidence: float
+    pattern: tuple[dict[str, Any], ...]
+
+
+def _expand(value: Any, classes: dict[str, list[str]], where: str) -> Any:
+    """Replace every "$class" in the pattern's IN / NOT_IN lists by the words of that class."""
+    if isinstance(value, dict):
+        return {k: _expand(v, classes, where) for k, v in value.items()}
+    if isinstance(value, list):
+        words: list[Any] = []
+        for item in value:
+            if isinstance(item, str) and item.startswith("$"):
+                if item[1:] not in classes:
+                    raise RulesError(
+                        f"rules/verb_relations.json: {where} uses the class '{item}', which "
+                        f"'classes' does not define (it has: {', '.join(sorted(classes))})."
+                    )
+                words.extend(classes[item[1:]])
+            else:
+                words.append(_expand(item, classes, where))
+        return words
+    return value
+
+
+@cache
+def load_verb_relations(rules_dir: Path = RULES_DIR) -> tuple[VerbRule, ...]:
+    """The rules of `verb_relations.json`, their classes expanded and their anchors checked."""
+    data = read_rule_file("verb_relations", rules_dir)
+    rules = []
+    for k, spec in enumerate(data["rules"]):
+        where = f"rules[{k}]"
+        missing = [key for key in ("predicate", "object_types", "pattern") if key not in spec]
+        if missing:
+            raise RulesError(f"rules/verb_relations.json: {where} has no {', '.join(missing)}.")
+        pattern = tuple(_expand(node, data["classes"], where) for node in spec["pattern"])
+        named = {node.get("RIGHT_ID") for node in pattern}
+        if not set(ANCHORS) <= named:
+            raise RulesError(
+                f"rules/verb_relations.json: {where} must name the nodes 'verb' and 'object' "
+                f"(it names {', '.join(sorted(map(str, named)))})."
+            )
+        rules.append(
+            VerbRule(
+                spec["predicate"],
+                tuple(spec["object_types"]),
+                float(spec.get("confidence", 0.8)),
+                pattern,
+            )
+        )
+    return tuple(rules)
+
+
+_matchers: dict[tuple[int, int], DependencyMatcher] = {}
+
+
+def verb_matcher(vocab: Vocab, rules: tuple[VerbRule, ...]) -> DependencyMatcher:
+    """The DependencyMatcher of `rules` (match ids are the rules' positions), once per vocab."""
+    key = (id(vocab), id(rules))
+    matcher = _matchers.get(key)
+    if matcher is None:
+        matcher = DependencyMatcher(vocab, validate=True)
+        for k, rule in enumerate(rules):
+            try:
+                matcher.add(str(k), [list(rule.pattern)])
+            except (MatchPatternError, ValueError) as exc:
+                raise RulesError(
+                    f"rules/verb_relations.json: rules[{k}] is not a DependencyMatcher "
+                    f"pattern: {exc}"
+                ) from exc
+        _matchers[key] = matcher
+    return matcher
+
+
+def verb_relations(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Found]:
+    """The affiliations the verbs of `sentence` state between their subjects and an
+    organisation they reach."""
+    verb_rules = load_verb_relations()
+    matcher = verb_matcher(sentence.doc.vocab, verb_rules)
+    for match_id, tokens in matcher(sentence):
+        rule = verb_rules[int(sentence.doc.vocab.strings[match_id])]
+        nodes = dict(zip((node["RIGHT_ID"] for node in rule.pattern), tokens, strict=True))
+        verb, obj = sentence[nodes["verb"]], sentence[nodes["object"]]
+        orgs = [e for e, _ in entities_of(obj, index, rule.object_types)]
+        status = status_of(verb, rules)
+        for person, _ in subjects_of(verb, index):
+            for org in orgs:
+                yield Found(rule.predicate, person, org, sentence, rule.confidence, status)
