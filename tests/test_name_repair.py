@@ -1,5 +1,6 @@
-"""Person names the small tagger gets wrong (kg.extract.name_repair, family names written first
-in kg.extract.entities), on sentences written for these tests."""
+"""Person names the small tagger gets wrong (kg.extract.name_repair), and names resolution must
+keep apart or join (family names written first, honorifics of the other gender: kg.extract.
+entities), on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -127,3 +128,16 @@ def test_name_repair_name_cut_after_its_title() -> None:
 def test_name_repair_no_run_back_without_a_title() -> None:
     doc = _hand_parsed(["Yesterday", "Salem", "Al", "Nouri", "spoke"], {1, 2, 3}, (2, 4))
     assert [e.text for e in repair_names(doc, load_rules()).ents] == ["Al Nouri"]
+
+
+def test_honorific_of_the_other_gender_is_another_person(nlp: Language) -> None:
+    text = (
+        "Baroness Fenwick met Jack Straw on Monday. Later Tom Fenwick criticised the deal, "
+        "and Mr Fenwick called for a vote."
+    )
+    assert _met(nlp, text) == {frozenset({"Baroness Fenwick", "Jack Straw"})}
+
+
+def test_a_peer_with_no_plain_form_is_the_full_name(nlp: Language) -> None:
+    text = "Neil Harwood spoke first. Lord Harwood then met Tony Blair."
+    assert _met(nlp, text) == {frozenset({"Neil Harwood", "Tony Blair"})}

@@ -222,8 +222,11 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         index.add_mention(key, span.start, span.end)
 
     family_first = set(rules.person_names["family_name_first"])
+    apart = _honorific_clashes(doc, rules)
 
     def surname_owner(text: str, position: int) -> str | None:
+        if position in apart:
+            return None  # "Baroness Kennedy" where the text also writes "Mr Kennedy"
         owners = [
             n for n in full_names if n.endswith(" " + text) or text in _surnames(n, family_first)
         ]
@@ -257,13 +260,15 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         label = votes[span.text.casefold()].most_common(1)[0][0]
         etype = LABEL_TYPES[label]
         name = _display(span.text, label)
+        if span.start in apart and etype == "person":
+            name = f"{doc[span.start - 1].text} {name}"  # the title is all that tells them apart
         if etype == "place":
             name = rules.places.get(name, name)
         key = f"{etype}:{name.casefold()}"
         resolved = index.entities.setdefault(key, Resolved(name, etype))
         if name[:1].isupper() and not resolved.name[:1].isupper():
             resolved.name = name
-        resolved.aliases.add(_display(span.text, label))
+        resolved.aliases.add(name if span.start in apart else _display(span.text, label))
         index.add_mention(key, span.start, span.end)
 
     # Surnames the tagger missed ("Blinken" untagged) and honorific forms ("Mr Blair").
@@ -289,6 +294,28 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             if k == key and i > 0 and doc[i - 1].text in honorifics:
                 resolved.aliases.add(f"{doc[i - 1].text} {doc[i].text}")
     return index
+
+
+def _honorific_clashes(doc: Doc, rules: Rules) -> set[int]:
+    """Where a surname follows an honorific of the other gender than the plain one ('Mr', 'Mrs',
+    'Ms') the text gives it: 'Baroness Kennedy' in a text with 'Mr Kennedy' is someone else, who
+    joins no full name (the positions of those surnames)."""
+    genders = rules.pronouns["honorific_gender"]
+    plain = set(rules.person_names["plain_honorifics"])
+    uses = [
+        (doc[t.i + 1].text, t.i + 1, t.text)
+        for t in doc[:-1]
+        if t.text in genders and doc[t.i + 1].is_title
+    ]
+    plain_gender: dict[str, set[str]] = defaultdict(set)
+    for surname, _, honorific in uses:
+        if honorific in plain:
+            plain_gender[surname].add(genders[honorific])
+    return {
+        position
+        for surname, position, honorific in uses
+        if len(plain_gender[surname]) == 1 and genders[honorific] not in plain_gender[surname]
+    }
 
 
 def _surnames(name: str, family_first: set[str]) -> tuple[str, ...]:
