@@ -8,17 +8,11 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from kg.types import Fact
-from tests.samples import extracted_facts
+from tests.samples import extracted_facts, met_pairs
 
 
 def _met(nlp: Language, text: str, status: str = "asserted") -> set[frozenset[str]]:
-    facts: list[Fact] = extracted_facts(nlp, text, published=date(2024, 9, 20))
-    return {
-        frozenset((f.subject, f.object))
-        for f in facts
-        if f.predicate == "met" and f.status == status
-    }
+    return met_pairs(extracted_facts(nlp, text, published=date(2024, 9, 20)), status)
 
 
 def _pairs(*pairs: tuple[str, str]) -> set[frozenset[str]]:

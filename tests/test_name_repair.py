@@ -13,17 +13,11 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.name_repair import repair_names
 from kg.extract.rules import load_rules
-from kg.types import Fact
-from tests.samples import extracted_facts
+from tests.samples import extracted_facts, met_pairs
 
 
 def _met(nlp: Language, text: str) -> set[frozenset[str]]:
-    facts: list[Fact] = extracted_facts(nlp, text, published=date(2024, 4, 8))
-    return {
-        frozenset((f.subject, f.object))
-        for f in facts
-        if f.predicate == "met" and f.status == "asserted"
-    }
+    return met_pairs(extracted_facts(nlp, text, published=date(2024, 4, 8)))
 
 
 @pytest.mark.parametrize(

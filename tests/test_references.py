@@ -8,17 +8,11 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from kg.types import Fact
-from tests.samples import extracted_facts
+from tests.samples import extracted_facts, met_pairs
 
 
 def _met(nlp: Language, text: str) -> set[frozenset[str]]:
-    facts: list[Fact] = extracted_facts(nlp, text, published=date(2024, 10, 2))
-    return {
-        frozenset((f.subject, f.object))
-        for f in facts
-        if f.predicate == "met" and f.status == "asserted"
-    }
+    return met_pairs(extracted_facts(nlp, text, published=date(2024, 10, 2)))
 
 
 @pytest.mark.parametrize(
