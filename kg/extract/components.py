@@ -145,8 +145,8 @@ def relations_stage(doc: Doc) -> Doc:
     for sentence in body:
         found.extend(meetings(sentence, index, published, rules))
         found.extend(visits(sentence, index, published, rules))
-        found.extend(verb_relations(sentence, index, rules))
         found.extend(affiliations_in(sentence, index, rules))
+    found.extend(verb_relations(body, index, rules))
     found.extend(list(joined_company(found)))
     found.extend(list(copresent(body, found, index, rules)))
     return doc

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from spacy.attrs import ORTH
 from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -52,18 +53,23 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
     """Tags right after a person's name and party words outside other names, each with the
     canonical name of its party; also kept in `doc.spans` for `tagged_members`."""
     tags, words = rules.party_mentions["tags"], rules.party_mentions["words"]
-    in_names = {i for ent in doc.ents if ent.label_ != "NORP" for i in range(ent.start, ent.end)}
-    person_ends = {ent.end for ent in doc.ents if ent.label_ == "PERSON"}
-    tagged = []
-    for _, start, _ in tag_matcher(doc.vocab, rules)(doc):
-        code = doc[start + 1]
-        if code.text in tags and start in person_ends:
-            tagged.append(Span(doc, code.i, code.i + 1, label=tags[code.text]))
-    worded = [
-        Span(doc, t.i, t.i + 1, label=words[t.text])
-        for t in doc
-        if t.text in words and t.i not in in_names
-    ]
+    tagged: list[Span] = []
+    worded: list[Span] = []
+    # Most articles hold no code and no party word: look them up in the Doc's array of word
+    # ids before walking any token (the Matcher's patterns test a regex on every token).
+    present = set(doc.to_array(ORTH).tolist()) & {doc.vocab.strings[w] for w in (*tags, *words)}
+    if present:
+        in_names = {i for e in doc.ents if e.label_ != "NORP" for i in range(e.start, e.end)}
+        person_ends = {ent.end for ent in doc.ents if ent.label_ == "PERSON"}
+        for _, start, _ in tag_matcher(doc.vocab, rules)(doc):
+            code = doc[start + 1]
+            if code.text in tags and start in person_ends:
+                tagged.append(Span(doc, code.i, code.i + 1, label=tags[code.text]))
+        worded = [
+            Span(doc, t.i, t.i + 1, label=words[t.text])
+            for t in doc
+            if t.text in words and t.i not in in_names
+        ]
     doc.spans[TAGS] = tagged
     doc.spans[WORDS] = worded
     return [(span, span.label_) for span in (*tagged, *worded)]

@@ -38,10 +38,11 @@ def _possessor(kin: Token, index: EntityIndex) -> Resolved | None:
 def name_relatives(doc: Doc, index: EntityIndex, rules: Rules) -> None:
     """Give one-word relatives the family name of the person they are related to, as an alias."""
     kinship = set(rules.posts["kinship"])
-    for token in doc:
-        relative = index.at(token)
-        if relative is None or relative.type != "person" or " " in relative.name:
+    for i, key in list(index.by_token.items()):  # the tokens of mentions, not every token
+        relative = index.entities[key]
+        if relative.type != "person" or " " in relative.name:
             continue
+        token = doc[i]
         kin = token.head
         if token.dep_ != "appos" or kin.lower_ not in kinship:
             continue

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import LEMMA
 from spacy.errors import MatchPatternError
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Span
@@ -93,6 +94,18 @@ def load_verb_relations(rules_dir: Path = RULES_DIR) -> tuple[VerbRule, ...]:
 _matchers: dict[tuple[int, int], DependencyMatcher] = {}
 
 
+def _lemmas(vocab: Vocab, rules: tuple[VerbRule, ...]) -> set[int]:
+    """The ids of the lemmas the rules' verb nodes accept."""
+    words = {
+        word
+        for rule in rules
+        for node in rule.pattern
+        if node["RIGHT_ID"] == "verb"
+        for word in node["RIGHT_ATTRS"].get("LEMMA", {}).get("IN", [])
+    }
+    return {vocab.strings.add(word) for word in words}
+
+
 def verb_matcher(vocab: Vocab, rules: tuple[VerbRule, ...]) -> DependencyMatcher:
     """The DependencyMatcher of `rules` (match ids are the rules' positions), once per vocab."""
     key = (id(vocab), id(rules))
@@ -111,15 +124,25 @@ def verb_matcher(vocab: Vocab, rules: tuple[VerbRule, ...]) -> DependencyMatcher
     return matcher
 
 
-def verb_relations(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Found]:
-    """The affiliations the verbs of `sentence` state between their subjects and an
-    organisation they reach."""
+def verb_relations(body: list[Span], index: EntityIndex, rules: Rules) -> Iterator[Found]:
+    """The affiliations the verbs of the body's sentences state between their subjects and an
+    organisation they reach (the matcher runs once over the Doc)."""
+    if not body:
+        return
     verb_rules = load_verb_relations()
-    matcher = verb_matcher(sentence.doc.vocab, verb_rules)
-    for match_id, tokens in matcher(sentence):
-        rule = verb_rules[int(sentence.doc.vocab.strings[match_id])]
+    doc = body[0].doc
+    # Most articles hold none of the verbs: look their lemmas up in the Doc's array first, as
+    # the DependencyMatcher maps every token of the Doc before it matches.
+    if not set(doc.to_array(LEMMA).tolist()) & _lemmas(doc.vocab, verb_rules):
+        return
+    sentences = {sentence.start: sentence for sentence in body}
+    for match_id, tokens in verb_matcher(doc.vocab, verb_rules)(doc):
+        rule = verb_rules[int(doc.vocab.strings[match_id])]
         nodes = dict(zip((node["RIGHT_ID"] for node in rule.pattern), tokens, strict=True))
-        verb, obj = sentence[nodes["verb"]], sentence[nodes["object"]]
+        verb, obj = doc[nodes["verb"]], doc[nodes["object"]]
+        sentence = sentences.get(verb.sent.start)
+        if sentence is None:
+            continue  # a caption or a credit
         orgs = [e for e, _ in entities_of(obj, index, rule.object_types)]
         status = status_of(verb, rules)
         for person, _ in subjects_of(verb, index):
