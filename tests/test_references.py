@@ -53,3 +53,22 @@ def test_references_both_needs_exactly_two(nlp: Language) -> None:
         "Both then met Pia Lund."
     )
     assert not any("Pia Lund" in pair for pair in _met(nlp, text))
+
+
+def test_references_group_named_by_posts_is_its_members(nlp: Language) -> None:
+    text = (
+        "Chilean President Ana Rojas and Peruvian President Luis Vega arrived in Quito. "
+        "On Sunday Ecuadorian President Marco Paz met the leaders of Chile and Peru."
+    )
+    assert _met(nlp, text) == {
+        frozenset(("Marco Paz", "Ana Rojas")),
+        frozenset(("Marco Paz", "Luis Vega")),
+    }
+
+
+def test_references_group_with_a_country_no_one_holds_is_left(nlp: Language) -> None:
+    text = (
+        "Chilean President Ana Rojas arrived in Quito. "
+        "On Sunday Ecuadorian President Marco Paz met the leaders of Chile and Peru."
+    )
+    assert _met(nlp, text) == set()

@@ -6,8 +6,8 @@
   entity of each mention;
 - `newskg_posts` (posts, memberships, party_mentions): `doc._.newskg_posts`, and the
   affiliations phrases state in `doc._.newskg_found`;
-- `newskg_references` (references, pronouns, quotes): title references and pronouns resolved in
-  the index, `doc._.newskg_quotes`;
+- `newskg_references` (references, groups, pronouns, quotes): title references, groups named by
+  their posts and pronouns resolved in the index, `doc._.newskg_quotes`;
 - `newskg_relations` (relations, events, verb_relations, affiliations, company, copresence):
   meetings, visits, leading, joining and affiliations added to `doc._.newskg_found`;
 - `newskg_facts` (facts): `doc._.newskg_extraction`, the `Extraction` that crosses the stage
@@ -34,6 +34,7 @@ from kg.extract.company import joined_company
 from kg.extract.copresence import copresent
 from kg.extract.entities import resolve_entities
 from kg.extract.facts import extraction_of
+from kg.extract.groups import resolve_groups
 from kg.extract.memberships import affiliation_phrases
 from kg.extract.party_mentions import tagged_members
 from kg.extract.posts import appositive_posts, prefix_posts, pronoun_posts
@@ -126,6 +127,7 @@ def references_stage(doc: Doc) -> Doc:
     lede = body[0] if body else None
     headline = headline_person(article.title, index)
     posts += resolve_title_references(doc, posts, index, rules, lede, headline)
+    resolve_groups(doc, posts, index, rules)
     resolve_pronouns(body, index, rules)
     # One call over the whole body: a pronoun speaker and a quotation continued in the next
     # sentence need the neighbouring sentences.

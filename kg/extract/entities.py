@@ -53,6 +53,8 @@ class EntityIndex:
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     indirect: set[int] = field(default_factory=set)
     """Tokens that refer through a title ('the prime minister') or a pronoun: less certain."""
+    groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    """A plural title's token and the entities it names: 'the leaders of Chile and Peru'."""
 
     def add_mention(self, key: str, start: int, end: int, *, indirect: bool = False) -> None:
         """Record that tokens [start, end) refer to entity `key`."""

@@ -33,8 +33,10 @@ def entities_of(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Par
             continue
         seen.add(current.i)
         entity = index.at(current)
-        if entity is not None and entity.type in types and all(entity is not e for e, _ in found):
-            found.append((entity, current))
+        members = [index.entities[key] for key in index.groups.get(current.i, ())]
+        for one in [entity, *members]:  # "the leaders of Chile and Peru": each leader
+            if one is not None and one.type in types and all(one is not e for e, _ in found):
+                found.append((one, current))
         # A name modifying a common noun is not a participant: 'Dole campaign manager Scott
         # Reed', 'met Clinton aides'.
         stack.extend(

@@ -1,0 +1,63 @@
+"""Groups named by their posts, resolved to the people the article gives those posts.
+
+'The leaders of Chile and Peru met Lula', 'the British and French foreign ministers held
+talks': a plural title (one of `posts.json` `heads`) with the countries it is of, by 'of' or by
+national adjectives (`demonyms.json`), names the holder of that post in each country, when the
+article names exactly one. The group's token then stands for those people
+(`EntityIndex.groups`), so that a meeting with the group is a meeting with each of them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.entities import EntityIndex
+from kg.extract.posts import Post, entity_at
+from kg.extract.rules import Rules
+
+
+def _countries(noun: Token, index: EntityIndex, rules: Rules) -> list[str]:
+    """The countries a plural title is of: 'of Chile and Peru', 'the British and French'."""
+    named: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            named += [t for p in child.children if p.dep_ == "pobj" for t in p.subtree]
+        if child.dep_ in ("amod", "compound") and child.text in rules.demonyms:
+            named += [child, *(c for c in child.children if c.dep_ == "conj")]
+    countries = [rules.demonyms[t.text] for t in named if t.text in rules.demonyms]
+    countries += [e.name for t in named if (e := entity_at(t, index, ("place",)))]
+    return list(dict.fromkeys(countries))
+
+
+def _holds(post: Post, word: str, country: str, rules: Rules) -> bool:
+    """Whether `post` is the one the plural title `word` means in `country`."""
+    if post.country != country or post.past:
+        return False
+    label = post.label.lower()
+    return word in label or (
+        word == "leader" and any(t in label for t in rules.posts["leader_titles"])
+    )
+
+
+def resolve_groups(doc: Doc, posts: list[Post], index: EntityIndex, rules: Rules) -> None:
+    """Record in the index the people each plural title of the doc names, where the article
+    gives the post in each of its countries to exactly one person."""
+    heads = set(rules.posts["heads"])
+    for noun in doc:
+        if noun.tag_ != "NNS" or noun.lemma_.lower() not in heads or index.at(noun) is not None:
+            continue
+        countries = _countries(noun, index, rules)
+        if len(countries) < 2:
+            continue
+        members = []
+        for country in countries:
+            holders = {
+                id(p.person): p.person
+                for p in posts
+                if _holds(p, noun.lemma_.lower(), country, rules)
+            }
+            if len(holders) != 1:
+                break
+            members.append(index.key_of(next(iter(holders.values()))))
+        else:
+            index.groups[noun.i] = tuple(members)
