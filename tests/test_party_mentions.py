@@ -134,3 +134,12 @@ def test_party_membership_by_phrase_and_verb(
 
 def test_party_membership_joining_a_company_is_not_membership(nlp: Language) -> None:
     assert _asserted(nlp, "Ann Pike joined Barclays in 2019.", "member_of") == set()
+
+
+def test_party_membership_formerly_is_past(nlp: Language) -> None:
+    facts: list[Fact] = extracted_facts(
+        nlp, "Mayor Ed Palmer, formerly a Democrat, now sits as an independent.", published=None
+    )
+    assert {(f.subject, f.object, f.status) for f in facts if f.predicate == "member_of"} == {
+        ("Ed Palmer", "Democratic Party", "past")
+    }

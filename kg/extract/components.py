@@ -110,9 +110,10 @@ def posts_stage(doc: Doc) -> Doc:
         for role, person, org in affiliation_phrases(sentence, index, rules):
             confidence = rules.triggers[role]["confidence"]
             found.append(Found(role, person, org, sentence, confidence))
-        for person, party in tagged_members(sentence, index):
+        for person, party, past in tagged_members(sentence, index, rules):
             confidence = rules.triggers["member_of"]["confidence"]
-            found.append(Found("member_of", person, party, sentence, confidence))
+            status = "past" if past else "asserted"
+            found.append(Found("member_of", person, party, sentence, confidence, status))
     doc._.newskg_posts = posts
     doc._.newskg_found = found
     return doc

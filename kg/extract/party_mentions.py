@@ -75,10 +75,14 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
     return [(span, span.label_) for span in (*tagged, *worded)]
 
 
-def tagged_members(sentence: Span, index: EntityIndex) -> Iterator[tuple[Resolved, Resolved]]:
-    """(person, party) for each tag after a name, party word right before a name, or member
-    noun in apposition to a name in `sentence`; titles ('Republican Sen. X') are `posts`'s."""
+def tagged_members(
+    sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[tuple[Resolved, Resolved, bool]]:
+    """(person, party, past) for each tag after a name, party word right before a name, or member
+    noun in apposition to a name in `sentence` (past: 'X, formerly a Democrat'); titles
+    ('Republican Sen. X') are `posts`'s."""
     doc = sentence.doc
+    past_words = set(rules.posts["past_modifiers"])
     for group in (TAGS, WORDS):
         for span in doc.spans.get(group, ()):
             if not sentence.start <= span.start < sentence.end:
@@ -94,7 +98,8 @@ def tagged_members(sentence: Span, index: EntityIndex) -> Iterator[tuple[Resolve
                 neighbours = [after] if after is not None else []
                 if word.dep_ == "appos":  # "Dianne Feinstein, a California Democrat"
                     neighbours.append(word.head)
+            past = any(c.lower_ in past_words for c in span[0].children)
             for token in neighbours:
                 person = index.at(token)
                 if person is not None and person.type == "person":
-                    yield person, party
+                    yield person, party, past
