@@ -462,6 +462,16 @@ def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
         pytest.param(
             "Nora Blake visited her sister's flat.", set(), id="a-site-a-person-possesses"
         ),
+        pytest.param(
+            "Nora Blake flew into Lusaka on Monday.",
+            {("Nora Blake", "Lusaka", "asserted")},
+            id="flew-into",
+        ),
+        pytest.param(
+            "Nora Blake returned from Lusaka on Friday.",
+            {("Nora Blake", "Lusaka", "asserted")},
+            id="returned-from",
+        ),
     ],
 )
 def test_visits_found(nlp: Language, text: str, visits: set[tuple[str, str, str]]) -> None:
