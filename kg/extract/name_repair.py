@@ -2,7 +2,7 @@
 
 - A name cut at a particle: 'Ursula von der' + 'Leyen' (tagged a place), 'Charles' + 'de Gaulle';
 - a name written family name first cut before its last word: 'Yoon Suk' + 'Yeol' (untagged);
-- a name cut after its title: 'Emir' + 'Salem' (untagged) + 'Al Nouri', or untagged after a
+- a name cut after its title: 'Minister' + 'Salem' (untagged) + 'Al Nouri', or untagged after a
   party: 'Lib Dem' + 'Kate Farrow';
 - a name left untagged though a post title stands in apposition to it ('Theresa May, shadow
   work and pensions secretary, said');
@@ -28,10 +28,6 @@ COMPONENT = "newskg_name_repair"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
-def _at(span: Span) -> tuple[int, int]:
-    return span.start, span.end
-
-
 def _name_word(token: Token) -> bool:
     return token.is_title and token.pos_ == "PROPN"
 
@@ -55,7 +51,7 @@ def _extended(ent: Span, particles: set[str], family_name_first: set[str]) -> Sp
 
 def _after_title(ent: Span, rules: Rules) -> Span:
     """The person's name `ent` ends, run back over one or two untagged capitalised words to the
-    title or honorific before them: 'Emir' + 'Salem' + 'Al Nouri'."""
+    title or honorific before them: 'Minister' + 'Salem' + 'Al Nouri'."""
     doc, start = ent.doc, ent.start
     titles = {*rules.posts["heads"], *(w.lower() for w in rules.posts["title_words_before_name"])}
     while start > max(0, ent.start - 2) and _name_word(doc[start - 1]):
