@@ -607,6 +607,16 @@ def test_meetings_status_of_purpose_and_hope(nlp: Language, text: str, status: s
             {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
             id="attended-by-passive",
         ),
+        pytest.param(
+            "Lise Aalto spoke with Jonas Brekke on the sidelines of the Nordic summit.",
+            {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="on-the-sidelines-of-a-summit",
+        ),
+        pytest.param(
+            "Lise Aalto spoke with Jonas Brekke by phone on Tuesday.",
+            set(),
+            id="spoke-by-phone",
+        ),
     ],
 )
 def test_meetings_arrangements_invitations_and_passives(

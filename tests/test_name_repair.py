@@ -99,6 +99,25 @@ def test_name_repair_more_participants(nlp: Language, text: str, pair: set[str])
     assert frozenset(pair) in _met(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        pytest.param(
+            "Netanyahu, who met Biden last week, said the talks were productive.",
+            {"Netanyahu", "Biden"},
+            id="one-word-name-tagged-a-place",
+        ),
+        pytest.param(
+            "Ruth Adair and Okonjo held a joint news conference in Lagos.",
+            {"Ruth Adair", "Okonjo"},
+            id="conjunct-of-a-subject",
+        ),
+    ],
+)
+def test_name_repair_one_word_names_in_a_meeting(nlp: Language, text: str, pair: set) -> None:
+    assert frozenset(pair) in _met(nlp, text)
+
+
 def test_name_repair_untagged_word_without_a_person_opposite(nlp: Language) -> None:
     assert _met(nlp, "Okonjo held a meeting with the unions in Abuja.") == set()
 

@@ -3,6 +3,7 @@
 News often names the occasion and lets the reader infer who was there:
 
 - an exchange set at a gathering: 'during a meal at Granita, Brown gave Blair a clear run',
+  'spoke with X on the sidelines of the summit',
   'Chirac told Blair over lunch' (the person addressed was at the table; a rally or a phone call
   is not enough, and criticism is not address);
 - an encounter noun: 'a handshake between X and Y' is face to face by itself; 'a row between X
@@ -55,7 +56,10 @@ def adjunct_meeting(token: Token, index: EntityIndex, rules: Rules) -> Trigger |
     prep = token.head
     if token.dep_ != "pobj" or token.lower_ not in spec["nouns"]:
         return None
-    if prep.lower_ not in spec["prepositions"]:
+    margin = prep.head
+    if prep.lower_ == "of" and margin.lower_ in spec["margins"] and margin.dep_ == "pobj":
+        prep = margin.head  # "on the sidelines of the summit" is at the summit
+    elif prep.lower_ not in spec["prepositions"]:
         return None
     verb = prep.head
     if verb.dep_ == "dobj" and verb.pos_ == "NOUN":

@@ -67,6 +67,8 @@ def _in_a_meeting(name: Token, rules: Rules) -> bool:
     verb ('X met', 'X visited', 'X held talks'), the object of a meeting verb ('met X'), or after
     'with' on a meeting verb or noun ('held talks with X', 'a meeting with X')."""
     met = rules.triggers["met"]
+    while name.dep_ == "conj" and name.head.i != name.i:
+        name = name.head  # "Macron and Scholz held talks": Scholz stands where Macron does
     head = name.head
     if name.dep_ == "nsubj":
         verbs = {*met["verbs"], *met["with_verbs"], *rules.triggers["visited"]["verbs"]}
@@ -85,11 +87,12 @@ def _in_a_meeting(name: Token, rules: Rules) -> bool:
 
 def _acting_person(ent: Span, rules: Rules) -> bool:
     """Whether a name tagged an organisation or a place is a person's: where a meeting puts a
-    person, two to four capitalised words or particles, none an organisation word or a known
-    party, and (for a place) none the gazetteer knows."""
+    person, two to four capitalised words or particles (one will do for a place), none an
+    organisation word or a known party, and (for a place) none the gazetteer knows."""
     names = rules.person_names
+    shortest = 1 if ent.label_ in PLACE_LABELS else 2  # "met Biden" tagged a place
     return (
-        2 <= len(ent) <= 4
+        shortest <= len(ent) <= 4
         and _name_word(ent[0])
         and _name_word(ent[-1])
         and all(_name_word(t) or t.lower_ in names["particles"] for t in ent)
