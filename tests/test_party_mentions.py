@@ -143,3 +143,8 @@ def test_party_membership_formerly_is_past(nlp: Language) -> None:
     assert {(f.subject, f.object, f.status) for f in facts if f.predicate == "member_of"} == {
         ("Ed Palmer", "Democratic Party", "past")
     }
+
+
+def test_party_membership_of_a_post_from_a_party(nlp: Language) -> None:
+    text = "Aiko Mori, a lawmaker from the ruling Liberal Democratic Party, criticised the plan."
+    assert _asserted(nlp, text, "member_of") == {("Aiko Mori", "Liberal Democratic Party")}
