@@ -88,3 +88,13 @@ def test_copresence_planned_attendance_is_planned(nlp: Language) -> None:
     text = "Omar Haddad and Sofia Lind will attend the summit in Oslo next week."
     assert _met(nlp, text, "planned") == _pairs(("Omar Haddad", "Sofia Lind"))
     assert _met(nlp, text) == set()
+
+
+def test_copresence_people_given_as_examples_of_a_group(nlp: Language) -> None:
+    text = "Delegates including Maria Santos and Ivan Petrov attended the summit in Geneva."
+    assert _met(nlp, text) == _pairs(("Maria Santos", "Ivan Petrov"))
+
+
+def test_copresence_a_meeting_with_a_group_and_an_example(nlp: Language) -> None:
+    text = "Helen Marsh met union leaders, including Tom Reyes, on Friday."
+    assert _met(nlp, text) == _pairs(("Helen Marsh", "Tom Reyes"))

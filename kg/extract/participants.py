@@ -23,7 +23,8 @@ Participants = list[tuple[Resolved, Token]]
 
 
 def entities_of(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Participants:
-    """Entities a noun phrase names: the head's own, and those of its conjuncts and appositions."""
+    """Entities a noun phrase names: the head's own, and those of its conjuncts, appositions and
+    examples ('leaders including X and Y')."""
     found: Participants = []
     stack = [token]
     seen: set[int] = set()
@@ -45,7 +46,21 @@ def entities_of(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Par
             if (c.dep_ in NOUN_LINKS or c.dep_ == "cc")
             and not (c.dep_ == "compound" and current.pos_ == "NOUN")
         )
+        if current.pos_ == "NOUN":  # "leaders including X and Y", "leaders such as X and Y"
+            stack.extend(
+                pobj
+                for prep in current.children
+                if prep.dep_ == "prep" and _gives_examples(prep)
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            )
     return found
+
+
+def _gives_examples(prep: Token) -> bool:
+    """'including', 'such as': the people named after it are among the noun's."""
+    such = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+    return prep.lower_ == "including" or such
 
 
 def persons_of(token: Token, index: EntityIndex) -> Participants:
