@@ -48,3 +48,17 @@ def test_relatives_without_a_possessor_stay_as_written(nlp: Language) -> None:
     extraction = _extracted(nlp, "a5", "A wife, Hannah, spoke to Peter Lamb.")
     hannah = next((e for e in extraction.entities if e.name == "Hannah"), None)
     assert hannah is None or not any(" " in alias for alias in hannah.aliases)
+
+
+def test_relatives_his_is_the_clause_subject_not_the_nearest_name(nlp: Language) -> None:
+    extraction = _extracted(nlp, "a6", "Peter Lamb met Ruth Adair and his wife Hannah.")
+    hannah = next(e for e in extraction.entities if e.name == "Hannah")
+    assert "Hannah Lamb" in hannah.aliases
+    assert "Hannah Adair" not in hannah.aliases
+
+
+def test_relatives_take_a_family_name_of_two_words(nlp: Language) -> None:
+    text = "Mr Lloyd George arrived. David Lloyd George met his wife Margaret at the station."
+    extraction = _extracted(nlp, "a7", text)
+    margaret = next(e for e in extraction.entities if e.name == "Margaret")
+    assert "Margaret Lloyd George" in margaret.aliases

@@ -3,8 +3,8 @@
 'Tony Blair met his wife Cherie', 'Gordon Brown's wife Sarah': the article names 'Cherie' and
 'Sarah' alone, and a graph of many articles would join every 'Sarah' into one node that
 dominates the network. A one-word person in apposition to a kinship noun (`posts.json`
-`kinship`) whose possessor is a person, named ('Brown's wife') or 'his' / 'her' for the nearest
-person named before it in the sentence, gets the alias 'Cherie Blair', 'Sarah Brown'. Facts keep
+`kinship`) whose possessor is a person, named ('Brown's wife') or 'his' / 'her' for the one
+person the clause has as its subject, gets the alias 'Cherie Blair', 'Sarah Brown'. Facts keep
 the name as the article writes it ('Sarah'); the graph names the person by that alias
 (`kg.rdf.mapping`), so two articles' Sarahs stay two people.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities import EntityIndex, Resolved
+from kg.extract.participants import subjects_of
 from kg.extract.rules import Rules
 
 POSSESSIVE_PRONOUNS = ("his", "her")
@@ -21,18 +22,32 @@ POSSESSIVE_PRONOUNS = ("his", "her")
 
 def _possessor(kin: Token, index: EntityIndex) -> Resolved | None:
     """The person whose relative `kin` ('wife', 'son') is: its named possessor, or for 'his' /
-    'her' the nearest person named before it in the sentence."""
+    'her' the one person subject of its clause."""
     poss = next((c for c in kin.children if c.dep_ == "poss"), None)
     if poss is None:
         return None
     if poss.lower_ not in POSSESSIVE_PRONOUNS:
         owner = index.at(poss)
         return owner if owner is not None and owner.type == "person" else None
-    for token in reversed(kin.doc[kin.sent.start : poss.i]):
-        entity = index.at(token)
-        if entity is not None and entity.type == "person":
-            return entity
-    return None
+    verb = next((t for t in kin.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    subjects = {id(p): p for p, _ in subjects_of(verb, index)}  # "X met Y and his wife Z": X's
+    return next(iter(subjects.values())) if len(subjects) == 1 else None
+
+
+def _family_name(person: Resolved, rules: Rules) -> str:
+    """The family name: what follows an honorific in the text ('Mr Duncan Smith'), else the last
+    word of the name."""
+    honorifics = set(rules.posts["title_words_before_name"])
+    written = [
+        rest
+        for alias in person.aliases
+        if " " in alias
+        for title, rest in [alias.split(" ", 1)]
+        if title in honorifics and (person.name == rest or person.name.endswith(" " + rest))
+    ]
+    return max(written, key=len) if written else person.name.split()[-1]
 
 
 def name_relatives(doc: Doc, index: EntityIndex, rules: Rules) -> None:
@@ -49,6 +64,6 @@ def name_relatives(doc: Doc, index: EntityIndex, rules: Rules) -> None:
         owner = _possessor(kin, index)
         if owner is None or owner is relative or " " not in owner.name:
             continue
-        full = f"{relative.name} {owner.name.split()[-1]}"
+        full = f"{relative.name} {_family_name(owner, rules)}"
         if not any(e.name == full for e in index.entities.values()):
             relative.aliases.add(full)  # the article names no one so: the graph's name for them
