@@ -37,9 +37,9 @@ def _pairs(*pairs: tuple[str, str]) -> set[frozenset[str]]:
             id="take-part-in",
         ),
         pytest.param(
-            "Senators Paul Grant and Amy Liu spoke at the hearing on Thursday.",
+            "Senators Paul Grant and Amy Liu sat in the hearing on Thursday.",
             _pairs(("Paul Grant", "Amy Liu")),
-            id="spoke-at-a-hearing",
+            id="sat-in-a-hearing",
         ),
         pytest.param(
             "Prime Minister Rosa Dunn met President Karl Weiss in Vienna on Monday. "
@@ -71,6 +71,10 @@ def test_copresence_makes_meetings(nlp: Language, text: str, expected: set) -> N
             id="one-absent",
         ),
         pytest.param("Ahmed Noor and Julia Stein were at home on Sunday.", id="no-gathering"),
+        pytest.param(
+            "Ahmed Noor and Julia Stein spoke at the party conference in Leeds.",
+            id="two-speakers-at-a-conference",
+        ),
         pytest.param(
             "Ahmed Noor attended the summit. Weeks later, Julia Stein, Ben Cole and Ana Diaz "
             "discussed the budget. Then Julia Stein wrote a book. Ben Cole sold his house. "

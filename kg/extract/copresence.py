@@ -3,9 +3,10 @@
 Being present at the same named event counts as meeting (a summit, the talks, a launch, a
 hearing, a dinner). The text says so in two ways:
 
-- in one clause: 'A and B took part in the talks', 'A and B were at the launch', 'A and B
-  spoke at the conference', 'the summit, attended by A and B' (a verb of presence with a
-  gathering, its subjects, or its agents in the passive, together);
+- in one clause: 'A and B took part in the talks', 'A and B were at the launch', 'A and B sat
+  in the hearing', 'the summit, attended by A and B' (a verb of presence with a gathering, its
+  subjects, or its agents in the passive, together; speaking at a conference is not presence
+  with everyone else who spoke there);
 - across sentences: 'Biden and Xi met on Wednesday ... Blinken and Yellen also took part in the
   talks': a definite gathering ('the talks', 'the summit') that a verb of presence puts someone at
   is the gathering of the last meeting or attendance the few sentences before state, so its
