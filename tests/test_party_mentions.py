@@ -148,3 +148,21 @@ def test_party_membership_formerly_is_past(nlp: Language) -> None:
 def test_party_membership_of_a_post_from_a_party(nlp: Language) -> None:
     text = "Aiko Mori, a lawmaker from the ruling Liberal Democratic Party, criticised the plan."
     assert _asserted(nlp, text, "member_of") == {("Aiko Mori", "Liberal Democratic Party")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Labor MP Dana Reid criticised the budget.",
+            {("Dana Reid", "Australian Labor Party")},
+            id="party-word-before-a-title",
+        ),
+        pytest.param(
+            "Secretary of Labor Dana Reid criticised the budget.", set(), id="a-portfolio"
+        ),
+        pytest.param("The Labor Department hired Dana Reid.", set(), id="a-department"),
+    ],
+)
+def test_party_title_words_only_before_a_title(nlp: Language, text: str, expected: set) -> None:
+    assert _asserted(nlp, text, "member_of") == expected

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import ORTH
 from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from kg.errors import RulesError
@@ -53,11 +53,14 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
     """Tags right after a person's name and party words outside other names, each with the
     canonical name of its party; also kept in `doc.spans` for `tagged_members`."""
     tags, words = rules.party_mentions["tags"], rules.party_mentions["words"]
+    titles = rules.party_mentions["title_words"]
     tagged: list[Span] = []
     worded: list[Span] = []
+    titled: list[Span] = []
     # Most articles hold no code and no party word: look them up in the Doc's array of word
     # ids before walking any token (the Matcher's patterns test a regex on every token).
-    present = set(doc.to_array(ORTH).tolist()) & {doc.vocab.strings[w] for w in (*tags, *words)}
+    known = {doc.vocab.strings[w] for w in (*tags, *words, *titles)}
+    present = set(doc.to_array(ORTH).tolist()) & known
     if present:
         in_names = {i for e in doc.ents if e.label_ != "NORP" for i in range(e.start, e.end)}
         person_ends = {ent.end for ent in doc.ents if ent.label_ == "PERSON"}
@@ -70,9 +73,24 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
             for t in doc
             if t.text in words and t.i not in in_names
         ]
+        titled = [
+            Span(doc, t.i, t.i + 1, label=titles[t.text])
+            for t in doc
+            if t.text in titles and t.i not in in_names and _before_a_title(t, rules)
+        ]
     doc.spans[TAGS] = tagged
     doc.spans[WORDS] = worded
-    return [(span, span.label_) for span in (*tagged, *worded)]
+    return [(span, span.label_) for span in (*tagged, *worded, *titled)]
+
+
+def _before_a_title(word: Token, rules: Rules) -> bool:
+    """Whether a title's head follows `word`, past its modifiers: 'Labor leader', 'Labor
+    frontbencher', not 'Labor Department'."""
+    doc, i = word.doc, word.i + 1
+    while i < len(doc) and doc[i].lower_ in rules.posts["modifiers"]:
+        i += 1
+    heads = {*rules.posts["heads"], *rules.posts["party_member_nouns"]}
+    return i < len(doc) and doc[i].lower_ in heads
 
 
 def tagged_members(
