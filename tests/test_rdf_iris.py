@@ -68,3 +68,13 @@ def test_article_iri_encodes_unsafe_ids():
 
 def test_web_iri_encodes_characters_iris_cannot_hold():
     assert str(iris.web_iri("https://e.org/a b?q=<x>")) == "https://e.org/a%20b?q=%3Cx%3E"
+
+
+def test_post_iri_without_a_country_is_its_holders() -> None:
+    first = iris.post_iri("Prime Minister", None, holder="Ana Rojas")
+    second = iris.post_iri("Prime Minister", None, holder="Luis Vega")
+    assert first != second
+    assert str(first).endswith("/post/prime-minister-held-by-ana-rojas")
+    assert iris.post_iri("Prime Minister", "Peru", holder="Ana Rojas") == iris.post_iri(
+        "Prime Minister", "Peru", holder="Luis Vega"
+    )

@@ -53,9 +53,17 @@ def article_iri(article_id: str, base: str = DEFAULT_BASE_IRI) -> URIRef:
     return URIRef(f"{base}article/{quote(article_id, safe='-._~')}")
 
 
-def post_iri(label: str, post_in: str | None = None, base: str = DEFAULT_BASE_IRI) -> URIRef:
-    """`{base}post/{slug}` of the title and where it is held: "defense-minister-israel"."""
-    return URIRef(f"{base}post/{slug(' '.join(filter(None, (label, post_in))))}")
+def post_iri(
+    label: str,
+    post_in: str | None = None,
+    base: str = DEFAULT_BASE_IRI,
+    holder: str | None = None,
+) -> URIRef:
+    """`{base}post/{slug}` of the title and where it is held: "defense-minister-israel". Where
+    the text does not say where, the holder keeps it apart: "prime-minister-held-by-x" (the prime
+    ministers of two countries are two posts, not one node)."""
+    where = post_in or (f"held by {holder}" if holder else None)
+    return URIRef(f"{base}post/{slug(' '.join(filter(None, (label, where))))}")
 
 
 def meeting_iri(

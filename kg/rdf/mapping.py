@@ -154,7 +154,8 @@ class _Mapper:
         return self._entity(fact.object, fact.object_type)
 
     def _post(self, fact: Fact) -> URIRef:
-        post = iris.post_iri(fact.object, fact.post_in, self.base)
+        holder = self.qualified.get(fact.subject, fact.subject)
+        post = iris.post_iri(fact.object, fact.post_in, self.base, holder=holder)
         self._add((post, RDF.type, ORG.Post))
         if post not in self.labelled:
             self._add((post, RDFS.label, Literal(fact.object)))
