@@ -95,3 +95,9 @@ def test_rules_verb_relations_bad_pattern_is_refused(rules_copy: Path) -> None:
     rules = load_verb_relations(rules_copy)
     with pytest.raises(RulesError, match=r"rules\[0\] is not a DependencyMatcher pattern"):
         verb_matcher(spacy.blank("en").vocab, rules)
+
+
+def test_rules_verb_relations_predicate_is_checked(rules_copy: Path) -> None:
+    _edit(rules_copy, "verb_relations", lambda d: d["rules"][0].update(predicate="memberof"))
+    with pytest.raises(RulesError, match=r"rules\[0\] states 'memberof'"):
+        load_verb_relations(rules_copy)

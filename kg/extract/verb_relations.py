@@ -29,6 +29,8 @@ from kg.extract.participants import entities_of, subjects_of
 from kg.extract.relations import Found
 from kg.extract.rules import RULES_DIR, Rules, read_rule_file
 
+PREDICATES = ("leads", "member_of", "works_for", "based_in", "lives_in", "located_in")
+"""What a verb relation may state: an affiliation of its subjects with an organisation."""
 ANCHORS = ("verb", "object")
 """The node names every pattern must give: the verb, and the organisation's token."""
 
@@ -73,6 +75,11 @@ def load_verb_relations(rules_dir: Path = RULES_DIR) -> tuple[VerbRule, ...]:
         missing = [key for key in ("predicate", "object_types", "pattern") if key not in spec]
         if missing:
             raise RulesError(f"rules/verb_relations.json: {where} has no {', '.join(missing)}.")
+        if spec["predicate"] not in PREDICATES:
+            raise RulesError(
+                f"rules/verb_relations.json: {where} states '{spec['predicate']}'; a verb "
+                f"relation states one of {', '.join(PREDICATES)}."
+            )
         pattern = tuple(_expand(node, data["classes"], where) for node in spec["pattern"])
         named = {node.get("RIGHT_ID") for node in pattern}
         if not set(ANCHORS) <= named:
