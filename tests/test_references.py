@@ -77,7 +77,7 @@ def test_references_group_with_a_country_no_one_holds_is_left(nlp: Language) -> 
 def test_references_a_description_names_no_post(nlp: Language) -> None:
     text = (
         "Foreign Secretary Ruth Adair arrived in Lima on Monday, the most senior British "
-        "official to visit Peru in a decade.\\n\\nShe met Carlos Vega, who chairs the senate."
+        "official to visit Peru in a decade.\n\nShe met Carlos Vega, who chairs the senate."
     )
     facts = extracted_facts(nlp, text, published=date(2024, 10, 2))
     posts = {(f.subject, f.object) for f in facts if f.predicate == "holds_position"}
