@@ -709,3 +709,11 @@ def test_posts_body_named_by_a_common_noun(nlp: Language, text: str, expected: s
 )
 def test_posts_titles_of_the_wider_world(nlp: Language, text: str, expected: set) -> None:
     assert {t for t in _triples(_facts(nlp, text)) if t[0] != "works_for"} == expected
+
+
+def test_posts_title_set_off_by_commas_whatever_the_parse(nlp: Language) -> None:
+    text = 'Helen Ward, Tory shadow work and pensions secretary, said: "The plan is wrong."'
+    assert {t for t in _triples(_facts(nlp, text)) if t[0] != "said"} == {
+        ("holds_position", "Helen Ward", "Tory shadow work and pensions secretary"),
+        ("member_of", "Helen Ward", "Conservatives"),
+    }

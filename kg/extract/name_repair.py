@@ -104,11 +104,12 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
 
 
 def _titled_names(doc: Doc, rules: Rules) -> list[Span]:
-    """Untagged names a post title stands in apposition to: 'Theresa May, Tory shadow work and
-    pensions secretary, said' (two or three capitalised words; a date's 'May' too)."""
+    """Untagged names a post title stands beside: 'Theresa May, Tory shadow work and pensions
+    secretary, said' (two or three capitalised words, a date's 'May' too), the title in
+    apposition as parsed, or set off by commas and ending in one of the title heads."""
     heads = set(rules.posts["heads"])
     found = []
-    for title in doc:
+    for title in doc:  # as the parser reads it: an apposition headed by a title
         name = title.head
         if title.dep_ != "appos" or title.lower_ not in heads or not _name_word(name):
             continue
@@ -117,6 +118,22 @@ def _titled_names(doc: Doc, rules: Rules) -> list[Span]:
             start -= 1
         span = doc[start : name.i + 1]
         if 2 <= len(span) <= 3 and all(t.ent_type_ in ("", "DATE") for t in span):
+            found.append(Span(doc, span.start, span.end, label="PERSON"))
+    for comma in doc:  # from the words alone, where the parser missed the apposition
+        if comma.text != ",":
+            continue
+        end = comma.i
+        start = end
+        while start > max(0, end - 3) and _name_word(doc[start - 1]):
+            start -= 1
+        span = doc[start:end]
+        if not 2 <= len(span) <= 3 or any(t.ent_type_ not in ("", "DATE") for t in span):
+            continue
+        if start > 0 and (_name_word(doc[start - 1]) or doc[start - 1].ent_type_):
+            continue  # the name goes on, or something named stands right before it
+        after = doc[end + 1 : end + 10]
+        closing = next((t.i for t in after if t.text == ","), None)
+        if closing is not None and closing > end + 1 and doc[closing - 1].lower_ in heads:
             found.append(Span(doc, span.start, span.end, label="PERSON"))
     return found
 

@@ -374,8 +374,34 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
         nouns += [n for n in _role_nouns(token, rules) if n.lower_ in heads]
         for who in _relative_subjects(token):  # "X, who served as prime minister until 1997"
             nouns += [n for n in _role_nouns(who, rules) if n.lower_ in heads]
+        title = [] if nouns else _set_off_title(token, sentence, index, rules)
+        if title and (post := make_post(person, title, [], sentence, index, rules)):
+            yield post  # "X, Tory shadow work and pensions secretary, said", misparsed
         yield from _noun_posts(person, nouns, sentence, index, rules)
     yield from _possessed_posts(sentence, index, rules)
+
+
+def _set_off_title(name: Token, sentence: Span, index: EntityIndex, rules: Rules) -> list[Token]:
+    """The title commas set off right after a name, read from the words alone when the parse
+    missed the apposition: every word title-like, the last a title head ('X, Tory shadow work
+    and pensions secretary, said')."""
+    span = index.spans.get(name.i)
+    if span is None or name.i != span[1] - 1 or span[1] >= sentence.end:
+        return []
+    doc = sentence.doc
+    if doc[span[1]].text != ",":
+        return []
+    words: list[Token] = []
+    for token in doc[span[1] + 1 : min(sentence.end, span[1] + 10)]:
+        if token.text == ",":
+            heads = rules.posts["heads"]
+            return words if words and words[-1].lower_ in heads else []
+        if not (_title_like(token, index, rules) or token.lower_ in ("and", "&") or token.is_lower):
+            return []
+        if entity_at(token, index, ("person",)):
+            return []
+        words.append(token)
+    return []
 
 
 def _relative_subjects(name: Token) -> list[Token]:
