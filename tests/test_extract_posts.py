@@ -717,3 +717,9 @@ def test_posts_title_set_off_by_commas_whatever_the_parse(nlp: Language) -> None
         ("holds_position", "Helen Ward", "Tory shadow work and pensions secretary"),
         ("member_of", "Helen Ward", "Conservatives"),
     }
+
+
+def test_posts_the_mp_for_a_seat_then_the_name(nlp: Language) -> None:
+    text = "He shared an office with the newly elected MP for Sedgefield, Tony Blair."
+    posts = {t for t in _triples(_facts(nlp, text)) if t[0] == "holds_position"}
+    assert posts == {("holds_position", "Tony Blair", "newly elected MP for Sedgefield")}

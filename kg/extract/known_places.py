@@ -19,7 +19,7 @@ from kg.extract.rules import Rules
 
 def says_a_place(token: Token, rules: Rules) -> bool:
     """Whether the text puts a place at `token` (a name's head): 'in X', 'visited X', 'flew to
-    X', and the names joined to those ('toured X and Y')."""
+    X', 'MP for X' (a seat), and the names joined to those ('toured X and Y')."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     visits: dict[str, list[str]] = rules.triggers["visited"]["verbs"]
@@ -29,8 +29,11 @@ def says_a_place(token: Token, rules: Rules) -> bool:
     if token.dep_ != "pobj" or head.dep_ != "prep":
         return False
     preposition = head.lower_
-    return preposition in rules.triggers["place_prepositions"] or (
-        preposition in visits.get(head.head.lemma_.lower(), ())
+    seat = preposition in ("for", "of") and head.head.lower_ in rules.posts["seat_titles"]
+    return (
+        seat  # "MP for Sedgefield": a constituency
+        or preposition in rules.triggers["place_prepositions"]
+        or preposition in visits.get(head.head.lemma_.lower(), ())
     )
 
 

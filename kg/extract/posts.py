@@ -371,6 +371,8 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
         nouns = [c for c in token.children if c.dep_ == "appos" and c.lower_ in heads]
         if token.dep_ == "appos" and token.head.lower_ in heads and index.at(token.head) is None:
             nouns.append(token.head)
+        if token.dep_ == "appos" and (titled := _complemented_title(token.head, index, rules)):
+            nouns.append(titled)  # "the MP for Sedgefield, Tony Blair": parsed on Sedgefield
         nouns += [n for n in _role_nouns(token, rules) if n.lower_ in heads]
         for who in _relative_subjects(token):  # "X, who served as prime minister until 1997"
             nouns += [n for n in _role_nouns(who, rules) if n.lower_ in heads]
@@ -402,6 +404,18 @@ def _set_off_title(name: Token, sentence: Span, index: EntityIndex, rules: Rules
             return []
         words.append(token)
     return []
+
+
+def _complemented_title(word: Token, index: EntityIndex, rules: Rules) -> Token | None:
+    """The title whose complement `word` ends, where the parser hung a name in apposition on
+    the complement: 'the MP for Sedgefield, Tony Blair' (the title 'MP')."""
+    prep = word.head
+    title = prep.head
+    if word.dep_ != "pobj" or prep.lower_ not in rules.posts["complement_prepositions"]:
+        return None
+    if title.lower_ not in rules.posts["heads"] or index.at(title) is not None:
+        return None
+    return title
 
 
 def _relative_subjects(name: Token) -> list[Token]:
