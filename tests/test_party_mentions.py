@@ -166,3 +166,14 @@ def test_party_membership_of_a_post_from_a_party(nlp: Language) -> None:
 )
 def test_party_title_words_only_before_a_title(nlp: Language, text: str, expected: set) -> None:
     assert _asserted(nlp, text, "member_of") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Green Party, led by Helen Clarke, won four seats.", id="participle"),
+        pytest.param("The Green Party is led by Helen Clarke.", id="passive"),
+    ],
+)
+def test_party_led_by_in_the_passive(nlp: Language, text: str) -> None:
+    assert _asserted(nlp, text, "leads") == {("Helen Clarke", "Green Party")}

@@ -74,7 +74,7 @@ def test_rules_verb_relations_unknown_class_is_named(rules_copy: Path) -> None:
         data["classes"]["joiners"] = data["classes"].pop("joining_verbs")
 
     _edit(rules_copy, "verb_relations", rename)
-    with pytest.raises(RulesError, match=r"rules\[2\] uses the class '\$joining_verbs'"):
+    with pytest.raises(RulesError, match=r"rules\[\d+\] uses the class '\$joining_verbs'"):
         load_verb_relations(rules_copy)
 
 

@@ -2,8 +2,9 @@
 
 The patterns are spaCy DependencyMatcher patterns kept as data (`rules/verb_relations.json`),
 written over lexical classes ("$joining_verbs" stands for the words of that class). Each pattern
-names the verb 'verb' and the organisation's token 'object'; the persons are the verb's subjects
-(`participants.subjects_of`: 'X and Y', 'X, who ...'), and the fact's status is the verb's.
+names the verb 'verb' and the organisation's token 'object'; the persons are those of a node
+named 'person' ('the party, led by X'), else the verb's subjects (`participants.subjects_of`:
+'X and Y', 'X, who ...'); the fact's status is the verb's.
 `load_verb_relations` checks the file when it is read, so a renamed key, an unknown class or a
 pattern spaCy refuses stops loading with a RulesError, never a KeyError mid-extraction.
 """
@@ -25,7 +26,7 @@ from spacy.vocab import Vocab
 from kg.errors import RulesError
 from kg.extract.entities import EntityIndex
 from kg.extract.factuality import status_of
-from kg.extract.participants import entities_of, subjects_of
+from kg.extract.participants import entities_of, persons_of, subjects_of
 from kg.extract.relations import Found
 from kg.extract.rules import RULES_DIR, Rules, read_rule_file
 
@@ -152,6 +153,8 @@ def verb_relations(body: list[Span], index: EntityIndex, rules: Rules) -> Iterat
             continue  # a caption or a credit
         orgs = [e for e, _ in entities_of(obj, index, rule.object_types)]
         status = status_of(verb, rules)
-        for person, _ in subjects_of(verb, index):
+        named = nodes.get("person")  # "the party, led by X": the agent, not a subject
+        persons = persons_of(doc[named], index) if named is not None else subjects_of(verb, index)
+        for person, _ in persons:
             for org in orgs:
                 yield Found(rule.predicate, person, org, sentence, rule.confidence, status)
