@@ -170,6 +170,10 @@ def make_post(
     head = tokens[-1].lower_
     title_orgs = [(e, k) for k, t in enumerate(tokens) if (e := entity_at(t, index, ORG_TYPES))]
     complement_orgs = [e for t in complement if (e := entity_at(t, index, ORG_TYPES))]
+    objects = [t for t in complement[1:] if t.dep_ == "pobj" and t.head.i == complement[0].i]
+    of_what = next((e for t in objects if (e := entity_at(t, index, ORG_TYPES))), None)
+    if of_what is not None:  # "chief of Belarus's Security Committee": the committee, first
+        complement_orgs = [of_what, *(e for e in complement_orgs if e is not of_what)]
     if " ".join(t.text for t in complement[1:]) in rules.posts["of_complements"]:
         complement_orgs = []  # "Leader of the Commons" is a post, not the head of an organisation
     org, role, party = None, None, None
