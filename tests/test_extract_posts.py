@@ -726,6 +726,6 @@ def test_posts_the_mp_for_a_seat_then_the_name(nlp: Language) -> None:
 
 
 def test_posts_the_body_a_title_is_of_comes_before_its_possessor(nlp: Language) -> None:
-    text = "Ruth Adair, the head of Norway's Fisheries Council, criticised the quota."
+    text = "Ruth Adair, chairman of the BBC's Trust Board, criticised the quota."
     leads = {t for t in _triples(_facts(nlp, text)) if t[0] == "leads"}
-    assert leads == {("leads", "Ruth Adair", "Fisheries Council")}
+    assert leads == {("leads", "Ruth Adair", "Trust Board")}
