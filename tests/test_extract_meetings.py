@@ -617,6 +617,19 @@ def test_meetings_status_of_purpose_and_hope(nlp: Language, text: str, status: s
             set(),
             id="spoke-by-phone",
         ),
+        pytest.param(
+            "Lise Aalto launched the campaign with Jonas Brekke in Bergen.",
+            {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="launched-with",
+        ),
+        pytest.param(
+            "Lise Aalto and Jonas Brekke were pictured together at the opening.",
+            {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="pictured-together",
+        ),
+        pytest.param(
+            "Lise Aalto launched an attack on Jonas Brekke.", set(), id="launched-an-attack-on"
+        ),
     ],
 )
 def test_meetings_arrangements_invitations_and_passives(
