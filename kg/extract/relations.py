@@ -230,7 +230,10 @@ def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     together'."""
     if token.pos_ != "VERB" or (word := lemma(token, spec["with_verbs"])) not in spec["with_verbs"]:
         return None
-    objects = objects_with(token, index, tuple(spec["with_prepositions"]))
+    withs = tuple(spec["with_prepositions"])
+    objects = objects_with(token, index, withs)
+    for thing in (c for c in token.children if c.dep_ == "dobj"):
+        objects += objects_with(thing, index, withs)  # "launched the campaign with X"
     for adverb in token.children:  # "sat next to X"
         if adverb.dep_ == "advmod" and adverb.lower_ in spec["beside_adverbs"]:
             objects += objects_with(adverb, index, ("to",))
