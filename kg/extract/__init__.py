@@ -9,7 +9,7 @@ components, in this order:
 2. `newskg_entities`: spaCy's mentions grouped into the article's entities (surnames, "Mr X",
    parties and the codes wires give them), and `relatives` named by a first name;
 3. `newskg_posts`: titles ("Defense Minister Yoav Gallant") and the affiliations they carry, and
-   `memberships` stated by a phrase ("David Page, of Investec Securities");
+   `memberships` stated by a phrase ("Ann Pike, of Barclays Capital");
 4. `newskg_references`: title references ("the prime minister") resolved to their holder,
    "he" / "she" where the antecedent is unambiguous, `quotes` (who said what) whose speakers then
    resolve "I" and "me" inside their quotations;

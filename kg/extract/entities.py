@@ -294,7 +294,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             continue
         for i, k in list(index.by_token.items()):
             if k == key and i > 0 and doc[i - 1].text in honorifics:
-                _, end = index.spans[i]  # "Mr Duncan Smith", not "Mr Duncan"
+                _, end = index.spans[i]  # "Mr Lloyd George", not "Mr Lloyd"
                 resolved.aliases.add(f"{doc[i - 1].text} {doc[i:end].text}")
     return index
 

@@ -1,6 +1,6 @@
 """Affiliations a phrase or a verb states rather than a title: 'Orit Strock of the far-right
 Religious Zionism party', 'David Page, of Investec Securities', 'one of the Guildford Four',
-'Harold Wilson's Labour Party' (he leads it), 'the SNP's Nicola Sturgeon', 'Lib Dem Mark Oaten',
+'Harold Wilson's Labour Party' (he leads it), 'the SNP's Nicola Sturgeon', 'Lib Dem Kate Farrow',
 'X, a Tory rebel' (members); verbs state them in `verb_relations`."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def affiliation_phrases(
 
     'Orit Strock of the far-right Religious Zionism party', 'X, a member of Y' and, after a comma,
     'David Page, of Investec Securities' / 'Jim Parton, from Families Need Fathers': member of;
-    'Harold Wilson's Labour Party': leads; 'Lib Dem Mark Oaten', 'Labour backbencher X', 'X, a
+    'Harold Wilson's Labour Party': leads; 'Lib Dem Kate Farrow', 'Labour backbencher X', 'X, a
     Labour rebel': member of.
     """
     prepositions = rules.posts["membership_prepositions"]
@@ -107,7 +107,7 @@ def _party_before_name(
     sentence: Span, index: EntityIndex, rules: Rules
 ) -> Iterator[tuple[Role, Resolved, Resolved]]:
     """A party named right before a name, or before a word for a party's member that is no post:
-    'Lib Dem Mark Oaten', 'Labour backbencher X', 'X, a Labour rebel'."""
+    'Lib Dem Kate Farrow', 'Labour backbencher X', 'X, a Labour rebel'."""
     nouns = rules.posts["party_member_nouns"]
     doc = sentence.doc
     for token in sentence:
@@ -120,6 +120,6 @@ def _party_before_name(
             named = [doc[after.i + 1]] if after.i + 1 < sentence.end else []
             named += [after.head] if after.dep_ == "appos" else []
         else:
-            named = [after]  # "Lib Dem Mark Oaten"
+            named = [after]  # "Lib Dem Kate Farrow"
         for person in (e for t in named if (e := entity_at(t, index, ("person",)))):
             yield "member_of", person, party

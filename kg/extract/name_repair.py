@@ -4,8 +4,8 @@
 - a name written family name first cut before its last word: 'Yoon Suk' + 'Yeol' (untagged);
 - a name cut after its title: 'Minister' + 'Salem' (untagged) + 'Al Nouri', or untagged after a
   party: 'Lib Dem' + 'Kate Farrow';
-- a name left untagged though a post title stands in apposition to it ('Theresa May, shadow
-  work and pensions secretary, said');
+- a name left untagged though a post title stands in apposition to it ('Jane Hill, shadow
+  transport secretary, said');
 - a person typed as an organisation or a place where a meeting puts a person: 'Olaf Scholz
   met ...', 'held talks with Yair Lapid', 'a meeting with Antony Blinken' (capitalised words and
   particles, none of them a word organisations are named with, nor a place the gazetteer knows),
@@ -104,7 +104,7 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
 
 
 def _titled_names(doc: Doc, rules: Rules) -> list[Span]:
-    """Untagged names a post title stands beside: 'Theresa May, Tory shadow work and pensions
+    """Untagged names a post title stands beside: 'Jane Hill, Tory shadow transport
     secretary, said' (two or three capitalised words, a date's 'May' too), the title in
     apposition as parsed, or set off by commas and ending in one of the title heads."""
     heads = set(rules.posts["heads"])
@@ -151,7 +151,7 @@ def _after_a_party(doc: Doc, rules: Rules) -> list[Span]:
         span = doc[ent.end : end]
         if (
             len(span) >= 2
-            and span[-1].dep_ != "compound"  # "Lib Dem Home Affairs spokesman": a portfolio
+            and span[-1].dep_ != "compound"  # "Lib Dem Rural Affairs spokesman": a portfolio
             and not any(t.ent_type_ for t in span)
             and not any(t.text in rules.person_names["organisation_words"] for t in span)
         ):

@@ -42,7 +42,7 @@ class Post:
     """A party the title names besides the body the post is in ('Lib Dem constitutional affairs
     committee chairman': a member of the Lib Dems)."""
     past: bool = False
-    """A post no longer held: 'former Labour leader', 'served as prime minister until 1997'."""
+    """A post no longer held: 'former Labour leader', 'served as chancellor until 2010'."""
 
 
 def entity_at(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Resolved | None:
@@ -133,7 +133,7 @@ def _role(title: list[Token], org: Resolved, org_at: int | None, rules: Rules) -
     if org.type == "party" or title[-1].lower_ in posts["member_heads"]:
         return "member_of"
     if org.name.split()[-1] in posts["membership_bodies"]:
-        return "member_of"  # "regional director of the Countryside Alliance"
+        return "member_of"  # "regional organiser of the Farmers' Alliance"
     return "works_for"
 
 
@@ -233,7 +233,7 @@ def _body(tokens: list[Token], index: EntityIndex, rules: Rules) -> tuple[Resolv
         start -= 1
     words = tokens[start:at]
     if not words and tokens[at].i > 0 and tokens[at].doc[tokens[at].i - 1].lower_ == "the":
-        named = _named_body(tokens[at], index)  # "the agency's chief executive"
+        named = _named_body(tokens[at], index)  # "the union's general secretary"
         return (named, at) if named is not None else None
     proper = any(index.at(t) is not None or (t.is_title and not t.is_sent_start) for t in words)
     if not proper and len(words) < 2:
@@ -247,7 +247,7 @@ def _body(tokens: list[Token], index: EntityIndex, rules: Rules) -> tuple[Resolv
 
 def _place_name(entity: Resolved) -> bool:
     """Whether an organisation's name is a place's the gazetteer knows ('Norfolk' tagged ORG in
-    'Norfolk police chief')."""
+    'Kent police chief')."""
     return entity.type == "organization" and load_gazetteer().find(entity.name) is not None
 
 
@@ -376,13 +376,13 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
         if token.dep_ == "appos" and token.head.lower_ in heads and index.at(token.head) is None:
             nouns.append(token.head)
         if token.dep_ == "appos" and (titled := _complemented_title(token.head, index, rules)):
-            nouns.append(titled)  # "the MP for Sedgefield, Tony Blair": parsed on Sedgefield
+            nouns.append(titled)  # "the MP for Barnsley, Tom Carver": parsed on Barnsley
         nouns += [n for n in _role_nouns(token, rules) if n.lower_ in heads]
-        for who in _relative_subjects(token):  # "X, who served as prime minister until 1997"
+        for who in _relative_subjects(token):  # "X, who served as chancellor until 2010"
             nouns += [n for n in _role_nouns(who, rules) if n.lower_ in heads]
         title = [] if nouns else _set_off_title(token, sentence, index, rules)
         if title and (post := make_post(person, title, [], sentence, index, rules)):
-            yield post  # "X, Tory shadow work and pensions secretary, said", misparsed
+            yield post  # "X, Tory shadow transport secretary, said", misparsed
         yield from _noun_posts(person, nouns, sentence, index, rules)
     yield from _possessed_posts(sentence, index, rules)
 
@@ -412,7 +412,7 @@ def _set_off_title(name: Token, sentence: Span, index: EntityIndex, rules: Rules
 
 def _complemented_title(word: Token, index: EntityIndex, rules: Rules) -> Token | None:
     """The title whose complement `word` ends, where the parser hung a name in apposition on
-    the complement: 'the MP for Sedgefield, Tony Blair' (the title 'MP')."""
+    the complement: 'the MP for Barnsley, Tom Carver' (the title 'MP')."""
     prep = word.head
     title = prep.head
     if word.dep_ != "pobj" or prep.lower_ not in rules.posts["complement_prepositions"]:
@@ -463,7 +463,7 @@ def _noun_posts(
 
 
 def _ended(noun: Token, rules: Rules) -> bool:
-    """Whether the verb giving a post says when it ended: 'served as prime minister until 1997'."""
+    """Whether the verb giving a post says when it ended: 'served as chancellor until 2010'."""
     verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
     ends = rules.posts["past_prepositions"]
     return verb is not None and any(c.dep_ == "prep" and c.lower_ in ends for c in verb.children)

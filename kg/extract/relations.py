@@ -365,7 +365,7 @@ def _meeting_facts(
 
 def _places_of(noun: Token, index: EntityIndex) -> list[Resolved]:
     """The places a destination names: itself ('Glasgow'), or where the thing visited is ('a
-    hospital in Leeds', 'troops in Basra', 'Kenya's biggest shantytown')."""
+    hospital in Leeds', 'troops in Basra', 'Ghana's largest hospital')."""
     places = [e for e, _ in entities_of(noun, index, ("place",))]
     if places or index.at(noun) is not None:
         return places

@@ -37,7 +37,7 @@ def _possessor(kin: Token, index: EntityIndex) -> Resolved | None:
 
 
 def _family_name(person: Resolved, rules: Rules) -> str:
-    """The family name: what follows an honorific in the text ('Mr Duncan Smith'), else the last
+    """The family name: what follows an honorific in the text ('Mr Lloyd George'), else the last
     word of the name."""
     honorifics = set(rules.posts["title_words_before_name"])
     written = [

@@ -71,9 +71,9 @@ def date_literal(value: str) -> Literal:
 
 
 def _qualified(person: Entity) -> str | None:
-    """The one longer form of a one-word name among its aliases ('Sandra Howard' for the 'Sandra'
-    the article names as 'his wife Sandra'): the name the graph gives that person, so that every
-    article's 'Sandra' does not become one node."""
+    """The one longer form of a one-word name among its aliases ('Hannah Lamb' for the 'Hannah'
+    the article names as 'his wife Hannah'): the name the graph gives that person, so that every
+    article's 'Hannah' does not become one node."""
     if " " in person.name:
         return None
     longer = [a for a in person.aliases if a.startswith(person.name + " ")]
@@ -135,7 +135,7 @@ class _Mapper:
 
     def _entity(self, name: str, entity_type: EntityType) -> URIRef:
         if entity_type == "person":
-            name = self.qualified.get(name, name)  # "Sandra" -> "Sandra Howard"
+            name = self.qualified.get(name, name)  # "Hannah" -> "Hannah Lamb"
         node = iris.entity_iri(name, entity_type, self.base)
         for cls in ENTITY_CLASSES[entity_type]:
             self._add((node, RDF.type, cls))
