@@ -15,11 +15,11 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from kg.extract.rules import load_rules
 from kg.types import Entity, EntityType, Extraction, Fact
 
 if TYPE_CHECKING:
@@ -33,9 +33,17 @@ HONORIFICS = frozenset(
 `kg/extract/rules/posts.json` (`title_words_before_name`); a test keeps the two in step."""
 
 SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
-FAMILY_NAME_FIRST = frozenset(load_rules().person_names["family_name_first"])
-"""Family names written first ("Xi Jinping"): such a full name is also known by its first word."""
 """Words after a surname that are not the surname ("Martin Luther King Jr")."""
+
+
+@cache
+def _family_name_first() -> frozenset[str]:
+    """Family names written first ("Xi Jinping"): such a full name is also known by its first
+    word. Read on first use, so importing this module loads no rules."""
+    from kg.extract.rules import load_rules
+
+    return frozenset(load_rules().person_names["family_name_first"])
+
 
 SHARED_STATUSES = frozenset({"asserted", "planned"})
 """Meetings that are events of the world, so several articles can report the same one."""
@@ -97,7 +105,7 @@ class NameIndex:
         words = name_words(name)
         if len(words) >= 2:
             self._by_surname[_fold(words[-1])].setdefault(_fold(name), name)
-            if words[0] in FAMILY_NAME_FIRST:  # "Xi" of "Xi Jinping"
+            if words[0] in _family_name_first():  # "Xi" of "Xi Jinping"
                 self._by_surname[_fold(words[0])].setdefault(_fold(name), name)
 
     def learn(self, extraction: Extraction) -> None:
