@@ -33,13 +33,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.components import extraction_pipeline, prepare
-from kg.extract.facts import merge_facts
 from kg.extract.pipeline import load_pipeline
 from kg.extract.rules import Rules, load_rules
 from kg.extract.text import parsed_from
 from kg.types import Article, Extraction
 
-__all__ = ["extract", "extract_doc", "load_pipeline", "merge_facts"]
+__all__ = ["extract", "extract_doc", "load_pipeline"]
 
 
 def extract(

@@ -35,7 +35,7 @@ def tag_matcher(vocab: Vocab, rules: Rules) -> Matcher:
     """The Matcher of `tag_patterns`, built once per vocabulary; a malformed pattern is a
     RulesError naming the file and the pattern."""
     matcher = _matchers.get(id(vocab))
-    if matcher is None:
+    if matcher is None or matcher.vocab is not vocab:  # an id may be reused after a vocab dies
         matcher = Matcher(vocab, validate=True)
         for k, pattern in enumerate(rules.party_mentions["tag_patterns"]):
             try:
@@ -68,16 +68,13 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
             code = doc[start + 1]
             if code.text in tags and start in person_ends:
                 tagged.append(Span(doc, code.i, code.i + 1, label=tags[code.text]))
-        worded = [
-            Span(doc, t.i, t.i + 1, label=words[t.text])
-            for t in doc
-            if t.text in words and t.i not in in_names
-        ]
-        titled = [
-            Span(doc, t.i, t.i + 1, label=titles[t.text])
-            for t in doc
-            if t.text in titles and t.i not in in_names and _before_a_title(t, rules)
-        ]
+        for t in doc:
+            if t.i in in_names:
+                continue
+            if t.text in words:
+                worded.append(Span(doc, t.i, t.i + 1, label=words[t.text]))
+            elif t.text in titles and _before_a_title(t, rules):
+                titled.append(Span(doc, t.i, t.i + 1, label=titles[t.text]))
     doc.spans[TAGS] = tagged
     doc.spans[WORDS] = worded
     return [(span, span.label_) for span in (*tagged, *worded, *titled)]

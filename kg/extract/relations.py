@@ -286,7 +286,8 @@ def _noun_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
 
 def _invitation(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """'X invited Y to talks', 'X has invited Y for dinner': a meeting planned, not held."""
-    if token.pos_ != "VERB" or lemma(token, spec["invitations"]) not in spec["invitations"]:
+    word = lemma(token, spec["invitations"]) if token.pos_ == "VERB" else None
+    if word not in spec["invitations"]:
         return None
     guests = [p for c in token.children if c.dep_ == "dobj" for p in persons_of(c, index)]
     gatherings = {*spec["gatherings"], *spec["nouns"]}
@@ -299,9 +300,7 @@ def _invitation(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     if not guests or not to_meet:
         return None
     hosts = subjects_of(token, index)
-    return Trigger(
-        hosts, guests, spec["invitations"][lemma(token, spec["invitations"])], status="planned"
-    )
+    return Trigger(hosts, guests, spec["invitations"][word], status="planned")
 
 
 MEETING_PATTERNS = (

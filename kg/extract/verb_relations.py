@@ -99,37 +99,34 @@ def load_verb_relations(rules_dir: Path = RULES_DIR) -> tuple[VerbRule, ...]:
     return tuple(rules)
 
 
-_matchers: dict[tuple[int, int], DependencyMatcher] = {}
+_matchers: dict[tuple[int, int], tuple[DependencyMatcher, frozenset[int]]] = {}
 
 
-def _lemmas(vocab: Vocab, rules: tuple[VerbRule, ...]) -> set[int]:
-    """The ids of the lemmas the rules' verb nodes accept."""
-    words = {
-        word
+def verb_matcher(
+    vocab: Vocab, rules: tuple[VerbRule, ...]
+) -> tuple[DependencyMatcher, frozenset[int]]:
+    """The DependencyMatcher of `rules` (match ids are the rules' positions) and the ids of the
+    lemmas their verb nodes accept, built once per vocabulary."""
+    cached = _matchers.get((id(vocab), id(rules)))
+    if cached is not None and cached[0].vocab is vocab:  # an id may be reused after a vocab dies
+        return cached
+    matcher = DependencyMatcher(vocab, validate=True)
+    for k, rule in enumerate(rules):
+        try:
+            matcher.add(str(k), [list(rule.pattern)])
+        except (MatchPatternError, ValueError) as exc:
+            raise RulesError(
+                f"rules/verb_relations.json: rules[{k}] is not a DependencyMatcher pattern: {exc}"
+            ) from exc
+    lemmas = frozenset(
+        vocab.strings.add(word)
         for rule in rules
         for node in rule.pattern
         if node["RIGHT_ID"] == "verb"
         for word in node["RIGHT_ATTRS"].get("LEMMA", {}).get("IN", [])
-    }
-    return {vocab.strings.add(word) for word in words}
-
-
-def verb_matcher(vocab: Vocab, rules: tuple[VerbRule, ...]) -> DependencyMatcher:
-    """The DependencyMatcher of `rules` (match ids are the rules' positions), once per vocab."""
-    key = (id(vocab), id(rules))
-    matcher = _matchers.get(key)
-    if matcher is None:
-        matcher = DependencyMatcher(vocab, validate=True)
-        for k, rule in enumerate(rules):
-            try:
-                matcher.add(str(k), [list(rule.pattern)])
-            except (MatchPatternError, ValueError) as exc:
-                raise RulesError(
-                    f"rules/verb_relations.json: rules[{k}] is not a DependencyMatcher "
-                    f"pattern: {exc}"
-                ) from exc
-        _matchers[key] = matcher
-    return matcher
+    )
+    _matchers[(id(vocab), id(rules))] = (matcher, lemmas)
+    return matcher, lemmas
 
 
 def verb_relations(body: list[Span], index: EntityIndex, rules: Rules) -> Iterator[Found]:
@@ -139,12 +136,13 @@ def verb_relations(body: list[Span], index: EntityIndex, rules: Rules) -> Iterat
         return
     verb_rules = load_verb_relations()
     doc = body[0].doc
+    matcher, lemmas = verb_matcher(doc.vocab, verb_rules)
     # Most articles hold none of the verbs: look their lemmas up in the Doc's array first, as
     # the DependencyMatcher maps every token of the Doc before it matches.
-    if not set(doc.to_array(LEMMA).tolist()) & _lemmas(doc.vocab, verb_rules):
+    if lemmas.isdisjoint(doc.to_array(LEMMA).tolist()):
         return
     sentences = {sentence.start: sentence for sentence in body}
-    for match_id, tokens in verb_matcher(doc.vocab, verb_rules)(doc):
+    for match_id, tokens in matcher(doc):
         rule = verb_rules[int(doc.vocab.strings[match_id])]
         nodes = dict(zip((node["RIGHT_ID"] for node in rule.pattern), tokens, strict=True))
         verb, obj = doc[nodes["verb"]], doc[nodes["object"]]
