@@ -10,6 +10,8 @@
   their posts and pronouns resolved in the index, `doc._.newskg_quotes`;
 - `newskg_relations` (relations, events, verb_relations, affiliations, company, copresence):
   meetings, visits, leading, joining and affiliations added to `doc._.newskg_found`;
+- `newskg_party_ties` (party_ties): leading and membership ties a trained classifier finds
+  between a person and an organisation the rules left undecided, added to `doc._.newskg_found`;
 - `newskg_facts` (facts): `doc._.newskg_extraction`, the `Extraction` that crosses the stage
   boundary.
 
@@ -37,6 +39,7 @@ from kg.extract.facts import extraction_of
 from kg.extract.groups import resolve_groups
 from kg.extract.memberships import affiliation_phrases
 from kg.extract.party_mentions import tagged_members
+from kg.extract.party_ties import party_ties
 from kg.extract.posts import appositive_posts, prefix_posts, pronoun_posts
 from kg.extract.pronouns import resolve_first_person, resolve_pronouns
 from kg.extract.quotes import quotes
@@ -53,6 +56,7 @@ STAGES = (
     "newskg_posts",
     "newskg_references",
     "newskg_relations",
+    "newskg_party_ties",
     "newskg_facts",
 )
 """The components, in the order they run."""
@@ -152,6 +156,15 @@ def relations_stage(doc: Doc) -> Doc:
     found.extend(verb_relations(body, index, rules))
     found.extend(list(joined_company(found)))
     found.extend(list(copresent(body, found, index, rules)))
+    return doc
+
+
+@Language.component("newskg_party_ties")
+def party_ties_stage(doc: Doc) -> Doc:
+    """Leading and membership ties the classifier finds where the rules found none."""
+    found: list[Found] = doc._.newskg_found
+    body, index, posts = doc._.newskg_body, doc._.newskg_index, doc._.newskg_posts
+    found.extend(list(party_ties(body, index, found, posts, doc._.newskg_rules)))
     return doc
 
 
