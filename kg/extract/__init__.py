@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 from kg.extract.components import extraction_pipeline, prepare
 from kg.extract.pipeline import load_pipeline
 from kg.extract.rules import Rules, load_rules
-from kg.extract.text import parsed_from
+from kg.extract.text import parsed_from, release_tokens
 from kg.types import Article, Extraction
 
 __all__ = ["extract", "extract_doc", "load_pipeline"]
@@ -54,4 +54,5 @@ def extract(
 def extract_doc(doc: Doc, article: Article, rules: Rules | None = None) -> Extraction:
     """Extract entities and facts from one parsed article: the extraction components in order."""
     doc = extraction_pipeline()(prepare(doc, article, rules))
+    release_tokens(doc)
     return doc._.newskg_extraction

@@ -28,6 +28,7 @@ from kg.extract.factuality import status_of
 from kg.extract.participants import objects_with, subjects_of
 from kg.extract.relations import Found
 from kg.extract.rules import Rules
+from kg.extract.text import tokens_of
 from kg.types import Status
 
 
@@ -87,7 +88,7 @@ def presences(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Pres
         for words in [key.split(" ")]
         for n in range(1, len(words) + 1)
     }
-    for verb in sentence:
+    for verb in tokens_of(sentence):
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in starts:
             continue
         attended = _attended(verb, spec)

@@ -18,6 +18,7 @@ from kg.extract.known_places import is_known_place, person_names, untagged_place
 from kg.extract.party_mentions import find_party_mentions
 from kg.extract.pipeline import PARTY_ID_GENERIC
 from kg.extract.rules import Rules
+from kg.extract.text import tokens_of
 from kg.types import Entity, EntityType
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -129,7 +130,7 @@ def honorific_surnames(doc: Doc, rules: Rules) -> set[str]:
     honorifics = set(rules.posts["title_words_before_name"])
     return {
         doc[t.i + 1].text
-        for t in doc[:-1]
+        for t in tokens_of(doc)[:-1]
         if t.text in honorifics and doc[t.i + 1].is_title and doc[t.i + 1].pos_ == "PROPN"
     }
 
@@ -275,7 +276,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
 
     # Surnames the tagger missed ("Blinken" untagged) and honorific forms ("Mr Blair").
     honorifics = set(rules.posts["title_words_before_name"])
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i in index.by_token or not token.is_title or token.pos_ != "PROPN":
             continue
         surname = _hyphenated(doc, token.i)  # "Kilroy-Silk" is three tokens
@@ -307,7 +308,7 @@ def _honorific_clashes(doc: Doc, rules: Rules) -> set[int]:
     plain = set(rules.person_names["plain_honorifics"])
     uses = [
         (doc[t.i + 1].text, t.i + 1, t.text)
-        for t in doc[:-1]
+        for t in tokens_of(doc)[:-1]
         if t.text in genders and doc[t.i + 1].is_title
     ]
     plain_gender: dict[str, set[str]] = defaultdict(set)
@@ -335,7 +336,7 @@ def _untagged_honorific_names(doc: Doc, rules: Rules) -> list[Span]:
     heads = set(rules.posts["heads"])
     tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     found: list[Span] = []
-    for token in doc[:-1]:
+    for token in tokens_of(doc)[:-1]:
         if token.text not in honorifics or token.i in tagged:
             continue
         start = end = token.i + 1

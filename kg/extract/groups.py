@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.entities import EntityIndex
 from kg.extract.posts import Post, entity_at
 from kg.extract.rules import Rules
+from kg.extract.text import tokens_of
 
 
 def _countries(noun: Token, index: EntityIndex, rules: Rules) -> list[str]:
@@ -43,7 +44,7 @@ def resolve_groups(doc: Doc, posts: list[Post], index: EntityIndex, rules: Rules
     """Record in the index the people each plural title of the doc names, where the article
     gives the post in each of its countries to exactly one person."""
     heads = set(rules.posts["heads"])
-    for noun in doc:
+    for noun in tokens_of(doc):
         if noun.tag_ != "NNS" or noun.lemma_.lower() not in heads or index.at(noun) is not None:
             continue
         countries = _countries(noun, index, rules)

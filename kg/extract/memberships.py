@@ -12,6 +12,7 @@ from spacy.tokens import Span
 from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
 from kg.extract.posts import SUBJECTS, Role, entity_at
 from kg.extract.rules import Rules
+from kg.extract.text import tokens_of
 
 
 def affiliation_phrases(
@@ -28,7 +29,7 @@ def affiliation_phrases(
     yield from _set_off_phrases(sentence, index, rules)
     yield from _one_of(sentence, index)
     yield from _party_before_name(sentence, index, rules)
-    for token in sentence:
+    for token in tokens_of(sentence):
         person = entity_at(token, index, ("person",))
         if person is None:
             continue
@@ -58,7 +59,7 @@ def _set_off_phrases(
     'For the Conservatives, Tim Collins said', 'John Ison, from the group Fathers 4 Justice, said'.
     """
     doc = sentence.doc
-    for prep in sentence:
+    for prep in tokens_of(sentence):
         if prep.dep_ != "prep" or prep.lower_ not in rules.posts["membership_prepositions"]:
             continue
         verb = prep.head
@@ -84,7 +85,7 @@ def _one_of(sentence: Span, index: EntityIndex) -> Iterator[tuple[Role, Resolved
     """'one of the Guildford Four, Gerry Conlon' and 'Gerry Conlon, one of the Guildford Four'."""
     doc = sentence.doc
     fillers = {"the", "so", "-", "called", "so-called", "founding", "original"}
-    for token in sentence:
+    for token in tokens_of(sentence):
         org = entity_at(token, index, ORG_TYPES)
         span = index.spans.get(token.i)
         if org is None or span is None or token.i != span[0]:
@@ -110,7 +111,7 @@ def _party_before_name(
     'Lib Dem Kate Farrow', 'Labour backbencher X', 'X, a Labour rebel'."""
     nouns = rules.posts["party_member_nouns"]
     doc = sentence.doc
-    for token in sentence:
+    for token in tokens_of(sentence):
         party = entity_at(token, index, ("party",))
         span = index.spans.get(token.i)
         if party is None or span is None or token.i != span[1] - 1 or span[1] >= sentence.end:

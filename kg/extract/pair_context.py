@@ -16,6 +16,7 @@ from spacy.tokens import Span
 
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.pairs import Mention, pair_features
+from kg.extract.text import tokens_of
 
 HOME_WORDS = frozenset({"born", "native", "resident", "residents", "home", "hometown", "live"})
 
@@ -57,7 +58,7 @@ def home_features(sentence: Span) -> dict[str, float]:
     """The words of a sentence that speak of where someone lives ('born', 'resident', 'live')."""
     return {
         f"home={token.lemma_.lower()}": 1.0
-        for token in sentence
+        for token in tokens_of(sentence)
         if token.lower_ in HOME_WORDS or token.lemma_ == "live"
     }
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from kg.extract.entities import EntityIndex, Resolved
+from kg.extract.text import tokens_of
 from kg.types import Status
 
 NOUN_LINKS = {"conj", "appos", "compound", "flat", "nmod"}
@@ -100,7 +101,11 @@ def pair_reference(trigger: Token, index: EntityIndex, words: list[str]) -> Part
     if subject is None or (subject.lemma_.lower() not in words and not two):
         return []
     sentence = trigger.sent
-    here = [t for t in sentence if t.i < subject.i and (e := index.at(t)) and e.type == "person"]
+    here = [
+        t
+        for t in tokens_of(sentence)
+        if t.i < subject.i and (e := index.at(t)) and e.type == "person"
+    ]
     if here:
         return []
     doc = trigger.doc
@@ -109,7 +114,7 @@ def pair_reference(trigger: Token, index: EntityIndex, words: list[str]) -> Part
             return []
         sentence = doc[sentence.start - 1].sent
         before: Participants = []
-        for token in sentence:
+        for token in tokens_of(sentence):
             person = index.at(token)
             if (
                 person is not None

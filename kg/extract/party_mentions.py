@@ -22,6 +22,7 @@ from spacy.vocab import Vocab
 
 from kg.errors import RulesError
 from kg.extract.rules import Rules
+from kg.extract.text import tokens_of
 
 if TYPE_CHECKING:  # entities imports this module
     from kg.extract.entities import EntityIndex, Resolved
@@ -68,7 +69,7 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
             code = doc[start + 1]
             if code.text in tags and start in person_ends:
                 tagged.append(Span(doc, code.i, code.i + 1, label=tags[code.text]))
-        for t in doc:
+        for t in tokens_of(doc):
             if t.i in in_names:
                 continue
             if t.text in words:

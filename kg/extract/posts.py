@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from kg.extract.entities import ORG_TYPES, POSSESSIVE, EntityIndex, Resolved
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.rules import Rules
+from kg.extract.text import tokens_of
 
 BRIDGES = {"of", "-", "–"}
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -290,7 +291,7 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
     doc = sentence.doc
     seen: set[tuple[int, int]] = set()
     honorifics = set(rules.posts["title_words_before_name"])
-    for token in sentence:
+    for token in tokens_of(sentence):
         person = index.at(token)
         span = index.spans.get(token.i)
         if person is None or person.type != "person" or span is None or span in seen:
@@ -368,7 +369,7 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
     """Titles in apposition ('X, the opposition leader', 'the opposition leader, X') or given by
     a verb ('X is a co-chairman of Y', 'X became chancellor', 'X served as deputy leader')."""
     heads = set(rules.posts["heads"])
-    for token in sentence:
+    for token in tokens_of(sentence):
         person = index.at(token)
         if person is None or person.type != "person":
             continue
@@ -437,7 +438,7 @@ def pronoun_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[
     """Posts a verb gives a resolved pronoun: 'He became shadow chancellor in 1992', '"I was
     appointed chairman," he said'. Run once `pronouns` has resolved them."""
     heads = set(rules.posts["heads"])
-    for token in sentence:
+    for token in tokens_of(sentence):
         person = index.at(token)
         if person is None or person.type != "person" or token.pos_ != "PRON":
             continue
@@ -489,7 +490,7 @@ def _possessed_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
     root = sentence.root
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     speaker = entity_at(subject, index, ("person",)) if subject is not None else None
-    for noun in sentence:
+    for noun in tokens_of(sentence):
         if noun.lower_ not in rules.posts["role_nouns"]:
             continue
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.quotes import Quote, quoted
 from kg.extract.rules import Rules
-from kg.extract.text import doc_text
+from kg.extract.text import doc_text, tokens_of
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -54,7 +54,7 @@ class _Resolver:
 
     def quotation(self, sentence: Span) -> bool:
         """Whether a sentence is all quotation ('"I very much hope ..."')."""
-        words = [t for t in sentence if not t.is_punct and not t.is_space]
+        words = [t for t in tokens_of(sentence) if not t.is_punct and not t.is_space]
         return bool(words) and all(self.quoted(t) for t in words)
 
     def gender(self, person: Resolved) -> str | None:
@@ -66,7 +66,7 @@ class _Resolver:
     def subjects(self, sentence: Span, before: int | None = None) -> list[Resolved]:
         """Persons that are grammatical subjects (or passive agents) outside quotes."""
         found: list[Resolved] = []
-        for token in sentence:
+        for token in tokens_of(sentence):
             if before is not None and token.i >= before:
                 break
             head = token
@@ -94,7 +94,7 @@ class _Resolver:
 
     def resolve(self, body: Sequence[Span]) -> None:
         for position, sentence in enumerate(body):
-            for token in sentence:
+            for token in tokens_of(sentence):
                 wanted = self.wanted(token)
                 if wanted is None or self.quoted(token):
                     continue

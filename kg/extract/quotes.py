@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.factuality import status_of
 from kg.extract.rules import Rules
-from kg.extract.text import doc_text
+from kg.extract.text import doc_text, tokens_of
 from kg.types import Status
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -207,7 +207,7 @@ class _Article:
         verbs = self.rules.quotes["verbs"]
         found: list[Attribution] = []
         for position, sentence in enumerate(self.body):
-            for token in sentence:
+            for token in tokens_of(sentence):
                 if self.inside(token) is not None:
                     continue
                 speech = token.pos_ == "VERB" and token.lemma_.lower() in verbs

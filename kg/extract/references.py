@@ -27,6 +27,7 @@ from kg.extract.posts import (
     make_post,
 )
 from kg.extract.rules import Rules
+from kg.extract.text import tokens_of
 
 PROTAGONIST_SHARE = 0.5
 PROTAGONIST_MENTIONS = 4
@@ -93,7 +94,7 @@ def resolve_title_references(
     title_tokens = {i for p in posts for i in range(p.title_start, p.title_end)}
     heads = set(rules.posts["heads"])
     found: list[Post] = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.lower_ not in heads or token.i in index.by_token or token.i in title_tokens:
             continue
         if _describes(token):

@@ -28,6 +28,7 @@ from kg.extract.participants import (
     subjects_of,
 )
 from kg.extract.rules import Rules
+from kg.extract.text import tokens_of
 from kg.types import Status
 
 
@@ -329,7 +330,7 @@ def meetings(
     """'met (with)', 'held talks with', 'a meeting with/between', 'sat down with', 'hosted',
     'was joined by', 'appeared together', and meetings told through events (`events`)."""
     spec = rules.triggers["met"]
-    for token in sentence:
+    for token in tokens_of(sentence):
         triggers = [_meeting_trigger(token, index, spec), *event_meetings(token, index, rules)]
         for trigger in triggers:
             if trigger is not None:
@@ -401,7 +402,7 @@ def visits(
 ) -> Iterator[Found]:
     """'visited X', 'a visit to X', 'flew to X', 'before leaving X for Y', 'in X on a visit'."""
     spec = rules.triggers["visited"]
-    for token in sentence:
+    for token in tokens_of(sentence):
         if token.pos_ == "VERB" and (word := lemma(token, spec["verbs"])) in spec["verbs"]:
             places = _visit_places(token, spec["verbs"][word], index)
         elif token.pos_ == "NOUN" and token.lower_ in spec["nouns"]:

@@ -1,12 +1,17 @@
-"""A parsed article's text, joined once: spaCy rebuilds `Doc.text` from every token on each
-access, which costs as much as a pass of the rules over the whole article."""
+"""A parsed article's text and tokens, made once per Doc.
+
+spaCy rebuilds `Doc.text` from every token on each access, which costs as much as a pass of the
+rules over the whole article, and makes a new `Token` object each time a token is read by
+index or by iterating a Doc or Span; the stages read every token a dozen times."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 KEY = "newskg.text"
 """Where the text is kept in `Doc.user_data`."""
+TOKENS = "newskg.tokens"
+"""Where the tokens are kept in `Doc.user_data`, while the stages run."""
 
 
 def doc_text(doc: Doc) -> str:
@@ -22,3 +27,18 @@ def parsed_from(doc: Doc, text: str) -> Doc:
     so that `doc_text` never joins its tokens."""
     doc.user_data[KEY] = text
     return doc
+
+
+def tokens_of(span: Doc | Span) -> list[Token]:
+    """The tokens of a Doc or Span, as slices of one list made once per Doc (until
+    `release_tokens`): `for token in tokens_of(sentence)` reads as `for token in sentence`."""
+    doc = span if isinstance(span, Doc) else span.doc
+    every = doc.user_data.get(TOKENS)
+    if every is None:
+        every = doc.user_data[TOKENS] = list(doc)
+    return every if span is doc else every[span.start : span.end]
+
+
+def release_tokens(doc: Doc) -> None:
+    """Forget the tokens `tokens_of` made (each refers back to the Doc)."""
+    doc.user_data.pop(TOKENS, None)

@@ -131,28 +131,35 @@ def verb_matcher(
 
 def verb_relations(body: list[Span], index: EntityIndex, rules: Rules) -> Iterator[Found]:
     """The affiliations the verbs of the body's sentences state between their subjects and an
-    organisation they reach (the matcher runs once over the Doc)."""
+    organisation they reach."""
     if not body:
         return
     verb_rules = load_verb_relations()
     doc = body[0].doc
     matcher, lemmas = verb_matcher(doc.vocab, verb_rules)
-    # Most articles hold none of the verbs: look their lemmas up in the Doc's array first, as
-    # the DependencyMatcher maps every token of the Doc before it matches.
-    if lemmas.isdisjoint(doc.to_array(LEMMA).tolist()):
-        return
-    sentences = {sentence.start: sentence for sentence in body}
-    for match_id, tokens in matcher(doc):
-        rule = verb_rules[int(doc.vocab.strings[match_id])]
-        nodes = dict(zip((node["RIGHT_ID"] for node in rule.pattern), tokens, strict=True))
-        verb, obj = doc[nodes["verb"]], doc[nodes["object"]]
-        sentence = sentences.get(verb.sent.start)
-        if sentence is None:
-            continue  # a caption or a credit
-        orgs = [e for e, _ in entities_of(obj, index, rule.object_types)]
-        status = status_of(verb, rules)
-        named = nodes.get("person")  # "the party, led by X": the agent, not a subject
-        persons = persons_of(doc[named], index) if named is not None else subjects_of(verb, index)
-        for person, _ in persons:
-            for org in orgs:
-                yield Found(rule.predicate, person, org, sentence, rule.confidence, status)
+    # The DependencyMatcher maps every token it is given before it matches: give it only the
+    # sentences that hold one of the verbs (most hold none), each as a Doc of its own.
+    lemma_ids = doc.to_array(LEMMA).tolist()
+    for sentence in body:
+        if lemmas.isdisjoint(lemma_ids[sentence.start : sentence.end]):
+            continue
+        for match_id, positions in matcher(sentence.as_doc()):
+            rule = verb_rules[int(doc.vocab.strings[match_id])]
+            ids = (node["RIGHT_ID"] for node in rule.pattern)
+            nodes = {name: sentence.start + i for name, i in zip(ids, positions, strict=True)}
+            yield from _stated(rule, nodes, sentence, index, rules)
+
+
+def _stated(
+    rule: VerbRule, nodes: dict[str, int], sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[Found]:
+    """The facts one match states: its persons and the organisations of its object."""
+    doc = sentence.doc
+    verb, obj = doc[nodes["verb"]], doc[nodes["object"]]
+    orgs = [e for e, _ in entities_of(obj, index, rule.object_types)]
+    status = status_of(verb, rules)
+    named = nodes.get("person")  # "the party, led by X": the agent, not a subject
+    persons = persons_of(doc[named], index) if named is not None else subjects_of(verb, index)
+    for person, _ in persons:
+        for org in orgs:
+            yield Found(rule.predicate, person, org, sentence, rule.confidence, status)
