@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import chain, islice
 from pathlib import Path
 from types import TracebackType
@@ -138,14 +139,23 @@ class Store:
 
         Each article's graph is replaced atomically: graphs new to the store are loaded in one
         transaction, those already there replaced in another. With `bulk`, new graphs go through
-        the bulk loader (faster, no transaction: for a first build of a large corpus)."""
+        the bulk loader (faster, no transaction: for a first build of a large corpus). A batch is
+        written by a writer thread while `items` makes the next one (Oxigraph writes without
+        holding the GIL), one batch at a time and in order; an error of a write is raised here,
+        and a batch being written when `items` fails is finished first."""
         if batch_size < 1:
             raise StoreError(f"batch_size must be at least 1, got {batch_size}.")
         written = 0
         iterator = iter(items)
-        while batch := list(islice(iterator, batch_size)):
-            self._write_batch(batch, bulk)
-            written += len(batch)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer") as writer:
+            pending: Future[None] | None = None
+            while batch := list(islice(iterator, batch_size)):
+                if pending is not None:
+                    pending.result()
+                pending = writer.submit(self._write_batch, batch, bulk)
+                written += len(batch)
+            if pending is not None:
+                pending.result()
         return written
 
     def _write_batch(self, batch: list[tuple[str, Triples]], bulk: bool) -> None:
