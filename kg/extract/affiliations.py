@@ -28,7 +28,6 @@ from kg.extract.pair_context import classifier_features, home_features
 from kg.extract.pairs import SIGNATURES, Mention, candidates, dependency_path
 from kg.extract.relations import Found
 from kg.extract.rules import RULES_DIR, Rules, read_rule_file
-from kg.extract.text import tokens_of
 
 MODEL_PATH = Path(__file__).parent / "models" / "affiliations.json"
 PLACEHOLDERS = {"person": "PERSON", "organization": "ORG", "party": "ORG", "place": "PLACE"}
@@ -153,7 +152,7 @@ def mentions(sentence: Span, index: EntityIndex) -> list[tuple[Mention, Resolved
     """The sentence's entity mentions (title references aside), with their entities."""
     doc = sentence.doc
     found: dict[tuple[int, int], tuple[Mention, Resolved]] = {}
-    for token in tokens_of(sentence):
+    for token in index.mention_tokens(sentence):
         entity = index.at(token)
         if entity is None or token.i in index.indirect or entity.type not in PLACEHOLDERS:
             continue

@@ -291,7 +291,7 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
     doc = sentence.doc
     seen: set[tuple[int, int]] = set()
     honorifics = set(rules.posts["title_words_before_name"])
-    for token in tokens_of(sentence):
+    for token in index.mention_tokens(sentence):
         person = index.at(token)
         span = index.spans.get(token.i)
         if person is None or person.type != "person" or span is None or span in seen:
@@ -369,7 +369,7 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
     """Titles in apposition ('X, the opposition leader', 'the opposition leader, X') or given by
     a verb ('X is a co-chairman of Y', 'X became chancellor', 'X served as deputy leader')."""
     heads = set(rules.posts["heads"])
-    for token in tokens_of(sentence):
+    for token in index.mention_tokens(sentence):
         person = index.at(token)
         if person is None or person.type != "person":
             continue
@@ -438,7 +438,7 @@ def pronoun_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[
     """Posts a verb gives a resolved pronoun: 'He became shadow chancellor in 1992', '"I was
     appointed chairman," he said'. Run once `pronouns` has resolved them."""
     heads = set(rules.posts["heads"])
-    for token in tokens_of(sentence):
+    for token in index.mention_tokens(sentence):
         person = index.at(token)
         if person is None or person.type != "person" or token.pos_ != "PRON":
             continue

@@ -304,6 +304,9 @@ def _invitation(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     return Trigger(hosts, guests, spec["invitations"][word], status="planned")
 
 
+TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})
+"""The parts of speech a meeting pattern starts from."""
+
 MEETING_PATTERNS = (
     _invitation,
     _verb_meeting,
@@ -316,7 +319,7 @@ MEETING_PATTERNS = (
 
 def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """The participants if `token` states a meeting: the first pattern that finds one."""
-    if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+    if token.pos_ not in TRIGGER_POS:
         return None  # most tokens: no need to look up their lemmas
     for pattern in MEETING_PATTERNS:
         if (trigger := pattern(token, index, spec)) is not None:
@@ -331,6 +334,8 @@ def meetings(
     'was joined by', 'appeared together', and meetings told through events (`events`)."""
     spec = rules.triggers["met"]
     for token in tokens_of(sentence):
+        if token.pos_ not in TRIGGER_POS and token.dep_ != "pobj":
+            continue  # no pattern starts from it (an event noun of `events` may be any pobj)
         triggers = [_meeting_trigger(token, index, spec), *event_meetings(token, index, rules)]
         for trigger in triggers:
             if trigger is not None:
