@@ -249,6 +249,36 @@ def test_posts_lede_possessive_country_title(nlp: Language) -> None:
     assert ("Cathy Jamieson", "justice minister") in posts
 
 
+def test_posts_party_leader_reference_skips_another_kind_of_leader(nlp: Language) -> None:
+    facts = _triples(
+        extract_titled(
+            nlp,
+            "Okafor answers his critics",
+            "Ruth Okafor has said a claim by Dan Price, the Leader of the House, that the Tory "
+            "leader had lost his nerve showed Labour was worried.",
+        )
+    )
+    assert ("holds_position", "Ruth Okafor", "Tory leader") in facts
+    assert ("leads", "Ruth Okafor", "Conservatives") in facts
+    assert not {f for f in facts if f[1] == "Dan Price" and "Tory" in f[2]}
+
+
+def test_posts_party_leader_reference_finds_the_leader_by_another_party_name(
+    nlp: Language,
+) -> None:
+    text = (
+        "Liberal Democrat leader Sam Irving visited Leeds on Monday. Jo Wren, the Leader of the "
+        "Lords, stayed in London. The Lib Dem leader later spoke to students."
+    )
+    extraction = next(extract([Article(id="t", text=text)], nlp))
+    mentions = {e.name: e.aliases for e in extraction.entities}
+    assert "The Lib Dem leader" in mentions["Sam Irving"]
+
+
+def extract_titled(nlp: Language, title: str, text: str) -> list[Fact]:
+    return next(extract([Article(id="t", text=text, title=title)], nlp)).facts
+
+
 @pytest.mark.parametrize(
     ("title", "text"),
     [

@@ -33,15 +33,32 @@ PROTAGONIST_SHARE = 0.5
 PROTAGONIST_MENTIONS = 4
 
 
-def _refers_to(post: Post, phrase: str, head: str, country: str | None, rules: Rules) -> bool:
-    """Whether 'the [country] PHRASE' can name the holder of `post`."""
+def _refers_to(
+    post: Post, phrase: str, head: str, qualifiers: str, country: str | None, rules: Rules
+) -> bool:
+    """Whether 'the [country] PHRASE' can name the holder of `post`: the label holds the phrase,
+    or the phrase is a leader ('the leader', 'the Tory leader') and the label a leader's title
+    that holds each word of the `qualifiers` before the head, a party's word as any of its names
+    ('the Tory leader' is not the Leader of the Commons, and is the Conservative leader)."""
     abbreviations = rules.posts["abbreviations"]
     label = " ".join(abbreviations.get(w, w) for w in post.label.lower().split())  # "sen."
     if country and post.country != country:
         return False
-    return phrase in label or (
-        head == "leader" and any(t in label for t in rules.posts["leader_titles"])
-    )
+    if phrase in label:
+        return True
+    if head != "leader" or not any(t in label for t in rules.posts["leader_titles"]):
+        return False
+    return set(_words(qualifiers, rules)) <= set(_words(label, rules))
+
+
+def _words(text: str, rules: Rules) -> list[str]:
+    """The words of a lowercase title, a party's names ('lib dem', 'tory') as its one name."""
+    aliases = sorted(rules.party_alias_to_name.items(), key=lambda item: -len(item[0]))
+    text = f" {text} "
+    for alias, name in aliases:
+        if f" {alias.lower()} " in text:
+            text = text.replace(f" {alias.lower()} ", f" {name.lower().replace(' ', '_')} ")
+    return text.split()
 
 
 def _last_mentioned(candidates: list[Resolved], before: int, index: EntityIndex) -> Resolved | None:
@@ -117,9 +134,14 @@ def resolve_title_references(
         phrase = " ".join(
             [*(t.lower_ for t in words if t.text not in rules.demonyms), token.lower_]
         )
+        qualifiers = " ".join(
+            t.lower_
+            for t in doc[left[0].i + 1 : token.i]
+            if t.text not in rules.demonyms and t.text not in POSSESSIVE
+        )
         holders: list[Resolved] = []
         for post in [*posts, *found]:
-            if _refers_to(post, phrase, token.lower_, country, rules) and all(
+            if _refers_to(post, phrase, token.lower_, qualifiers, country, rules) and all(
                 post.person is not h for h in holders
             ):
                 holders.append(post.person)
