@@ -10,7 +10,8 @@ from spacy.language import Language
 
 from kg.extract import extract
 from kg.extract.captions import find_captions
-from kg.extract.entities import resolve_entities
+from kg.extract.entities import EntityIndex, Resolved, resolve_entities
+from kg.extract.posts import Post, prefix_posts
 from kg.extract.rules import load_rules
 from kg.types import Article, Fact
 from tests.samples import extracted_facts
@@ -759,3 +760,41 @@ def test_posts_the_body_a_title_is_of_comes_before_its_possessor(nlp: Language) 
     text = "Ruth Adair, chairman of the BBC's Trust Board, criticised the quota."
     leads = {t for t in _triples(_facts(nlp, text)) if t[0] == "leads"}
     assert leads == {("leads", "Ruth Adair", "Trust Board")}
+
+
+def _untagged_org_posts(nlp: Language, text: str, name: str) -> list[Post]:
+    """The prefix posts of `text` with only the person `name` known, as when the tagger misses
+    the organisation its title names."""
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    index = EntityIndex()
+    index.entities[f"person:{name}"] = Resolved(name, "person", {name})
+    index.add_mention(f"person:{name}", start, start + len(name.split()))
+    return list(prefix_posts(next(iter(doc.sents)), index, load_rules()))
+
+
+def test_posts_untagged_organisation_named_in_a_title(nlp: Language) -> None:
+    (post,) = _untagged_org_posts(
+        nlp,
+        "Federation of Small Bakers president Omar Haddad said the tax was unfair.",
+        "Omar Haddad",
+    )
+    assert (post.org.name, post.org.type, post.role) == (
+        "Federation of Small Bakers",
+        "organization",
+        "leads",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Deputy Chief Constable Omar Haddad said the roads were shut.", id="all-title"
+        ),
+        pytest.param("Senior Health Minister Omar Haddad said the wards were full.", id="no-body"),
+    ],
+)
+def test_posts_untagged_title_words_are_no_organisation(nlp: Language, text: str) -> None:
+    posts = _untagged_org_posts(nlp, text, "Omar Haddad")
+    assert all(post.org is None for post in posts)

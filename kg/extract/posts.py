@@ -213,6 +213,9 @@ def _body(tokens: list[Token], index: EntityIndex, rules: Rules) -> tuple[Resolv
 
     The noun needs a name before it: a place or a capitalised word, or two lower-case words
     ('trade union leader' names no body)."""
+    named = _proper_body(tokens, index, rules)
+    if named is not None:
+        return named
     at = next(
         (
             k
@@ -244,6 +247,41 @@ def _body(tokens: list[Token], index: EntityIndex, rules: Rules) -> tuple[Resolv
     body = index.entities.setdefault(key, Resolved(name, "organization", {name}))
     index.add_mention(key, tokens[start].i, tokens[at].i + 1)
     return body, at
+
+
+def _proper_body(
+    tokens: list[Token], index: EntityIndex, rules: Rules
+) -> tuple[Resolved, int] | None:
+    """An organisation the tagger missed, written as a name before the title's head: capitalised
+    words (joined by 'of' or 'and') of which one is a body's noun or a name's ending
+    ('Association of Chief Police Officers president', 'Royal Society of Arts chairman'); added
+    to the index's entities, with its last word's position. Its words stay the title's, not a
+    mention: when the parser hangs the name under them, the person still speaks, not the body."""
+    posts = rules.posts
+    body_words = {w.lower() for w in (*posts["body_nouns"], *posts["short_name_endings"])} | {
+        w.lower() for w in posts["membership_bodies"]
+    }
+    end = len(tokens) - 1
+    while end > 0 and tokens[end - 1].lower_ in posts["heads"]:
+        end -= 1  # "chief executive": a head of two words
+    start = end
+    while start > 0 and (
+        (tokens[start - 1].is_title and index.at(tokens[start - 1]) is None)
+        or (tokens[start - 1].lower_ in ("of", "and") and start < end)
+    ):
+        start -= 1
+    while start < end and not tokens[start].is_title:
+        start += 1  # a name starts with a capital
+    words = tokens[start:end]
+    capitals = [t for t in words if t.is_title]
+    if len(capitals) < 2 or not any(t.lower_ in body_words for t in capitals):
+        return None
+    if all(t.lower_ in posts["heads"] or t.lower_ in posts["modifiers"] for t in capitals):
+        return None  # "Deputy Chief Constable" is all title
+    name = _text(words)
+    key = f"organization:{name.lower()}"
+    body = index.entities.setdefault(key, Resolved(name, "organization", {name}))
+    return body, end - 1
 
 
 def _place_name(entity: Resolved) -> bool:
