@@ -7,7 +7,11 @@ from datetime import date
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from kg.extract.entities import EntityIndex, Resolved
+from kg.extract.references import _subject_person
+from kg.extract.rules import load_rules
 from tests.samples import extracted_facts, met_pairs
 
 
@@ -82,3 +86,22 @@ def test_references_a_description_names_no_post(nlp: Language) -> None:
     facts = extracted_facts(nlp, text, published=date(2024, 10, 2))
     posts = {(f.subject, f.object) for f in facts if f.predicate == "holds_position"}
     assert not any("official" in post.lower() for _, post in posts)
+
+
+def test_references_sentence_subject_is_the_speaker_of_a_closing_said(nlp: Language) -> None:
+    """'..., Helen Ashby said.' with 'said' parsed as an adverbial clause of the main verb: the
+    speaker is still whom a title opening the next sentence names."""
+    words = ["Tolls", "were", "options", ",", "Helen", "Ashby", "said", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 1, 1, 5, 6, 1, 1],
+        deps=["nsubj", "ROOT", "attr", "punct", "compound", "nsubj", "advcl", "punct"],
+        lemmas=["toll", "be", "option", ",", "Helen", "Ashby", "say", "."],
+        sent_starts=[True] + [False] * 7,
+    )
+    index = EntityIndex()
+    index.entities["person:Helen Ashby"] = Resolved("Helen Ashby", "person", {"Helen Ashby"})
+    index.add_mention("person:Helen Ashby", 4, 6)
+    person = _subject_person(doc[:], index, load_rules())
+    assert person is not None and person.name == "Helen Ashby"

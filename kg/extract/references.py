@@ -158,7 +158,7 @@ def resolve_title_references(
                 chosen = headline
             else:
                 chosen = (
-                    _named_before(token, index, known)
+                    _named_before(token, index, known, rules)
                     or _named_after(token, title, lede if in_lede else None, index, known, rules)
                     or _protagonist(token, title, index, known, rules)
                 )
@@ -186,12 +186,25 @@ def _coordinated(noun: Token, heads: set[str]) -> list[list[Token]]:
     ]
 
 
-def _subject_person(sentence: Span, index: EntityIndex) -> Resolved | None:
-    """The person named as the subject of a sentence's main verb ('..., Lord Falconer said')."""
-    subject = next((c for c in sentence.root.children if c.dep_ in SUBJECTS), None)
-    if subject is None or subject.i in index.indirect:
-        return None
-    return entity_at(subject, index, ("person",))
+def _subject_person(sentence: Span, index: EntityIndex, rules: Rules) -> Resolved | None:
+    """The person named as the subject of a sentence's main verb, or of the speech verb that
+    closes it ('..., Lord Falconer said', however the parser hangs 'said' on the clause)."""
+    root = sentence.root
+    verbs = [root] + [
+        c
+        for c in root.children
+        if c.dep_ in ("advcl", "ccomp", "parataxis") and c.lemma_ in rules.quotes["verbs"]
+    ]
+    for verb in verbs:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is None:
+            continue
+        if subject.i in index.indirect:
+            return None
+        person = entity_at(subject, index, ("person",))
+        if person is not None:
+            return person
+    return None
 
 
 def _previous_sentence(sentence: Span) -> Span | None:
@@ -202,7 +215,9 @@ def _previous_sentence(sentence: Span) -> Span | None:
     return doc[i].sent if i >= 0 else None
 
 
-def _named_before(token: Token, index: EntityIndex, posts: list[Post]) -> Resolved | None:
+def _named_before(
+    token: Token, index: EntityIndex, posts: list[Post], rules: Rules
+) -> Resolved | None:
     """A title reference that opens a sentence names the subject of the sentence before, when
     that person holds no post yet: 'Tony Blair has apologised ... The prime minister was
     commenting ...'. Never someone the sentence itself names."""
@@ -210,7 +225,7 @@ def _named_before(token: Token, index: EntityIndex, posts: list[Post]) -> Resolv
     if token.dep_ not in SUBJECTS or token.head != sentence.root:
         return None
     before = _previous_sentence(sentence)
-    person = _subject_person(before, index) if before is not None else None
+    person = _subject_person(before, index, rules) if before is not None else None
     if person is None or any(p.person is person for p in posts):
         return None
     named_here = any(index.at(t) is person for t in sentence)
