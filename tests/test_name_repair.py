@@ -154,3 +154,32 @@ def test_honorific_of_the_other_gender_is_another_person(nlp: Language) -> None:
 def test_a_peer_with_no_plain_form_is_the_full_name(nlp: Language) -> None:
     text = "Neil Harwood spoke first. Lord Harwood then met Tony Blair."
     assert _met(nlp, text) == {frozenset({"Neil Harwood", "Tony Blair"})}
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        pytest.param(
+            "FAC", [("the Golden Gate Bridge", "FAC"), ("San Francisco", "GPE")], id="split"
+        ),
+        pytest.param(
+            "PERSON", [("the Golden Gate Bridge in San Francisco", "PERSON")], id="person"
+        ),
+    ],
+)
+def test_name_repair_place_run_on_after_a_name(
+    nlp: Language, label: str, expected: list[tuple[str, str]]
+) -> None:
+    """A name tagged with 'in' + a place the gazetteer knows is two names."""
+    doc = nlp.make_doc("They saw the Golden Gate Bridge in San Francisco.")
+    doc.ents = [Span(doc, 2, 9, label=label)]
+    repaired = repair_names(doc, load_rules())
+    assert [(e.text, e.label_) for e in repaired.ents] == expected
+
+
+def test_name_repair_unknown_place_after_in_keeps_the_name(nlp: Language) -> None:
+    doc = nlp.make_doc("They joined the Society of Friends in Mordovia Flats.")
+    doc.ents = [Span(doc, 2, 9, label="ORG")]
+    assert [e.text for e in repair_names(doc, load_rules()).ents] == [
+        "the Society of Friends in Mordovia Flats"
+    ]

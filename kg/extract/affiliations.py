@@ -236,10 +236,13 @@ def affiliations_in(
             continue
         subject, obj = entity_of[id(a)], entity_of[id(b)]
         if predicate == "works_for" and (
-            obj.type == "party" or _addresses(a, b, rules) or _at_venue(a, b, affiliation_rules)
+            obj.type == "party"
+            or _addresses(a, b, rules)
+            or _at_venue(a, b, affiliation_rules)
+            or _visits(a, b, rules)
         ):
             continue  # a party's people lead it or are members (`leads`, `member_of` say so);
-            # speaking to an organisation, or meeting at one, is not working for it
+            # speaking to an organisation, meeting at one or visiting one is not working for it
         key = (predicate, id(subject), id(obj))
         if key not in best or best[key][0] < confidence:
             best[key] = (confidence, a, b)
@@ -282,6 +285,18 @@ def _addresses(person: Mention, organisation: Mention, rules: Rules) -> bool:
     )
 
 
+def _visits(person: Mention, organisation: Mention, rules: Rules) -> bool:
+    """Whether the person is the subject of a verb of travel (`rules/triggers.json`, 'visited')
+    that has the organisation for its destination: 'toured the Ford plant', 'flew to NASA'."""
+    verbs = rules.triggers["visited"]["verbs"]
+    rising, falling, verb = dependency_path(person.span.root, organisation.span.root)
+    if verb is None or not rising or not falling or rising[-1].dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    links = verbs.get(verb.lemma_.lower(), ())
+    top = falling[-1]
+    return (top.dep_ == "dobj" and "dobj" in links) or (top.dep_ == "prep" and top.lower_ in links)
+
+
 def _at_venue(person: Mention, organisation: Mention, rules: AffiliationRules) -> bool:
     """Whether the organisation is only where the person's clause happens: 'X met Y at the
     Treasury', 'The chancellor, X, spoke at the CBI', 'at the CBI's headquarters'. The person is
@@ -303,9 +318,12 @@ def _at_venue(person: Mention, organisation: Mention, rules: AffiliationRules) -
     )
 
 
-def through_places(found: list[Found]) -> list[Found]:
+def through_places(
+    found: list[Found], predicates: tuple[str, ...] = ("lives_in", "based_in")
+) -> list[Found]:
     """Who lives in a town, or what is based there, is also in the places the town is in: in
-    "Jane Roe, of Springfield, Illinois" she lives in Springfield and in Illinois."""
+    "Jane Roe, of Springfield, Illinois" she lives in Springfield and in Illinois. (With
+    `predicates` ('visited',): who visits a building visits the town it is in.)"""
     inside: dict[int, list[Found]] = {}
     for f in found:
         if f.predicate == "located_in" and f.status == "asserted":
@@ -313,7 +331,7 @@ def through_places(found: list[Found]) -> list[Found]:
     known = {(f.predicate, id(f.subject), id(f.object)) for f in found}
     added: list[Found] = []
     for f in found:
-        if f.predicate not in ("lives_in", "based_in"):
+        if f.predicate not in predicates:
             continue
         todo = [(f.object, f.confidence)]
         while todo:

@@ -30,7 +30,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.affiliations import affiliations_in
+from kg.extract.affiliations import affiliations_in, through_places
 from kg.extract.captions import find_captions
 from kg.extract.company import joined_company
 from kg.extract.copresence import copresent
@@ -154,6 +154,7 @@ def relations_stage(doc: Doc) -> Doc:
         found.extend(visits(sentence, index, published, rules))
         found.extend(affiliations_in(sentence, index, rules))
     found.extend(verb_relations(body, index, rules))
+    found.extend(through_places(found, ("visited",)))  # the temple in Amritsar: Amritsar too
     found.extend(list(joined_company(found)))
     found.extend(list(copresent(body, found, index, rules)))
     return doc

@@ -1,4 +1,4 @@
-"""Person names the small tagger gets wrong, repaired on the doc right after its NER.
+"""Names the small tagger gets wrong, repaired on the doc right after its NER.
 
 - A name cut at a particle: 'Ursula von der' + 'Leyen' (tagged a place), 'Charles' + 'de Gaulle';
 - a name written family name first cut before its last word: 'Yoon Suk' + 'Yeol' (untagged);
@@ -9,7 +9,9 @@
 - a person typed as an organisation or a place where a meeting puts a person: 'Olaf Scholz
   met ...', 'held talks with Yair Lapid', 'a meeting with Antony Blinken' (capitalised words and
   particles, none of them a word organisations are named with, nor a place the gazetteer knows),
-  or left untagged there opposite a person the tagger found ('Modi held talks with Putin').
+  or left untagged there opposite a person the tagger found ('Modi held talks with Putin');
+- a place's or building's name run on over where it is: 'the Golden Gate Bridge in San
+  Francisco' is the bridge, and San Francisco, a place the gazetteer knows.
 
 The particles, the organisation words and the verbs are data (`rules/person_names.json`,
 `rules/triggers.json`); the component is `newskg_name_repair`, after `ner` in `load_pipeline`.
@@ -185,6 +187,22 @@ def _untagged_participants(doc: Doc, rules: Rules) -> list[Span]:
     return found
 
 
+def _split_at_place(ent: Span) -> list[Span]:
+    """`ent` as tagged, or, when it ends 'in' + a place the gazetteer knows ('the Golden Gate
+    Bridge in San Francisco'), the name before 'in' and the place."""
+    if ent.label_ == "PERSON":
+        return [ent]
+    for k in range(1, len(ent) - 1):
+        if ent[k].lower_ == "in" and ent[k - 1].is_title and ent[k + 1].is_title:
+            place = ent[k + 1 :]
+            if load_gazetteer().find(place.text) is not None:
+                return [
+                    Span(ent.doc, ent.start, ent.start + k, label=ent.label_),
+                    Span(ent.doc, place.start, place.end, label="GPE"),
+                ]
+    return [ent]
+
+
 def repair_names(doc: Doc, rules: Rules) -> Doc:
     """Set the doc's entities with the person names repaired (see the module docstring)."""
     particles = set(rules.person_names["particles"])
@@ -194,7 +212,7 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
         *_after_a_party(doc, rules),
         *_untagged_participants(doc, rules),
     ]
-    for ent in doc.ents:
+    for ent in (part for tagged in doc.ents for part in _split_at_place(tagged)):
         if ent.label_ in ("ORG", *PLACE_LABELS) and _acting_person(ent, rules):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         if ent.label_ == "PERSON":

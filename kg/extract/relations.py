@@ -369,11 +369,14 @@ def _meeting_facts(
 
 
 def _places_of(noun: Token, index: EntityIndex) -> list[Resolved]:
-    """The places a destination names: itself ('Glasgow'), or where the thing visited is ('a
-    hospital in Leeds', 'troops in Basra', 'Ghana's largest hospital')."""
+    """The places a destination names: itself ('Glasgow'), or where the thing or organisation
+    visited is ('a hospital in Leeds', 'troops in Basra', 'Ghana's largest hospital', 'the
+    Royal Palace in Madrid')."""
     places = [e for e, _ in entities_of(noun, index, ("place",))]
-    if places or index.at(noun) is not None:
-        return places
+    named = index.at(noun)
+    if places or (named is not None and named.type == "person"):
+        return places  # an organisation is visited where it is: 'the Royal Palace in Madrid'
+
     ins = [prep for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "in"]
     where = [pobj for prep in ins for pobj in prep.children if pobj.dep_ == "pobj"]
     where += [c for c in noun.children if c.dep_ == "poss"]
@@ -386,8 +389,11 @@ def _visit_places(token: Token, links: list[str], index: EntityIndex) -> list[Re
     for child in token.children:
         if child.dep_ == "dobj" and "dobj" in links:
             places += _places_of(child, index)
-            if child.pos_ == "NOUN" and index.at(child) is None:
-                things.append(child)
+            named = index.at(child)
+            if (child.pos_ == "NOUN" and named is None) or (
+                named is not None and named.type == "organization"
+            ):
+                things.append(child)  # "visited a school", "visited the Royal Palace"
         if child.dep_ == "prep" and child.lower_ in links:
             for pobj in child.children:
                 places += _places_of(pobj, index)
@@ -408,7 +414,7 @@ def visits(
     """'visited X', 'a visit to X', 'flew to X', 'before leaving X for Y', 'in X on a visit'."""
     spec = rules.triggers["visited"]
     for token in tokens_of(sentence):
-        if token.pos_ == "VERB" and (word := lemma(token, spec["verbs"])) in spec["verbs"]:
+        if token.pos_ in ("VERB", "AUX") and (word := lemma(token, spec["verbs"])) in spec["verbs"]:
             places = _visit_places(token, spec["verbs"][word], index)
         elif token.pos_ == "NOUN" and token.lower_ in spec["nouns"]:
             links = spec["nouns"][token.lower_]

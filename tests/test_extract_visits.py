@@ -1,0 +1,69 @@
+"""Visits (kg.extract.relations.visits) and the names they go to; sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from kg.types import Fact
+from tests.samples import extracted_facts
+
+
+def _facts(nlp: Language, text: str) -> list[Fact]:
+    return extracted_facts(nlp, text, published=date(2024, 5, 6))
+
+
+def _visited(facts: list[Fact]) -> set[tuple[str, str]]:
+    return {(f.subject, f.object) for f in facts if f.predicate == "visited"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Carla Hess was in Lima on Monday for talks on trade.",
+            {("Carla Hess", "Lima")},
+            id="was-in-a-place",
+        ),
+        pytest.param(
+            "Nadia Lund visited the Royal Palace in Madrid on Friday.",
+            {("Nadia Lund", "Madrid")},
+            id="organisation-visited-where-it-is",
+        ),
+        pytest.param(
+            "Nadia Lund toured the Blue Mosque in Istanbul on Friday.",
+            {("Nadia Lund", "Istanbul")},
+            id="toured-where-it-is",
+        ),
+    ],
+)
+def test_visits_found(nlp: Language, text: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= _visited(_facts(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Carla Hess was in favour of the plan on Monday.", id="in-favour"),
+        pytest.param("Carla Hess was in Parliament on Monday.", id="in-an-organisation"),
+    ],
+)
+def test_visits_being_in_something_else_is_no_visit(nlp: Language, text: str) -> None:
+    assert not _visited(_facts(nlp, text))
+
+
+def test_visits_visiting_an_organisation_is_not_working_for_it(nlp: Language) -> None:
+    facts = _facts(nlp, "Nadia Lund visited the Royal Palace in Madrid on Friday.")
+    assert not [f for f in facts if f.predicate == "works_for"]
+
+
+def test_visits_place_inside_a_name_is_visited_too(nlp: Language) -> None:
+    """'visited the X in Y': Y is visited too, and no place is named 'X in Y' (the tagger's
+    run-on names are split: tests/test_name_repair.py)."""
+    facts = _facts(nlp, "Omar Haddad visited the Golden Gate Bridge in San Francisco on Monday.")
+    visited = _visited(facts)
+    assert ("Omar Haddad", "San Francisco") in visited
+    assert not any(" in " in place for _, place in visited)
