@@ -51,6 +51,39 @@ def test_references_both_looks_past_a_sentence_naming_no_one(nlp: Language) -> N
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        pytest.param(
+            "Kenji Mori met Luc Gagnon in Ottawa. They also met Ana Ruiz, the Green Party leader.",
+            {("Kenji Mori", "Luc Gagnon"), ("Kenji Mori", "Ana Ruiz"), ("Luc Gagnon", "Ana Ruiz")},
+            id="they-the-two-of-the-sentence-before",
+        ),
+        pytest.param(
+            "Kenji Mori and Luc Gagnon signed a trade deal when they met in Ottawa on Friday.",
+            {("Kenji Mori", "Luc Gagnon")},
+            id="they-the-two-named-before-in-its-sentence",
+        ),
+    ],
+)
+def test_references_they_names_a_pair(nlp: Language, text: str, pairs: set) -> None:
+    assert _met(nlp, text) == {frozenset(pair) for pair in pairs}
+
+
+def test_references_they_needs_exactly_two(nlp: Language) -> None:
+    text = "Kenji Mori thanked Luc Gagnon and Carla Hess when they met Omar Haddad in Ottawa."
+    assert not any("Omar Haddad" in pair for pair in _met(nlp, text))
+
+
+def test_references_they_meet_when_the_main_clause_is_planned(nlp: Language) -> None:
+    facts = extracted_facts(
+        nlp,
+        "Kenji Mori and Luc Gagnon are expected to sign a trade deal when they meet on Friday.",
+        published=date(2024, 10, 2),
+    )
+    assert {f.status for f in facts if f.predicate == "met"} == {"planned"}
+
+
 def test_references_both_needs_exactly_two(nlp: Language) -> None:
     text = (
         "Karin Holm, Luis Ortega and Ana Weber met in Madrid. The talks ran late. "

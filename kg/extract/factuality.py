@@ -103,9 +103,19 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             return "planned"
         if any(c.lower_ in cues["reported_adverbs"] for c in children):
             return "reported"
-    if _scheduled(trigger, cues):
+    if _scheduled(trigger, cues) or _planned_frame(trigger, rules):
         return "planned"
     return "asserted"
+
+
+def _planned_frame(verb: Token, rules: Rules) -> bool:
+    """Whether a present-tense temporal clause hangs on a planned one: 'will sign a deal when
+    they meet', 'are expected to sign it once they meet'."""
+    markers = rules.factuality["temporal_markers"]
+    temporal = any(c.dep_ in ("mark", "advmod") and c.lower_ in markers for c in verb.children)
+    if not temporal or verb.dep_ != "advcl" or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    return status_of(verb.head, rules) == "planned"
 
 
 def _scheduled(verb: Token, cues: dict) -> bool:

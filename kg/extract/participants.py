@@ -92,22 +92,27 @@ PAIR_REACH = 2
 one ('A and B met. The two leaders discussed trade. Both then met C')."""
 
 
-def pair_reference(trigger: Token, index: EntityIndex, words: list[str]) -> Participants:
-    """'The pair met', 'the two men held talks', 'both met X': the two persons the last sentence
-    naming anyone names, if it names exactly two (within `PAIR_REACH` sentences, and this sentence
-    names none before the reference)."""
+def pair_reference(
+    trigger: Token, index: EntityIndex, words: list[str], pronouns: list[str]
+) -> Participants:
+    """'The pair met', 'the two men held talks', 'both met X', 'they met': the two persons the
+    last sentence naming anyone names, if it names exactly two (within `PAIR_REACH` sentences, and
+    this sentence names none before the reference); one of `pronouns` ('they') also names the
+    two persons its own sentence names before it, if exactly two ('A and B signed a deal when
+    they met')."""
     subject = next((c for c in trigger.children if c.dep_ in SUBJECTS), None)
     two = subject is not None and any(c.lower_ in ("two", "both") for c in subject.children)
-    if subject is None or (subject.lemma_.lower() not in words and not two):
+    word = subject.lemma_.lower() if subject is not None else ""
+    if subject is None or (word not in words and word not in pronouns and not two):
         return []
     sentence = trigger.sent
-    here = [
-        t
-        for t in tokens_of(sentence)
-        if t.i < subject.i and (e := index.at(t)) and e.type == "person"
-    ]
+    here: Participants = []
+    for t in tokens_of(sentence):
+        e = index.at(t) if t.i < subject.i else None
+        if e is not None and e.type == "person" and all(e is not p for p, _ in here):
+            here.append((e, t))
     if here:
-        return []
+        return here if word in pronouns and len(here) == 2 else []
     doc = trigger.doc
     for _ in range(PAIR_REACH):
         if sentence.start == 0:
