@@ -798,3 +798,31 @@ def test_posts_untagged_organisation_named_in_a_title(nlp: Language) -> None:
 def test_posts_untagged_title_words_are_no_organisation(nlp: Language, text: str) -> None:
     posts = _untagged_org_posts(nlp, text, "Omar Haddad")
     assert all(post.org is None for post in posts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Carla Hess, secretary-general of the Liberal Democratic Party, said taxes would rise.",
+            ("leads", "Carla Hess", "Liberal Democratic Party"),
+            id="hyphenated-head-after-a-name",
+        ),
+        pytest.param(
+            "Liberal Democratic Party secretary-general Carla Hess said taxes would rise.",
+            ("leads", "Carla Hess", "Liberal Democratic Party"),
+            id="hyphenated-head-before-a-name",
+        ),
+        pytest.param(
+            "Opposition Labour Party leader Carla Hess said taxes would rise.",
+            ("leads", "Carla Hess", "Labour"),
+            id="descriptor-run-into-a-known-party",
+        ),
+    ],
+)
+def test_posts_leaders_as_wires_write_them(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    facts = _triples(_facts(nlp, text))
+    assert expected in facts
+    assert ("member_of", *expected[1:]) not in facts

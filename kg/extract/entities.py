@@ -114,6 +114,18 @@ def _clean(span: Span, label: str, rules: Rules) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _known_tail(words: list[str], aliases: dict[str, str], descriptors: set[str]) -> str | None:
+    """The party a name is once words that only describe it are left out of its start
+    ('Opposition Labour Party' is Labour), with or without its last word 'Party'."""
+    start = 0
+    while start < len(words) - 1 and words[start].lower() in descriptors:
+        start += 1
+    tail = words[start:]
+    if not start or not tail[:-1]:
+        return None
+    return aliases.get(" ".join(tail)) or aliases.get(" ".join(tail[:-1]))
+
+
 def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
     """An ORG tag that is really part of a post title: 'National Security' Minister, of 'State'."""
     doc = span.doc
@@ -207,13 +219,20 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
 
     # Parties first: the ruler's id is the canonical name; a generic "X party" drops "party".
     aliases = rules.party_alias_to_name
+    descriptors = {w.lower() for w in rules.party_mentions["descriptors"]}
     for span, _ in mentions:
         ent_id = span.doc[span.start].ent_id_
         if ent_id or span.text in aliases:
             words = span.text.split()
             bare = " ".join(words[:-1]) if words[-1].lower() == "party" else span.text
-            # A known alias wins; else "X party" is the party X (a capital "Party" is in the name).
-            name = aliases.get(span.text) or aliases.get(bare) or ent_id
+            # A known alias wins, also after words run on before it ('Opposition Labour Party'
+            # at a sentence's start); else "X party" is the party X (a capital "Party" is in it).
+            name = (
+                aliases.get(span.text)
+                or aliases.get(bare)
+                or _known_tail(words, aliases, descriptors)
+            )
+            name = name or ent_id
             if name == PARTY_ID_GENERIC:
                 name = bare if words[-1] == "party" else span.text
             key = f"party:{name}"

@@ -112,6 +112,15 @@ def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
     return _text(kept)
 
 
+def _written_head(title: list[Token]) -> tuple[str, int]:
+    """The title's last word as written, lowercased, and how many tokens it takes:
+    ('secretary-general', 3) where the tokenizer splits at the hyphens."""
+    size = 1
+    while size < len(title) and not title[-size - 1].whitespace_:
+        size += 1
+    return "".join(t.lower_ for t in title[-size:]), size
+
+
 def _role(title: list[Token], org: Resolved, org_at: int | None, rules: Rules) -> Role:
     """What holding the title says about the organisation it names.
 
@@ -121,11 +130,15 @@ def _role(title: list[Token], org: Resolved, org_at: int | None, rules: Rules) -
     """
     posts = rules.posts
     two_words = " ".join(t.lower_ for t in title[-2:])
-    head_size = 2 if len(title) > 1 and two_words in posts["leader_heads"] else 1
+    written, size = _written_head(title)
+    if size > 1 and written in posts["leader_heads"]:
+        head_size = size  # "secretary-general" is three tokens
+    else:
+        head_size = 2 if len(title) > 1 and two_words in posts["leader_heads"] else 1
     between = [] if org_at is None else title[org_at + 1 : len(title) - head_size]
     between = [t for t in between if t.text not in POSSESSIVE]  # "Plaid Cymru's leader"
     leading = (
-        (head_size == 2 or title[-1].lower_ in posts["leader_heads"])
+        (head_size > 1 or title[-1].lower_ in posts["leader_heads"])
         and not any(t.lower_ in posts["non_leading_modifiers"] for t in title)
         and all(t.lower_ in posts["leading_qualifiers"] for t in between)
     )
@@ -492,7 +505,11 @@ def _noun_posts(
         while start > sentence.start and not sentence.doc[start - 1].whitespace_:
             start -= 1  # the whole written word: "co-chairman" is three tokens
         start = max(sentence.start, min(start, sentence.doc[start].left_edge.i))
-        title = list(sentence.doc[start : noun.i + 1])
+        end = noun.i + 1
+        doc = sentence.doc
+        while end + 1 < sentence.end and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            end += 2  # the whole written word: "secretary-general" is three tokens too
+        title = list(doc[start:end])
         while title and entity_at(title[0], index, ("person",)):
             title = title[1:]
         complement = complement_of(noun, index, rules) or _relative_complement(noun, index)
