@@ -638,3 +638,39 @@ def test_meetings_arrangements_invitations_and_passives(
     facts = extracted_facts(nlp, text)
     found = {(f.status, frozenset((f.subject, f.object))) for f in facts if f.predicate == "met"}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Speaking after meeting Luc Gagnon, Kenji Mori said trade would grow.",
+            id="after-meeting-participle",
+        ),
+        pytest.param(
+            "Kenji Mori and Luc Gagnon spoke on the sidelines of the summit in Tokyo.",
+            id="spoke-together-at-a-gathering",
+        ),
+        pytest.param(
+            "Kenji Mori and Luc Gagnon exchanged views on trade at their meeting in Tokyo.",
+            id="their-meeting",
+        ),
+        pytest.param("Kenji Mori hugged Luc Gagnon at the airport on Monday.", id="hugged"),
+    ],
+)
+def test_meetings_as_international_news_writes_them(nlp: Language, text: str) -> None:
+    assert met_pairs(extracted_facts(nlp, text)) == {frozenset(("Kenji Mori", "Luc Gagnon"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Kenji Mori embraced the proposal on Monday.", id="embraced-an-idea"),
+        pytest.param(
+            "Kenji Mori and Luc Gagnon gave speeches at separate rallies on Monday.",
+            id="separate-rallies",
+        ),
+    ],
+)
+def test_meetings_not_from_a_thing_or_apart(nlp: Language, text: str) -> None:
+    assert not met_pairs(extracted_facts(nlp, text))

@@ -51,7 +51,8 @@ def _addressees(verb: Token, index: EntityIndex, spec: dict) -> Participants:
 def adjunct_meeting(token: Token, index: EntityIndex, rules: Rules) -> Trigger | None:
     """'Gave Blair a clear run during a meal', 'told Blair at a meeting': the subject and the
     person addressed were both at the gathering the clause is set in; so were the subjects of
-    'A and B discussed the budget over dinner'."""
+    'A and B discussed the budget over dinner' and of 'A and B exchanged views at their
+    meeting'."""
     spec = rules.triggers["met"]["event_adjuncts"]
     prep = token.head
     if token.dep_ != "pobj" or token.lower_ not in spec["nouns"]:
@@ -71,12 +72,15 @@ def adjunct_meeting(token: Token, index: EntityIndex, rules: Rules) -> Trigger |
     addressed = _addressees(verb, index, spec)
     subjects = subjects_of(verb, index)
     status = frame_status(token, verb, rules)
+    shared = any(
+        c.dep_ == "poss" and c.lower_ in spec["shared_possessives"] for c in token.children
+    )
     if (
         not addressed
         and len(subjects) > 1
-        and lemma(verb, spec["joint_verbs"]) in spec["joint_verbs"]
+        and (shared or lemma(verb, spec["joint_verbs"]) in spec["joint_verbs"])
     ):
-        # "A and B discussed the budget over dinner"
+        # "A and B discussed the budget over dinner", "... views at their meeting"
         return Trigger(subjects, [], spec["confidence"], together=True, event=verb, status=status)
     if not addressed or not subjects:
         return None

@@ -186,7 +186,9 @@ def _verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
         return None  # "does not see X as a positive figure"
     if _joined_in_an_act(token, spec["act_frames"].get(word, [])):
         return None  # "joined her in condemning the tactics"
-    objects = [p for c in token.children if c.dep_ == "dobj" for p in persons_of(c, index)]
+    objects = [  # "after meeting X", X parsed as an adverbial noun: still the one met
+        p for c in token.children if c.dep_ in ("dobj", "npadvmod") for p in persons_of(c, index)
+    ]
     if word in spec["place_verbs"]:  # "visited Glasgow": a lone name may be a place
         objects = [(p, t) for p, t in objects if len(p.name.split()) > 1 or _titled(p, t, index)]
     objects += objects_with(token, index, ("with",))
