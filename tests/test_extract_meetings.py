@@ -648,8 +648,8 @@ def test_meetings_arrangements_invitations_and_passives(
             id="after-meeting-participle",
         ),
         pytest.param(
-            "Kenji Mori and Luc Gagnon spoke on the sidelines of the summit in Tokyo.",
-            id="spoke-together-at-a-gathering",
+            "Kenji Mori and Luc Gagnon talked on the sidelines of the summit in Tokyo.",
+            id="talked-on-the-sidelines",
         ),
         pytest.param(
             "Kenji Mori and Luc Gagnon exchanged views on trade at their meeting in Tokyo.",
