@@ -199,12 +199,14 @@ class Store:
         bindings: Mapping[str, Binding] | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
     ) -> Any:
         """Run a read-only SPARQL query; return pyoxigraph's result.
 
         Without `default_graphs` or `named_graphs` the default graph is the merge (set union) of
         all graphs and every named graph can be named in GRAPH. Given either (the SPARQL
-        Protocol's default-graph-uri and named-graph-uri), the dataset is exactly those graphs."""
+        Protocol's default-graph-uri and named-graph-uri), the dataset is exactly those graphs;
+        one the store does not hold is empty. Relative IRIs are resolved against `base_iri`."""
         substitutions = _substitutions(bindings)
         dataset: dict[str, Any] = {}
         if default_graphs is not None or named_graphs is not None:
@@ -213,7 +215,9 @@ class Store:
                 "named_graphs": [_graph_name(iri) for iri in named_graphs or ()],
             }
         try:
-            return self._store.query(sparql, substitutions=substitutions, **dataset)
+            return self._store.query(
+                sparql, substitutions=substitutions, base_iri=base_iri, **dataset
+            )
         except SyntaxError as exc:
             update = _UPDATE_KEYWORD.match(sparql)
             if update:
@@ -271,10 +275,11 @@ class Store:
         named_graphs: Sequence[str] | None = None,
         max_rows: int = 10_000,
         timeout: float | None = None,
+        base_iri: str | None = None,
     ) -> Results:
         """Serialised results in the format chosen for the result's kind (kg.store.results),
         cut at `max_rows`. `timeout` is for remote stores; an embedded one runs to the end."""
-        result = self.query(sparql, default_graphs=default_graphs, named_graphs=named_graphs)
+        result = self.query(sparql, None, default_graphs, named_graphs, base_iri)
         return serialise(result, solution_format, graph_format, max_rows)
 
     def query_results(
@@ -291,13 +296,14 @@ class Store:
         fmt = ox.QueryResultsFormat.JSON
         return result.serialize(format=fmt), fmt.media_type
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update, then make the default graph the merge of the named graphs
-        again (one transaction; a scan of the store); QueryError if it is malformed."""
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL 1.1 Update (relative IRIs resolved against `base_iri`), then make the
+        default graph the merge of the named graphs again (one transaction; a scan of the
+        store); QueryError if it is malformed."""
         try:
             with self._writing:
                 self._writes += 1
-                merge.update_and_resync(self._store, sparql)
+                merge.update_and_resync(self._store, sparql, base_iri)
         except SyntaxError as exc:
             raise QueryError(str(exc)) from exc
         except (OSError, RuntimeError) as exc:

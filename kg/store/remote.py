@@ -29,7 +29,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, QueryTimeoutError, ReadOnlyError, StoreError
 from kg.rdf.namespace import PREFIXES
-from kg.store import _EXPORT_FORMATS, _UPDATE_KEYWORD, Store, _head
+from kg.store import _EXPORT_FORMATS, _UPDATE_KEYWORD, MEMORY, Store, _head
 from kg.store.binding import bind_values
 from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, Results, serialise
 from kg.store.terms import Binding, Triples, ntriples
@@ -114,10 +114,13 @@ class RemoteStore(Store):
         bindings: Mapping[str, Binding] | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
     ) -> Any:
         """Run a read-only query on the server; the result as pyoxigraph's query result types."""
-        response = self._query(sparql, bindings, default_graphs, named_graphs, _READ_ACCEPT)
-        return _parsed(response)
+        dataset = self._held(default_graphs, named_graphs)
+        if dataset == ((), ()):
+            return Store.open(MEMORY).query(sparql, bindings, base_iri=base_iri)
+        return _parsed(self._query(sparql, bindings, dataset, _READ_ACCEPT, base_iri=base_iri))
 
     def results(
         self,
@@ -128,16 +131,23 @@ class RemoteStore(Store):
         named_graphs: Sequence[str] | None = None,
         max_rows: int = 10_000,
         timeout: float | None = None,
+        base_iri: str | None = None,
     ) -> Results:
         """The server's own serialisation in the format asked for, unchanged unless over
         `max_rows` rows (then cut, as the embedded store cuts them); QueryTimeoutError past
         `timeout` seconds."""
+        dataset = self._held(default_graphs, named_graphs)
+        if dataset == ((), ()):  # no graph the server holds: answer from an empty store
+            empty = Store.open(MEMORY)
+            return empty.results(
+                sparql, solution_format, graph_format, max_rows=max_rows, base_iri=base_iri
+            )
         # CSV cannot be read back to count rows: ask for TSV and write CSV from it.
         fetched = "tsv" if solution_format == "csv" else solution_format or "json"
         solutions = SOLUTION_FORMATS[fetched]
         graphs = GRAPH_FORMATS[graph_format or "ntriples"]
         accept = f"{solutions.media_type}, {graphs.media_type};q=0.9"
-        response = self._query(sparql, None, default_graphs, named_graphs, accept, timeout)
+        response = self._query(sparql, None, dataset, accept, timeout, base_iri)
         parsed = _parsed(response)
         wanted = solutions if not isinstance(parsed, ox.QueryTriples) else graphs
         kept_as_is = (
@@ -159,7 +169,8 @@ class RemoteStore(Store):
     ) -> tuple[bytes, str]:
         """The server's bytes: SPARQL JSON for SELECT/ASK, Turtle for graphs."""
         accept = f"{ox.QueryResultsFormat.JSON.media_type}, {ox.RdfFormat.TURTLE.media_type}"
-        response = self._query(sparql, bindings, default_graphs, named_graphs, accept)
+        dataset = self._held(default_graphs, named_graphs)
+        response = self._query(sparql, bindings, dataset, accept)
         return response.content, response.headers.get("content-type", "")
 
     def has_graph(self, graph_iri: str) -> bool:
@@ -241,9 +252,10 @@ class RemoteStore(Store):
             written += 1
         return written
 
-    def update(self, sparql: str) -> None:
-        """Send a SPARQL 1.1 Update to the server's update endpoint."""
-        self._request("POST", self.update_url, data={"update": sparql})
+    def update(self, sparql: str, base_iri: str | None = None) -> None:
+        """Send a SPARQL 1.1 Update to the server's update endpoint (relative IRIs resolved
+        against `base_iri`)."""
+        self._request("POST", self.update_url, data={"update": _based(sparql, base_iri)})
 
     def delete_graph(self, graph_iri: str | None) -> bool:
         """Remove a named graph (None: empty the default graph); False if there was none."""
@@ -288,14 +300,26 @@ class RemoteStore(Store):
 
     # HTTP
 
+    def _held(
+        self, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None
+    ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """The dataset asked for, less the graphs the server lacks (they are empty, and a
+        server asked for them might fetch them); None if none was asked for."""
+        if default_graphs is None and named_graphs is None:
+            return None
+        return (
+            tuple(iri for iri in default_graphs or () if self.has_graph(iri)),
+            tuple(iri for iri in named_graphs or () if self.has_graph(iri)),
+        )
+
     def _query(
         self,
         sparql: str,
         bindings: Mapping[str, Binding] | None,
-        default_graphs: Sequence[str] | None,
-        named_graphs: Sequence[str] | None,
+        dataset: tuple[tuple[str, ...], tuple[str, ...]] | None,
         accept: str,
         timeout: float | None = None,
+        base_iri: str | None = None,
     ) -> httpx.Response:
         update = _UPDATE_KEYWORD.match(sparql)
         if update:
@@ -304,10 +328,9 @@ class RemoteStore(Store):
                 f"({update.group(1).upper()}) is not accepted. "
                 "Send a SELECT, ASK, CONSTRUCT or DESCRIBE query."
             )
-        form: dict[str, Any] = {"query": bind_values(sparql, bindings)}
-        if default_graphs is not None or named_graphs is not None:
-            form["default-graph-uri"] = list(default_graphs or ())
-            form["named-graph-uri"] = list(named_graphs or ())
+        form: dict[str, Any] = {"query": bind_values(_based(sparql, base_iri), bindings)}
+        if dataset is not None:
+            form["default-graph-uri"], form["named-graph-uri"] = dataset
         return self._request(
             "POST", self.query_url, data=form, headers={"Accept": accept}, timeout=timeout
         )
@@ -346,6 +369,14 @@ class RemoteStore(Store):
             f"The SPARQL server at '{self.location}' answered {response.status_code} to "
             f"{method} {url}: {message}"
         )
+
+
+def _based(sparql: str, base_iri: str | None) -> str:
+    """The text with a BASE declaration first (the protocol has no base parameter); a BASE of
+    its own, later in the text, still wins."""
+    if base_iri is None:
+        return sparql
+    return f"BASE {ox.NamedNode(base_iri)}\n{sparql}"
 
 
 def _target(graph_iri: str | None) -> dict[str, str]:
