@@ -121,8 +121,11 @@ def dataset_iris(parameter: str, values: Sequence[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
-def check_update(update: str | None) -> str:
-    """The update, if it stays inside the store; QueryError saying why not otherwise."""
+def check_update(
+    update: str | None, using_graphs: Sequence[str] = (), using_named_graphs: Sequence[str] = ()
+) -> str:
+    """The update, if it stays inside the store and does not name a dataset both in the text
+    and in the protocol's using-graph-uri / using-named-graph-uri; QueryError saying why not."""
     if update is None or not update.strip():
         raise QueryError(MISSING_UPDATE)
     keywords = _keywords(_checked_tokens(update))
@@ -130,6 +133,10 @@ def check_update(update: str | None) -> str:
         raise QueryError(NO_LOAD)
     if "SERVICE" in keywords:
         raise QueryError(NO_SERVICE)
+    if using_graphs or using_named_graphs:
+        for keyword in ("WITH", "USING"):
+            if keyword in keywords:
+                raise QueryError(DATASET_CONFLICT.format(keyword=keyword))
     return update
 
 
@@ -196,9 +203,9 @@ DATASET_CONFLICT = (
 
 
 def with_using(update: str, default_graphs: Sequence[str], named_graphs: Sequence[str]) -> str:
-    """The update with the protocol's using-graph-uri / using-named-graph-uri written as USING /
-    USING NAMED clauses before the WHERE of each DELETE / INSERT operation (DELETE WHERE and the
-    DATA forms take no dataset); QueryError if the update has USING or WITH of its own."""
+    """The update (passed by `check_update` with the same graphs) with the protocol's
+    using-graph-uri / using-named-graph-uri written as USING / USING NAMED clauses before the
+    WHERE of each DELETE / INSERT operation (DELETE WHERE and the DATA forms take no dataset)."""
     if not default_graphs and not named_graphs:
         return update
     clauses = " ".join(
@@ -212,8 +219,6 @@ def with_using(update: str, default_graphs: Sequence[str], named_graphs: Sequenc
             continue
         if kind == "other" and text in "{}":
             depth += 1 if text == "{" else -1
-        elif kind == "word" and text in ("USING", "WITH"):
-            raise QueryError(DATASET_CONFLICT.format(keyword=text))
         elif kind == "word" and text == "WHERE" and depth == 0 and previous != "DELETE":
             pieces += [update[copied : match.start()], clauses, " "]
             copied = match.start()

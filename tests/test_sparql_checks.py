@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.errors import QueryError, ReadOnlyError
+from kg.errors import QueryError
 from kg.sparql import (
-    NO_LOAD,
     NO_SERVICE,
-    NOT_A_QUERY,
     check_query,
     check_update,
     dataset_iris,
@@ -136,38 +134,8 @@ def test_with_using_no_parameters_leaves_the_update() -> None:
 
 
 @pytest.mark.parametrize("clause", ["WITH <x:g> ", "using <x:g> "])
-def test_with_using_conflicts_with_the_updates_own_dataset(clause: str) -> None:
+def test_check_update_dataset_in_text_and_parameters_400(clause: str) -> None:
     update = MARK.replace("WHERE", clause + "WHERE") if "using" in clause else clause + MARK
-    with pytest.raises(QueryError, match="allows only one of them"):
-        with_using(update, ["x:d"], [])
-
-
-def test_check_query_update_is_not_a_query() -> None:
-    with pytest.raises(ReadOnlyError) as raised:
-        check_query("INSERT DATA { <a:a> <a:b> <a:c> }", _has_graph)
-    assert str(raised.value) == NOT_A_QUERY
-
-
-@pytest.mark.parametrize(
-    ("update", "message"),
-    [
-        pytest.param("LOAD <http://x.org/d.ttl>", NO_LOAD, id="load"),
-        pytest.param(
-            "load silent <file:///etc/passwd> into graph <x:g>", NO_LOAD, id="load-any-case"
-        ),
-        pytest.param(
-            "INSERT { ?s ?p ?o } WHERE { SERVICE <http://x.org/s> { ?s ?p ?o } }",
-            NO_SERVICE,
-            id="service",
-        ),
-    ],
-)
-def test_check_update_refuses(update: str, message: str) -> None:
-    with pytest.raises(QueryError) as raised:
-        check_update(update)
-    assert str(raised.value) == message
-
-
-def test_check_update_allows_local_writes() -> None:
-    update = 'INSERT DATA { GRAPH <x:g> { <x:a> <x:b> "LOAD <http://x.org/>" } }'
     assert check_update(update) == update
+    with pytest.raises(QueryError, match="allows only one of them"):
+        check_update(update, [], ["x:n"])

@@ -1,5 +1,5 @@
 """The 34 cases of the W3C SPARQL 1.1 Protocol test suite, written as our own, against uvicorn on
-127.0.0.1 with an in-memory store and writes on.
+127.0.0.1 with writes on, over an in-memory store and over `oxigraph serve` as a remote store.
 
 The suite's data graphs (data1, data2, data3) are put into the store by the Graph Store Protocol
 before each case that reads them: the server never fetches a graph. A graph named in the dataset
@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 import httpx
 import pytest
 
-from tests.servers import free_port, start_api, wait_until_up
+from tests.servers import free_port, oxigraph_server, start_api, wait_until_up
 
 TOKEN = "protocol-test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -69,22 +70,23 @@ class Endpoint:
         )
 
 
-@pytest.fixture(scope="module")
-def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Endpoint]:
-    port = free_port()
-    env = os.environ | {
-        "NEWSKG_STORE": "memory:",
-        "NEWSKG_TOKEN": TOKEN,
-        "NEWSKG_QUERY_TIMEOUT": "10",
-    }
-    process: subprocess.Popen[bytes] = start_api(port, env)
-    url = f"http://127.0.0.1:{port}"
-    try:
+@pytest.fixture(scope="module", params=["embedded", "oxigraph-serve"])
+def endpoint(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Endpoint]:
+    """The API over an in-memory store, and over `oxigraph serve` as a remote store."""
+    with ExitStack() as stack:
+        store = "memory:"
+        if request.param == "oxigraph-serve":
+            store = stack.enter_context(oxigraph_server(tmp_path_factory.mktemp("oxigraph")))
+        port = free_port()
+        env = os.environ | {"NEWSKG_STORE": store, "NEWSKG_TOKEN": TOKEN}
+        process: subprocess.Popen[bytes] = start_api(port, env)
+        stack.callback(process.wait, timeout=30)
+        stack.callback(process.terminate)
+        url = f"http://127.0.0.1:{port}"
         wait_until_up(url, process)
         yield Endpoint(f"{url}/sparql")
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.fixture

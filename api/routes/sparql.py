@@ -15,7 +15,7 @@ from api.deps import Body, QueryPoolDep, SettingsDep, StoreDep, require_write_ac
 from api.negotiation import choose, prefers_html
 from api.schemas import ErrorBody
 from api.service import service_description
-from kg.sparql import check_query, check_update, dataset_iris, with_using
+from kg.sparql import check_query, check_update, dataset_iris
 from kg.store.pool import QueryJob
 from kg.store.results import GRAPH_FORMATS
 
@@ -212,12 +212,12 @@ async def _update(
     request: Request, store: StoreDep, pool: QueryPoolDep, fields: dict[str, list[str]]
 ) -> Response:
     require_write_access(request)
-    text = with_using(
-        check_update(_single(fields, "update")),
+    using = (
         dataset_iris("using-graph-uri", fields.get("using-graph-uri", [])),
         dataset_iris("using-named-graph-uri", fields.get("using-named-graph-uri", [])),
     )
-    await run_in_threadpool(store.update, text, _endpoint(request))
+    text = check_update(_single(fields, "update"), *using)
+    await run_in_threadpool(store.update, text, _endpoint(request), *using)
     await run_in_threadpool(pool.refresh)
     return Response(status_code=204)
 

@@ -28,6 +28,7 @@ import rdflib
 
 from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.rdf.namespace import PREFIXES
+from kg.sparql import with_using
 from kg.store import merge
 from kg.store.results import Results, serialise
 from kg.store.terms import (
@@ -296,10 +297,18 @@ class Store:
         fmt = ox.QueryResultsFormat.JSON
         return result.serialize(format=fmt), fmt.media_type
 
-    def update(self, sparql: str, base_iri: str | None = None) -> None:
-        """Run a SPARQL 1.1 Update (relative IRIs resolved against `base_iri`), then make the
-        default graph the merge of the named graphs again (one transaction; a scan of the
-        store); QueryError if it is malformed."""
+    def update(
+        self,
+        sparql: str,
+        base_iri: str | None = None,
+        using_graphs: Sequence[str] = (),
+        using_named_graphs: Sequence[str] = (),
+    ) -> None:
+        """Run a SPARQL 1.1 Update (relative IRIs resolved against `base_iri`; its DELETE /
+        INSERT operations reading the `using_graphs` as default graph and `using_named_graphs`
+        as named graphs, if given), then make the default graph the merge of the named graphs
+        again (one transaction; a scan of the store); QueryError if it is malformed."""
+        sparql = with_using(sparql, using_graphs, using_named_graphs)
         try:
             with self._writing:
                 self._writes += 1

@@ -252,10 +252,21 @@ class RemoteStore(Store):
             written += 1
         return written
 
-    def update(self, sparql: str, base_iri: str | None = None) -> None:
+    def update(
+        self,
+        sparql: str,
+        base_iri: str | None = None,
+        using_graphs: Sequence[str] = (),
+        using_named_graphs: Sequence[str] = (),
+    ) -> None:
         """Send a SPARQL 1.1 Update to the server's update endpoint (relative IRIs resolved
-        against `base_iri`)."""
-        self._request("POST", self.update_url, data={"update": _based(sparql, base_iri)})
+        against `base_iri`), with the protocol's using-graph-uri / using-named-graph-uri."""
+        form = {
+            "update": _based(sparql, base_iri),
+            "using-graph-uri": list(using_graphs),
+            "using-named-graph-uri": list(using_named_graphs),
+        }
+        self._request("POST", self.update_url, data=form)
 
     def delete_graph(self, graph_iri: str | None) -> bool:
         """Remove a named graph (None: empty the default graph); False if there was none."""
