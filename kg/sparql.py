@@ -105,6 +105,14 @@ def check_query(query: str | None, has_graph: Callable[[str], bool], base: str =
     return query
 
 
+def returns_graph(query: str) -> bool:
+    """Whether the query is a CONSTRUCT or DESCRIBE (its first query-form keyword)."""
+    for kind, text in tokens(query):
+        if kind == "word" and text.upper() in _QUERY_FORMS:
+            return text.upper() in ("CONSTRUCT", "DESCRIBE")
+    return False
+
+
 def dataset_iris(parameter: str, values: Sequence[str]) -> tuple[str, ...]:
     """The graph IRIs of a dataset parameter (default-graph-uri, ...), each checked to be an
     absolute IRI; QueryError naming the parameter and the value otherwise."""

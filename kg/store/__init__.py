@@ -243,6 +243,7 @@ class Store:
         """SELECT rows as plain Python values; unbound variables are None."""
         result = self.query(sparql, bindings)
         if not isinstance(result, ox.QuerySolutions):
+            del result  # dropped here, in the thread that made it, not with the traceback
             raise QueryError(f"select() needs a SELECT query, got: {_head(sparql)}")
         names = [v.value for v in result.variables]
         return [{name: python_value(solution[name]) for name in names} for solution in result]
@@ -251,6 +252,7 @@ class Store:
         """The triples of a CONSTRUCT or DESCRIBE query as an rdflib Graph (for small results)."""
         result = self.query(sparql, bindings)
         if not isinstance(result, ox.QueryTriples):
+            del result  # dropped here, in the thread that made it, not with the traceback
             raise QueryError(
                 f"construct() needs a CONSTRUCT or DESCRIBE query, got: {_head(sparql)}"
             )

@@ -29,6 +29,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, QueryTimeoutError, ReadOnlyError, StoreError
 from kg.rdf.namespace import PREFIXES
+from kg.sparql import returns_graph
 from kg.store import _EXPORT_FORMATS, _UPDATE_KEYWORD, MEMORY, Store, _head
 from kg.store.binding import bind_values
 from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, Results, serialise
@@ -40,8 +41,23 @@ DEFAULT_TIMEOUT = 120.0
 ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
 """Each endpoint's path relative to the store URL, as `oxigraph serve` has them."""
 
+SYSTEM_GRAPHS = (
+    "http://www.openlinksw.com/",
+    "http://localuriqaserver/",
+    "http://www.w3.org/ns/ldp#",
+    "http://www.w3.org/2002/07/owl#",
+    "urn:activitystreams-owl:map",
+    "urn:core:services:sparql",
+)
+"""Prefixes of the graphs a server keeps for itself (Virtuoso's: its RDF views, its LDP and OWL
+schemas, its service descriptions): never newskg's, left out of `graphs()` and `count()`."""
+
+_ONE_TRIPLE = "SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1"
+_GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 _NTRIPLES = ox.RdfFormat.N_TRIPLES
-_READ_ACCEPT = f"{ox.QueryResultsFormat.JSON.media_type}, {_NTRIPLES.media_type};q=0.9"
+_READ_ACCEPT = (ox.QueryResultsFormat.JSON, _NTRIPLES)
+_VIRTUOSO_ASK = "__ASK_RETVAL"
+"""The one column of the table Virtuoso 7 answers an ASK with, in place of a boolean."""
 _PARSEABLE = {
     fmt.media_type.split(";")[0]: fmt
     for fmt in (
@@ -146,13 +162,13 @@ class RemoteStore(Store):
         fetched = "tsv" if solution_format == "csv" else solution_format or "json"
         solutions = SOLUTION_FORMATS[fetched]
         graphs = GRAPH_FORMATS[graph_format or "ntriples"]
-        accept = f"{solutions.media_type}, {graphs.media_type};q=0.9"
-        response = self._query(sparql, None, dataset, accept, timeout, base_iri)
+        response = self._query(sparql, None, dataset, (solutions, graphs), timeout, base_iri)
         parsed = _parsed(response)
         wanted = solutions if not isinstance(parsed, ox.QueryTriples) else graphs
         kept_as_is = (
             _media(response) == wanted.media_type.split(";")[0]
             and solution_format != "csv"
+            and not isinstance(parsed, ox.QueryBoolean)  # maybe Virtuoso's table: written anew
             and (solution_format if not isinstance(parsed, ox.QueryTriples) else graph_format)
             and sum(1 for _ in islice(_rows(parsed), max_rows + 1)) <= max_rows
         )
@@ -168,30 +184,38 @@ class RemoteStore(Store):
         named_graphs: Sequence[str] | None = None,
     ) -> tuple[bytes, str]:
         """The server's bytes: SPARQL JSON for SELECT/ASK, Turtle for graphs."""
-        accept = f"{ox.QueryResultsFormat.JSON.media_type}, {ox.RdfFormat.TURTLE.media_type}"
+        accept = (ox.QueryResultsFormat.JSON, ox.RdfFormat.TURTLE)
         dataset = self._held(default_graphs, named_graphs)
         response = self._query(sparql, bindings, dataset, accept)
         return response.content, response.headers.get("content-type", "")
 
     def has_graph(self, graph_iri: str) -> bool:
-        """Whether the server has the named graph."""
+        """Whether the server has the named graph with a triple in it (newskg writes no empty
+        graph; a server may keep none: Virtuoso answers `ASK { GRAPH <g> { } }` true for any)."""
         try:
             graph = ox.NamedNode(graph_iri)
         except ValueError:
             return False
-        # An ASK, not a Graph Store Protocol HEAD: oxigraph 0.5 sends a body with its 404 to
-        # HEAD, which breaks the kept-alive connection.
-        return bool(self.query("ASK { GRAPH ?g { } }", {"g": graph}))
+        # A SELECT, not a Graph Store Protocol HEAD (oxigraph 0.5 sends a body with its 404 to
+        # HEAD, which breaks the kept-alive connection) nor an ASK (Virtuoso 7 answers ASK as
+        # a table, not a boolean, in JSON).
+        return bool(self.select(_ONE_TRIPLE, {"g": graph}))
 
     def graphs(self) -> list[str]:
-        """The IRIs of all named graphs, sorted."""
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
-        return sorted(str(row["g"]) for row in rows if not str(row["g"]).startswith("_:"))
+        """The IRIs of the named graphs, sorted, less the server's own (`system_graph`)."""
+        return sorted(self._graph_sizes())
 
     def count(self) -> int:
-        """The number of quads in the named graphs (newskg writes no others)."""
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return int(rows[0]["n"] or 0)
+        """The number of quads in the named graphs, less the server's own (`system_graph`)."""
+        return sum(self._graph_sizes().values())
+
+    def _graph_sizes(self) -> dict[str, int]:
+        rows = self.select(_GRAPH_SIZES)
+        return {
+            str(row["g"]): int(row["n"] or 0)
+            for row in rows
+            if row["g"] is not None and not system_graph(str(row["g"]))
+        }
 
     def get_graph(self, graph_iri: str | None, format: ox.RdfFormat) -> bytes | None:
         """A named graph (None: the default graph) as the server serialises it; None if absent."""
@@ -211,17 +235,17 @@ class RemoteStore(Store):
             raise StoreError(
                 f"Unknown export format '{format}'. Use one of: {', '.join(_EXPORT_FORMATS)}."
             )
+        quads = []
+        for iri in self.graphs():  # not the server's own graphs
+            body = self.get_graph(iri, _NTRIPLES) or b""
+            name = ox.NamedNode(iri)
+            quads.extend(
+                ox.Quad(t.subject, t.predicate, t.object, name)
+                for t in ox.parse(body, format=_NTRIPLES)
+            )
         if format in ("trig", "nquads"):
-            quads = []
-            for iri in self.graphs():
-                body = self.get_graph(iri, _NTRIPLES) or b""
-                name = ox.NamedNode(iri)
-                quads.extend(
-                    ox.Quad(t.subject, t.predicate, t.object, name)
-                    for t in ox.parse(body, format=_NTRIPLES)
-                )
             return ox.serialize(quads, format=rdf_format, prefixes=PREFIXES)
-        union = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        union = dict.fromkeys(quad.triple for quad in quads)  # each triple once
         return ox.serialize(union, format=rdf_format, prefixes=PREFIXES)
 
     # Writing
@@ -328,10 +352,13 @@ class RemoteStore(Store):
         sparql: str,
         bindings: Mapping[str, Binding] | None,
         dataset: tuple[tuple[str, ...], tuple[str, ...]] | None,
-        accept: str,
+        accept: tuple[ox.QueryResultsFormat, ox.RdfFormat],
         timeout: float | None = None,
         base_iri: str | None = None,
     ) -> httpx.Response:
+        """POST the query; `accept` names the format for solutions and the one for graphs, and
+        only the one for the query's form is asked for (Virtuoso answers a CONSTRUCT with a
+        table if a table format is acceptable)."""
         update = _UPDATE_KEYWORD.match(sparql)
         if update:
             raise ReadOnlyError(
@@ -343,7 +370,11 @@ class RemoteStore(Store):
         if dataset is not None:
             form["default-graph-uri"], form["named-graph-uri"] = dataset
         return self._request(
-            "POST", self.query_url, data=form, headers={"Accept": accept}, timeout=timeout
+            "POST",
+            self.query_url,
+            data=form,
+            headers={"Accept": accept[returns_graph(sparql)].media_type},
+            timeout=timeout,
         )
 
     def _request(
@@ -382,6 +413,11 @@ class RemoteStore(Store):
         )
 
 
+def system_graph(iri: str) -> bool:
+    """Whether `iri` names one of the graphs a SPARQL server keeps for itself (SYSTEM_GRAPHS)."""
+    return iri.startswith(SYSTEM_GRAPHS)
+
+
 def _based(sparql: str, base_iri: str | None) -> str:
     """The text with a BASE declaration first (the protocol has no base parameter); a BASE of
     its own, later in the text, still wins."""
@@ -402,13 +438,23 @@ def _parsed(response: httpx.Response) -> Any:
     """The response as pyoxigraph's QuerySolutions, QueryBoolean or QueryTriples."""
     media = _media(response)
     if media in _PARSEABLE:
-        return ox.parse_query_results(response.content, format=_PARSEABLE[media])
+        parsed = ox.parse_query_results(response.content, format=_PARSEABLE[media])
+        if isinstance(parsed, ox.QuerySolutions) and [v.value for v in parsed.variables] == [
+            _VIRTUOSO_ASK
+        ]:
+            return _boolean(any(row[0] is not None and row[0].value != "0" for row in parsed))
+        return parsed
     if media in _GRAPH_TYPES:
         # Through a scratch store so that graph results are QueryTriples, as embedded ones are.
         scratch = ox.Store()
         scratch.load(response.content, format=_GRAPH_TYPES[media])
         return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
     raise StoreError(f"The SPARQL server answered with an unexpected media type {media!r}.")
+
+
+def _boolean(value: bool) -> ox.QueryBoolean:
+    text = b'{"head":{},"boolean":true}' if value else b'{"head":{},"boolean":false}'
+    return ox.parse_query_results(text, format=ox.QueryResultsFormat.JSON)
 
 
 def _rows(result: Any) -> Iterable[Any]:
