@@ -86,3 +86,70 @@ def oxigraph_server(location: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+CheckpointInterval = 0
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = .
+
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+ServerThreads = 10
+Charset = UTF-8
+
+[SPARQL]
+ResultSetMaxRows = 1000000
+"""
+"""A throw-away Virtuoso: its files in one directory, SQL and HTTP on 127.0.0.1 only, and no
+query time limit (Virtuoso's limit answers with partial results, not an error)."""
+
+VIRTUOSO_GRANT = 'GRANT SPARQL_UPDATE TO "SPARQL";'
+"""Lets the anonymous SPARQL user write: SPARQL Update and the Graph Store Protocol."""
+
+
+@contextmanager
+def virtuoso_server(directory: Path) -> Iterator[str]:
+    """The store URL of `virtuoso-t` (Debian's virtuoso-opensource) on a new database in
+    `directory`, writable over HTTP, stopped on exit. Skips the test if it is not installed."""
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if binary is None or isql is None:
+        pytest.skip("virtuoso-t is not installed: `make virtuoso` installs Debian's package")
+    sql_port, http_port = free_port(), free_port()
+    ini = directory / "virtuoso.ini"
+    ini.write_text(VIRTUOSO_INI.format(dir=directory, sql_port=sql_port, http_port=http_port))
+    command = [binary, "+foreground", "+configfile", str(ini)]
+    process = subprocess.Popen(
+        command, cwd=directory, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        for port in (http_port, sql_port):
+            wait_for_port(port, process, "virtuoso-t", 60)
+        granted = subprocess.run(
+            [isql, f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={VIRTUOSO_GRANT}"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if granted.returncode != 0 or "*** Error" in granted.stdout + granted.stderr:
+            pytest.fail(f"Granting SPARQL_UPDATE failed: {granted.stdout}{granted.stderr}")
+        yield f"http://127.0.0.1:{http_port}?query=sparql&update=sparql&store=sparql-graph-crud"
+    finally:
+        process.terminate()
+        process.wait(timeout=60)

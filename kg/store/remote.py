@@ -158,18 +158,19 @@ class RemoteStore(Store):
             return empty.results(
                 sparql, solution_format, graph_format, max_rows=max_rows, base_iri=base_iri
             )
-        # CSV cannot be read back to count rows: ask for TSV and write CSV from it.
-        fetched = "tsv" if solution_format == "csv" else solution_format or "json"
+        # CSV cannot be read back to count rows, and Virtuoso's TSV quotes the variable names
+        # (pyoxigraph refuses them): ask for JSON and write CSV or TSV from it.
+        fetched = "json" if solution_format in ("csv", "tsv") else solution_format or "json"
         solutions = SOLUTION_FORMATS[fetched]
         graphs = GRAPH_FORMATS[graph_format or "ntriples"]
         response = self._query(sparql, None, dataset, (solutions, graphs), timeout, base_iri)
         parsed = _parsed(response)
-        wanted = solutions if not isinstance(parsed, ox.QueryTriples) else graphs
+        is_graph = isinstance(parsed, ox.QueryTriples)
+        wanted = graphs if is_graph else solutions
         kept_as_is = (
             _media(response) == wanted.media_type.split(";")[0]
-            and solution_format != "csv"
+            and (graph_format is not None if is_graph else solution_format == fetched)
             and not isinstance(parsed, ox.QueryBoolean)  # maybe Virtuoso's table: written anew
-            and (solution_format if not isinstance(parsed, ox.QueryTriples) else graph_format)
             and sum(1 for _ in islice(_rows(parsed), max_rows + 1)) <= max_rows
         )
         if kept_as_is:
