@@ -10,6 +10,7 @@ from kg.sparql import (
     check_query,
     check_update,
     dataset_iris,
+    returns_graph,
     with_using,
 )
 
@@ -139,3 +140,19 @@ def test_check_update_dataset_in_text_and_parameters_400(clause: str) -> None:
     assert check_update(update) == update
     with pytest.raises(QueryError, match="allows only one of them"):
         check_update(update, [], ["x:n"])
+
+
+@pytest.mark.parametrize(
+    ("query", "graph"),
+    [
+        pytest.param("SELECT * WHERE { ?s ?p ?o }", False, id="select"),
+        pytest.param("ASK {}", False, id="ask"),
+        pytest.param(
+            "PREFIX c: <x:construct#>\nconstruct WHERE { ?s ?p ?o }", True, id="construct"
+        ),
+        pytest.param("# SELECT\nDESCRIBE <x:a>", True, id="describe-after-comment"),
+        pytest.param("SELECT ?s WHERE { ?s <x:p> 'CONSTRUCT' }", False, id="word-in-string"),
+    ],
+)
+def test_returns_graph_by_the_query_form(query: str, graph: bool) -> None:
+    assert returns_graph(query) is graph

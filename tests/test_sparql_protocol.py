@@ -333,6 +333,13 @@ def test_protocol_bad_multiple_queries_form_and_url(endpoint: Endpoint) -> None:
     assert "2 'query' parameters" in response.json()["detail"]
 
 
+def test_protocol_query_and_update_in_one_request_400(endpoint: Endpoint, data: dict) -> None:
+    response = endpoint.post(b"query=ASK%20%7B%7D&update=CLEAR%20ALL", {"Content-Type": FORM})
+    assert response.status_code == 400
+    assert "not both" in response.json()["detail"]
+    assert endpoint.ask("ASK { GRAPH ?g { ?s ?p ?o } }") is True
+
+
 def test_protocol_bad_query_wrong_media_type(endpoint: Endpoint) -> None:
     response = httpx.post(endpoint.url, content=b"ASK {}", headers={"Content-Type": "text/plain"})
     assert response.status_code == 415

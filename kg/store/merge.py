@@ -76,7 +76,6 @@ def update_and_resync(store: ox.Store, sparql: str, base_iri: str | None = None)
             return
         except SyntaxError:
             continue
-    store.update(
-        sparql, base_iri=base_iri
-    )  # raises the update's own syntax error, having written nothing
+    # This raises the update's own syntax error, having written nothing.
+    store.update(sparql, base_iri=base_iri)
     store.update(RESYNC)
