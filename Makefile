@@ -9,7 +9,7 @@ STORE  ?= data/kg
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install build serve test lint browser quality clean
+.PHONY: install build serve test lint browser virtuoso quality clean
 
 install: $(VENV)/.installed
 
@@ -29,12 +29,18 @@ lint: install
 	$(BIN)/ruff check kg api tests
 	$(BIN)/ruff format --check kg api tests
 
-test: lint browser
+test: lint browser virtuoso
 	$(BIN)/pytest
 
 # The browser test drives Debian's chromium (never a downloaded browser).
 browser:
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+
+# The Virtuoso store test runs Debian's virtuoso-opensource on a throw-away database (it starts
+# its own server; the package's service is not used). Noninteractive: no dba password prompt.
+virtuoso:
+	command -v virtuoso-t >/dev/null || (apt-get update && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y virtuoso-opensource)
 
 # Extraction quality on the seed and the development gold data (../shared, not shipped).
 quality: install

@@ -90,7 +90,7 @@ def search_actors(
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}.")
     bindings: dict[str, str] = {"q": q.strip()}
     if type is not None:
-        bindings["wanted"] = type
+        bindings["type"] = type
     rows = store.select(query("actor_search"), bindings)
     return [_actor(row) for row in rows[:limit]]
 

@@ -1,17 +1,23 @@
 """What the SPARQL endpoint accepts: queries over graphs in the store, updates that stay local.
 
 Remote access is refused before anything runs: pyoxigraph would fetch a SERVICE endpoint or a
-LOAD source over HTTP, and FROM / FROM NAMED (and the protocol's default-graph-uri /
-named-graph-uri) may only name graphs the store holds. The check reads the text as SPARQL tokens
-(comments, strings and IRIs are single tokens, so a keyword inside them is not seen as one), then
-resolves the IRI after each FROM against the query's PREFIX and BASE declarations.
+LOAD source over HTTP, and FROM / FROM NAMED may only name graphs the store holds. The check reads
+the text as SPARQL tokens (comments, strings and IRIs are single tokens, so a keyword inside them
+is not seen as one), then resolves the IRI after each FROM against the query's PREFIX and BASE
+declarations (and the endpoint's URL, the base of relative IRIs).
+
+The protocol's dataset parameters (default-graph-uri, named-graph-uri for queries; using-graph-uri,
+using-named-graph-uri for updates) are not refused when they name a graph the store lacks: such a
+graph is empty, as the store reads it (it never fetches one). They must be absolute IRIs.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
+
+import pyoxigraph as ox
 
 from kg.errors import QueryError, ReadOnlyError
 
@@ -79,13 +85,9 @@ def tokens(text: str) -> Iterator[Token]:
             yield kind, match.group()
 
 
-def check_query(
-    query: str | None,
-    has_graph: Callable[[str], bool],
-    default_graphs: Sequence[str] = (),
-    named_graphs: Sequence[str] = (),
-) -> str:
-    """The query, if it is one this endpoint runs; QueryError saying why not otherwise."""
+def check_query(query: str | None, has_graph: Callable[[str], bool], base: str = "") -> str:
+    """The query, if it is one this endpoint runs; QueryError saying why not otherwise.
+    `base` is the IRI relative ones in the query are resolved against (the endpoint's URL)."""
     if query is None or not query.strip():
         raise QueryError(MISSING_QUERY)
     words = _checked_tokens(query)
@@ -93,14 +95,45 @@ def check_query(
         raise ReadOnlyError(NOT_A_QUERY)
     if "SERVICE" in _keywords(words):
         raise QueryError(NO_SERVICE)
-    _check_graphs("FROM", _from_iris(words), has_graph)
-    _check_graphs("default-graph-uri", default_graphs, has_graph)
-    _check_graphs("named-graph-uri", named_graphs, has_graph)
+    for iri in _from_iris(words, base):
+        if not has_graph(iri):
+            raise QueryError(
+                f"FROM <{iri}> is not a graph in this store; only its own graphs can be "
+                "queried, nothing is loaded from elsewhere. List them with "
+                "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }."
+            )
     return query
 
 
-def check_update(update: str | None) -> str:
-    """The update, if it stays inside the store; QueryError saying why not otherwise."""
+def returns_graph(query: str) -> bool:
+    """Whether the query is a CONSTRUCT or DESCRIBE (its first query-form keyword)."""
+    for kind, text in tokens(query):
+        if kind == "word" and text.upper() in _QUERY_FORMS:
+            return text.upper() in ("CONSTRUCT", "DESCRIBE")
+    return False
+
+
+def dataset_iris(parameter: str, values: Sequence[str]) -> tuple[str, ...]:
+    """The graph IRIs of a dataset parameter (default-graph-uri, ...), each checked to be an
+    absolute IRI; QueryError naming the parameter and the value otherwise."""
+    for value in values:
+        try:
+            ox.NamedNode(value)
+        except ValueError:
+            raise QueryError(
+                f"{parameter} {value!r} is not an absolute IRI; name graphs by absolute IRI, "
+                "such as https://w3id.org/newskg/id/article/28cd3d1d7a67278e."
+            ) from None
+        if not urlsplit(value).scheme:
+            raise QueryError(f"{parameter} {value!r} is not an absolute IRI; add its scheme.")
+    return tuple(values)
+
+
+def check_update(
+    update: str | None, using_graphs: Sequence[str] = (), using_named_graphs: Sequence[str] = ()
+) -> str:
+    """The update, if it stays inside the store and does not name a dataset both in the text
+    and in the protocol's using-graph-uri / using-named-graph-uri; QueryError saying why not."""
     if update is None or not update.strip():
         raise QueryError(MISSING_UPDATE)
     keywords = _keywords(_checked_tokens(update))
@@ -108,6 +141,10 @@ def check_update(update: str | None) -> str:
         raise QueryError(NO_LOAD)
     if "SERVICE" in keywords:
         raise QueryError(NO_SERVICE)
+    if using_graphs or using_named_graphs:
+        for keyword in ("WITH", "USING"):
+            if keyword in keywords:
+                raise QueryError(DATASET_CONFLICT.format(keyword=keyword))
     return update
 
 
@@ -138,9 +175,8 @@ def _keywords(words: list[Token]) -> set[str]:
     return {text.upper() for kind, text in words if kind == "word"}
 
 
-def _from_iris(words: list[Token]) -> list[str]:
+def _from_iris(words: list[Token], base: str) -> list[str]:
     prefixes: dict[str, str] = {}
-    base = ""
     found: list[str] = []
     for index, (kind, text) in enumerate(words):
         if kind != "word":
@@ -167,11 +203,32 @@ def _from_iris(words: list[Token]) -> list[str]:
     return found
 
 
-def _check_graphs(where: str, iris: Sequence[str], has_graph: Callable[[str], bool]) -> None:
-    for iri in iris:
-        if not has_graph(iri):
-            raise QueryError(
-                f"{where} <{iri}> is not a graph in this store; only its own graphs can be "
-                "queried, nothing is loaded from elsewhere. List them with "
-                "SELECT DISTINCT ?g WHERE { GRAPH ?g { } }."
-            )
+DATASET_CONFLICT = (
+    "The update names its dataset with {keyword} and the request with using-graph-uri or "
+    "using-named-graph-uri; the SPARQL Protocol allows only one of them. Drop the parameters or "
+    "the {keyword} clause."
+)
+
+
+def with_using(update: str, default_graphs: Sequence[str], named_graphs: Sequence[str]) -> str:
+    """The update (passed by `check_update` with the same graphs) with the protocol's
+    using-graph-uri / using-named-graph-uri written as USING / USING NAMED clauses before the
+    WHERE of each DELETE / INSERT operation (DELETE WHERE and the DATA forms take no dataset)."""
+    if not default_graphs and not named_graphs:
+        return update
+    clauses = " ".join(
+        [f"USING {ox.NamedNode(iri)}" for iri in default_graphs]
+        + [f"USING NAMED {ox.NamedNode(iri)}" for iri in named_graphs]
+    )
+    pieces, copied, depth, previous = [], 0, 0, ""
+    for match in _TOKEN.finditer(update):
+        kind, text = match.lastgroup, match.group().upper()
+        if kind == "comment":
+            continue
+        if kind == "other" and text in "{}":
+            depth += 1 if text == "{" else -1
+        elif kind == "word" and text == "WHERE" and depth == 0 and previous != "DELETE":
+            pieces += [update[copied : match.start()], clauses, " "]
+            copied = match.start()
+        previous = text
+    return "".join(pieces) + update[copied:]

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from kg.errors import QueryError, ReadOnlyError
-from kg.sparql import NO_LOAD, NO_SERVICE, NOT_A_QUERY, check_query, check_update
+from kg.errors import QueryError
+from kg.sparql import (
+    NO_SERVICE,
+    check_query,
+    check_update,
+    dataset_iris,
+    returns_graph,
+    with_using,
+)
 
 STORED = "https://w3id.org/newskg/id/article/a1"
 
@@ -74,38 +81,78 @@ def test_check_query_refuses(query: str, message: str) -> None:
     assert message in str(raised.value)
 
 
-def test_check_query_dataset_params_must_be_stored() -> None:
-    assert check_query("ASK {}", _has_graph, [STORED], [STORED])
-    with pytest.raises(QueryError, match="named-graph-uri <http://x.org/g> is not a graph"):
-        check_query("ASK {}", _has_graph, [STORED], ["http://x.org/g"])
+def test_check_query_from_relative_to_the_endpoint() -> None:
+    query = "SELECT * FROM <a1> WHERE { ?s ?p ?o }"
+    assert check_query(query, _has_graph, "https://w3id.org/newskg/id/article/sparql")
+    with pytest.raises(QueryError, match="FROM <http://127.0.0.1:8000/a1> is not a graph"):
+        check_query(query, _has_graph, "http://127.0.0.1:8000/sparql")
 
 
-def test_check_query_update_is_not_a_query() -> None:
-    with pytest.raises(ReadOnlyError) as raised:
-        check_query("INSERT DATA { <a:a> <a:b> <a:c> }", _has_graph)
-    assert str(raised.value) == NOT_A_QUERY
+def test_dataset_iris_any_absolute_iri_stored_or_not() -> None:
+    graphs = [STORED, "http://x.org/not-stored"]
+    assert dataset_iris("named-graph-uri", graphs) == tuple(graphs)
+
+
+@pytest.mark.parametrize("value", ["not an iri", "relative/g", "http://x.org/a>b", ""])
+def test_dataset_iris_refuses_what_is_not_an_absolute_iri(value: str) -> None:
+    with pytest.raises(QueryError) as raised:
+        dataset_iris("using-graph-uri", [STORED, value])
+    assert f"using-graph-uri {value!r} is not an absolute IRI" in str(raised.value)
+
+
+MARK = "INSERT { GRAPH <x:out> { ?s a <x:T> } } WHERE { ?s ?p ?o }"
 
 
 @pytest.mark.parametrize(
-    ("update", "message"),
+    ("update", "rewritten"),
     [
-        pytest.param("LOAD <http://x.org/d.ttl>", NO_LOAD, id="load"),
         pytest.param(
-            "load silent <file:///etc/passwd> into graph <x:g>", NO_LOAD, id="load-any-case"
+            MARK,
+            "INSERT { GRAPH <x:out> { ?s a <x:T> } } USING <x:d> USING NAMED <x:n> "
+            "WHERE { ?s ?p ?o }",
+            id="insert-where",
         ),
         pytest.param(
-            "INSERT { ?s ?p ?o } WHERE { SERVICE <http://x.org/s> { ?s ?p ?o } }",
-            NO_SERVICE,
-            id="service",
+            "DELETE { ?s ?p ?o } WHERE { { SELECT ?s WHERE { ?s ?p ?o } } } ; DELETE WHERE "
+            "{ ?s <x:where> 'WHERE' } # WHERE",
+            "DELETE { ?s ?p ?o } USING <x:d> USING NAMED <x:n> WHERE { { SELECT ?s WHERE "
+            "{ ?s ?p ?o } } } ; DELETE WHERE { ?s <x:where> 'WHERE' } # WHERE",
+            id="sub-select-delete-where-string-comment",
+        ),
+        pytest.param(
+            "CLEAR ALL ; INSERT DATA { <x:s> <x:p> 1 }",
+            "CLEAR ALL ; INSERT DATA { <x:s> <x:p> 1 }",
+            id="no-where",
         ),
     ],
 )
-def test_check_update_refuses(update: str, message: str) -> None:
-    with pytest.raises(QueryError) as raised:
-        check_update(update)
-    assert str(raised.value) == message
+def test_with_using_before_each_operations_where(update: str, rewritten: str) -> None:
+    assert with_using(update, ["x:d"], ["x:n"]) == rewritten
 
 
-def test_check_update_allows_local_writes() -> None:
-    update = 'INSERT DATA { GRAPH <x:g> { <x:a> <x:b> "LOAD <http://x.org/>" } }'
+def test_with_using_no_parameters_leaves_the_update() -> None:
+    assert with_using(f"WITH <x:g> {MARK}", [], []) == f"WITH <x:g> {MARK}"
+
+
+@pytest.mark.parametrize("clause", ["WITH <x:g> ", "using <x:g> "])
+def test_check_update_dataset_in_text_and_parameters_400(clause: str) -> None:
+    update = MARK.replace("WHERE", clause + "WHERE") if "using" in clause else clause + MARK
     assert check_update(update) == update
+    with pytest.raises(QueryError, match="allows only one of them"):
+        check_update(update, [], ["x:n"])
+
+
+@pytest.mark.parametrize(
+    ("query", "graph"),
+    [
+        pytest.param("SELECT * WHERE { ?s ?p ?o }", False, id="select"),
+        pytest.param("ASK {}", False, id="ask"),
+        pytest.param(
+            "PREFIX c: <x:construct#>\nconstruct WHERE { ?s ?p ?o }", True, id="construct"
+        ),
+        pytest.param("# SELECT\nDESCRIBE <x:a>", True, id="describe-after-comment"),
+        pytest.param("SELECT ?s WHERE { ?s <x:p> 'CONSTRUCT' }", False, id="word-in-string"),
+    ],
+)
+def test_returns_graph_by_the_query_form(query: str, graph: bool) -> None:
+    assert returns_graph(query) is graph

@@ -325,17 +325,11 @@ def test_service_keyword_inside_text_is_not_a_service_clause(ro: Server) -> None
             "FROM <file:///etc/passwd> is not a graph in this store",
             id="from-relative-to-base",
         ),
-        pytest.param(
-            "SELECT * WHERE { ?s ?p ?o }",
-            {"default-graph-uri": "http://example.org/remote.ttl"},
-            "default-graph-uri <http://example.org/remote.ttl> is not a graph in this store",
-            id="default-graph-uri-remote",
-        ),
         pytest.param("SELECT ?x WHERE {", {}, "error at 1:18: expected one of", id="malformed"),
         pytest.param(
             "SELECT * WHERE { ?s ?p ?o }",
             {"named-graph-uri": "not an iri"},
-            "named-graph-uri <not an iri> is not a graph in this store",
+            "named-graph-uri 'not an iri' is not an absolute IRI",
             id="graph-not-an-iri",
         ),
     ],

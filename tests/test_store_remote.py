@@ -3,11 +3,6 @@ seed built into it, read through kg.store and through the API, then stopped."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,7 +19,7 @@ from kg.settings import DEFAULT_BASE_IRI, Settings, default_model
 from kg.sources import read_articles
 from kg.store import Store
 from kg.store.remote import RemoteStore
-from tests.servers import free_port
+from tests.servers import free_port, oxigraph_server
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE = f"{DEFAULT_BASE_IRI}article/28cd3d1d7a67278e"
@@ -37,47 +32,11 @@ SELECT ?b WHERE { ?a rdfs:label ?name ; kg:met ?x . ?x rdfs:label ?b } ORDER BY 
 MET = ["Benjamin Netanyahu", "Mahmoud Abbas", "Yair Lapid", "Yoav Gallant"]
 
 
-def _oxigraph() -> str:
-    found = Path(sys.executable).with_name("oxigraph")
-    binary = str(found) if found.exists() else shutil.which("oxigraph")
-    if binary is None:
-        pytest.fail("The oxigraph server is not installed: pip install -e '.[test]'.")
-    return binary
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The URL of an `oxigraph serve --union-default-graph` on a fresh directory."""
-    port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph")
-    process = subprocess.Popen(
-        [
-            _oxigraph(),
-            "serve",
-            "--location",
-            str(location),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    _, err = process.communicate(timeout=5)
-                    pytest.fail(f"oxigraph serve did not start: {err.decode(errors='replace')}")
-                time.sleep(0.1)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from api.deps import Body, QueryPoolDep, SettingsDep, StoreDep, require_write_ac
 from api.negotiation import choose, prefers_html
 from api.schemas import ErrorBody
 from api.service import service_description
-from kg.sparql import check_query, check_update
+from kg.sparql import check_query, check_update, dataset_iris
 from kg.store.pool import QueryJob
 from kg.store.results import GRAPH_FORMATS
 
@@ -26,6 +26,11 @@ SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
 QUERY_PAGE = Path(__file__).resolve().parent.parent / "static" / "sparql.html"
 TRUNCATED = "X-Newskg-Truncated"
+UPDATE_BY_GET = (
+    "A SPARQL Update cannot be sent by GET. POST it to /sparql or /update as "
+    "application/sparql-update, or as the form field 'update', with the bearer token."
+)
+QUERY_AND_UPDATE = "Send either the field 'query' or the field 'update', not both."
 
 _RESULT_TYPES = {
     media: {}
@@ -119,14 +124,15 @@ async def sparql_get(
     format: Format = None,
 ) -> Response:
     """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query given as the `query` parameter."""
+    fields = _url_fields(request)
+    if "update" in fields:
+        raise HTTPException(status_code=400, detail=UPDATE_BY_GET)
     accept = request.headers.get("accept")
     if query is None:
         if prefers_html(accept):
             return FileResponse(QUERY_PAGE, media_type="text/html")
         return _describe(request, settings.token is not None, accept, format)
-    return await _answer(
-        store, pool, settings, accept, query, default_graph_uri, named_graph_uri, format
-    )
+    return await _answer(request, store, pool, settings, fields)
 
 
 @router.post(
@@ -146,17 +152,10 @@ async def sparql_post(
     form field `update` or an application/sparql-update body (needs the bearer token)."""
     fields = _read_body(request, body)
     if "update" in fields:
+        if "query" in fields:
+            raise HTTPException(status_code=400, detail=QUERY_AND_UPDATE)
         return await _update(request, store, pool, fields)
-    return await _answer(
-        store,
-        pool,
-        settings,
-        request.headers.get("accept"),
-        _first(fields.get("query")),
-        fields.get("default-graph-uri", []),
-        fields.get("named-graph-uri", []),
-        _first(fields.get("format")),
-    )
+    return await _answer(request, store, pool, settings, fields)
 
 
 @router.post(
@@ -183,25 +182,26 @@ async def update(request: Request, body: Body, store: StoreDep, pool: QueryPoolD
 
 
 async def _answer(
+    request: Request,
     store: StoreDep,
     pool: QueryPoolDep,
     settings: SettingsDep,
-    accept: str | None,
-    query: str | None,
-    default_graphs: list[str],
-    named_graphs: list[str],
-    format: str | None,
+    fields: dict[str, list[str]],
 ) -> Response:
-    query = check_query(query, store.has_graph, default_graphs, named_graphs)
-    choice = choose(accept, format)
+    base = _endpoint(request)
+    query = check_query(_single(fields, "query"), store.has_graph, base)
+    default_graphs = dataset_iris("default-graph-uri", fields.get("default-graph-uri", []))
+    named_graphs = dataset_iris("named-graph-uri", fields.get("named-graph-uri", []))
+    choice = choose(request.headers.get("accept"), _single(fields, "format"))
     dataset = bool(default_graphs or named_graphs)
     job = QueryJob(
         sparql=query,
         solution_format=choice.solutions,
         graph_format=choice.graphs,
-        default_graphs=tuple(default_graphs) if dataset else None,
-        named_graphs=tuple(named_graphs) if dataset else None,
+        default_graphs=default_graphs if dataset else None,
+        named_graphs=named_graphs if dataset else None,
         max_rows=settings.max_rows,
+        base_iri=base,
     )
     results = await pool.run(job)
     headers = {"Vary": "Accept"} | ({TRUNCATED: "true"} if results.truncated else {})
@@ -212,14 +212,12 @@ async def _update(
     request: Request, store: StoreDep, pool: QueryPoolDep, fields: dict[str, list[str]]
 ) -> Response:
     require_write_access(request)
-    if "using-graph-uri" in fields or "using-named-graph-uri" in fields:
-        raise HTTPException(
-            status_code=400,
-            detail="using-graph-uri and using-named-graph-uri are not supported; "
-            "write USING or WITH in the update itself.",
-        )
-    text = check_update(_first(fields.get("update")))
-    await run_in_threadpool(store.update, text)
+    using = (
+        dataset_iris("using-graph-uri", fields.get("using-graph-uri", [])),
+        dataset_iris("using-named-graph-uri", fields.get("using-named-graph-uri", [])),
+    )
+    text = check_update(_single(fields, "update"), *using)
+    await run_in_threadpool(store.update, text, _endpoint(request), *using)
     await run_in_threadpool(pool.refresh)
     return Response(status_code=204)
 
@@ -246,16 +244,14 @@ def _read_body(request: Request, raw: bytes) -> dict[str, list[str]]:
             detail=f"The request body is not valid UTF-8 (byte at offset {error.start}); "
             "send the query as UTF-8.",
         ) from None
-    fields: dict[str, list[str]] = {}
-    for name, value in request.query_params.multi_items():
-        fields.setdefault(name, []).append(value)
+    fields = _url_fields(request)
     if media_type == FORM:
         for name, values in parse_qs(text, keep_blank_values=True).items():
             fields.setdefault(name, []).extend(values)
     elif media_type == SPARQL_QUERY:
-        fields["query"] = [text]
+        fields.setdefault("query", []).append(text)
     elif media_type == SPARQL_UPDATE:
-        fields["update"] = [text]
+        fields.setdefault("update", []).append(text)
     else:
         raise HTTPException(
             status_code=415,
@@ -266,5 +262,25 @@ def _read_body(request: Request, raw: bytes) -> dict[str, list[str]]:
     return fields
 
 
-def _first(values: list[str] | None) -> str | None:
+def _url_fields(request: Request) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    for name, value in request.query_params.multi_items():
+        fields.setdefault(name, []).append(value)
+    return fields
+
+
+def _single(fields: dict[str, list[str]], name: str) -> str | None:
+    """The one value of a protocol parameter that may be given once (query, update, format)."""
+    values = fields.get(name, [])
+    if len(values) > 1:
+        raise HTTPException(
+            status_code=400,
+            detail=f"Got {len(values)} '{name}' parameters (in the URL, the form or the body); "
+            f"the SPARQL Protocol takes exactly one. Send one {name}.",
+        )
     return values[0] if values else None
+
+
+def _endpoint(request: Request) -> str:
+    """The URL the request was sent to: the base IRI of relative IRIs in its query or update."""
+    return str(request.url.replace(query="", fragment=""))

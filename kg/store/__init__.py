@@ -29,6 +29,7 @@ import rdflib
 
 from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.rdf.namespace import PREFIXES
+from kg.sparql import with_using
 from kg.store import merge
 from kg.store.results import Results, serialise
 from kg.store.terms import (
@@ -209,12 +210,14 @@ class Store:
         bindings: Mapping[str, Binding] | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
     ) -> Any:
         """Run a read-only SPARQL query; return pyoxigraph's result.
 
         Without `default_graphs` or `named_graphs` the default graph is the merge (set union) of
         all graphs and every named graph can be named in GRAPH. Given either (the SPARQL
-        Protocol's default-graph-uri and named-graph-uri), the dataset is exactly those graphs."""
+        Protocol's default-graph-uri and named-graph-uri), the dataset is exactly those graphs;
+        one the store does not hold is empty. Relative IRIs are resolved against `base_iri`."""
         substitutions = _substitutions(bindings)
         dataset: dict[str, Any] = {}
         if default_graphs is not None or named_graphs is not None:
@@ -223,7 +226,9 @@ class Store:
                 "named_graphs": [_graph_name(iri) for iri in named_graphs or ()],
             }
         try:
-            return self._store.query(sparql, substitutions=substitutions, **dataset)
+            return self._store.query(
+                sparql, substitutions=substitutions, base_iri=base_iri, **dataset
+            )
         except SyntaxError as exc:
             update = _UPDATE_KEYWORD.match(sparql)
             if update:
@@ -248,6 +253,7 @@ class Store:
         """SELECT rows as plain Python values; unbound variables are None."""
         result = self.query(sparql, bindings)
         if not isinstance(result, ox.QuerySolutions):
+            del result  # dropped here, in the thread that made it, not with the traceback
             raise QueryError(f"select() needs a SELECT query, got: {_head(sparql)}")
         names = [v.value for v in result.variables]
         return [{name: python_value(solution[name]) for name in names} for solution in result]
@@ -256,6 +262,7 @@ class Store:
         """The triples of a CONSTRUCT or DESCRIBE query as an rdflib Graph (for small results)."""
         result = self.query(sparql, bindings)
         if not isinstance(result, ox.QueryTriples):
+            del result  # dropped here, in the thread that made it, not with the traceback
             raise QueryError(
                 f"construct() needs a CONSTRUCT or DESCRIBE query, got: {_head(sparql)}"
             )
@@ -281,10 +288,11 @@ class Store:
         named_graphs: Sequence[str] | None = None,
         max_rows: int = 10_000,
         timeout: float | None = None,
+        base_iri: str | None = None,
     ) -> Results:
         """Serialised results in the format chosen for the result's kind (kg.store.results),
         cut at `max_rows`. `timeout` is for remote stores; an embedded one runs to the end."""
-        result = self.query(sparql, default_graphs=default_graphs, named_graphs=named_graphs)
+        result = self.query(sparql, None, default_graphs, named_graphs, base_iri)
         return serialise(result, solution_format, graph_format, max_rows)
 
     def query_results(
@@ -301,13 +309,22 @@ class Store:
         fmt = ox.QueryResultsFormat.JSON
         return result.serialize(format=fmt), fmt.media_type
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update, then make the default graph the merge of the named graphs
+    def update(
+        self,
+        sparql: str,
+        base_iri: str | None = None,
+        using_graphs: Sequence[str] = (),
+        using_named_graphs: Sequence[str] = (),
+    ) -> None:
+        """Run a SPARQL 1.1 Update (relative IRIs resolved against `base_iri`; its DELETE /
+        INSERT operations reading the `using_graphs` as default graph and `using_named_graphs`
+        as named graphs, if given), then make the default graph the merge of the named graphs
         again (one transaction; a scan of the store); QueryError if it is malformed."""
+        sparql = with_using(sparql, using_graphs, using_named_graphs)
         try:
             with self._writing:
                 self._writes += 1
-                merge.update_and_resync(self._store, sparql)
+                merge.update_and_resync(self._store, sparql, base_iri)
         except SyntaxError as exc:
             raise QueryError(str(exc)) from exc
         except (OSError, RuntimeError) as exc:

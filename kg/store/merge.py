@@ -65,15 +65,17 @@ def _in_default_graph(store: ox.Store, triple: ox.Triple) -> bool:
     return next(iter(found), None) is not None
 
 
-def update_and_resync(store: ox.Store, sparql: str) -> None:
-    """Run a user's SPARQL Update and RESYNC after it, in one request (one transaction)."""
+def update_and_resync(store: ox.Store, sparql: str, base_iri: str | None = None) -> None:
+    """Run a user's SPARQL Update (relative IRIs resolved against `base_iri`) and RESYNC after
+    it, in one request (one transaction)."""
     # "\n;" ends the user's last operation (and any comment); if the text already ends with
     # ";", another would be a syntax error, so the second try leaves it out.
     for glue in ("\n;\n", "\n"):
         try:
-            store.update(sparql + glue + RESYNC)
+            store.update(sparql + glue + RESYNC, base_iri=base_iri)
             return
         except SyntaxError:
             continue
-    store.update(sparql)  # raises the update's own syntax error, having written nothing
+    # This raises the update's own syntax error, having written nothing.
+    store.update(sparql, base_iri=base_iri)
     store.update(RESYNC)

@@ -53,7 +53,8 @@ from kg.store.results import Results
 
 @dataclass(frozen=True)
 class QueryJob:
-    """One query to run: the text, the dataset, the formats the client takes, the row limit."""
+    """One query to run: the text, the dataset, the formats the client takes, the row limit,
+    and the base IRI of relative IRIs in the text (the endpoint's URL)."""
 
     sparql: str
     solution_format: str | None = "json"
@@ -61,6 +62,7 @@ class QueryJob:
     default_graphs: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
     max_rows: int = 10_000
+    base_iri: str | None = None
 
 
 REMOTE_WORKERS = 16
@@ -82,6 +84,7 @@ def run_job(store: Store, job: QueryJob, timeout: float | None = None) -> Result
         job.named_graphs,
         job.max_rows,
         timeout,
+        job.base_iri,
     )
 
 

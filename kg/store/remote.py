@@ -29,7 +29,8 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, QueryTimeoutError, ReadOnlyError, StoreError
 from kg.rdf.namespace import PREFIXES
-from kg.store import _EXPORT_FORMATS, _UPDATE_KEYWORD, Store, _head
+from kg.sparql import returns_graph
+from kg.store import _EXPORT_FORMATS, _UPDATE_KEYWORD, MEMORY, Store, _head
 from kg.store.binding import bind_values
 from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, Results, serialise
 from kg.store.terms import Binding, Triples, ntriples
@@ -40,8 +41,23 @@ DEFAULT_TIMEOUT = 120.0
 ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
 """Each endpoint's path relative to the store URL, as `oxigraph serve` has them."""
 
+SYSTEM_GRAPHS = (
+    "http://www.openlinksw.com/",
+    "http://localuriqaserver/",
+    "http://www.w3.org/ns/ldp#",
+    "http://www.w3.org/2002/07/owl#",
+    "urn:activitystreams-owl:map",
+    "urn:core:services:sparql",
+)
+"""Prefixes of the graphs a server keeps for itself (Virtuoso's: its RDF views, its LDP and OWL
+schemas, its service descriptions): never newskg's, left out of `graphs()` and `count()`."""
+
+_ONE_TRIPLE = "SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1"
+_GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 _NTRIPLES = ox.RdfFormat.N_TRIPLES
-_READ_ACCEPT = f"{ox.QueryResultsFormat.JSON.media_type}, {_NTRIPLES.media_type};q=0.9"
+_READ_ACCEPT = (ox.QueryResultsFormat.JSON, _NTRIPLES)
+_VIRTUOSO_ASK = "__ASK_RETVAL"
+"""The one column of the table Virtuoso 7 answers an ASK with, in place of a boolean."""
 _PARSEABLE = {
     fmt.media_type.split(";")[0]: fmt
     for fmt in (
@@ -114,10 +130,13 @@ class RemoteStore(Store):
         bindings: Mapping[str, Binding] | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
+        base_iri: str | None = None,
     ) -> Any:
         """Run a read-only query on the server; the result as pyoxigraph's query result types."""
-        response = self._query(sparql, bindings, default_graphs, named_graphs, _READ_ACCEPT)
-        return _parsed(response)
+        dataset = self._held(default_graphs, named_graphs)
+        if dataset == ((), ()):
+            return Store.open(MEMORY).query(sparql, bindings, base_iri=base_iri)
+        return _parsed(self._query(sparql, bindings, dataset, _READ_ACCEPT, base_iri=base_iri))
 
     def results(
         self,
@@ -128,22 +147,30 @@ class RemoteStore(Store):
         named_graphs: Sequence[str] | None = None,
         max_rows: int = 10_000,
         timeout: float | None = None,
+        base_iri: str | None = None,
     ) -> Results:
         """The server's own serialisation in the format asked for, unchanged unless over
         `max_rows` rows (then cut, as the embedded store cuts them); QueryTimeoutError past
         `timeout` seconds."""
-        # CSV cannot be read back to count rows: ask for TSV and write CSV from it.
-        fetched = "tsv" if solution_format == "csv" else solution_format or "json"
+        dataset = self._held(default_graphs, named_graphs)
+        if dataset == ((), ()):  # no graph the server holds: answer from an empty store
+            empty = Store.open(MEMORY)
+            return empty.results(
+                sparql, solution_format, graph_format, max_rows=max_rows, base_iri=base_iri
+            )
+        # CSV cannot be read back to count rows, and Virtuoso's TSV quotes the variable names
+        # (pyoxigraph refuses them): ask for JSON and write CSV or TSV from it.
+        fetched = "json" if solution_format in ("csv", "tsv") else solution_format or "json"
         solutions = SOLUTION_FORMATS[fetched]
         graphs = GRAPH_FORMATS[graph_format or "ntriples"]
-        accept = f"{solutions.media_type}, {graphs.media_type};q=0.9"
-        response = self._query(sparql, None, default_graphs, named_graphs, accept, timeout)
+        response = self._query(sparql, None, dataset, (solutions, graphs), timeout, base_iri)
         parsed = _parsed(response)
-        wanted = solutions if not isinstance(parsed, ox.QueryTriples) else graphs
+        is_graph = isinstance(parsed, ox.QueryTriples)
+        wanted = graphs if is_graph else solutions
         kept_as_is = (
             _media(response) == wanted.media_type.split(";")[0]
-            and solution_format != "csv"
-            and (solution_format if not isinstance(parsed, ox.QueryTriples) else graph_format)
+            and (graph_format is not None if is_graph else solution_format == fetched)
+            and not isinstance(parsed, ox.QueryBoolean)  # maybe Virtuoso's table: written anew
             and sum(1 for _ in islice(_rows(parsed), max_rows + 1)) <= max_rows
         )
         if kept_as_is:
@@ -158,29 +185,38 @@ class RemoteStore(Store):
         named_graphs: Sequence[str] | None = None,
     ) -> tuple[bytes, str]:
         """The server's bytes: SPARQL JSON for SELECT/ASK, Turtle for graphs."""
-        accept = f"{ox.QueryResultsFormat.JSON.media_type}, {ox.RdfFormat.TURTLE.media_type}"
-        response = self._query(sparql, bindings, default_graphs, named_graphs, accept)
+        accept = (ox.QueryResultsFormat.JSON, ox.RdfFormat.TURTLE)
+        dataset = self._held(default_graphs, named_graphs)
+        response = self._query(sparql, bindings, dataset, accept)
         return response.content, response.headers.get("content-type", "")
 
     def has_graph(self, graph_iri: str) -> bool:
-        """Whether the server has the named graph."""
+        """Whether the server has the named graph with a triple in it (newskg writes no empty
+        graph; a server may keep none: Virtuoso answers `ASK { GRAPH <g> { } }` true for any)."""
         try:
             graph = ox.NamedNode(graph_iri)
         except ValueError:
             return False
-        # An ASK, not a Graph Store Protocol HEAD: oxigraph 0.5 sends a body with its 404 to
-        # HEAD, which breaks the kept-alive connection.
-        return bool(self.query("ASK { GRAPH ?g { } }", {"g": graph}))
+        # A SELECT, not a Graph Store Protocol HEAD (oxigraph 0.5 sends a body with its 404 to
+        # HEAD, which breaks the kept-alive connection) nor an ASK (Virtuoso 7 answers ASK as
+        # a table, not a boolean, in JSON).
+        return bool(self.select(_ONE_TRIPLE, {"g": graph}))
 
     def graphs(self) -> list[str]:
-        """The IRIs of all named graphs, sorted."""
-        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
-        return sorted(str(row["g"]) for row in rows if not str(row["g"]).startswith("_:"))
+        """The IRIs of the named graphs, sorted, less the server's own (`system_graph`)."""
+        return sorted(self._graph_sizes())
 
     def count(self) -> int:
-        """The number of quads in the named graphs (newskg writes no others)."""
-        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return int(rows[0]["n"] or 0)
+        """The number of quads in the named graphs, less the server's own (`system_graph`)."""
+        return sum(self._graph_sizes().values())
+
+    def _graph_sizes(self) -> dict[str, int]:
+        rows = self.select(_GRAPH_SIZES)
+        return {
+            str(row["g"]): int(row["n"] or 0)
+            for row in rows
+            if row["g"] is not None and not system_graph(str(row["g"]))
+        }
 
     def get_graph(self, graph_iri: str | None, format: ox.RdfFormat) -> bytes | None:
         """A named graph (None: the default graph) as the server serialises it; None if absent."""
@@ -200,17 +236,17 @@ class RemoteStore(Store):
             raise StoreError(
                 f"Unknown export format '{format}'. Use one of: {', '.join(_EXPORT_FORMATS)}."
             )
+        quads = []
+        for iri in self.graphs():  # not the server's own graphs
+            body = self.get_graph(iri, _NTRIPLES) or b""
+            name = ox.NamedNode(iri)
+            quads.extend(
+                ox.Quad(t.subject, t.predicate, t.object, name)
+                for t in ox.parse(body, format=_NTRIPLES)
+            )
         if format in ("trig", "nquads"):
-            quads = []
-            for iri in self.graphs():
-                body = self.get_graph(iri, _NTRIPLES) or b""
-                name = ox.NamedNode(iri)
-                quads.extend(
-                    ox.Quad(t.subject, t.predicate, t.object, name)
-                    for t in ox.parse(body, format=_NTRIPLES)
-                )
             return ox.serialize(quads, format=rdf_format, prefixes=PREFIXES)
-        union = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        union = dict.fromkeys(quad.triple for quad in quads)  # each triple once
         return ox.serialize(union, format=rdf_format, prefixes=PREFIXES)
 
     # Writing
@@ -241,9 +277,21 @@ class RemoteStore(Store):
             written += 1
         return written
 
-    def update(self, sparql: str) -> None:
-        """Send a SPARQL 1.1 Update to the server's update endpoint."""
-        self._request("POST", self.update_url, data={"update": sparql})
+    def update(
+        self,
+        sparql: str,
+        base_iri: str | None = None,
+        using_graphs: Sequence[str] = (),
+        using_named_graphs: Sequence[str] = (),
+    ) -> None:
+        """Send a SPARQL 1.1 Update to the server's update endpoint (relative IRIs resolved
+        against `base_iri`), with the protocol's using-graph-uri / using-named-graph-uri."""
+        form = {
+            "update": _based(sparql, base_iri),
+            "using-graph-uri": list(using_graphs),
+            "using-named-graph-uri": list(using_named_graphs),
+        }
+        self._request("POST", self.update_url, data=form)
 
     def delete_graph(self, graph_iri: str | None) -> bool:
         """Remove a named graph (None: empty the default graph); False if there was none."""
@@ -288,15 +336,30 @@ class RemoteStore(Store):
 
     # HTTP
 
+    def _held(
+        self, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None
+    ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """The dataset asked for, less the graphs the server lacks (they are empty, and a
+        server asked for them might fetch them); None if none was asked for."""
+        if default_graphs is None and named_graphs is None:
+            return None
+        return (
+            tuple(iri for iri in default_graphs or () if self.has_graph(iri)),
+            tuple(iri for iri in named_graphs or () if self.has_graph(iri)),
+        )
+
     def _query(
         self,
         sparql: str,
         bindings: Mapping[str, Binding] | None,
-        default_graphs: Sequence[str] | None,
-        named_graphs: Sequence[str] | None,
-        accept: str,
+        dataset: tuple[tuple[str, ...], tuple[str, ...]] | None,
+        accept: tuple[ox.QueryResultsFormat, ox.RdfFormat],
         timeout: float | None = None,
+        base_iri: str | None = None,
     ) -> httpx.Response:
+        """POST the query; `accept` names the format for solutions and the one for graphs, and
+        only the one for the query's form is asked for (Virtuoso answers a CONSTRUCT with a
+        table if a table format is acceptable)."""
         update = _UPDATE_KEYWORD.match(sparql)
         if update:
             raise ReadOnlyError(
@@ -304,12 +367,15 @@ class RemoteStore(Store):
                 f"({update.group(1).upper()}) is not accepted. "
                 "Send a SELECT, ASK, CONSTRUCT or DESCRIBE query."
             )
-        form: dict[str, Any] = {"query": bind_values(sparql, bindings)}
-        if default_graphs is not None or named_graphs is not None:
-            form["default-graph-uri"] = list(default_graphs or ())
-            form["named-graph-uri"] = list(named_graphs or ())
+        form: dict[str, Any] = {"query": bind_values(_based(sparql, base_iri), bindings)}
+        if dataset is not None:
+            form["default-graph-uri"], form["named-graph-uri"] = dataset
         return self._request(
-            "POST", self.query_url, data=form, headers={"Accept": accept}, timeout=timeout
+            "POST",
+            self.query_url,
+            data=form,
+            headers={"Accept": accept[returns_graph(sparql)].media_type},
+            timeout=timeout,
         )
 
     def _request(
@@ -348,6 +414,19 @@ class RemoteStore(Store):
         )
 
 
+def system_graph(iri: str) -> bool:
+    """Whether `iri` names one of the graphs a SPARQL server keeps for itself (SYSTEM_GRAPHS)."""
+    return iri.startswith(SYSTEM_GRAPHS)
+
+
+def _based(sparql: str, base_iri: str | None) -> str:
+    """The text with a BASE declaration first (the protocol has no base parameter); a BASE of
+    its own, later in the text, still wins."""
+    if base_iri is None:
+        return sparql
+    return f"BASE {ox.NamedNode(base_iri)}\n{sparql}"
+
+
 def _target(graph_iri: str | None) -> dict[str, str]:
     return {"default": ""} if graph_iri is None else {"graph": graph_iri}
 
@@ -360,13 +439,23 @@ def _parsed(response: httpx.Response) -> Any:
     """The response as pyoxigraph's QuerySolutions, QueryBoolean or QueryTriples."""
     media = _media(response)
     if media in _PARSEABLE:
-        return ox.parse_query_results(response.content, format=_PARSEABLE[media])
+        parsed = ox.parse_query_results(response.content, format=_PARSEABLE[media])
+        if isinstance(parsed, ox.QuerySolutions) and [v.value for v in parsed.variables] == [
+            _VIRTUOSO_ASK
+        ]:
+            return _boolean(any(row[0] is not None and row[0].value != "0" for row in parsed))
+        return parsed
     if media in _GRAPH_TYPES:
         # Through a scratch store so that graph results are QueryTriples, as embedded ones are.
         scratch = ox.Store()
         scratch.load(response.content, format=_GRAPH_TYPES[media])
         return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
     raise StoreError(f"The SPARQL server answered with an unexpected media type {media!r}.")
+
+
+def _boolean(value: bool) -> ox.QueryBoolean:
+    text = b'{"head":{},"boolean":true}' if value else b'{"head":{},"boolean":false}'
+    return ox.parse_query_results(text, format=ox.QueryResultsFormat.JSON)
 
 
 def _rows(result: Any) -> Iterable[Any]:
