@@ -826,3 +826,73 @@ def test_posts_leaders_as_wires_write_them(
     facts = _triples(_facts(nlp, text))
     assert expected in facts
     assert ("member_of", *expected[1:]) not in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Carla Hess, who quit the Conservatives to join UKIP, said the vote was fair.",
+            {
+                ("member_of", "Carla Hess", "Conservatives", "past"),
+                ("member_of", "Carla Hess", "UK Independence Party", "asserted"),
+            },
+            id="quit-one-party-for-another",
+        ),
+        pytest.param(
+            "Carla Hess, who defected from Labour to the Liberal Democrats, spoke first.",
+            {
+                ("member_of", "Carla Hess", "Labour", "past"),
+                ("member_of", "Carla Hess", "Liberal Democrats", "asserted"),
+            },
+            id="defected-from",
+        ),
+        pytest.param(
+            "Carla Hess will quit the Conservatives next month.",
+            {("member_of", "Carla Hess", "Conservatives", "asserted")},
+            id="will-quit-is-a-member-still",
+        ),
+        pytest.param(
+            "Carla Hess is a member of the Green Party.",
+            {("member_of", "Carla Hess", "Green Party", "asserted")},
+            id="is-a-member-of",
+        ),
+        pytest.param(
+            "Carla Hess succeeded Omar Haddad as leader of the Green Party in 2001.",
+            {
+                ("leads", "Carla Hess", "Green Party", "asserted"),
+                ("leads", "Omar Haddad", "Green Party", "past"),
+            },
+            id="succeeded-as-leader",
+        ),
+        pytest.param(
+            "Carla Hess is likely to succeed Omar Haddad as leader of the Green Party.",
+            {("leads", "Omar Haddad", "Green Party", "asserted")},
+            id="likely-to-succeed-leaves-the-post",
+        ),
+        pytest.param(
+            "Tory MPs Carla Hess and Omar Haddad said the vote was fair.",
+            {
+                ("member_of", "Carla Hess", "Conservatives", "asserted"),
+                ("member_of", "Omar Haddad", "Conservatives", "asserted"),
+            },
+            id="plural-title-before-two-names",
+        ),
+    ],
+)
+def test_posts_ties_begun_held_and_ended(nlp: Language, text: str, expected: set) -> None:
+    facts = _facts(nlp, text)
+    ties = {
+        (f.predicate, f.subject, f.object, f.status)
+        for f in facts
+        if f.predicate in ("leads", "member_of")
+    }
+    assert ties == expected
+
+
+def test_posts_plural_title_is_each_holders_singular_post(nlp: Language) -> None:
+    facts = _triples(_facts(nlp, "Tory MPs Carla Hess and Omar Haddad said the vote was fair."))
+    assert {
+        ("holds_position", "Carla Hess", "Tory MP"),
+        ("holds_position", "Omar Haddad", "Tory MP"),
+    } <= facts

@@ -20,7 +20,8 @@ def affiliation_phrases(
 ) -> Iterator[tuple[Role, Resolved, Resolved]]:
     """Affiliations stated by a phrase, not a title.
 
-    'Orit Strock of the far-right Religious Zionism party', 'X, a member of Y' and, after a comma,
+    'Orit Strock of the far-right Religious Zionism party', 'X, a member of Y', 'X is a member of
+    Y' and, after a comma,
     'David Page, of Investec Securities' / 'Jim Parton, from Families Need Fathers': member of;
     'Harold Wilson's Labour Party': leads; 'Lib Dem Kate Farrow', 'Labour backbencher X', 'X, a
     Labour rebel': member of.
@@ -39,6 +40,10 @@ def affiliation_phrases(
             if poss.dep_ == "poss" and (party := entity_at(poss, index, ("party",))):
                 yield "member_of", person, party
         members = [c for c in token.children if c.dep_ == "appos" and c.lower_ == "member"]
+        verb = token.head  # "X is a member of Y", "X became a member of Y"; not "is not"
+        copula = token.dep_ in SUBJECTS and verb.lemma_ in rules.posts["role_verbs"]["attr"]
+        if copula and not any(c.dep_ == "neg" for c in verb.children):
+            members += [c for c in verb.children if c.dep_ == "attr" and c.lower_ == "member"]
         for holder in [token, *members]:
             for prep in holder.children:
                 if prep.dep_ != "prep" or prep.lower_ not in prepositions:

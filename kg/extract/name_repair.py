@@ -3,7 +3,7 @@
 - A name cut at a particle: 'Ursula von der' + 'Leyen' (tagged a place), 'Charles' + 'de Gaulle';
 - a name written family name first cut before its last word: 'Yoon Suk' + 'Yeol' (untagged);
 - a name cut after its title: 'Minister' + 'Salem' (untagged) + 'Al Nouri', or untagged after a
-  party: 'Lib Dem' + 'Kate Farrow';
+  party: 'Lib Dem' + 'Kate Farrow'; a title the tagger took into the name: 'MPs Jane Hill';
 - a name left untagged though a post title stands in apposition to it ('Jane Hill, shadow
   transport secretary, said');
 - a person typed as an organisation or a place where a meeting puts a person: 'Olaf Scholz
@@ -49,6 +49,18 @@ def _extended(ent: Span, particles: set[str], family_name_first: set[str]) -> Sp
     if family_first and after is not None and _name_word(after) and after.ent_type_ == "":
         return doc[ent.start : end + 1]  # "Yoon Suk" + "Yeol"
     return ent
+
+
+def _without_titles(ent: Span, rules: Rules) -> Span:
+    """The person's name `ent` holds, without title words the tagger took in ('MPs' in 'Tory
+    MPs Jane Hill and ...', 'Minister' in 'Minister Salem Nouri')."""
+    heads = rules.posts["heads"]
+    start = ent.start
+    while start < ent.end - 1 and (
+        (word := ent.doc[start].lower_) in heads or (word.endswith("s") and word[:-1] in heads)
+    ):
+        start += 1
+    return ent.doc[start : ent.end] if start > ent.start else ent
 
 
 def _after_title(ent: Span, rules: Rules) -> Span:
@@ -216,7 +228,9 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
         if ent.label_ in ("ORG", *PLACE_LABELS) and _acting_person(ent, rules):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         if ent.label_ == "PERSON":
-            ent = _after_title(_extended(ent, particles, family_name_first), rules)
+            ent = _after_title(
+                _extended(_without_titles(ent, rules), particles, family_name_first), rules
+            )
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         repaired.append(ent)
     people = [e for e in repaired if e.label_ == "PERSON"]

@@ -17,6 +17,7 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import ORG_TYPES, POSSESSIVE, EntityIndex, Resolved
+from kg.extract.factuality import status_of
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.rules import Rules
 from kg.extract.text import tokens_of
@@ -75,6 +76,8 @@ def _title_like(token: Token, index: EntityIndex, rules: Rules) -> bool:
         return True
     if lower in rules.posts["heads"] or lower in rules.posts["modifiers"] or lower in BRIDGES:
         return True
+    if _plural_head(token, rules):
+        return True
     return token.is_title and token.pos_ in ("PROPN", "ADJ", "NOUN") and token.ent_type_ != "DATE"
 
 
@@ -110,6 +113,12 @@ def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
     if len(kept) == 1 and kept[0].lower_ in rules.posts["generic"]:
         kept = [t for t in tokens if t.text not in POSSESSIVE]
     return _text(kept)
+
+
+def _plural_head(token: Token, rules: Rules) -> bool:
+    """Whether the token is a title head in the plural ('MPs', 'ministers')."""
+    word, heads = token.lower_, rules.posts["heads"]
+    return word.endswith("s") and word[:-1] in heads and word not in heads
 
 
 def _written_head(title: list[Token]) -> tuple[str, int]:
@@ -170,7 +179,11 @@ def make_post(
         or tokens[0].is_punct
     ):
         tokens = tokens[1:]
-    heads = [i for i, t in enumerate(tokens) if t.lower_ in rules.posts["heads"]]
+    heads = [
+        i
+        for i, t in enumerate(tokens)
+        if t.lower_ in rules.posts["heads"] or _plural_head(t, rules)
+    ]
     if not heads:
         return None
     tail = tokens[heads[-1] + 1 :]
@@ -211,6 +224,8 @@ def make_post(
         org = _sentence_party(sentence, tokens[0].i, index)  # "the Lib Dems, with leader X"
         role = "leads" if org is not None else None
     label = _label(tokens, index, rules)
+    if _plural_head(tokens[-1], rules):  # "Tory MPs X and Y": each a Tory MP
+        label = label[:-1]
     if complement:  # as written: "head of gaming industry body ELSPA"
         label = f"{label} {_text(complement)}".strip()
     if not label:
@@ -342,6 +357,7 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
     doc = sentence.doc
     seen: set[tuple[int, int]] = set()
     honorifics = set(rules.posts["title_words_before_name"])
+    shared: dict[int, list[Token]] = {}  # a plural title's first name -> the title
     for token in index.mention_tokens(sentence):
         person = index.at(token)
         span = index.spans.get(token.i)
@@ -355,6 +371,11 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
         while i >= sentence.start and _title_like(doc[i], index, rules):
             tokens.insert(0, doc[i])
             i -= 1
+        root = doc[span[1] - 1]
+        if not tokens and root.dep_ == "conj":  # "Tory MPs X and Y": Y's title too
+            tokens = shared.get(root.head.i, [])
+        elif tokens and _plural_head(tokens[-1], rules):
+            shared[root.i] = tokens
         if tokens and (post := make_post(person, tokens, [], sentence, index, rules)):
             yield post
 
@@ -389,16 +410,13 @@ def _role_nouns(subject: Token, rules: Rules) -> list[Token]:
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") or hypothetical(verb):  # no climb up "A and B and ..."
         return []
-    if subject.dep_ == "dobj" and lemma in roles["object_as"]:  # "succeed Mr Blair as leader"
-        return [
-            p
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ == "as"
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
+    succession = lemma in roles["object_as"]
+    if subject.dep_ == "dobj" and succession:  # "succeed Mr Blair as leader": his post
+        return _as_nouns(verb)
     if subject.dep_ not in SUBJECTS:
         return []
+    if succession:  # "X succeeded Mr Blair as leader": X's post, once it has happened
+        return _as_nouns(verb) if _happened(verb, rules) else []
     nouns = [
         c
         for c in verb.children
@@ -414,6 +432,35 @@ def _role_nouns(subject: Token, rules: Rules) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ == "as":
                 nouns += [p for p in prep.children if p.dep_ == "pobj"]
     return nouns
+
+
+def _as_nouns(verb: Token) -> list[Token]:
+    return [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _succeeded(noun: Token, rules: Rules) -> bool:
+    """Whether the post `noun` names passed from the object of a verb of succession to its
+    subject: 'X succeeded Mr Blair as leader' (Mr Blair's post is past; 'X will succeed him'
+    leaves it his)."""
+    verb = noun.head.head if noun.head.lower_ == "as" else None
+    if verb is None or verb.lemma_.lower() not in rules.posts["role_verbs"]["object_as"]:
+        return False
+    return _happened(verb, rules)
+
+
+def _happened(verb: Token, rules: Rules) -> bool:
+    """Whether a verb tells a change that took place: asserted, in the past tense or the perfect
+    ('succeeded', 'has replaced'; not 'likely to succeed', 'will succeed')."""
+    perfect = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children
+    )
+    return (verb.tag_ == "VBD" or perfect) and status_of(verb, rules) == "asserted"
 
 
 def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:
@@ -435,7 +482,7 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
         title = [] if nouns else _set_off_title(token, sentence, index, rules)
         if title and (post := make_post(person, title, [], sentence, index, rules)):
             yield post  # "X, Tory shadow transport secretary, said", misparsed
-        yield from _noun_posts(person, nouns, sentence, index, rules)
+        yield from _noun_posts(person, nouns, sentence, index, rules, token)
     yield from _possessed_posts(sentence, index, rules)
 
 
@@ -494,12 +541,18 @@ def pronoun_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[
         if person is None or person.type != "person" or token.pos_ != "PRON":
             continue
         nouns = [n for n in _role_nouns(token, rules) if n.lower_ in heads]
-        yield from _noun_posts(person, nouns, sentence, index, rules)
+        yield from _noun_posts(person, nouns, sentence, index, rules, token)
 
 
 def _noun_posts(
-    person: Resolved, nouns: list[Token], sentence: Span, index: EntityIndex, rules: Rules
+    person: Resolved,
+    nouns: list[Token],
+    sentence: Span,
+    index: EntityIndex,
+    rules: Rules,
+    holder: Token | None = None,
 ) -> Iterator[Post]:
+    """The posts title nouns give `person` (named at `holder`, where a verb gives them)."""
     for noun in nouns:
         start = noun.left_edge.i
         while start > sentence.start and not sentence.doc[start - 1].whitespace_:
@@ -513,7 +566,8 @@ def _noun_posts(
         while title and entity_at(title[0], index, ("person",)):
             title = title[1:]
         complement = complement_of(noun, index, rules) or _relative_complement(noun, index)
-        past = _ended(noun, rules)
+        succeeded = holder is not None and holder.dep_ == "dobj" and _succeeded(noun, rules)
+        past = _ended(noun, rules) or succeeded
         if post := make_post(person, title, complement, sentence, index, rules, past):
             yield post
 

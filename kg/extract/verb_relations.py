@@ -4,7 +4,8 @@ The patterns are spaCy DependencyMatcher patterns kept as data (`rules/verb_rela
 written over lexical classes ("$joining_verbs" stands for the words of that class). Each pattern
 names the verb 'verb' and the organisation's token 'object'; the persons are those of a node
 named 'person' ('the party, led by X'), else the verb's subjects (`participants.subjects_of`:
-'X and Y', 'X, who ...'); the fact's status is the verb's.
+'X and Y', 'X, who ...'); the fact's status is the verb's, and a rule with "ended" states a tie
+that the verb ends ('X quit the Tories': a past membership, once the verb tells it happened).
 `load_verb_relations` checks the file when it is read, so a renamed key, an unknown class or a
 pattern spaCy refuses stops loading with a RulesError, never a KeyError mid-extraction.
 """
@@ -44,6 +45,8 @@ class VerbRule:
     object_types: tuple[str, ...]
     confidence: float
     pattern: tuple[dict[str, Any], ...]
+    ended: bool = False
+    """The verb ends the tie ('quit', 'left'): the fact is past where the verb is asserted."""
 
 
 def _expand(value: Any, classes: dict[str, list[str]], where: str) -> Any:
@@ -94,6 +97,7 @@ def load_verb_relations(rules_dir: Path = RULES_DIR) -> tuple[VerbRule, ...]:
                 tuple(spec["object_types"]),
                 float(spec.get("confidence", 0.8)),
                 pattern,
+                bool(spec.get("ended", False)),
             )
         )
     return tuple(rules)
@@ -158,6 +162,10 @@ def _stated(
     verb, obj = doc[nodes["verb"]], doc[nodes["object"]]
     orgs = [e for e, _ in entities_of(obj, index, rule.object_types)]
     status = status_of(verb, rules)
+    if rule.ended:  # "quit the party": a member until then; "will quit": a member still
+        status = {"asserted": "past", "planned": "asserted", "negated": "asserted"}.get(
+            status, status
+        )
     named = nodes.get("person")  # "the party, led by X": the agent, not a subject
     persons = persons_of(doc[named], index) if named is not None else subjects_of(verb, index)
     for person, _ in persons:
