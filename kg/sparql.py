@@ -10,10 +10,12 @@ resolves the IRI after each FROM against the query's PREFIX and BASE declaration
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from urllib.parse import urljoin
 
 from kg.errors import QueryError, ReadOnlyError
+from kg.limits import check_depth, check_xml_chars, nesting_depth
+from kg.settings import DEFAULT_MAX_DEPTH
 
 MISSING_QUERY = (
     "No SPARQL query given. Send it as GET /sparql?query=..., as the form field 'query' "
@@ -84,11 +86,14 @@ def check_query(
     has_graph: Callable[[str], bool],
     default_graphs: Sequence[str] = (),
     named_graphs: Sequence[str] = (),
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> str:
-    """The query, if it is one this endpoint runs; QueryError saying why not otherwise."""
+    """The query, if it is one this endpoint runs; QueryError saying why not otherwise
+    (LimitError if its brackets nest deeper than `max_depth`)."""
     if query is None or not query.strip():
         raise QueryError(MISSING_QUERY)
     words = _checked_tokens(query)
+    check_depth(nesting_depth(brackets(words)), max_depth, "query")
     if _keywords(words) & _UPDATE_KEYWORDS and not _keywords(words) & _QUERY_FORMS:
         raise ReadOnlyError(NOT_A_QUERY)
     if "SERVICE" in _keywords(words):
@@ -99,11 +104,16 @@ def check_query(
     return query
 
 
-def check_update(update: str | None) -> str:
-    """The update, if it stays inside the store; QueryError saying why not otherwise."""
+def check_update(update: str | None, max_depth: int = DEFAULT_MAX_DEPTH) -> str:
+    """The update, if it stays inside the store; QueryError saying why not otherwise
+    (LimitError if its brackets nest deeper than `max_depth`, or it writes a character XML
+    cannot carry)."""
     if update is None or not update.strip():
         raise QueryError(MISSING_UPDATE)
-    keywords = _keywords(_checked_tokens(update))
+    words = _checked_tokens(update)
+    check_depth(nesting_depth(brackets(words)), max_depth, "update")
+    check_xml_chars(unescape(update), "update")
+    keywords = _keywords(words)
     if "LOAD" in keywords:
         raise QueryError(NO_LOAD)
     if "SERVICE" in keywords:
@@ -115,6 +125,23 @@ _UPDATE_KEYWORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD"}
 )
 _QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+
+
+def brackets(words: Iterable[Token]) -> Iterator[str]:
+    """The brackets among the tokens: ( [ { ) ] }, and << >> (RDF 1.2 triple terms)."""
+    held = ""
+    for kind, text in words:
+        if kind != "other":
+            held = ""
+        elif text in "<>":
+            if held == text:
+                yield text * 2
+                held = ""
+            else:
+                held = text
+        else:
+            held = ""
+            yield text
 
 
 def _checked_tokens(text: str) -> list[Token]:
@@ -130,8 +157,9 @@ def _checked_tokens(text: str) -> list[Token]:
     return words
 
 
-def _unescape(iri: str) -> str:
-    return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), iri)
+def unescape(text: str) -> str:
+    """`text` with its \\uXXXX and \\UXXXXXXXX escapes replaced by the characters."""
+    return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
 
 
 def _keywords(words: list[Token]) -> set[str]:
@@ -148,9 +176,9 @@ def _from_iris(words: list[Token]) -> list[str]:
         keyword = text.upper()
         following = words[index + 1 : index + 4]
         if keyword == "BASE" and following and following[0][0] == "iri":
-            base = urljoin(base, _unescape(following[0][1][1:-1]))
+            base = urljoin(base, unescape(following[0][1][1:-1]))
         elif keyword == "PREFIX" and len(following) >= 2 and following[0][0] == "pname":
-            prefixes[following[0][1].rstrip(":")] = urljoin(base, _unescape(following[1][1][1:-1]))
+            prefixes[following[0][1].rstrip(":")] = urljoin(base, unescape(following[1][1][1:-1]))
         elif keyword == "FROM":
             if following and following[0][1].upper() == "NAMED":
                 following = following[1:]
@@ -158,7 +186,7 @@ def _from_iris(words: list[Token]) -> list[str]:
                 continue
             target_kind, target = following[0]
             if target_kind == "iri":
-                found.append(urljoin(base, _unescape(target[1:-1])))
+                found.append(urljoin(base, unescape(target[1:-1])))
             elif target_kind == "pname":
                 prefix, _, local = target.partition(":")
                 if prefix not in prefixes:

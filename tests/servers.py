@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 import httpx
 
+from kg.settings import DEFAULT_MAX_REQUEST_HEAD
 from tests.conftest import REPO
 
 
@@ -21,10 +22,13 @@ def free_port() -> int:
 
 
 def start_api(port: int, env: Mapping[str, str]) -> subprocess.Popen[bytes]:
-    """uvicorn serving `api.main:create_app` on 127.0.0.1:`port` with the settings in `env`."""
+    """uvicorn serving `api.main:create_app` on 127.0.0.1:`port` with the settings in `env`,
+    reading request heads up to NEWSKG_MAX_REQUEST_HEAD as `kg serve` does."""
+    head = env.get("NEWSKG_MAX_REQUEST_HEAD") or str(DEFAULT_MAX_REQUEST_HEAD)
     return subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory"]
-        + ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        + ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+        + ["--h11-max-incomplete-event-size", head],
         cwd=REPO,
         env=dict(env),
     )

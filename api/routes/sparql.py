@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import FileResponse
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import Body, QueryPoolDep, SettingsDep, StoreDep, require_write_access
+from api.deps import (
+    Body,
+    QueryPoolDep,
+    SettingsDep,
+    StoreDep,
+    get_settings,
+    require_write_access,
+)
+from api.guard import form_fields
 from api.negotiation import choose, prefers_html
 from api.schemas import ErrorBody
 from api.service import service_description
@@ -192,7 +199,9 @@ async def _answer(
     named_graphs: list[str],
     format: str | None,
 ) -> Response:
-    query = check_query(query, store.has_graph, default_graphs, named_graphs)
+    query = await run_in_threadpool(
+        check_query, query, store.has_graph, default_graphs, named_graphs, settings.max_depth
+    )
     choice = choose(accept, format)
     dataset = bool(default_graphs or named_graphs)
     job = QueryJob(
@@ -218,7 +227,9 @@ async def _update(
             detail="using-graph-uri and using-named-graph-uri are not supported; "
             "write USING or WITH in the update itself.",
         )
-    text = check_update(_first(fields.get("update")))
+    text = await run_in_threadpool(
+        check_update, _first(fields.get("update")), get_settings(request).max_depth
+    )
     await run_in_threadpool(store.update, text)
     await run_in_threadpool(pool.refresh)
     return Response(status_code=204)
@@ -250,7 +261,7 @@ def _read_body(request: Request, raw: bytes) -> dict[str, list[str]]:
     for name, value in request.query_params.multi_items():
         fields.setdefault(name, []).append(value)
     if media_type == FORM:
-        for name, values in parse_qs(text, keep_blank_values=True).items():
+        for name, values in form_fields(text).items():
             fields.setdefault(name, []).extend(values)
     elif media_type == SPARQL_QUERY:
         fields["query"] = [text]

@@ -48,7 +48,7 @@ from typing import IO, Protocol
 from kg import errors
 from kg.errors import QueryTimeoutError, StoreError
 from kg.store import Store
-from kg.store.results import Results
+from kg.store.results import Results, check_xml_output
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,9 @@ STALE_SECONDS = 60
 
 
 def run_job(store: Store, job: QueryJob, timeout: float | None = None) -> Results:
-    """Run `job` on `store` and serialise its result (a time limit only for remote stores)."""
-    return store.results(
+    """Run `job` on `store` and serialise its result (a time limit only for remote stores);
+    NotAcceptableError if XML was asked for and the result holds what XML cannot carry."""
+    results = store.results(
         job.sparql,
         job.solution_format,
         job.graph_format,
@@ -83,6 +84,8 @@ def run_job(store: Store, job: QueryJob, timeout: float | None = None) -> Result
         job.max_rows,
         timeout,
     )
+    check_xml_output(results.body, results.media_type)
+    return results
 
 
 def timeout_message(seconds: float) -> str:
