@@ -7,7 +7,8 @@ nesting is measured first, on the text's tokens, and refused past the limit (NEW
 
 XML 1.0 cannot hold C0 control characters other than tab, LF and CR, nor U+FFFE and U+FFFF, not
 even as character references: a literal holding one makes SPARQL XML results and RDF/XML output
-ill-formed. Such literals are refused on the way in and results holding them are refused as XML.
+ill-formed. Such literals are refused in updates and RDF bodies, become spaces in article text
+(kg.sources), and results holding them are refused as XML.
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ def check_xml_chars(text: str, what: str) -> None:
             "a control character that XML 1.0 cannot carry, so results holding it could not be "
             "written as XML. Remove it, or write it as a space."
         )
+
+
+def spaces_for_non_xml(text: str) -> str:
+    """`text` with each character XML 1.0 cannot carry replaced by a space (offsets unchanged)."""
+    return _NOT_XML.sub(" ", text)
 
 
 def xml_safe(body: bytes) -> str | None:
