@@ -74,7 +74,13 @@ def create_app(
         if ingester is None and settings.token is not None:
             app.state.ingester = Ingester.load(settings.model, settings.base_iri)
         opened = store if store is not None else Store.open(settings.store)
-        pool = open_pool(opened, settings.query_timeout, settings.query_workers)
+        pool = open_pool(
+            opened,
+            settings.query_timeout,
+            settings.query_workers,
+            settings.reserve_workers,
+            settings.reserve_timeout,
+        )
         app.state.store = opened
         app.state.query_pool = pool
         try:

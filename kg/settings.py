@@ -31,7 +31,6 @@ _POSITIVE = (
     "max_rows",
     "max_body",
     "query_workers",
-    "reserve_workers",
     "reserve_timeout",
     "max_depth",
     "max_url",
@@ -81,6 +80,10 @@ class Settings:
         for name in _POSITIVE:
             if getattr(self, name) <= 0:
                 raise ValueError(f"Setting {name} must be positive, got {getattr(self, name)!r}.")
+        if self.reserve_workers < 0:
+            raise ValueError(
+                f"Setting reserve_workers must be 0 or more, got {self.reserve_workers}."
+            )
         if self.max_request_head <= self.max_url:
             raise ValueError(
                 f"Setting max_request_head ({self.max_request_head}) must be larger than max_url "
@@ -105,7 +108,9 @@ class Settings:
             max_rows=_env_number("NEWSKG_MAX_ROWS", int, DEFAULT_MAX_ROWS),
             max_body=_env_number("NEWSKG_MAX_BODY", int, DEFAULT_MAX_BODY),
             query_workers=_env_number("NEWSKG_QUERY_WORKERS", int, DEFAULT_QUERY_WORKERS),
-            reserve_workers=_env_number("NEWSKG_RESERVE_WORKERS", int, DEFAULT_RESERVE_WORKERS),
+            reserve_workers=_env_number(
+                "NEWSKG_RESERVE_WORKERS", int, DEFAULT_RESERVE_WORKERS, zero=True
+            ),
             reserve_timeout=_env_number("NEWSKG_RESERVE_TIMEOUT", float, DEFAULT_RESERVE_TIMEOUT),
             max_depth=_env_number("NEWSKG_MAX_DEPTH", int, DEFAULT_MAX_DEPTH),
             max_url=_env_number("NEWSKG_MAX_URL", int, DEFAULT_MAX_URL),
@@ -137,7 +142,7 @@ def _env_origins(name: str) -> tuple[str, ...]:
         raise ValueError(f"Environment variable {name} has value {raw!r}. {error}") from None
 
 
-def _env_number(name: str, kind: type[_Number], default: _Number) -> _Number:
+def _env_number(name: str, kind: type[_Number], default: _Number, zero: bool = False) -> _Number:
     raw = os.environ.get(name)
     if not raw:
         return default
@@ -147,6 +152,7 @@ def _env_number(name: str, kind: type[_Number], default: _Number) -> _Number:
         raise ValueError(
             f"Environment variable {name} has value {raw!r}. Not a valid {kind.__name__}."
         ) from None
-    if value <= 0:
-        raise ValueError(f"Environment variable {name} has value {raw!r}. It must be positive.")
+    if value < 0 or (value == 0 and not zero):
+        need = "0 or more" if zero else "positive"
+        raise ValueError(f"Environment variable {name} has value {raw!r}. It must be {need}.")
     return value
