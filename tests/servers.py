@@ -6,7 +6,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 import httpx
 
@@ -47,3 +48,20 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], path: str = "/heal
             pass
         time.sleep(0.2)
     raise RuntimeError(f"the server at {url} did not start in 120 s")
+
+
+@contextmanager
+def serving(
+    env: Mapping[str, str], stop_within: float = 30
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """The base URL of the API started on a free port with `env`, and its process; stopped (and
+    waited for, up to `stop_within` seconds) on leaving."""
+    port = free_port()
+    process = start_api(port, env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url, process)
+        yield url, process
+    finally:
+        process.terminate()
+        process.wait(timeout=stop_within)

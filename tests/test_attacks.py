@@ -20,7 +20,7 @@ from rdflib import Dataset, Literal, URIRef
 from kg.bodies import NO_DTD
 from kg.settings import DEFAULT_MAX_DEPTH, DEFAULT_MAX_URL
 from kg.store import Store
-from tests.servers import free_port, start_api, wait_until_up
+from tests.servers import serving
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
 TOKEN = "attack-token"
@@ -30,7 +30,6 @@ DEEP = 10_000
 OVER_DEPTH = f"over the limit of {DEFAULT_MAX_DEPTH} (NEWSKG_MAX_DEPTH)"
 NOT_UTF8 = "is not UTF-8 once percent-decoded (byte 0xFF"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-TRIPLE = "<http://e.example/s> <http://e.example/p>"
 WHO_MET = (
     "SELECT ?a WHERE { ?x <https://w3id.org/newskg/ontology#met> ?y . "
     "?x <http://www.w3.org/2000/01/rdf-schema#label> ?a } ORDER BY ?a"
@@ -60,188 +59,136 @@ def _nested(open_: str, middle: str, close: str, depth: int = DEEP) -> str:
     return open_ * depth + middle + close * depth
 
 
+def _put(content: str | bytes, content_type: str, says: str = OVER_DEPTH) -> Attack:
+    """A Graph Store PUT of `content`, to be refused with 400."""
+    data = content.encode() if isinstance(content, str) else content
+    return Attack("PUT", f"/graphs?graph={GRAPH}", 400, says, data, content_type)
+
+
+def _post(path: str, content: str, content_type: str, says: str, status: int = 400) -> Attack:
+    """A POST of `content` to `path`, to be refused with `status`."""
+    return Attack("POST", path, status, says, content.encode(), content_type)
+
+
+def _get(path: str, says: str, status: int = 400, **params: str) -> Attack:
+    """A GET of `path` with `params`, to be refused with `status`."""
+    return Attack("GET", path, status, says, params=params)
+
+
+DEEP_PARENTHESES = f"FILTER({_nested('(', '1', ')')})"
+S_P = "<http://e.example/s> <http://e.example/p>"
 ATTACKS = [
     pytest.param(
-        Attack(
-            "GET",
-            "/sparql",
-            400,
-            OVER_DEPTH,
-            params={"query": f"SELECT * WHERE {{ FILTER({_nested('(', '1', ')')}) }}"},
-        ),
+        _get("/sparql", OVER_DEPTH, query=f"SELECT * WHERE {{ {DEEP_PARENTHESES} }}"),
         id="query-nested-parentheses",
     ),
     pytest.param(
-        Attack(
-            "POST",
+        _post(
             "/sparql",
-            400,
+            f"SELECT * WHERE {{ ?s ?p {_nested(f'<< {S_P} ', '1', ' >>')} }}",
+            "application/sparql-query",
             OVER_DEPTH,
-            content=(
-                "SELECT * WHERE { ?s ?p "
-                + _nested("<< <http://e.example/a> <http://e.example/b> ", "1", " >>")
-                + " }"
-            ).encode(),
-            content_type="application/sparql-query",
         ),
         id="query-nested-triple-terms",
     ),
     pytest.param(
-        Attack(
-            "POST",
+        _post(
             "/update",
-            400,
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ {DEEP_PARENTHESES} }}",
+            "application/sparql-update",
             OVER_DEPTH,
-            content=(
-                f"DELETE {{ ?s ?p ?o }} WHERE {{ FILTER({_nested('(', '1', ')')}) }}"
-            ).encode(),
-            content_type="application/sparql-update",
         ),
         id="update-nested-parentheses",
     ),
     pytest.param(
-        Attack(
-            "PUT",
-            f"/graphs?graph={GRAPH}",
-            400,
-            OVER_DEPTH,
-            content=(
-                "<http://e.example/s> <http://e.example/p> "
-                + _nested("[ <http://e.example/p> ", "1", " ]")
-                + " ."
-            ).encode(),
-            content_type="text/turtle",
-        ),
+        _put(f"{S_P} {_nested('[ <http://e.example/p> ', '1', ' ]')} .", "text/turtle"),
         id="turtle-nested-blank-nodes",
     ),
     pytest.param(
-        Attack(
-            "PUT",
-            f"/graphs?graph={GRAPH}",
-            400,
-            OVER_DEPTH,
-            content=(
-                "<http://e.example/s> <http://e.example/p> "
-                + _nested("<<( <http://e.example/s> <http://e.example/p> ", "1", " )>>")
-                + " .\n"
-            ).encode(),
-            content_type="application/n-triples",
-        ),
+        _put(f"{S_P} {_nested(f'<<( {S_P} ', '1', ' )>>')} .\n", "application/n-triples"),
         id="ntriples-nested-triple-terms",
     ),
     pytest.param(
-        Attack(
-            "PUT",
-            f"/graphs?graph={GRAPH}",
-            400,
-            OVER_DEPTH,
-            content=(
-                '{"@id": "http://e.example/s", "http://e.example/p": '
-                + _nested('{"http://e.example/p": ', "1", "}", 20_000)
-                + "}"
-            ).encode(),
-            content_type="application/ld+json",
+        _put(
+            '{"@id": "http://e.example/s", "http://e.example/p": '
+            + _nested('{"http://e.example/p": ', "1", "}", 20_000)
+            + "}",
+            "application/ld+json",
         ),
         id="jsonld-nested-objects",
     ),
     pytest.param(
-        Attack(
-            "PUT",
-            f"/graphs?graph={GRAPH}",
-            400,
-            OVER_DEPTH,
-            content=(
-                f'<rdf:RDF xmlns:rdf="{RDF}" xmlns:e="http://e.example/">'
-                + _nested("<rdf:Description><e:p>", "", "</e:p></rdf:Description>")
-                + "</rdf:RDF>"
-            ).encode(),
-            content_type="application/rdf+xml",
+        _put(
+            f'<rdf:RDF xmlns:rdf="{RDF}" xmlns:e="http://e.example/">'
+            + _nested("<rdf:Description><e:p>", "", "</e:p></rdf:Description>")
+            + "</rdf:RDF>",
+            "application/rdf+xml",
         ),
         id="rdfxml-nested-elements",
     ),
+    pytest.param(_put(LAUGHS, "application/rdf+xml", NO_DTD), id="rdfxml-billion-laughs"),
     pytest.param(
-        Attack("PUT", f"/graphs?graph={GRAPH}", 400, NO_DTD, LAUGHS, "application/rdf+xml"),
-        id="rdfxml-billion-laughs",
-    ),
-    pytest.param(
-        Attack(
-            "POST",
+        _post(
             "/articles",
-            422,
-            "recursion limit exceeded",
-            ('{"text": ' + _nested("[", "", "]", 20_000) + "}").encode(),
+            '{"text": ' + _nested("[", "", "]", 20_000) + "}",
             "application/json",
+            "recursion limit exceeded",
+            422,
         ),
         id="article-nested-json",
     ),
     pytest.param(
-        Attack("POST", "/articles", 422, '"input":"NaN"', b'{"text": NaN}', "application/json"),
+        _post("/articles", '{"text": NaN}', "application/json", '"input":"NaN"', 422),
         id="article-nan",
     ),
     pytest.param(
-        Attack(
-            "POST",
+        _post(
             "/articles",
-            422,
-            '"input":"-Infinity"',
-            b'{"text": "Blinken met Abbas.", "published": -Infinity}',
+            '{"text": "Blinken met Abbas.", "published": -Infinity}',
             "application/json",
+            '"input":"-Infinity"',
+            422,
         ),
         id="article-infinity",
     ),
     pytest.param(
-        Attack("GET", "/sparql?query=ASK%20%7B%7D%20%23%FF", 400, f"query string {NOT_UTF8}"),
+        _get("/sparql?query=ASK%20%7B%7D%20%23%FF", f"query string {NOT_UTF8}"),
         id="get-query-not-utf8",
     ),
+    pytest.param(_get("/actors/%FF", f"path {NOT_UTF8}"), id="path-not-utf8"),
     pytest.param(
-        Attack("GET", "/actors/%FF", 400, f"path {NOT_UTF8}"),
-        id="path-not-utf8",
-    ),
-    pytest.param(
-        Attack(
-            "POST",
+        _post(
             "/sparql",
-            400,
-            f"form body {NOT_UTF8}",
-            b"query=ASK%20%7B%7D%20%23%FF",
+            "query=ASK%20%7B%7D%20%23%FF",
             "application/x-www-form-urlencoded",
+            f"form body {NOT_UTF8}",
         ),
         id="form-query-not-utf8",
     ),
     pytest.param(
-        Attack(
-            "POST",
+        _post(
             "/update",
-            400,
-            "holds the character U+0001",
-            f'INSERT DATA {{ GRAPH <{GRAPH}> {{ {TRIPLE} "\\u0001" }} }}'.encode(),
+            f'INSERT DATA {{ GRAPH <{GRAPH}> {{ {S_P} "\\u0001" }} }}',
             "application/sparql-update",
+            "holds the character U+0001",
         ),
         id="update-control-character",
     ),
     pytest.param(
-        Attack(
-            "PUT",
-            f"/graphs?graph={GRAPH}",
-            400,
-            "holds the character U+000C",
-            b'<http://e.example/s> <http://e.example/p> "page\\u000Cbreak" .',
-            "text/turtle",
-        ),
+        _put(f'{S_P} "page\\u000Cbreak" .', "text/turtle", "holds the character U+000C"),
         id="turtle-control-character",
     ),
     pytest.param(
-        Attack(
-            "GET",
+        _get(
             "/sparql",
-            406,
             "the character U+0007",
-            params={"query": f"SELECT ?o WHERE {{ GRAPH <{BELL_GRAPH}> {{ ?s ?p ?o }} }}"},
+            406,
+            query=f"SELECT ?o WHERE {{ GRAPH <{BELL_GRAPH}> {{ ?s ?p ?o }} }}",
         ),
         id="xml-results-control-character",
     ),
     pytest.param(
-        Attack("GET", f"/graphs?graph={BELL_GRAPH}&format=rdfxml", 406, "the character U+0007"),
+        _get(f"/graphs?graph={BELL_GRAPH}&format=rdfxml", "the character U+0007", 406),
         id="rdfxml-graph-control-character",
     ),
 ]
@@ -260,15 +207,8 @@ def server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
                 store.put_graph(str(graph.identifier), graph)
         bell = (URIRef("http://e.example/s"), URIRef("http://e.example/p"), Literal("ring \x07"))
         store.put_graph(BELL_GRAPH, [bell])
-    port = free_port()
-    process = start_api(port, os.environ | {"NEWSKG_STORE": str(path), "NEWSKG_TOKEN": TOKEN})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url, process)
-        yield url, process
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with serving(os.environ | {"NEWSKG_STORE": str(path), "NEWSKG_TOKEN": TOKEN}) as running:
+        yield running
 
 
 @pytest.mark.parametrize("attack", ATTACKS)

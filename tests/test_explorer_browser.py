@@ -20,7 +20,7 @@ from kg.settings import DEFAULT_BASE_IRI
 from kg.sources import read_articles
 from kg.store import Store
 from tests.conftest import REPO, SEEDS
-from tests.servers import free_port, start_api, wait_until_up
+from tests.servers import serving
 
 # Without Playwright the `browser` fixture (conftest.py) fails, saying how to install it.
 with suppress(ImportError):
@@ -45,16 +45,8 @@ def server(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     store = Store.open(str(path))
     build(read_articles([SEEDS]), store, nlp, DEFAULT_BASE_IRI)
     store.close()
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = os.environ | {"NEWSKG_STORE": str(path), "NEWSKG_TOKEN": ""}
-    process = start_api(port, env)
-    try:
-        wait_until_up(url, process)
+    with serving(os.environ | {"NEWSKG_STORE": str(path), "NEWSKG_TOKEN": ""}) as (url, _):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.fixture

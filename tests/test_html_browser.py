@@ -14,7 +14,7 @@ import pytest
 
 from kg.settings import DEFAULT_BASE_IRI
 from kg.store import Store
-from tests.servers import free_port, start_api, wait_until_up
+from tests.servers import serving
 
 # Without Playwright the `browser` fixture (conftest.py) fails, saying how to install it.
 with suppress(ImportError):
@@ -36,15 +36,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("html") / "kg"
     with Store.open(str(path)) as store:
         store.add_to_graph(f"{DEFAULT_BASE_IRI}article/mallory", GRAPH, ox.RdfFormat.TURTLE)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    process = start_api(port, os.environ | {"NEWSKG_STORE": str(path), "NEWSKG_TOKEN": ""})
-    try:
-        wait_until_up(url, process)
+    with serving(os.environ | {"NEWSKG_STORE": str(path), "NEWSKG_TOKEN": ""}) as (url, _):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.fixture

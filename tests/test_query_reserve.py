@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +14,7 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from tests.servers import free_port, start_api, wait_until_up
+from tests.servers import serving
 
 FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
 WORKERS = 2
@@ -41,7 +40,6 @@ def server(tmp_path: Path) -> Iterator[str]:
     disk.load(path=str(FIXTURE), format=ox.RdfFormat.TRIG)
     disk.flush()
     del disk
-    port = free_port()
     env = os.environ | {
         "NEWSKG_STORE": str(path),
         "NEWSKG_TOKEN": "",
@@ -50,15 +48,9 @@ def server(tmp_path: Path) -> Iterator[str]:
         "NEWSKG_RESERVE_WORKERS": "1",
         "NEWSKG_RESERVE_TIMEOUT": str(RESERVE_TIMEOUT_S),
     }
-    process: subprocess.Popen[bytes] = start_api(port, env)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url, process)
+    with serving(env, stop_within=TIMEOUT_S + 30) as (url, _):
         assert httpx.get(f"{url}/sparql", params={"query": CHEAP}, timeout=60).status_code == 200
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=TIMEOUT_S + 30)
 
 
 async def _while_workers_are_busy(url: str, then: list[str]) -> list[tuple[httpx.Response, float]]:
