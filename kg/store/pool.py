@@ -214,14 +214,16 @@ class ProcessQueryPool:
             if not queue.empty():
                 return queue.get_nowait()
         waits = [asyncio.ensure_future(queue.get()) for queue in (idle, spare)]
-        done, pending = await asyncio.wait(
-            waits, timeout=self.timeout, return_when=asyncio.FIRST_COMPLETED
-        )
-        for wait in pending:
-            wait.cancel()
-        got = [wait.result() for wait in waits if wait in done]
-        for extra in got[1:]:  # both came free at once: keep one
-            self._release(extra)
+        interrupted = True
+        try:
+            await asyncio.wait(waits, timeout=self.timeout, return_when=asyncio.FIRST_COMPLETED)
+            interrupted = False
+        finally:
+            for wait in waits:
+                wait.cancel()  # a get cancelled before it ran leaves its worker in the queue
+            got = [wait.result() for wait in waits if wait.done() and not wait.cancelled()]
+            for extra in got if interrupted else got[1:]:  # both came free at once: keep one
+                self._release(extra)
         if not got:
             raise QueryTimeoutError(
                 f"{timeout_message(self.timeout)} (Every query worker stayed busy; try again.)"
