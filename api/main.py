@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
+from api.csp import ContentSecurityPolicy
+from api.guard import RequestLineGuard
 from api.routes import actors, articles, explorer, graphs, health, linked, network, sparql
 from api.routes.sparql import TRUNCATED
 from kg.errors import (
@@ -68,7 +74,13 @@ def create_app(
         if ingester is None and settings.token is not None:
             app.state.ingester = Ingester.load(settings.model, settings.base_iri)
         opened = store if store is not None else Store.open(settings.store)
-        pool = open_pool(opened, settings.query_timeout, settings.query_workers)
+        pool = open_pool(
+            opened,
+            settings.query_timeout,
+            settings.query_workers,
+            settings.reserve_workers,
+            settings.reserve_timeout,
+        )
         app.state.store = opened
         app.state.query_pool = pool
         try:
@@ -83,8 +95,10 @@ def create_app(
         summary="Who met whom, who leads what, who holds which post: news as a knowledge graph.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # our own /docs page (api.routes.explorer): no inline script
     )
     app.state.settings = settings
+    app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(NewsKGError, _newskg_error)
     app.add_exception_handler(Exception, _internal_error)
     if settings.cors_origins:
@@ -95,6 +109,8 @@ def create_app(
             allow_headers=["Authorization", "Content-Type", "Accept"],
             expose_headers=[TRUNCATED],
         )
+    app.add_middleware(ContentSecurityPolicy)
+    app.add_middleware(RequestLineGuard, max_url=settings.max_url)
     for router in (
         health.router,
         sparql.router,
@@ -117,6 +133,23 @@ async def _newskg_error(request: Request, exc: Exception) -> JSONResponse:
         log.error("%s %s: %s", request.method, request.url.path, detail)
         detail = STORE_FAILED
     return JSONResponse(status_code=status, content={"detail": detail})
+
+
+async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
+    # FastAPI's own handler fails (a 500) on a NaN or Infinity input, which JSON cannot hold.
+    errors = exc.errors() if isinstance(exc, RequestValidationError) else []
+    return JSONResponse(status_code=422, content={"detail": jsonable_encoder(_finite(errors))})
+
+
+def _finite(value: object) -> object:
+    """`value` with each NaN or infinite float written as the string JSON parsers read it as."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return json.dumps(value)
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value
 
 
 async def _internal_error(request: Request, exc: Exception) -> JSONResponse:

@@ -371,7 +371,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     os.environ["NEWSKG_BASE_IRI"] = settings.base_iri
     if args.cors_origin:
         os.environ["NEWSKG_CORS_ORIGINS"] = ",".join(args.cors_origin)
-    uvicorn.run("api.main:create_app", factory=True, host=args.host, port=args.port)
+    # uvicorn buffers this much of a request's head; past it, it answers a plain-text 400 itself.
+    uvicorn.run(
+        "api.main:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        h11_max_incomplete_event_size=Settings.from_env().max_request_head,
+    )
     return 0
 
 

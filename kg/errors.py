@@ -23,6 +23,10 @@ class QueryError(NewsKGError):
     """A SPARQL query is malformed or not allowed."""
 
 
+class LimitError(NewsKGError):
+    """A request is over one of the server's limits (the message names the setting and value)."""
+
+
 class EvalError(NewsKGError):
     """Gold files for evaluation are missing or malformed."""
 

@@ -16,6 +16,9 @@ from kg.store import Store
 
 LOCAL_PATH = "/id/"
 """Where the API serves `{base_iri}{kind}/{id}`: HTML pages link there."""
+LINKED_SCHEMES = ("http://", "https://")
+"""Only IRIs with these schemes become links; any other (javascript:, data:, ...) is shown as text,
+since a browser would run or open it on a click."""
 
 
 def describe(store: Store, kind: str, id: str, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
@@ -89,7 +92,12 @@ class _Linker:
         iri = str(node)
         label = self.graph.value(node, RDFS.label)
         text = escape(str(label)) if label is not None else self._curie(iri)
-        href = LOCAL_PATH + iri.removeprefix(self.base) if iri.startswith(self.base) else iri
+        if iri.startswith(self.base):
+            href = LOCAL_PATH + iri.removeprefix(self.base)
+        elif iri.lower().startswith(LINKED_SCHEMES):
+            href = iri
+        else:
+            return text
         return f'<a href="{escape(href)}">{text}</a>'
 
     def _curie(self, iri: str) -> str:

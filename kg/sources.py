@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from kg.errors import SourceError
+from kg.limits import spaces_for_non_xml
 from kg.types import Article
 
 SUFFIXES = (".txt", ".json", ".jsonl", ".json.gz", ".jsonl.gz")
@@ -315,7 +316,7 @@ def _article_from_record(record: Any, where: str, default_source: str | None) ->
         found = "missing" if text is None else f"a {type(text).__name__}"
         raise SourceError(f"{where}: field 'text' is {found}; give the article text as a string")
     _check_unicode(text, "text", where)
-    text = _BIDI_CONTROLS.sub("", text)
+    text = spaces_for_non_xml(_BIDI_CONTROLS.sub("", text))  # a form feed would break XML
     if _TAG.search(text):
         text = plain_text(text)
         if not text:
@@ -334,6 +335,7 @@ def _article_from_record(record: Any, where: str, default_source: str | None) ->
             )
         if value is not None:
             _check_unicode(value, name, where)
+            value = spaces_for_non_xml(value)
         fields[name] = value or None
     if fields["url"] is not None:
         _check_url(fields["url"], where)

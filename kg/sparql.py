@@ -14,12 +14,14 @@ graph is empty, as the store reads it (it never fetches one). They must be absol
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from urllib.parse import urljoin, urlsplit
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError, ReadOnlyError
+from kg.limits import check_depth, check_xml_chars, nesting_depth
+from kg.settings import DEFAULT_MAX_DEPTH
 
 MISSING_QUERY = (
     "No SPARQL query given. Send it as GET /sparql?query=..., as the form field 'query' "
@@ -85,12 +87,19 @@ def tokens(text: str) -> Iterator[Token]:
             yield kind, match.group()
 
 
-def check_query(query: str | None, has_graph: Callable[[str], bool], base: str = "") -> str:
-    """The query, if it is one this endpoint runs; QueryError saying why not otherwise.
-    `base` is the IRI relative ones in the query are resolved against (the endpoint's URL)."""
+def check_query(
+    query: str | None,
+    has_graph: Callable[[str], bool],
+    base: str = "",
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> str:
+    """The query, if it is one this endpoint runs; QueryError saying why not otherwise
+    (LimitError if its brackets nest deeper than `max_depth`). `base` is the IRI relative ones
+    in the query are resolved against (the endpoint's URL)."""
     if query is None or not query.strip():
         raise QueryError(MISSING_QUERY)
     words = _checked_tokens(query)
+    check_depth(nesting_depth(brackets(words)), max_depth, "query")
     if _keywords(words) & _UPDATE_KEYWORDS and not _keywords(words) & _QUERY_FORMS:
         raise ReadOnlyError(NOT_A_QUERY)
     if "SERVICE" in _keywords(words):
@@ -130,13 +139,21 @@ def dataset_iris(parameter: str, values: Sequence[str]) -> tuple[str, ...]:
 
 
 def check_update(
-    update: str | None, using_graphs: Sequence[str] = (), using_named_graphs: Sequence[str] = ()
+    update: str | None,
+    using_graphs: Sequence[str] = (),
+    using_named_graphs: Sequence[str] = (),
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> str:
     """The update, if it stays inside the store and does not name a dataset both in the text
-    and in the protocol's using-graph-uri / using-named-graph-uri; QueryError saying why not."""
+    and in the protocol's using-graph-uri / using-named-graph-uri; QueryError saying why not
+    (LimitError if its brackets nest deeper than `max_depth`, or it writes a character XML
+    cannot carry)."""
     if update is None or not update.strip():
         raise QueryError(MISSING_UPDATE)
-    keywords = _keywords(_checked_tokens(update))
+    words = _checked_tokens(update)
+    check_depth(nesting_depth(brackets(words)), max_depth, "update")
+    check_xml_chars(unescape(update), "update")
+    keywords = _keywords(words)
     if "LOAD" in keywords:
         raise QueryError(NO_LOAD)
     if "SERVICE" in keywords:
@@ -154,6 +171,23 @@ _UPDATE_KEYWORDS = frozenset(
 _QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 
 
+def brackets(words: Iterable[Token]) -> Iterator[str]:
+    """The brackets among the tokens: ( [ { ) ] }, and << >> (RDF 1.2 triple terms)."""
+    held = ""
+    for kind, text in words:
+        if kind != "other":
+            held = ""
+        elif text in "<>":
+            if held == text:
+                yield text * 2
+                held = ""
+            else:
+                held = text
+        else:
+            held = ""
+            yield text
+
+
 def _checked_tokens(text: str) -> list[Token]:
     words = []
     for kind, word in tokens(text):
@@ -167,8 +201,9 @@ def _checked_tokens(text: str) -> list[Token]:
     return words
 
 
-def _unescape(iri: str) -> str:
-    return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), iri)
+def unescape(text: str) -> str:
+    """`text` with its \\uXXXX and \\UXXXXXXXX escapes replaced by the characters."""
+    return _UCHAR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), text)
 
 
 def _keywords(words: list[Token]) -> set[str]:
@@ -184,9 +219,9 @@ def _from_iris(words: list[Token], base: str) -> list[str]:
         keyword = text.upper()
         following = words[index + 1 : index + 4]
         if keyword == "BASE" and following and following[0][0] == "iri":
-            base = urljoin(base, _unescape(following[0][1][1:-1]))
+            base = urljoin(base, unescape(following[0][1][1:-1]))
         elif keyword == "PREFIX" and len(following) >= 2 and following[0][0] == "pname":
-            prefixes[following[0][1].rstrip(":")] = urljoin(base, _unescape(following[1][1][1:-1]))
+            prefixes[following[0][1].rstrip(":")] = urljoin(base, unescape(following[1][1][1:-1]))
         elif keyword == "FROM":
             if following and following[0][1].upper() == "NAMED":
                 following = following[1:]
@@ -194,7 +229,7 @@ def _from_iris(words: list[Token], base: str) -> list[str]:
                 continue
             target_kind, target = following[0]
             if target_kind == "iri":
-                found.append(urljoin(base, _unescape(target[1:-1])))
+                found.append(urljoin(base, unescape(target[1:-1])))
             elif target_kind == "pname":
                 prefix, _, local = target.partition(":")
                 if prefix not in prefixes:

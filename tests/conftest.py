@@ -9,6 +9,11 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+try:
+    from playwright.sync_api import BrowserContext, sync_playwright
+except ImportError:  # the browser tests must fail, not skip, when the browser stack is missing
+    sync_playwright = None
+
 import kg.cli
 from kg.build import build
 from kg.extract import load_pipeline
@@ -19,6 +24,17 @@ from kg.store import Store
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 SEED = SEEDS / "000_1e6e512ebb72dbb0.txt"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -50,3 +66,31 @@ def run(
         return status, out, err
 
     return _run
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
+    """Debian's chromium, headless, with a fresh profile; never a downloaded browser."""
+    if sync_playwright is None:
+        pytest.fail(
+            "Playwright is not installed: run `make test`, which installs the test extra.",
+            pytrace=False,
+        )
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium is not installed ({CHROMIUM} is missing): run `make test`, which installs "
+            "it (apt-get install -y chromium).",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 860},
+        )
+        try:
+            yield context
+        finally:
+            context.close()

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from kg.settings import DEFAULT_MAX_REQUEST_HEAD
 from tests.conftest import REPO
 
 
@@ -25,10 +26,13 @@ def free_port() -> int:
 
 
 def start_api(port: int, env: Mapping[str, str]) -> subprocess.Popen[bytes]:
-    """uvicorn serving `api.main:create_app` on 127.0.0.1:`port` with the settings in `env`."""
+    """uvicorn serving `api.main:create_app` on 127.0.0.1:`port` with the settings in `env`,
+    reading request heads up to NEWSKG_MAX_REQUEST_HEAD as `kg serve` does."""
+    head = env.get("NEWSKG_MAX_REQUEST_HEAD") or str(DEFAULT_MAX_REQUEST_HEAD)
     return subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory"]
-        + ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+        + ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+        + ["--h11-max-incomplete-event-size", head],
         cwd=REPO,
         env=dict(env),
     )
@@ -47,6 +51,23 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], path: str = "/heal
             pass
         time.sleep(0.2)
     raise RuntimeError(f"the server at {url} did not start in 120 s")
+
+
+@contextmanager
+def serving(
+    env: Mapping[str, str], stop_within: float = 30
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """The base URL of the API started on a free port with `env`, and its process; stopped (and
+    waited for, up to `stop_within` seconds) on leaving."""
+    port = free_port()
+    process = start_api(port, env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url, process)
+        yield url, process
+    finally:
+        process.terminate()
+        process.wait(timeout=stop_within)
 
 
 def wait_for_port(port: int, process: subprocess.Popen[bytes], name: str, seconds: float) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -20,32 +20,13 @@ from kg.settings import DEFAULT_BASE_IRI
 from kg.sources import read_articles
 from kg.store import Store
 from tests.conftest import REPO, SEEDS
-from tests.servers import free_port, start_api, wait_until_up
+from tests.servers import serving
 
-try:
-    from playwright.sync_api import (
-        BrowserContext,
-        ConsoleMessage,
-        Error,
-        Page,
-        expect,
-        sync_playwright,
-    )
-except ImportError:  # the test must fail, not skip, when the browser stack is missing
-    sync_playwright = None
+# Without Playwright the `browser` fixture (conftest.py) fails, saying how to install it.
+with suppress(ImportError):
+    from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, expect
 
 SCREENSHOT = REPO / "docs" / "explorer.png"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 BLINKEN_MET = ["Benjamin Netanyahu", "Mahmoud Abbas", "Yoav Gallant", "Yair Lapid"]
 
 
@@ -64,44 +45,8 @@ def server(nlp: Language, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     store = Store.open(str(path))
     build(read_articles([SEEDS]), store, nlp, DEFAULT_BASE_IRI)
     store.close()
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    env = os.environ | {"NEWSKG_STORE": str(path), "NEWSKG_TOKEN": ""}
-    process = start_api(port, env)
-    try:
-        wait_until_up(url, process)
+    with serving(os.environ | {"NEWSKG_STORE": str(path), "NEWSKG_TOKEN": ""}) as (url, _):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BrowserContext]:
-    """Debian's chromium, headless, with a fresh profile; never a downloaded browser."""
-    if sync_playwright is None:
-        pytest.fail(
-            "Playwright is not installed: run `make test`, which installs the test extra.",
-            pytrace=False,
-        )
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"Chromium is not installed ({CHROMIUM} is missing): run `make test`, which installs "
-            "it (apt-get install -y chromium).",
-            pytrace=False,
-        )
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 860},
-        )
-        try:
-            yield context
-        finally:
-            context.close()
 
 
 @pytest.fixture

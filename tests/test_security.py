@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import socket
 import subprocess
 import threading
@@ -646,6 +647,54 @@ def test_settings_cors_origin_not_an_origin(monkeypatch: pytest.MonkeyPatch, ori
         f"CORS origin {origin!r} is not an origin. Write it as http(s)://host[:port] with no "
         "path, like https://example.org or http://localhost:3000, or * for any origin."
     )
+
+
+def test_settings_limits_from_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    limits = {
+        "NEWSKG_MAX_DEPTH": "40",
+        "NEWSKG_MAX_URL": "8192",
+        "NEWSKG_MAX_REQUEST_HEAD": "65536",
+        "NEWSKG_RESERVE_WORKERS": "0",
+        "NEWSKG_RESERVE_TIMEOUT": "0.5",
+    }
+    for name, value in limits.items():
+        monkeypatch.setenv(name, value)
+    settings = Settings.from_env()
+    assert (settings.max_depth, settings.max_url, settings.max_request_head) == (40, 8192, 65536)
+    assert (settings.reserve_workers, settings.reserve_timeout) == (0, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        pytest.param("NEWSKG_MAX_DEPTH", "0", "It must be positive.", id="depth"),
+        pytest.param("NEWSKG_RESERVE_WORKERS", "-1", "It must be 0 or more.", id="reserve"),
+        pytest.param(
+            "NEWSKG_MAX_REQUEST_HEAD",
+            "1000",
+            "Setting max_request_head (1000) must be larger than max_url (65536)",
+            id="head-under-url",
+        ),
+    ],
+)
+def test_settings_limit_refused_naming_the_value(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, message: str
+) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        Settings.from_env()
+
+
+def test_cli_serve_passes_the_request_head_limit_to_uvicorn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import uvicorn
+
+    monkeypatch.setenv("NEWSKG_MAX_REQUEST_HEAD", "3000000")
+    options: list[dict[str, object]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: options.append(k))
+    assert kg_main(["serve", "--store", "memory:"]) == 0
+    assert options[0]["h11_max_incomplete_event_size"] == 3_000_000
 
 
 def test_cli_serve_cors_origin_option(monkeypatch: pytest.MonkeyPatch) -> None:

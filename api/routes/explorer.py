@@ -21,6 +21,12 @@ def explorer() -> FileResponse:
     return FileResponse(STATIC / "explorer.html", media_type="text/html")
 
 
+@router.get("/docs", include_in_schema=False)
+def docs() -> FileResponse:
+    """The OpenAPI documentation (Swagger UI), started by a script file, not an inline one."""
+    return FileResponse(STATIC / "docs.html", media_type="text/html")
+
+
 def static_files() -> StaticFiles:
     """The files under api/static/, for `app.mount(STATIC_PATH, ...)`."""
     return StaticFiles(directory=STATIC)

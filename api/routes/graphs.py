@@ -8,10 +8,11 @@ import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import Body, QueryPoolDep, StoreDep, WriteAccess
+from api.deps import Body, QueryPoolDep, StoreDep, WriteAccess, get_settings
 from api.negotiation import choose
 from api.schemas import ErrorBody
-from kg.store.results import GRAPH_FORMATS
+from kg.bodies import check_body
+from kg.store.results import GRAPH_FORMATS, check_xml_output
 
 router = APIRouter(prefix="/graphs", tags=["graphs"])
 
@@ -91,6 +92,7 @@ async def get_graph(
     body = await run_in_threadpool(store.get_graph, iri, fmt)
     if body is None:
         raise _not_found(iri)
+    check_xml_output(body, fmt.media_type)
     return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
 
 
@@ -171,6 +173,7 @@ async def _write(
             detail=f"Content-Type '{content_type or 'none'}' is not accepted; send the graph as "
             f"{', '.join(BODY_FORMATS)}.",
         )
+    await run_in_threadpool(check_body, body, fmt, get_settings(request).max_depth)
     created = await run_in_threadpool(store.add_to_graph, iri, body, fmt, replace)
     await run_in_threadpool(pool.refresh)
     return Response(status_code=201 if created else 204)

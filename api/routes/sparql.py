@@ -4,14 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from fastapi.responses import FileResponse
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import Body, QueryPoolDep, SettingsDep, StoreDep, require_write_access
+from api.deps import (
+    Body,
+    QueryPoolDep,
+    SettingsDep,
+    StoreDep,
+    get_settings,
+    require_write_access,
+)
+from api.guard import form_fields
 from api.negotiation import choose, prefers_html
 from api.schemas import ErrorBody
 from api.service import service_description
@@ -189,7 +196,9 @@ async def _answer(
     fields: dict[str, list[str]],
 ) -> Response:
     base = _endpoint(request)
-    query = check_query(_single(fields, "query"), store.has_graph, base)
+    query = await run_in_threadpool(
+        check_query, _single(fields, "query"), store.has_graph, base, settings.max_depth
+    )
     default_graphs = dataset_iris("default-graph-uri", fields.get("default-graph-uri", []))
     named_graphs = dataset_iris("named-graph-uri", fields.get("named-graph-uri", []))
     choice = choose(request.headers.get("accept"), _single(fields, "format"))
@@ -216,7 +225,9 @@ async def _update(
         dataset_iris("using-graph-uri", fields.get("using-graph-uri", [])),
         dataset_iris("using-named-graph-uri", fields.get("using-named-graph-uri", [])),
     )
-    text = check_update(_single(fields, "update"), *using)
+    text = await run_in_threadpool(
+        check_update, _single(fields, "update"), *using, get_settings(request).max_depth
+    )
     await run_in_threadpool(store.update, text, _endpoint(request), *using)
     await run_in_threadpool(pool.refresh)
     return Response(status_code=204)
@@ -246,7 +257,7 @@ def _read_body(request: Request, raw: bytes) -> dict[str, list[str]]:
         ) from None
     fields = _url_fields(request)
     if media_type == FORM:
-        for name, values in parse_qs(text, keep_blank_values=True).items():
+        for name, values in form_fields(text).items():
             fields.setdefault(name, []).extend(values)
     elif media_type == SPARQL_QUERY:
         fields.setdefault("query", []).append(text)

@@ -48,7 +48,7 @@ from typing import IO, Protocol
 from kg import errors
 from kg.errors import QueryTimeoutError, StoreError
 from kg.store import Store
-from kg.store.results import Results
+from kg.store.results import Results, check_xml_output
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,9 @@ STALE_SECONDS = 60
 
 
 def run_job(store: Store, job: QueryJob, timeout: float | None = None) -> Results:
-    """Run `job` on `store` and serialise its result (a time limit only for remote stores)."""
-    return store.results(
+    """Run `job` on `store` and serialise its result (a time limit only for remote stores);
+    NotAcceptableError if XML was asked for and the result holds what XML cannot carry."""
+    results = store.results(
         job.sparql,
         job.solution_format,
         job.graph_format,
@@ -86,6 +87,8 @@ def run_job(store: Store, job: QueryJob, timeout: float | None = None) -> Result
         timeout,
         job.base_iri,
     )
+    check_xml_output(results.body, results.media_type)
+    return results
 
 
 def timeout_message(seconds: float) -> str:
@@ -111,13 +114,20 @@ class QueryPool(Protocol):
         ...
 
 
-def open_pool(store: Store, timeout: float, workers: int) -> QueryPool:
-    """A process pool over an on-disk store, a thread pool over an in-memory or remote one."""
+def open_pool(
+    store: Store,
+    timeout: float,
+    workers: int,
+    reserve_workers: int = 0,
+    reserve_timeout: float | None = None,
+) -> QueryPool:
+    """A process pool over an on-disk store (with its reserve), a thread pool over an in-memory
+    or remote one (threads cannot be stopped, so no reserve would stay free)."""
     if store.kind == "memory":
         return ThreadQueryPool(store, timeout, workers)
     if store.kind == "remote":
         return ThreadQueryPool(store, timeout, max(workers, REMOTE_WORKERS))
-    return ProcessQueryPool(store, timeout, workers)
+    return ProcessQueryPool(store, timeout, workers, reserve_workers, reserve_timeout)
 
 
 class ThreadQueryPool:
@@ -147,10 +157,23 @@ class ThreadQueryPool:
 
 
 class ProcessQueryPool:
-    """Queries in killable worker processes that read snapshots of an on-disk store."""
+    """Queries in killable worker processes that read snapshots of an on-disk store.
 
-    def __init__(self, store: Store, timeout: float, workers: int) -> None:
+    `workers` take queries under the full time limit. A query that finds them all busy goes to
+    one of `reserve_workers` instead, if one is idle, under `reserve_timeout`: so as many
+    never-ending queries as there are workers leave a cheap query a worker to answer at once,
+    and a slow query sent to the reserve is stopped soon, leaving it free again."""
+
+    def __init__(
+        self,
+        store: Store,
+        timeout: float,
+        workers: int,
+        reserve_workers: int = 0,
+        reserve_timeout: float | None = None,
+    ) -> None:
         self.timeout = timeout
+        self.reserve_timeout = min(reserve_timeout or timeout, timeout)
         self._store = store
         self._lock = threading.Lock()
         self._snapshotting = threading.Lock()
@@ -158,39 +181,75 @@ class ProcessQueryPool:
         self._generation = 0
         self._current = _published(self._take_snapshot())
         self._context = multiprocessing.get_context("spawn")
-        self._workers = [_Worker(self._context) for _ in range(workers)]
+        self._workers = [_Worker(self._context) for _ in range(workers + reserve_workers)]
+        self._reserve = frozenset(self._workers[workers:])
         self._idle: asyncio.Queue[_Worker] | None = None
+        self._spare: asyncio.Queue[_Worker] | None = None
         self._restarts: set[asyncio.Task[None]] = set()
 
     async def run(self, job: QueryJob) -> Results:
         """The serialised results; QueryTimeoutError past the time limit."""
         deadline = time.monotonic() + self.timeout
-        idle = self._idle_queue()
-        try:
-            worker = await asyncio.wait_for(idle.get(), self.timeout)
-        except TimeoutError:
-            raise QueryTimeoutError(
-                f"{timeout_message(self.timeout)} (Every query worker stayed busy; try again.)"
-            ) from None
+        idle, spare = self._queues()
+        worker = await self._next_worker(idle, spare)
+        limit = self.reserve_timeout if worker in self._reserve else self.timeout
         with self._lock:
             snapshot = self._current
             worker.snapshot = snapshot
         self._collect()
-        remaining = max(deadline - time.monotonic(), 0.001)
+        remaining = max(min(deadline - time.monotonic(), limit), 0.001)
         try:
             outcome = await asyncio.to_thread(worker.call, snapshot, job, remaining)
         except TimeoutError:
-            task = asyncio.create_task(self._restart(worker, idle))
-            self._restarts.add(task)
-            task.add_done_callback(self._restarts.discard)
-            raise QueryTimeoutError(timeout_message(self.timeout)) from None
+            self._replace(worker)
+            raise QueryTimeoutError(self._late(worker)) from None
         except BaseException:
-            task = asyncio.create_task(self._restart(worker, idle))
-            self._restarts.add(task)
-            task.add_done_callback(self._restarts.discard)
+            self._replace(worker)
             raise
-        idle.put_nowait(worker)
+        self._release(worker)
         return _unwrap(outcome)
+
+    async def _next_worker(
+        self, idle: asyncio.Queue[_Worker], spare: asyncio.Queue[_Worker]
+    ) -> _Worker:
+        """An idle worker, else an idle reserve worker, else whichever of them is free first."""
+        for queue in (idle, spare):
+            if not queue.empty():
+                return queue.get_nowait()
+        waits = [asyncio.ensure_future(queue.get()) for queue in (idle, spare)]
+        interrupted = True
+        try:
+            await asyncio.wait(waits, timeout=self.timeout, return_when=asyncio.FIRST_COMPLETED)
+            interrupted = False
+        finally:
+            for wait in waits:
+                wait.cancel()  # a get cancelled before it ran leaves its worker in the queue
+            got = [wait.result() for wait in waits if wait.done() and not wait.cancelled()]
+            for extra in got if interrupted else got[1:]:  # both came free at once: keep one
+                self._release(extra)
+        if not got:
+            raise QueryTimeoutError(
+                f"{timeout_message(self.timeout)} (Every query worker stayed busy; try again.)"
+            )
+        return got[0]
+
+    def _late(self, worker: _Worker) -> str:
+        if worker not in self._reserve:
+            return timeout_message(self.timeout)
+        return (
+            f"{timeout_message(self.reserve_timeout)} (Every query worker was busy with other "
+            f"queries, so this one ran in the reserve, limited to {self.reserve_timeout:g} s; "
+            "try again later for the full time limit.)"
+        )
+
+    def _replace(self, worker: _Worker) -> None:
+        task = asyncio.create_task(self._restart(worker))
+        self._restarts.add(task)
+        task.add_done_callback(self._restarts.discard)
+
+    def _release(self, worker: _Worker) -> None:
+        idle, spare = self._queues()
+        (spare if worker in self._reserve else idle).put_nowait(worker)
 
     def refresh(self) -> None:
         """Snapshot the store now; jobs that start from now on read the new snapshot.
@@ -210,20 +269,21 @@ class ProcessQueryPool:
         shutil.rmtree(self._root, ignore_errors=True)
         self._owner.close()
 
-    def _idle_queue(self) -> asyncio.Queue[_Worker]:
-        # Made on first use, inside the server's event loop, which the queue belongs to.
-        if self._idle is None:
-            self._idle = asyncio.Queue()
+    def _queues(self) -> tuple[asyncio.Queue[_Worker], asyncio.Queue[_Worker]]:
+        """The idle workers and the idle reserve workers."""
+        # Made on first use, inside the server's event loop, which the queues belong to.
+        if self._idle is None or self._spare is None:
+            self._idle, self._spare = asyncio.Queue(), asyncio.Queue()
             for worker in self._workers:
-                self._idle.put_nowait(worker)
-        return self._idle
+                self._release(worker)
+        return self._idle, self._spare
 
-    async def _restart(self, worker: _Worker, idle: asyncio.Queue[_Worker]) -> None:
+    async def _restart(self, worker: _Worker) -> None:
         await asyncio.to_thread(worker.restart)
         with self._lock:
             worker.snapshot = None
         self._collect()
-        idle.put_nowait(worker)
+        self._release(worker)
 
     def _take_snapshot(self) -> Path:
         # The caller holds self._snapshotting (or is __init__): one snapshot at a time.

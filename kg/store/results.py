@@ -16,6 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import NotAcceptableError
+from kg.limits import xml_safe
 
 SOLUTION_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "json": ox.QueryResultsFormat.JSON,
@@ -64,6 +65,21 @@ def serialise(
     if isinstance(result, ox.QueryBoolean):
         return Results(result.serialize(format=fmt), fmt.media_type)
     return _solutions(result, fmt, max_rows)
+
+
+def check_xml_output(body: bytes, media_type: str) -> bytes:
+    """`body`, unless it is XML holding a character XML 1.0 cannot carry: NotAcceptableError
+    then (written as is, it would be ill-formed; no escape can carry a C0 control character)."""
+    if "xml" not in media_type:
+        return body
+    bad = xml_safe(body)
+    if bad is not None:
+        raise NotAcceptableError(
+            f"The results hold the character {bad}, a control character that XML 1.0 cannot "
+            "carry, so they cannot be sent as XML. Ask for JSON (format=json, or jsonld for "
+            "graphs) or another format."
+        )
+    return body
 
 
 def _triples(result: ox.QueryTriples, fmt: ox.RdfFormat, max_rows: int) -> Results:
