@@ -76,3 +76,35 @@ def test_past_posts_are_no_edge_in_the_graph(nlp: Language) -> None:
                                   kg:status "past" . ?p rdfs:label ?n }"""
     )
     assert [str(row[0]) for row in past] == ["Martin Hale"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param(
+            "Carla Hess resigned as chairman of the Green Party on Friday.",
+            "past",
+            id="resigned-as",
+        ),
+        pytest.param(
+            "Carla Hess stepped down as leader of the Green Party last year.",
+            "past",
+            id="stepped-down-as",
+        ),
+        pytest.param(
+            "Carla Hess will step down as leader of the Green Party next year.",
+            "asserted",
+            id="will-step-down-holds-it-still",
+        ),
+        pytest.param(
+            "Carla Hess was sworn in as leader of the Green Party on Monday.",
+            "asserted",
+            id="sworn-in-as",
+        ),
+    ],
+)
+def test_past_posts_left_by_a_verb(nlp: Language, text: str, status: str) -> None:
+    facts = extracted_facts(nlp, text)
+    assert {
+        (f.predicate, f.subject, f.object, f.status) for f in facts if f.predicate == "leads"
+    } == {("leads", "Carla Hess", "Green Party", status)}

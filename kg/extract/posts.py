@@ -423,7 +423,7 @@ def _role_nouns(subject: Token, rules: Rules) -> list[Token]:
         if (c.dep_ == "attr" and lemma in roles["attr"])
         or (c.dep_ == "oprd" and lemma in roles["oprd"])
     ]
-    holders = [verb] if lemma in roles["as"] else []
+    holders = [verb] if lemma in roles["as"] or _phrasal(verb) in roles["ended_as"] else []
     holders += [
         c for c in verb.children if c.dep_ == "dobj" and c.lower_ in rules.posts["role_nouns"]
     ]
@@ -442,6 +442,25 @@ def _as_nouns(verb: Token) -> list[Token]:
         for p in c.children
         if p.dep_ == "pobj"
     ]
+
+
+def _phrasal(verb: Token) -> str:
+    """The verb's lemma with its particle, if it has one: 'step down'."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle is None:  # the small parser often takes 'down' for an adverb
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "advmod"), None)
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {particle}" if particle else lemma
+
+
+def _left(noun: Token, rules: Rules) -> bool:
+    """Whether the post `noun` names is one its holder has left: 'resigned as chairman',
+    'stepped down as leader' (not 'will step down as leader': held still)."""
+    verb = noun.head.head if noun.head.lower_ == "as" else None
+    if verb is None:
+        return False
+    ended = rules.posts["role_verbs"]["ended_as"]
+    return (verb.lemma_.lower() in ended or _phrasal(verb) in ended) and _happened(verb, rules)
 
 
 def _succeeded(noun: Token, rules: Rules) -> bool:
@@ -567,7 +586,7 @@ def _noun_posts(
             title = title[1:]
         complement = complement_of(noun, index, rules) or _relative_complement(noun, index)
         succeeded = holder is not None and holder.dep_ == "dobj" and _succeeded(noun, rules)
-        past = _ended(noun, rules) or succeeded
+        past = _ended(noun, rules) or succeeded or _left(noun, rules)
         if post := make_post(person, title, complement, sentence, index, rules, past):
             yield post
 
