@@ -54,6 +54,8 @@ def _gatherings(verb: Token, spec: dict) -> list[Token]:
     'present')."""
     verbs = spec["presence"]["verbs"]
     lemma = verb.lemma_.lower()
+    if not any(key.split()[0] == lemma for key in verbs):
+        return []  # most verbs: none of presence
     found: list[Token] = []
     for holder in [verb, *verb.children]:
         key = lemma if holder is verb else f"{lemma} {holder.lower_}"  # "take part"

@@ -54,9 +54,9 @@ def adjunct_meeting(token: Token, index: EntityIndex, rules: Rules) -> Trigger |
     'A and B discussed the budget over dinner' and of 'A and B exchanged views at their
     meeting'."""
     spec = rules.triggers["met"]["event_adjuncts"]
-    prep = token.head
     if token.dep_ != "pobj" or token.lower_ not in spec["nouns"]:
         return None
+    prep = token.head
     margin = prep.head
     if prep.lower_ == "of" and margin.lower_ in spec["margins"] and margin.dep_ == "pobj":
         prep = margin.head  # "on the sidelines of the summit" is at the summit

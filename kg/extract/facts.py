@@ -21,7 +21,10 @@ from kg.types import Article, Entity, Evidence, Extraction, Fact
 
 
 def _evidence(sentence: Span) -> Evidence:
-    return Evidence(sentence.text.strip(), sentence.start_char, sentence.end_char)
+    text = doc_text(sentence.doc)[
+        sentence.start_char : sentence.end_char
+    ]  # as Span.text, read once
+    return Evidence(text.strip(), sentence.start_char, sentence.end_char)
 
 
 def _fact(found: Found) -> Fact:
