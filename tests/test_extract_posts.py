@@ -878,6 +878,30 @@ def test_posts_leaders_as_wires_write_them(
             },
             id="plural-title-before-two-names",
         ),
+        pytest.param(
+            "Carla Hess and Omar Haddad, both Labour MPs, voted against the bill.",
+            {
+                ("member_of", "Carla Hess", "Labour", "asserted"),
+                ("member_of", "Omar Haddad", "Labour", "asserted"),
+            },
+            id="plural-title-after-two-names",
+        ),
+        pytest.param(
+            "Labour backbenchers including Carla Hess and Omar Haddad criticised the plan.",
+            {
+                ("member_of", "Carla Hess", "Labour", "asserted"),
+                ("member_of", "Omar Haddad", "Labour", "asserted"),
+            },
+            id="plural-member-noun-with-examples",
+        ),
+        pytest.param(
+            "Tory rebels Carla Hess and Omar Haddad criticised the plan.",
+            {
+                ("member_of", "Carla Hess", "Conservatives", "asserted"),
+                ("member_of", "Omar Haddad", "Conservatives", "asserted"),
+            },
+            id="plural-member-noun-before-names",
+        ),
     ],
 )
 def test_posts_ties_begun_held_and_ended(nlp: Language, text: str, expected: set) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
+from kg.extract.participants import entities_of
 from kg.extract.posts import SUBJECTS, Role, entity_at
 from kg.extract.rules import Rules
 from kg.extract.text import tokens_of
@@ -113,7 +114,8 @@ def _party_before_name(
     sentence: Span, index: EntityIndex, rules: Rules
 ) -> Iterator[tuple[Role, Resolved, Resolved]]:
     """A party named right before a name, or before a word for a party's member that is no post:
-    'Lib Dem Kate Farrow', 'Labour backbencher X', 'X, a Labour rebel'."""
+    'Lib Dem Kate Farrow', 'Labour backbencher X', 'X, a Labour rebel', and in the plural
+    'Labour backbenchers including X and Y', 'Tory rebels X and Y'."""
     nouns = rules.posts["party_member_nouns"]
     doc = sentence.doc
     for token in tokens_of(sentence):
@@ -122,10 +124,17 @@ def _party_before_name(
         if party is None or span is None or token.i != span[1] - 1 or span[1] >= sentence.end:
             continue
         after = doc[span[1]]
-        if after.lower_ in nouns:  # "Labour backbencher X" or "X, a Labour rebel"
+        word = after.lower_
+        plural = word.endswith("s") and word[:-1] in nouns
+        if word in nouns or plural:  # "Labour backbencher X" or "X, a Labour rebel"
             named = [doc[after.i + 1]] if after.i + 1 < sentence.end else []
             named += [after.head] if after.dep_ == "appos" else []
         else:
             named = [after]  # "Lib Dem Kate Farrow"
-        for person in (e for t in named if (e := entity_at(t, index, ("person",)))):
+        persons = [e for t in named if (e := entity_at(t, index, ("person",)))]
+        if plural:  # "Tory rebels X and Y", "Labour backbenchers including X and Y": each
+            roots = [doc[index.spans[t.i][1] - 1] for t in named if t.i in index.spans]
+            for t in [*roots, after]:
+                persons += [e for e, _ in entities_of(t, index, ("person",))]
+        for person in dict.fromkeys(persons):
             yield "member_of", person, party

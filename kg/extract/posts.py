@@ -490,7 +490,15 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
         person = index.at(token)
         if person is None or person.type != "person":
             continue
-        nouns = [c for c in token.children if c.dep_ == "appos" and c.lower_ in heads]
+        nouns = [
+            c
+            for c in token.children
+            if c.dep_ == "appos" and (c.lower_ in heads or _plural_head(c, rules))
+        ]
+        if token.dep_ == "conj":  # "A and B, both Labour MPs": B's too
+            nouns += [
+                c for c in token.head.children if c.dep_ == "appos" and _plural_head(c, rules)
+            ]
         if token.dep_ == "appos" and token.head.lower_ in heads and index.at(token.head) is None:
             nouns.append(token.head)
         if token.dep_ == "appos" and (titled := _complemented_title(token.head, index, rules)):
