@@ -67,3 +67,17 @@ def test_visits_place_inside_a_name_is_visited_too(nlp: Language) -> None:
     visited = _visited(facts)
     assert ("Omar Haddad", "San Francisco") in visited
     assert not any(" in " in place for _, place in visited)
+
+
+def test_visits_visiting_leader_is_in_the_dateline_place(nlp: Language) -> None:
+    facts = _facts(
+        nlp,
+        "BANGKOK (Reuters) - Visiting Japanese Prime Minister Kenji Mori met Thai Prime "
+        "Minister Anan Sorn on Tuesday.",
+    )
+    assert _visited(facts) == {("Kenji Mori", "Bangkok")}
+
+
+def test_visits_no_dateline_no_place_for_a_visitor(nlp: Language) -> None:
+    facts = _facts(nlp, "Visiting Japanese Prime Minister Kenji Mori met Anan Sorn on Tuesday.")
+    assert not _visited(facts)

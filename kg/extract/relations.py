@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.dates import day_offset, resolve_date
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.events import event_meetings
 from kg.extract.factuality import en_route, status_of
+from kg.extract.known_places import opens_a_dateline
 from kg.extract.participants import (
     Participants,
     Trigger,
@@ -412,6 +413,40 @@ def _visit_places(token: Token, links: list[str], index: EntityIndex) -> list[Re
             for e, _ in entities_of(pobj, index, ("place",))
         ]
     return places
+
+
+def visitors(
+    sentence: Span, index: EntityIndex, published: date | None, rules: Rules
+) -> Iterator[Found]:
+    """'Received visiting Thai Prime Minister X in Beijing': X is visiting the place of the
+    clause, or else that of the article's dateline ('BANGKOK (Reuters) - Visiting ...')."""
+    spec = rules.triggers["visited"]
+    for token in tokens_of(sentence):
+        if token.lower_ not in spec["visitor_modifiers"] or token.dep_ not in ("amod", "compound"):
+            continue
+        named = token.head
+        for _ in range(4):  # up the title's words to the name: 'Thai Prime Minister X'
+            if (person := index.at(named)) is not None or named.head.i == named.i:
+                break
+            named = named.head
+        if person is None or person.type != "person":
+            continue
+        verb = next((t for t in named.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        place = _place(verb, index, rules) if verb is not None else None
+        place = place or _dateline_place(sentence.doc, index)
+        if place is not None:
+            when = _date(verb, published, "asserted", rules) if verb is not None else None
+            yield Found("visited", person, place, sentence, spec["confidence"], "asserted", when)
+
+
+def _dateline_place(doc: Doc, index: EntityIndex) -> Resolved | None:
+    """The place a wire dateline opens the article with ('BANGKOK (Reuters) -'), if any."""
+    for token in tokens_of(doc)[:12]:
+        place = index.at(token)
+        if place is not None and place.type == "place":
+            span = index.spans[token.i]
+            return place if opens_a_dateline(doc[span[0] : span[1]]) else None
+    return None
 
 
 def visits(
