@@ -81,3 +81,17 @@ def test_visits_visiting_leader_is_in_the_dateline_place(nlp: Language) -> None:
 def test_visits_no_dateline_no_place_for_a_visitor(nlp: Language) -> None:
     facts = _facts(nlp, "Visiting Japanese Prime Minister Kenji Mori met Anan Sorn on Tuesday.")
     assert not _visited(facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Kenji Mori invited Luc Gagnon to visit Tokyo next year.", id="invited"),
+        pytest.param("Kenji Mori called on Luc Gagnon to visit Tokyo soon.", id="called-on"),
+    ],
+)
+def test_visits_of_the_one_asked_to_go_are_planned(nlp: Language, text: str) -> None:
+    facts = _facts(nlp, text)
+    assert {(f.subject, f.object, f.status) for f in facts if f.predicate == "visited"} == {
+        ("Luc Gagnon", "Tokyo", "planned")
+    }

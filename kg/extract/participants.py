@@ -7,7 +7,7 @@ a preposition introduces, and 'the pair' / 'the two men' pointing back at the se
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -69,8 +69,11 @@ def persons_of(token: Token, index: EntityIndex) -> Participants:
     return entities_of(token, index, ("person",))
 
 
-def subjects_of(trigger: Token, index: EntityIndex) -> Participants:
-    """Persons doing the trigger: its subject, or the subject of the clause it hangs from."""
+def subjects_of(
+    trigger: Token, index: EntityIndex, controllers: Collection[str] = ()
+) -> Participants:
+    """Persons doing the trigger: its subject, or the subject of the clause it hangs from; for a
+    clause one of `controllers` governs, that verb's object ('invited X to visit Tokyo': X)."""
     token: Token | None = trigger
     while token is not None:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
@@ -83,8 +86,20 @@ def subjects_of(trigger: Token, index: EntityIndex) -> Participants:
             return [p for s in possessors for p in persons_of(s, index)]
         if token.dep_ in ("ROOT", "relcl", "ccomp") or token.head.i == token.i:
             return []
+        if token.dep_ == "xcomp" and (controlled := _controlled(token.head, index, controllers)):
+            return controlled
         token = token.head
     return []
+
+
+def _controlled(verb: Token, index: EntityIndex, controllers: Collection[str]) -> Participants:
+    """The persons a verb of `controllers` has for its object ('invited X', 'called on X')."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ == "dobj"] if lemma in controllers else []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and f"{lemma} {prep.lower_}" in controllers:
+            objects += [c for c in prep.children if c.dep_ == "pobj"]
+    return [p for o in objects for p in persons_of(o, index)]
 
 
 PAIR_REACH = 2

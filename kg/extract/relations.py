@@ -479,6 +479,7 @@ def visits(
         status = "planned" if en_route(token, rules) else status_of(token, rules)
         when = _date(token, published, status, rules)
         companions = objects_with(token, index, ("with",))  # "on a visit with Ruth Kelly"
-        for person, _ in subjects_of(token, index) + companions:
+        visitors = subjects_of(token, index, rules.triggers["object_control_verbs"])
+        for person, _ in visitors + companions:
             for place in dict.fromkeys(places):
                 yield Found("visited", person, place, sentence, spec["confidence"], status, when)
