@@ -674,3 +674,28 @@ def test_meetings_as_international_news_writes_them(nlp: Language, text: str) ->
 )
 def test_meetings_not_from_a_thing_or_apart(nlp: Language, text: str) -> None:
     assert not met_pairs(extracted_facts(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Kenji Mori is expected to discuss trade with Luc Gagnon on Friday.",
+            id="expected-to-discuss-with",
+        ),
+        pytest.param(
+            "Kenji Mori will raise the issue with Luc Gagnon when the two men meet next week.",
+            id="the-two-men-of-the-same-sentence",
+        ),
+    ],
+)
+def test_meetings_planned_as_news_announces_them(nlp: Language, text: str) -> None:
+    facts = extracted_facts(nlp, text)
+    assert {(f.subject, f.object, f.status) for f in facts if f.predicate == "met"} == {
+        ("Kenji Mori", "Luc Gagnon", "planned")
+    }
+
+
+def test_meetings_discussed_by_phone_is_no_meeting(nlp: Language) -> None:
+    text = "Kenji Mori discussed trade with Luc Gagnon by phone on Monday."
+    assert not met_pairs(extracted_facts(nlp, text))

@@ -110,11 +110,10 @@ one ('A and B met. The two leaders discussed trade. Both then met C')."""
 def pair_reference(
     trigger: Token, index: EntityIndex, words: list[str], pronouns: list[str]
 ) -> Participants:
-    """'The pair met', 'the two men held talks', 'both met X', 'they met': the two persons the
-    last sentence naming anyone names, if it names exactly two (within `PAIR_REACH` sentences, and
-    this sentence names none before the reference); one of `pronouns` ('they') also names the
-    two persons its own sentence names before it, if exactly two ('A and B signed a deal when
-    they met')."""
+    """'The pair met', 'the two men held talks', 'both met X', 'they met' (one of `words` or of
+    `pronouns`): the two persons its own sentence names before it, if it names any and exactly
+    two ('A and B signed a deal when they met', '... when the two men meet'); else those the last
+    sentence naming anyone names, if it names exactly two (within `PAIR_REACH` sentences)."""
     subject = next((c for c in trigger.children if c.dep_ in SUBJECTS), None)
     two = subject is not None and any(c.lower_ in ("two", "both") for c in subject.children)
     word = subject.lemma_.lower() if subject is not None else ""
@@ -127,7 +126,7 @@ def pair_reference(
         if e is not None and e.type == "person" and all(e is not p for p, _ in here):
             here.append((e, t))
     if here:
-        return here if word in pronouns and len(here) == 2 else []
+        return here if len(here) == 2 else []
     doc = trigger.doc
     for _ in range(PAIR_REACH):
         if sentence.start == 0:
