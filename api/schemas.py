@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from kg.actors import ActorType
+from kg.query.actors import ActorType
 
 MAX_ARTICLE_ID = 200
 """The longest article id taken (POST /articles) and looked up (GET /articles/{id})."""

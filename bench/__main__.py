@@ -200,7 +200,7 @@ def bench_views(directory: Path) -> None:
     child process with a time cap and a memory cap; then centrality on the `kg:met` network."""
     import networkx as nx
 
-    from kg.queries import query
+    from kg.query.named_queries import query
     from kg.views import centrality, meeting_network
     from kg.views.network import pair_network
 

@@ -8,8 +8,8 @@ from datetime import date
 import networkx as nx
 import pytest
 
-from kg.actors import ActorRef, Citation
-from kg.meetings import Meeting
+from kg.query.actors import ActorRef, Citation
+from kg.query.meetings import Meeting
 from kg.store import Store
 from kg.views import (
     centrality,

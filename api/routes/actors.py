@@ -10,8 +10,8 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from api.deps import SettingsDep, StoreDep
 from api.params import Dates
 from api.schemas import ActorDetail, ActorList, ActorMeetings, Affiliations, ErrorBody
-from kg import actors, meetings
-from kg.actors import MAX_LIMIT, SLUG_PATTERN, ActorType
+from kg.query import actors, meetings
+from kg.query.actors import MAX_LIMIT, SLUG_PATTERN, ActorType
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 

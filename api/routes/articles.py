@@ -12,8 +12,8 @@ from pydantic import BaseModel, ValidationError
 from api.deps import Body, IngesterDep, QueryPoolDep, SettingsDep, StoreDep, WriteAccess
 from api.negotiation import parse_accept, quality
 from api.schemas import MAX_ARTICLE_ID, ArticleIn, ArticlePage, ErrorBody, Ingested
-from kg import articles
-from kg.articles import MAX_PAGE
+from kg.query import articles
+from kg.query.articles import MAX_PAGE
 from kg.rdf.formats import RDF_FORMATS, serialize
 from kg.sources import article_from_text
 from kg.types import Article

@@ -10,7 +10,7 @@ from api.deps import SettingsDep, StoreDep
 from api.params import Dates
 from api.routes.actors import NOT_FOUND
 from api.schemas import Connections, Ranking
-from kg.actors import MAX_LIMIT, SLUG_PATTERN
+from kg.query.actors import MAX_LIMIT, SLUG_PATTERN
 from kg.views import GraphFormat, Metric, answers
 from kg.views.answers import MAX_RADIUS
 

@@ -22,7 +22,7 @@ from api.guard import form_fields
 from api.negotiation import choose, prefers_html
 from api.schemas import ErrorBody
 from api.service import service_description
-from kg.sparql import check_query, check_update, dataset_iris
+from kg.query.sparql_checks import check_query, check_update, dataset_iris
 from kg.store.pool import QueryJob
 from kg.store.results import GRAPH_FORMATS
 

@@ -28,8 +28,8 @@ import pyoxigraph as ox
 import rdflib
 
 from kg.errors import QueryError, ReadOnlyError, StoreError
+from kg.query.sparql_checks import with_using
 from kg.rdf.namespace import PREFIXES
-from kg.sparql import with_using
 from kg.store import merge
 from kg.store.results import Results, serialise
 from kg.store.terms import (

@@ -28,8 +28,8 @@ import httpx
 import pyoxigraph as ox
 
 from kg.errors import QueryError, QueryTimeoutError, ReadOnlyError, StoreError
+from kg.query.sparql_checks import returns_graph
 from kg.rdf.namespace import PREFIXES
-from kg.sparql import returns_graph
 from kg.store import _EXPORT_FORMATS, _UPDATE_KEYWORD, MEMORY, Store, _head
 from kg.store.binding import bind_values
 from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, Results, serialise

@@ -9,7 +9,7 @@ from typing import Literal, get_args
 
 import networkx as nx
 
-from kg.actors import ActorRef, Citation
+from kg.query.actors import ActorRef, Citation
 from kg.views.network import actor_of
 
 Metric = Literal["degree", "betweenness", "pagerank"]

@@ -11,8 +11,8 @@ from typing import Any
 
 import networkx as nx
 
-from kg.actors import ActorRef, require_actor
 from kg.errors import QueryError
+from kg.query.actors import ActorRef, require_actor
 from kg.settings import DEFAULT_BASE_IRI
 from kg.store import Store
 from kg.views.analysis import Connection, Metric, centrality, ego, shortest_connection

@@ -9,14 +9,14 @@ from typing import cast
 
 import networkx as nx
 
-from kg.actors import ActorRef, ActorType
-from kg.meetings import Meeting, meetings
-from kg.queries import date_bindings, query
+from kg.query.actors import ActorRef, ActorType
+from kg.query.meetings import Meeting, meetings
+from kg.query.named_queries import date_bindings, query
 from kg.store import Store
 
 
 def meeting_network(store: Store, since: date | None = None, until: date | None = None) -> nx.Graph:
-    """The network of asserted meetings in a date range (dated as `kg.meetings` dates them)."""
+    """The network of asserted meetings in a date range (dated as kg.query.meetings dates them)."""
     return network_from_meetings(meetings(store, since, until))
 
 

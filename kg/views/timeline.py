@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from kg.meetings import Meeting, meetings
+from kg.query.meetings import Meeting, meetings
 from kg.store import Store
 
 
@@ -26,7 +26,7 @@ class Timeline:
 def meeting_timeline(
     store: Store, since: date | None = None, until: date | None = None
 ) -> Timeline:
-    """The timeline of asserted meetings in a date range (as `kg.meetings` selects them)."""
+    """The timeline of asserted meetings in a date range (as `kg.query.meetings` selects them)."""
     return timeline_from_meetings(meetings(store, since, until))
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from rdflib import Graph
 
 from kg.errors import NotFoundError, QueryError
-from kg.queries import query
+from kg.query.named_queries import query
 from kg.rdf.iris import article_iri
 from kg.settings import DEFAULT_BASE_IRI
 from kg.store import Store

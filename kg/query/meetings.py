@@ -9,8 +9,8 @@ from typing import cast
 
 from rdflib import URIRef
 
-from kg.actors import ActorRef, ActorType, Citation, require_actor
-from kg.queries import date_bindings, query
+from kg.query.actors import ActorRef, ActorType, Citation, require_actor
+from kg.query.named_queries import date_bindings, query
 from kg.settings import DEFAULT_BASE_IRI
 from kg.store import Store
 from kg.store.terms import Binding

@@ -9,9 +9,9 @@ from typing import Literal, cast
 
 from rdflib import URIRef
 
-from kg.articles import ArticleRef
 from kg.errors import NotFoundError, QueryError
-from kg.queries import date_bindings, query
+from kg.query.articles import ArticleRef
+from kg.query.named_queries import date_bindings, query
 from kg.rdf.iris import entity_iri
 from kg.settings import DEFAULT_BASE_IRI
 from kg.store import Store

@@ -8,7 +8,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import NotFoundError
-from kg.queries import query
+from kg.query.named_queries import query
 from kg.rdf.iris import RESOURCE_KINDS, resource_iri
 from kg.rdf.namespace import PREFIXES, RDFS
 from kg.settings import DEFAULT_BASE_IRI

@@ -7,8 +7,8 @@ from datetime import date
 import networkx as nx
 import pytest
 
-from kg.actors import ActorRef, Citation
-from kg.affiliations import Body, Tie, ties
+from kg.query.actors import ActorRef, Citation
+from kg.query.ties import Body, Tie, ties
 from kg.store import Store
 from kg.views import affiliation_groups, affiliation_network, network_from_ties
 

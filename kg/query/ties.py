@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, get_args
 
-from kg.actors import ActorRef, Citation
-from kg.queries import date_bindings, query
+from kg.query.actors import ActorRef, Citation
+from kg.query.named_queries import date_bindings, query
 from kg.store import Store
 
 Relation = Literal["leads", "member_of", "post_in"]
