@@ -20,7 +20,7 @@ from kg.types import Article, Extraction
 
 @dataclass(frozen=True)
 class Ingested:
-    """An article written to the store: its id, its graph's IRI and its facts as JSON records."""
+    """An ingested article: its id, its graph's IRI, and its facts as JSON Lines records."""
 
     id: str
     graph: str

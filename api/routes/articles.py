@@ -11,9 +11,10 @@ from pydantic import BaseModel, ValidationError
 
 from api.deps import Body, IngesterDep, QueryPoolDep, SettingsDep, StoreDep, WriteAccess
 from api.negotiation import parse_accept, quality
-from api.schemas import MAX_ARTICLE_ID, ArticleIn, ArticlePage, ErrorBody, Ingested
+from api.schemas import MAX_ARTICLE_ID, ArticleIn, ErrorBody
+from kg.ingest import Ingested
 from kg.query import articles
-from kg.query.articles import MAX_PAGE
+from kg.query.articles import MAX_PAGE, ArticlePage
 from kg.rdf.formats import RDF_FORMATS, serialize
 from kg.sources import article_from_text
 from kg.types import Article
@@ -93,7 +94,7 @@ def post_article(
         )
     ingested = ingester.ingest(store, article)
     pool.refresh()  # /sparql reads a snapshot: let it see the new graph
-    return Ingested.model_validate(ingested, from_attributes=True)
+    return ingested
 
 
 @router.get("", summary="List articles, newest first")
@@ -103,8 +104,7 @@ def list_articles(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ArticlePage:
     """Id, IRI, headline, publication date and number of facts of each article."""
-    page = articles.list_articles(store, limit, offset)
-    return ArticlePage.model_validate(page, from_attributes=True)
+    return articles.list_articles(store, limit, offset)
 
 
 @router.get(

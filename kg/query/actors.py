@@ -30,8 +30,8 @@ _SLUG = re.compile(SLUG_PATTERN)
 
 
 @dataclass(frozen=True)
-class ActorRef:
-    """An actor as search results name it: slug id, IRI, canonical name and type."""
+class Actor:
+    """A person, organisation or party."""
 
     id: str
     iri: str
@@ -41,7 +41,7 @@ class ActorRef:
 
 @dataclass(frozen=True)
 class Citation:
-    """A sentence that states a fact, and the article it is from."""
+    """A sentence stating the fact and the IRI of its article."""
 
     sentence: str
     article: str | None
@@ -49,42 +49,48 @@ class Citation:
 
 @dataclass(frozen=True)
 class Affiliation:
-    """An organisation led or joined, or a post held (with where it is held), and its evidence."""
+    """An organisation the actor leads or belongs to."""
 
-    iri: str
     label: str
+    iri: str
     evidence: tuple[Citation, ...]
-    post_in: str | None = None
-    post_in_iri: str | None = None
+
+
+@dataclass(frozen=True)
+class Position(Affiliation):
+    """A post the actor holds, and the country or organisation it is in."""
+
+    post_in: str | None
+    post_in_iri: str | None
 
 
 @dataclass(frozen=True)
 class Affiliations:
-    """What one actor leads, belongs to and holds."""
+    """What an actor leads, belongs to and holds, each with its evidence."""
 
-    actor: ActorRef
+    actor: Actor
     leads: tuple[Affiliation, ...]
     member_of: tuple[Affiliation, ...]
-    positions: tuple[Affiliation, ...]
+    positions: tuple[Position, ...]
 
 
 @dataclass(frozen=True)
 class ActorDetail:
-    """Everything the store says an actor is called, does and appears in."""
+    """Everything the graph says an actor is called, does and appears in."""
 
-    actor: ActorRef
+    actor: Actor
     labels: tuple[str, ...]
     aliases: tuple[str, ...]
     leads: tuple[Affiliation, ...]
     member_of: tuple[Affiliation, ...]
-    positions: tuple[Affiliation, ...]
+    positions: tuple[Position, ...]
     meetings: int
     articles: tuple[ArticleRef, ...]
 
 
 def search_actors(
     store: Store, q: str, type: ActorType | None = None, limit: int = 20
-) -> list[ActorRef]:
+) -> list[Actor]:
     """Actors whose name or an alias contains `q` (any case), best match first."""
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}.")
@@ -114,7 +120,7 @@ def get_affiliations(
 
 
 def _affiliations(
-    store: Store, actor: ActorRef, since: date | None = None, until: date | None = None
+    store: Store, actor: Actor, since: date | None = None, until: date | None = None
 ) -> Affiliations:
     bindings: dict[str, Binding] = {"actor": URIRef(actor.iri), **date_bindings(since, until)}
     rows = store.select(query("actor_affiliations"), bindings)
@@ -130,10 +136,11 @@ def _affiliations(
             citation = Citation(str(row["sentence"]), _optional(row["article"]))
             if citation not in citations:
                 citations.append(citation)
-    leads, member_of, positions = (
+    leads, member_of = (
         tuple(_affiliation(row, citations) for row, citations in grouped[key].values())
-        for key in ("leads", "member_of", "positions")
+        for key in ("leads", "member_of")
     )
+    positions = tuple(_position(row, citations) for row, citations in grouped["positions"].values())
     return Affiliations(actor, leads, member_of, positions)
 
 
@@ -172,7 +179,7 @@ def actor_detail(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) 
     )
 
 
-def require_actor(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> ActorRef:
+def require_actor(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> Actor:
     """The actor whose IRI ends in `actor_id`; raises NotFoundError if there is none."""
     actor = get_actor(store, actor_id, base_iri)
     if actor is None:
@@ -185,7 +192,7 @@ def unknown_actor(actor_id: str) -> str:
     return f"No actor with id '{actor_id}'. Search with GET /actors?q=NAME."
 
 
-def get_actor(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> ActorRef | None:
+def get_actor(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> Actor | None:
     """The person or organisation whose IRI ends in `actor_id`; None if there is none."""
     for iri in actor_iris(actor_id, base_iri):
         rows = store.select(query("actor"), {"actor": iri})
@@ -204,9 +211,9 @@ def actor_iris(actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[URIRef,
     return entity_iri(actor_id, "person", base_iri), entity_iri(actor_id, "organization", base_iri)
 
 
-def _actor(row: dict[str, object]) -> ActorRef:
+def _actor(row: dict[str, object]) -> Actor:
     iri = str(row["actor"])
-    return ActorRef(
+    return Actor(
         id=iri.rsplit("/", 1)[-1],
         iri=iri,
         label=str(row["label"]),
@@ -216,10 +223,16 @@ def _actor(row: dict[str, object]) -> ActorRef:
 
 def _affiliation(row: dict[str, object], citations: list[Citation]) -> Affiliation:
     target = str(row["target"])
-    return Affiliation(
-        iri=target,
-        label=_optional(row["label"]) or target.rsplit("/", 1)[-1],
-        evidence=tuple(citations),
+    label = _optional(row["label"]) or target.rsplit("/", 1)[-1]
+    return Affiliation(label=label, iri=target, evidence=tuple(citations))
+
+
+def _position(row: dict[str, object], citations: list[Citation]) -> Position:
+    held = _affiliation(row, citations)
+    return Position(
+        label=held.label,
+        iri=held.iri,
+        evidence=held.evidence,
         post_in=_optional(row["postInLabel"]),
         post_in_iri=_optional(row["postIn"]),
     )

@@ -18,7 +18,7 @@ MAX_PAGE = 1000
 
 @dataclass(frozen=True)
 class ArticleRef:
-    """An article as lists name it: id, IRI (its graph's name too), headline, publication date."""
+    """An article: id, IRI (also the name of its graph), headline and publication date."""
 
     id: str
     iri: str
@@ -28,14 +28,14 @@ class ArticleRef:
 
 @dataclass(frozen=True)
 class ArticleSummary(ArticleRef):
-    """An article and how many facts its graph holds."""
+    """An article and the number of facts its graph holds."""
 
-    facts: int = 0
+    facts: int
 
 
 @dataclass(frozen=True)
 class ArticlePage:
-    """One page of the article list, newest first, and how many articles there are in all."""
+    """One page of articles, newest first, and how many there are."""
 
     total: int
     limit: int

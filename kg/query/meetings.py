@@ -9,7 +9,7 @@ from typing import cast
 
 from rdflib import URIRef
 
-from kg.query.actors import ActorRef, ActorType, Citation, require_actor
+from kg.query.actors import Actor, ActorType, Citation, require_actor
 from kg.query.named_queries import date_bindings, query
 from kg.settings import DEFAULT_BASE_IRI
 from kg.store import Store
@@ -21,7 +21,7 @@ class Meeting:
     """One asserted meeting: its participants, date, place, status and evidence."""
 
     iri: str
-    participants: tuple[ActorRef, ...]
+    participants: tuple[Actor, ...]
     date: str | None
     place: str | None
     place_iri: str | None
@@ -31,10 +31,10 @@ class Meeting:
 
 @dataclass(frozen=True)
 class ActorMeeting:
-    """A meeting as one of its participants sees it: whom they met, when, where."""
+    """One meeting: whom the actor met, when (schema:startDate), where, with its evidence."""
 
     iri: str
-    met: tuple[ActorRef, ...]
+    met: tuple[Actor, ...]
     date: str | None
     place: str | None
     place_iri: str | None
@@ -44,9 +44,9 @@ class ActorMeeting:
 
 @dataclass(frozen=True)
 class ActorMeetings:
-    """An actor and its asserted meetings, dated ones first in date order."""
+    """An actor's asserted meetings, dated ones first in date order."""
 
-    actor: ActorRef
+    actor: Actor
     meetings: tuple[ActorMeeting, ...]
 
 
@@ -118,7 +118,7 @@ class _Draft:
     def meeting(self) -> Meeting:
         place_iri, place = min(self.places.items()) if self.places else (None, None)
         participants = (
-            ActorRef(iri.rsplit("/", 1)[-1], iri, label, kind)
+            Actor(iri.rsplit("/", 1)[-1], iri, label, kind)
             for iri, (label, kind) in self.participants.items()
         )
         return Meeting(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, get_args
 
-from kg.query.actors import ActorRef, Citation
+from kg.query.actors import Actor, Citation
 from kg.query.named_queries import date_bindings, query
 from kg.store import Store
 
@@ -34,7 +34,7 @@ class Body:
 class Tie:
     """One person tied to one body by one relation; `post` names the post for "post_in"."""
 
-    person: ActorRef
+    person: Actor
     relation: Relation
     body: Body
     post: str | None
@@ -91,7 +91,7 @@ class _Draft:
         body_id = body.rsplit("/", 1)[-1]
         # An IRI two articles label differently ("Ben-Gvir", "Ben Gvir"): the least label wins.
         return Tie(
-            person=ActorRef(person.rsplit("/", 1)[-1], person, min(self.person_labels), "person"),
+            person=Actor(person.rsplit("/", 1)[-1], person, min(self.person_labels), "person"),
             relation=str(self.row["relation"]),  # type: ignore[arg-type]
             body=Body(
                 body_id,

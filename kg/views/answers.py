@@ -12,7 +12,7 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import QueryError
-from kg.query.actors import ActorRef, require_actor
+from kg.query.actors import Actor, require_actor
 from kg.settings import DEFAULT_BASE_IRI
 from kg.store import Store
 from kg.views.analysis import Connection, Metric, centrality, ego, shortest_connection
@@ -26,18 +26,18 @@ MAX_RADIUS = 3
 
 @dataclass(frozen=True)
 class Connections:
-    """How two actors are connected: the shortest paths of meetings between them, if any."""
+    """The shortest paths of meetings from one actor to another; empty if unconnected."""
 
-    source: ActorRef
-    target: ActorRef
+    source: Actor
+    target: Actor
     paths: tuple[Connection, ...]
 
 
 @dataclass(frozen=True)
 class Score:
-    """An actor and its centrality."""
+    """An actor's centrality in the meeting network."""
 
-    actor: ActorRef
+    actor: Actor
     score: float
 
 
