@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 
-from api.deps import Body, IngesterDep, QueryPoolDep, SettingsDep, StoreDep, WriteAccess
+from api.deps import Body, IngesterDep, SettingsDep, StoreDep, WriteAccess
 from api.negotiation import parse_accept, quality
 from api.schemas import MAX_ARTICLE_ID, ArticleIn, ErrorBody
 from kg.ingest import Ingested
@@ -62,7 +62,6 @@ def post_article(
     body: Body,
     store: StoreDep,
     ingester: IngesterDep,
-    pool: QueryPoolDep,
     published: Annotated[
         date | None, Query(description="text/plain only: the date the article was published.")
     ] = None,
@@ -92,9 +91,7 @@ def post_article(
             detail=f"The article text is {len(article.text)} characters, over the language "
             f"pipeline's limit of {limit}; send it in parts of at most {limit} characters.",
         )
-    ingested = ingester.ingest(store, article)
-    pool.refresh()  # /sparql reads a snapshot: let it see the new graph
-    return ingested
+    return ingester.ingest(store, article)
 
 
 @router.get("", summary="List articles, newest first")

@@ -14,7 +14,8 @@ from kg.query.articles import ArticleRef
 from kg.query.named_queries import date_bindings, query
 from kg.rdf.iris import entity_iri
 from kg.settings import DEFAULT_BASE_IRI
-from kg.store import Store
+from kg.store import GraphStore
+from kg.store.query_result import rows_of
 from kg.store.terms import Binding
 
 ActorType = Literal["person", "organization", "party"]
@@ -89,7 +90,7 @@ class ActorDetail:
 
 
 def search_actors(
-    store: Store, q: str, type: ActorType | None = None, limit: int = 20
+    store: GraphStore, q: str, type: ActorType | None = None, limit: int = 20
 ) -> list[Actor]:
     """Actors whose name or an alias contains `q` (any case), best match first."""
     if not 1 <= limit <= MAX_LIMIT:
@@ -97,12 +98,12 @@ def search_actors(
     bindings: dict[str, str] = {"q": q.strip()}
     if type is not None:
         bindings["type"] = type
-    rows = store.select(query("actor_search"), bindings)
+    rows = rows_of(store.query(query("actor_search"), bindings))
     return [_actor(row) for row in rows[:limit]]
 
 
 def get_affiliations(
-    store: Store,
+    store: GraphStore,
     actor_id: str,
     base_iri: str = DEFAULT_BASE_IRI,
     since: date | None = None,
@@ -120,10 +121,10 @@ def get_affiliations(
 
 
 def _affiliations(
-    store: Store, actor: Actor, since: date | None = None, until: date | None = None
+    store: GraphStore, actor: Actor, since: date | None = None, until: date | None = None
 ) -> Affiliations:
     bindings: dict[str, Binding] = {"actor": URIRef(actor.iri), **date_bindings(since, until)}
-    rows = store.select(query("actor_affiliations"), bindings)
+    rows = rows_of(store.query(query("actor_affiliations"), bindings))
     grouped: dict[str, dict[str, tuple[dict[str, object], list[Citation]]]] = {
         "leads": {},
         "member_of": {},
@@ -144,14 +145,14 @@ def _affiliations(
     return Affiliations(actor, leads, member_of, positions)
 
 
-def actor_detail(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> ActorDetail:
+def actor_detail(store: GraphStore, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> ActorDetail:
     """Labels, type, aliases, affiliations, posts, meetings count and articles of an actor;
     raises NotFoundError if unknown."""
     actor = require_actor(store, actor_id, base_iri)
     affiliations = _affiliations(store, actor)
     values: dict[str, list[object]] = {"label": [], "alias": [], "article": [], "meeting": []}
     articles: list[ArticleRef] = []
-    for row in store.select(query("actor_profile"), {"actor": URIRef(actor.iri)}):
+    for row in rows_of(store.query(query("actor_profile"), {"actor": URIRef(actor.iri)})):
         field = str(row["field"])
         if row["value"] in values[field]:
             continue
@@ -179,7 +180,7 @@ def actor_detail(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) 
     )
 
 
-def require_actor(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> Actor:
+def require_actor(store: GraphStore, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> Actor:
     """The actor whose IRI ends in `actor_id`; raises NotFoundError if there is none."""
     actor = get_actor(store, actor_id, base_iri)
     if actor is None:
@@ -192,10 +193,10 @@ def unknown_actor(actor_id: str) -> str:
     return f"No actor with id '{actor_id}'. Search with GET /actors?q=NAME."
 
 
-def get_actor(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> Actor | None:
+def get_actor(store: GraphStore, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> Actor | None:
     """The person or organisation whose IRI ends in `actor_id`; None if there is none."""
     for iri in actor_iris(actor_id, base_iri):
-        rows = store.select(query("actor"), {"actor": iri})
+        rows = rows_of(store.query(query("actor"), {"actor": iri}))
         if rows:
             return _actor(rows[0])
     return None

@@ -12,7 +12,8 @@ from rdflib import URIRef
 from kg.query.actors import Actor, ActorType, Citation, require_actor
 from kg.query.named_queries import date_bindings, query
 from kg.settings import DEFAULT_BASE_IRI
-from kg.store import Store
+from kg.store import GraphStore
+from kg.store.query_result import rows_of
 from kg.store.terms import Binding
 
 
@@ -51,7 +52,7 @@ class ActorMeetings:
 
 
 def meetings(
-    store: Store,
+    store: GraphStore,
     since: date | None = None,
     until: date | None = None,
     actor_iri: str | None = None,
@@ -60,11 +61,11 @@ def meetings(
     bindings: dict[str, Binding] = dict(date_bindings(since, until))
     if actor_iri is not None:
         bindings["actor"] = URIRef(actor_iri)
-    return _group(store.select(query("meetings"), bindings))
+    return _group(rows_of(store.query(query("meetings"), bindings)))
 
 
 def actor_meetings(
-    store: Store,
+    store: GraphStore,
     actor_id: str,
     base_iri: str = DEFAULT_BASE_IRI,
     since: date | None = None,

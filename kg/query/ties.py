@@ -8,7 +8,8 @@ from typing import Literal, get_args
 
 from kg.query.actors import Actor, Citation
 from kg.query.named_queries import date_bindings, query
-from kg.store import Store
+from kg.store import GraphStore
+from kg.store.query_result import rows_of
 
 Relation = Literal["leads", "member_of", "post_in"]
 """How a person is tied to a body: leads it (org:headOf), belongs to it (org:memberOf), or holds
@@ -41,14 +42,14 @@ class Tie:
     evidence: tuple[Citation, ...]
 
 
-def ties(store: Store, since: date | None = None, until: date | None = None) -> list[Tie]:
+def ties(store: GraphStore, since: date | None = None, until: date | None = None) -> list[Tie]:
     """Every person's asserted ties (see `affiliations.rq`), by person, relation and body.
 
     With `since` / `until`, only what articles published in that range state (affiliation facts
     carry no date of their own), with only those articles' evidence.
     """
     drafts: dict[tuple[str, str, str, str | None], _Draft] = {}
-    for row in store.select(query("affiliations"), date_bindings(since, until)):
+    for row in rows_of(store.query(query("affiliations"), date_bindings(since, until))):
         post = _optional(row["postLabel"]) or _optional(row["post"])
         key = (str(row["person"]), str(row["relation"]), str(row["target"]), post)
         draft = drafts.get(key)

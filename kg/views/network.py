@@ -12,18 +12,23 @@ import networkx as nx
 from kg.query.actors import Actor, ActorType
 from kg.query.meetings import Meeting, meetings
 from kg.query.named_queries import date_bindings, query
-from kg.store import Store
+from kg.store import GraphStore
+from kg.store.query_result import rows_of
 
 
-def meeting_network(store: Store, since: date | None = None, until: date | None = None) -> nx.Graph:
+def meeting_network(
+    store: GraphStore, since: date | None = None, until: date | None = None
+) -> nx.Graph:
     """The network of asserted meetings in a date range (dated as kg.query.meetings dates them)."""
     return network_from_meetings(meetings(store, since, until))
 
 
-def pair_network(store: Store, since: date | None = None, until: date | None = None) -> nx.Graph:
+def pair_network(
+    store: GraphStore, since: date | None = None, until: date | None = None
+) -> nx.Graph:
     """The same network's actors and `weight`ed edges only, without dates, places or evidence:
     what ranking needs, read with `meeting_pairs.rq` (about a third of the time)."""
-    rows = store.select(query("meeting_pairs"), dict(date_bindings(since, until)))
+    rows = rows_of(store.query(query("meeting_pairs"), dict(date_bindings(since, until))))
     labels: dict[str, tuple[str, str]] = {}
     pairs: set[tuple[str, str, str]] = set()
     for row in rows:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kg.query.meetings import Meeting, meetings
-from kg.store import Store
+from kg.store import GraphStore
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Timeline:
 
 
 def meeting_timeline(
-    store: Store, since: date | None = None, until: date | None = None
+    store: GraphStore, since: date | None = None, until: date | None = None
 ) -> Timeline:
     """The timeline of asserted meetings in a date range (as `kg.query.meetings` selects them)."""
     return timeline_from_meetings(meetings(store, since, until))
