@@ -294,6 +294,12 @@ class RemoteStore(QueryShortcuts):
         """Close the connections to the server."""
         self._client.close()
 
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # HTTP
 
     def _held(

@@ -66,24 +66,15 @@ def serialise(
         if graph_format is None:
             raise _not_acceptable("CONSTRUCT and DESCRIBE", GRAPH_FORMATS)
         rdf_format = GRAPH_FORMATS[graph_format]
-        as_sent = _as_sent(result.sent, rdf_format, max_rows)
-        if as_sent is not None:
-            return as_sent
-        if max_rows is None:
-            return Results(result.triples.serialize(format=rdf_format), rdf_format.media_type)
-        return _triples(result.triples, rdf_format, max_rows)
+        kept = _as_sent(result.sent, rdf_format, max_rows)
+        return kept or _triples(result.triples, rdf_format, max_rows)
     if solution_format is None:
         kind = "SELECT" if isinstance(result, Solutions) else "ASK"
         raise _not_acceptable(kind, SOLUTION_FORMATS)
     fmt = SOLUTION_FORMATS[solution_format]
     if isinstance(result, Boolean):
         return Results(_boolean(result.value).serialize(format=fmt), fmt.media_type)
-    as_sent = _as_sent(result.sent, fmt, max_rows)
-    if as_sent is not None:
-        return as_sent
-    if max_rows is None:
-        return Results(result.solutions.serialize(format=fmt), fmt.media_type)
-    return _solutions(result.solutions, fmt, max_rows)
+    return _as_sent(result.sent, fmt, max_rows) or _solutions(result.solutions, fmt, max_rows)
 
 
 def check_xml_output(body: bytes, media_type: str) -> bytes:
@@ -101,13 +92,19 @@ def check_xml_output(body: bytes, media_type: str) -> bytes:
     return body
 
 
-def _triples(result: ox.QueryTriples, fmt: ox.RdfFormat, max_rows: int) -> Results:
+def _triples(result: ox.QueryTriples, fmt: ox.RdfFormat, max_rows: int | None) -> Results:
+    if max_rows is None:
+        return Results(result.serialize(format=fmt), fmt.media_type)
     body = ox.serialize(islice(result, max_rows), format=fmt)
     truncated = next(result, None) is not None
     return Results(body, fmt.media_type, truncated)
 
 
-def _solutions(result: ox.QuerySolutions, fmt: ox.QueryResultsFormat, max_rows: int) -> Results:
+def _solutions(
+    result: ox.QuerySolutions, fmt: ox.QueryResultsFormat, max_rows: int | None
+) -> Results:
+    if max_rows is None:
+        return Results(result.serialize(format=fmt), fmt.media_type)
     variables = result.variables
     rows = list(islice(result, max_rows + 1))
     truncated = len(rows) > max_rows
