@@ -14,8 +14,8 @@ which the server applies as one replacement (atomic on Oxigraph and Fuseki).
 
 Results stay bytes where they can: `query(..., formats=...)` asks the server for the client's
 format, and `kg.store.results.serialise` hands its answer on unchanged unless rows must be cut at
-the limit. Bound values are joined into the
-query as a VALUES block (`kg.store.binding`), since servers have no substitutions.
+the limit. Bound values are joined into the query as a VALUES block (`kg.store.binding`), since
+servers have no substitutions.
 """
 
 from __future__ import annotations
