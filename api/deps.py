@@ -9,7 +9,7 @@ from fastapi import Depends, HTTPException, Request
 
 from kg.ingest import Ingester
 from kg.settings import Settings
-from kg.store import Store
+from kg.store import GraphStore
 from kg.store.pool import QueryPool
 
 WRITES_DISABLED = (
@@ -22,7 +22,7 @@ BAD_TOKEN = (
 )
 
 
-def get_store(request: Request) -> Store:
+def get_store(request: Request) -> GraphStore:
     """The store the lifespan opened."""
     return request.app.state.store
 
@@ -72,7 +72,7 @@ def require_write_access(request: Request) -> None:
         )
 
 
-StoreDep = Annotated[Store, Depends(get_store)]
+StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 QueryPoolDep = Annotated[QueryPool, Depends(get_query_pool)]
 Body = Annotated[bytes, Depends(read_body)]

@@ -30,7 +30,7 @@ from kg.errors import (
 )
 from kg.ingest import Ingester
 from kg.settings import Settings
-from kg.store import Store
+from kg.store import GraphStore, Store
 from kg.store.pool import open_pool
 
 # Errors the server cannot fix by itself are 503; every other NewsKGError is the request's fault.
@@ -58,7 +58,7 @@ log = logging.getLogger("newskg.api")
 
 def create_app(
     settings: Settings | None = None,
-    store: Store | None = None,
+    store: GraphStore | None = None,
     ingester: Ingester | None = None,
 ) -> FastAPI:
     """The API over `store`, or over the store at `settings.store`, opened once at start-up.

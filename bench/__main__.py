@@ -30,6 +30,7 @@ from bench.load import free_port, run_load, stop, wait_for_port
 from bench.synth import Shape, articles, nquads, popular_person
 from bench.timing import capped_time, geometric_mean, median_time, ms, table
 from kg.store import Store, merge
+from kg.store.query_result import rows_of
 from kg.store.terms import graph_update, rdflib_term
 
 RDFLIB_CAP = 60.0
@@ -141,7 +142,7 @@ def bench_queries(store: Store, dataset: rdflib.Dataset, shape: Shape) -> None:
             return [[t.value if t is not None else None for t in row] for row in result]
 
         def ours(sparql: str = sparql, bindings: dict = bindings) -> list:
-            return store.select(sparql, bindings or None)
+            return rows_of(store.query(sparql, bindings or None))
 
         def by_rdflib(sparql: str = sparql, bindings: dict = bindings) -> int:
             return len(list(dataset.query(sparql, initBindings=bindings or None)))
@@ -174,7 +175,7 @@ def bench_queries(store: Store, dataset: rdflib.Dataset, shape: Shape) -> None:
             [
                 "query",
                 "rows",
-                "newskg Store.select",
+                "newskg Store.query",
                 "pyoxigraph direct",
                 "newskg / pyoxigraph",
                 "rdflib in-memory",
@@ -200,7 +201,7 @@ def bench_views(directory: Path) -> None:
     child process with a time cap and a memory cap; then centrality on the `kg:met` network."""
     import networkx as nx
 
-    from kg.queries import query
+    from kg.query.named_queries import query
     from kg.views import centrality, meeting_network
     from kg.views.network import pair_network
 
@@ -240,7 +241,7 @@ def bench_views(directory: Path) -> None:
     steps = [
         (
             "meetings.rq (the one SELECT of meeting_network)",
-            lambda s: len(s.select(query("meetings"))),
+            lambda s: len(rows_of(s.query(query("meetings")))),
         ),
         (
             "meeting_network (that SELECT + networkx)",
@@ -264,7 +265,7 @@ def bench_views(directory: Path) -> None:
             "SELECT DISTINCT ?a ?b WHERE { ?a kg:met ?b FILTER(STR(?a) < STR(?b)) }"
         )
         start = time.perf_counter()
-        pairs = store.select(met)
+        pairs = rows_of(store.query(met))
         graph = nx.Graph((row["a"], row["b"]) for row in pairs)
         built = time.perf_counter() - start
     rows.append(["kg:met network from one SELECT DISTINCT + networkx", ms(built)])

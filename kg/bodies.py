@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from kg.errors import LimitError, QueryError
 from kg.limits import check_depth, check_xml_chars, nesting_depth, openers_at_most
-from kg.sparql import brackets, tokens, unescape
+from kg.query.sparql_checks import brackets, tokens, unescape
 
 NO_DTD = (
     "The RDF/XML body declares a DTD (<!DOCTYPE ...>): DTDs and entity declarations are refused, "

@@ -16,7 +16,7 @@ from kg.extractors import Extractor, local
 from kg.rdf.iris import article_iri
 from kg.rdf.mapping import to_triples
 from kg.resolve import Resolver, from_store
-from kg.store import Store
+from kg.store import GraphStore
 from kg.types import Article, Extraction, Failure
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class BuildSummary:
 
 def build(
     articles: Iterable[Article],
-    store: Store,
+    store: GraphStore,
     nlp: Language | None,
     base_iri: str,
     batch_size: int = 32,

@@ -255,24 +255,22 @@ def _read_query(text: str) -> str:
 def cmd_query(args: argparse.Namespace) -> int:
     """Run a SPARQL query over the store and print the results."""
     from kg.store import Store
+    from kg.store.query_result import Boolean, Solutions
+    from kg.store.results import serialise
 
     settings = _settings(args)
     query = _read_query(args.query)
     with Store.open(settings.store) as store:
-        if args.format == "json":
-            body, _ = store.query_results(query)
-            sys.stdout.write(body.decode("utf-8") + "\n")
+        result = store.query(query, formats=("json", "turtle"))
+        if args.format == "json" or not isinstance(result, Solutions | Boolean):
+            body = serialise(result, "json", "turtle").body  # SPARQL JSON, or Turtle for graphs
+            sys.stdout.write(body.decode("utf-8") + ("\n" if args.format == "json" else ""))
             return 0
-        result = store.query(query)
-        if isinstance(result, bool) or type(result).__name__ == "QueryBoolean":
-            print("true" if bool(result) else "false")
+        if isinstance(result, Boolean):
+            print("true" if result else "false")
             return 0
-        if type(result).__name__ == "QueryTriples":
-            body, _ = store.query_results(query)
-            sys.stdout.write(body.decode("utf-8"))
-            return 0
-        rows = store.select(query)
-        columns = [v.value for v in result.variables]
+        rows = result.rows()
+        columns = result.variables
     if args.format == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)

@@ -14,13 +14,13 @@ from kg.extract import load_pipeline
 from kg.rdf.iris import article_iri
 from kg.records import fact_record
 from kg.resolve import Resolver, from_store
-from kg.store import Store
+from kg.store import GraphStore
 from kg.types import Article, Extraction
 
 
 @dataclass(frozen=True)
 class Ingested:
-    """An article written to the store: its id, its graph's IRI and its facts as JSON records."""
+    """An ingested article: its id, its graph's IRI, and its facts as JSON Lines records."""
 
     id: str
     graph: str
@@ -32,7 +32,7 @@ class Ingester:
     each resolves its names and meetings against everything written before it (`kg.resolve`).
 
     What the store knows of persons and meetings is read once (0.7 s at 150k triples) and kept
-    while the store has had no write but this ingester's own (`Store.version`)."""
+    while the store has had no write but this ingester's own (`GraphStore.version`)."""
 
     def __init__(self, nlp: Language, base_iri: str) -> None:
         self.nlp = nlp
@@ -46,7 +46,7 @@ class Ingester:
         """An ingester with the spaCy pipeline `model` (ModelNotFoundError if not installed)."""
         return cls(load_pipeline(model), base_iri)
 
-    def ingest(self, store: Store, article: Article) -> Ingested:
+    def ingest(self, store: GraphStore, article: Article) -> Ingested:
         """Extract `article`, resolve it against the store and write its graph (replacing any
         earlier version); return its facts as `kg extract --format jsonl` prints them."""
         extractions: list[Extraction] = []
@@ -75,7 +75,7 @@ class Ingester:
             facts=tuple(fact_record(extraction, fact) for fact in extraction.facts),
         )
 
-    def _resolver_for(self, store: Store) -> Resolver:
+    def _resolver_for(self, store: GraphStore) -> Resolver:
         if self._resolver is not None and self._resolved == (id(store), store.version):
             return self._resolver
         return from_store(store, self.base_iri)

@@ -23,7 +23,7 @@ from urllib.parse import unquote
 from kg.types import Entity, EntityType, Extraction, Fact
 
 if TYPE_CHECKING:
-    from kg.store import Store
+    from kg.store import GraphStore
 
 HONORIFICS = frozenset(
     {"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady", "Dame", "Baroness", "Rev"}
@@ -277,14 +277,16 @@ class Resolver:
                 yield self.resolve(extraction)
 
 
-def from_store(store: Store, base_iri: str) -> Resolver:
+def from_store(store: GraphStore, base_iri: str) -> Resolver:
     """A resolver knowing the store's persons and meetings, read with one query each."""
+    from kg.store.query_result import rows_of  # here: extraction alone never loads the store
+
     resolver = Resolver()
-    for row in store.select(PERSONS):
+    for row in rows_of(store.query(PERSONS)):
         resolver.names.add(str(row["name"]))
     prefix = f"{base_iri}meeting/"
     reports: dict[tuple[str, str], tuple[set[str], str, str | None]] = {}
-    for row in store.select(MEETINGS):
+    for row in rows_of(store.query(MEETINGS)):
         meeting = str(row["meeting"])
         if not meeting.startswith(prefix):
             continue  # minted under another base: not this build's to share

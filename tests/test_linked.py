@@ -1,4 +1,4 @@
-"""Linked-data descriptions (kg.linked) and the IRIs they are asked for (kg.rdf.iris)."""
+"""Linked-data descriptions (kg.query.linked_data) and the IRIs they are asked for (kg.rdf.iris)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from rdflib.namespace import RDFS
 
 from api.routes.linked import Kind
 from kg.errors import NotFoundError
-from kg.linked import describe, html_page
+from kg.query.linked_data import describe, html_page
 from kg.rdf.iris import RESOURCE_KINDS, resource_iri
 from kg.store import Store
 

@@ -28,8 +28,8 @@ from api.main import INTERNAL_ERROR, STORE_FAILED, create_app
 from kg.cli import main as kg_main
 from kg.errors import StoreError
 from kg.ingest import Ingester
+from kg.query.sparql_checks import NO_LOAD, NO_SERVICE, STRAY_ESCAPE
 from kg.settings import DEFAULT_BASE_IRI, Settings, default_model
-from kg.sparql import NO_LOAD, NO_SERVICE, STRAY_ESCAPE
 from kg.store import Store
 from tests.servers import free_port, start_api, wait_until_up
 

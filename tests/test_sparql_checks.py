@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import QueryError
-from kg.sparql import (
+from kg.query.sparql_checks import (
     NO_SERVICE,
     check_query,
     check_update,

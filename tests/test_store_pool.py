@@ -35,8 +35,8 @@ def test_pool_refresh_reads_what_was_written_since(tmp_path: Path) -> None:
         try:
             assert _count(pool) == 1
             store.put_graph("https://example.org/g2", _graph(2))
-            assert _count(pool) == 1  # the snapshot the pool reads is from before the write
-            pool.refresh()
+            assert _count(pool) == 2  # the pool saw the store's version change: a new snapshot
+            pool.refresh()  # nothing written since: no new snapshot
             assert _count(pool) == 2
             snapshots = list(tmp_path.glob(f"{SNAPSHOTS_PREFIX}*/*-*"))
             assert [p.name for p in snapshots] == ["snapshot-2"]  # older ones are collected

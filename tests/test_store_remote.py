@@ -18,7 +18,9 @@ from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.settings import DEFAULT_BASE_IRI, Settings, default_model
 from kg.sources import read_articles
 from kg.store import Store
+from kg.store.query_result import Boolean, Constructed, Solutions
 from kg.store.remote import RemoteStore
+from kg.store.results import serialise
 from tests.servers import free_port, oxigraph_server
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -98,6 +100,25 @@ def test_remote_construct_and_results_keep_server_bytes(remote: Store) -> None:
     results = remote.results(WHOM.replace("?name", '"Antony Blinken"'), "csv", None, max_rows=2)
     assert results.truncated
     assert results.body.decode().splitlines() == ["b", MET[0], MET[1]]
+
+
+def test_remote_query_is_typed_and_keeps_the_servers_bytes(remote: Store) -> None:
+    query = WHOM.replace("?name", '"Antony Blinken"')
+    result = remote.query(query, formats=("xml", None))
+    assert isinstance(result, Solutions)
+    assert result.sent is not None
+    assert serialise(result, "xml", None, max_rows=10).body == result.sent[0]
+    assert [row["b"] for row in remote.query(query).rows()] == MET
+    assert remote.query("ASK { ?s ?p ?o }") == Boolean(True)
+    assert isinstance(remote.query("CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1"), Constructed)
+
+
+def test_remote_store_is_a_graph_store_of_its_own(server: str, remote: Store, run) -> None:
+    assert not isinstance(remote, Store)  # nothing of the embedded store is inherited
+    with Store.open(server) as other:
+        assert other.count() == remote.count()
+    status, out, _ = run("query", "ASK { ?s ?p ?o }", "--store", server)
+    assert (status, out) == (0, "true\n")
 
 
 def test_remote_query_refuses_updates_and_reports_syntax(remote: Store) -> None:

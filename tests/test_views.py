@@ -8,8 +8,8 @@ from datetime import date
 import networkx as nx
 import pytest
 
-from kg.actors import ActorRef, Citation
-from kg.meetings import Meeting
+from kg.query.actors import Actor, Citation
+from kg.query.meetings import Meeting
 from kg.store import Store
 from kg.views import (
     centrality,
@@ -28,15 +28,15 @@ from kg.views import (
 BASE = "https://w3id.org/newskg/id/"
 
 
-def _actor(name: str) -> ActorRef:
+def _actor(name: str) -> Actor:
     slug = name.lower()
-    return ActorRef(id=slug, iri=f"{BASE}person/{slug}", label=name, type="person")
+    return Actor(id=slug, iri=f"{BASE}person/{slug}", label=name, type="person")
 
 
 A, B, C, D, E = (_actor(name) for name in ("Ana", "Ben", "Cy", "Dee", "Eve"))
 
 
-def _meeting(key: str, a: ActorRef, b: ActorRef, when: str | None = None, place: str | None = None):
+def _meeting(key: str, a: Actor, b: Actor, when: str | None = None, place: str | None = None):
     return Meeting(
         iri=f"{BASE}meeting/{key}",
         participants=(a, b),

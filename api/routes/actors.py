@@ -9,9 +9,10 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from api.deps import SettingsDep, StoreDep
 from api.params import Dates
-from api.schemas import ActorDetail, ActorList, ActorMeetings, Affiliations, ErrorBody
-from kg import actors, meetings
-from kg.actors import MAX_LIMIT, SLUG_PATTERN, ActorType
+from api.schemas import ActorList, ErrorBody
+from kg.query import actors, meetings
+from kg.query.actors import MAX_LIMIT, SLUG_PATTERN, ActorDetail, ActorType, Affiliations
+from kg.query.meetings import ActorMeetings
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
@@ -38,9 +39,7 @@ def search_actors(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
 ) -> ActorList:
     """Actors whose canonical name or an alias contains `q`, best match first."""
-    return ActorList.model_validate(
-        {"items": actors.search_actors(store, q, type, limit)}, from_attributes=True
-    )
+    return ActorList(items=actors.search_actors(store, q, type, limit))
 
 
 @router.get(
@@ -51,8 +50,7 @@ def search_actors(
 def get_actor(actor_id: ActorId, store: StoreDep, settings: SettingsDep) -> ActorDetail:
     """Labels, type, aliases (skos:altLabel), posts, affiliations, the number of asserted meetings
     and the articles mentioning the actor (schema:mentions)."""
-    found = actors.actor_detail(store, actor_id, settings.base_iri)
-    return ActorDetail.model_validate(found, from_attributes=True)
+    return actors.actor_detail(store, actor_id, settings.base_iri)
 
 
 @router.get(
@@ -70,7 +68,7 @@ def get_affiliations(
     found = actors.get_affiliations(store, actor_id, settings.base_iri, dates.since, dates.until)
     if found is None:
         raise HTTPException(status_code=404, detail=actors.unknown_actor(actor_id))
-    return Affiliations.model_validate(found, from_attributes=True)
+    return found
 
 
 @router.get(
@@ -87,5 +85,4 @@ def get_meetings(
     `from` / `to` filter on the meeting's date; an undated meeting counts as on the day the
     article reporting it was published (schema:datePublished). A month or year date ("2023-01")
     is kept when it overlaps the range."""
-    found = meetings.actor_meetings(store, actor_id, settings.base_iri, dates.since, dates.until)
-    return ActorMeetings.model_validate(found, from_attributes=True)
+    return meetings.actor_meetings(store, actor_id, settings.base_iri, dates.since, dates.until)

@@ -9,11 +9,12 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 
-from api.deps import Body, IngesterDep, QueryPoolDep, SettingsDep, StoreDep, WriteAccess
+from api.deps import Body, IngesterDep, SettingsDep, StoreDep, WriteAccess
 from api.negotiation import parse_accept, quality
-from api.schemas import MAX_ARTICLE_ID, ArticleIn, ArticlePage, ErrorBody, Ingested
-from kg import articles
-from kg.articles import MAX_PAGE
+from api.schemas import MAX_ARTICLE_ID, ArticleIn, ErrorBody
+from kg.ingest import Ingested
+from kg.query import articles
+from kg.query.articles import MAX_PAGE, ArticlePage
 from kg.rdf.formats import RDF_FORMATS, serialize
 from kg.sources import article_from_text
 from kg.types import Article
@@ -61,7 +62,6 @@ def post_article(
     body: Body,
     store: StoreDep,
     ingester: IngesterDep,
-    pool: QueryPoolDep,
     published: Annotated[
         date | None, Query(description="text/plain only: the date the article was published.")
     ] = None,
@@ -91,9 +91,7 @@ def post_article(
             detail=f"The article text is {len(article.text)} characters, over the language "
             f"pipeline's limit of {limit}; send it in parts of at most {limit} characters.",
         )
-    ingested = ingester.ingest(store, article)
-    pool.refresh()  # /sparql reads a snapshot: let it see the new graph
-    return Ingested.model_validate(ingested, from_attributes=True)
+    return ingester.ingest(store, article)
 
 
 @router.get("", summary="List articles, newest first")
@@ -103,8 +101,7 @@ def list_articles(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ArticlePage:
     """Id, IRI, headline, publication date and number of facts of each article."""
-    page = articles.list_articles(store, limit, offset)
-    return ArticlePage.model_validate(page, from_attributes=True)
+    return articles.list_articles(store, limit, offset)
 
 
 @router.get(

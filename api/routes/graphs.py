@@ -8,7 +8,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import Body, QueryPoolDep, StoreDep, WriteAccess, get_settings
+from api.deps import Body, StoreDep, WriteAccess, get_settings
 from api.negotiation import choose
 from api.schemas import ErrorBody
 from kg.bodies import check_body
@@ -108,12 +108,11 @@ async def put_graph(
     request: Request,
     body: Body,
     store: StoreDep,
-    pool: QueryPoolDep,
     graph: GraphIri = None,
     default: DefaultFlag = None,
 ) -> Response:
     """Replace the graph's triples with the body's; 201 if the graph is new, else 204."""
-    return await _write(request, body, store, pool, _target(graph, default), replace=True)
+    return await _write(request, body, store, _target(graph, default), replace=True)
 
 
 @router.post(
@@ -128,12 +127,11 @@ async def post_graph(
     request: Request,
     body: Body,
     store: StoreDep,
-    pool: QueryPoolDep,
     graph: GraphIri = None,
     default: DefaultFlag = None,
 ) -> Response:
     """Add the body's triples to the graph; 201 if the graph is new, else 204."""
-    return await _write(request, body, store, pool, _target(graph, default), replace=False)
+    return await _write(request, body, store, _target(graph, default), replace=False)
 
 
 @router.delete(
@@ -145,7 +143,6 @@ async def post_graph(
 async def delete_graph(
     _: WriteAccess,
     store: StoreDep,
-    pool: QueryPoolDep,
     graph: GraphIri = None,
     default: DefaultFlag = None,
 ) -> Response:
@@ -153,7 +150,6 @@ async def delete_graph(
     iri = _target(graph, default)
     if not await run_in_threadpool(store.delete_graph, iri):
         raise _not_found(iri)
-    await run_in_threadpool(pool.refresh)
     return Response(status_code=204)
 
 
@@ -161,7 +157,6 @@ async def _write(
     request: Request,
     body: bytes,
     store: StoreDep,
-    pool: QueryPoolDep,
     iri: str | None,
     replace: bool,
 ) -> Response:
@@ -175,7 +170,6 @@ async def _write(
         )
     await run_in_threadpool(check_body, body, fmt, get_settings(request).max_depth)
     created = await run_in_threadpool(store.add_to_graph, iri, body, fmt, replace)
-    await run_in_threadpool(pool.refresh)
     return Response(status_code=201 if created else 204)
 
 

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from api.deps import SettingsDep, StoreDep
 from api.routes.articles import rdf_media_type
 from api.schemas import ErrorBody
-from kg import linked
+from kg.query import linked_data as linked
 from kg.rdf.formats import RDF_FORMATS, serialize
 from kg.rdf.iris import resource_iri
 

@@ -9,10 +9,10 @@ from fastapi import APIRouter, Path, Query
 from api.deps import SettingsDep, StoreDep
 from api.params import Dates
 from api.routes.actors import NOT_FOUND
-from api.schemas import Connections, Ranking
-from kg.actors import MAX_LIMIT, SLUG_PATTERN
+from api.schemas import Ranking
+from kg.query.actors import MAX_LIMIT, SLUG_PATTERN
 from kg.views import GraphFormat, Metric, answers
-from kg.views.answers import MAX_RADIUS
+from kg.views.answers import MAX_RADIUS, Connections
 
 router = APIRouter(prefix="/graph", tags=["graph"])
 
@@ -39,8 +39,7 @@ def paths(
 ) -> Connections:
     """The shortest chains of meetings from actor `from` to actor `to` (ids as GET /actors
     gives them), with the meetings along each; `paths` is empty when they are not connected."""
-    found = answers.connections(store, source, target, settings.base_iri)
-    return Connections.model_validate(found, from_attributes=True)
+    return answers.connections(store, source, target, settings.base_iri)
 
 
 @router.get("/centrality", summary="The most central actors of the meeting network")
@@ -53,7 +52,7 @@ def centrality(
     """Degree centrality (share of others met), betweenness (on how many shortest paths) or
     PageRank (weighted by the number of meetings), most central first."""
     items = answers.ranking(store, metric, limit, dates.since, dates.until)
-    return Ranking.model_validate({"metric": metric, "items": items}, from_attributes=True)
+    return Ranking(metric=metric, items=items)
 
 
 @router.get(

@@ -22,7 +22,7 @@ from api.guard import form_fields
 from api.negotiation import choose, prefers_html
 from api.schemas import ErrorBody
 from api.service import service_description
-from kg.sparql import check_query, check_update, dataset_iris
+from kg.query.sparql_checks import check_query, check_update, dataset_iris
 from kg.store.pool import QueryJob
 from kg.store.results import GRAPH_FORMATS
 
@@ -161,7 +161,7 @@ async def sparql_post(
     if "update" in fields:
         if "query" in fields:
             raise HTTPException(status_code=400, detail=QUERY_AND_UPDATE)
-        return await _update(request, store, pool, fields)
+        return await _update(request, store, fields)
     return await _answer(request, store, pool, settings, fields)
 
 
@@ -182,10 +182,10 @@ async def sparql_post(
         }
     },
 )
-async def update(request: Request, body: Body, store: StoreDep, pool: QueryPoolDep) -> Response:
+async def update(request: Request, body: Body, store: StoreDep) -> Response:
     """Apply an update sent as an application/sparql-update body or the form field `update`."""
     fields = _read_body(request, body)
-    return await _update(request, store, pool, fields)
+    return await _update(request, store, fields)
 
 
 async def _answer(
@@ -217,9 +217,7 @@ async def _answer(
     return Response(results.body, media_type=results.media_type, headers=headers)
 
 
-async def _update(
-    request: Request, store: StoreDep, pool: QueryPoolDep, fields: dict[str, list[str]]
-) -> Response:
+async def _update(request: Request, store: StoreDep, fields: dict[str, list[str]]) -> Response:
     require_write_access(request)
     using = (
         dataset_iris("using-graph-uri", fields.get("using-graph-uri", [])),
@@ -229,7 +227,6 @@ async def _update(
         check_update, _single(fields, "update"), *using, get_settings(request).max_depth
     )
     await run_in_threadpool(store.update, text, _endpoint(request), *using)
-    await run_in_threadpool(pool.refresh)
     return Response(status_code=204)
 
 

@@ -25,13 +25,14 @@ from types import TracebackType
 from typing import Any
 
 import pyoxigraph as ox
-import rdflib
 
 from kg.errors import QueryError, ReadOnlyError, StoreError
+from kg.query.sparql_checks import with_using
 from kg.rdf.namespace import PREFIXES
-from kg.sparql import with_using
 from kg.store import merge
-from kg.store.results import Results, serialise
+from kg.store.interface import GraphStore, ResultFormats
+from kg.store.query_result import QueryResult, typed
+from kg.store.shortcuts import QueryShortcuts
 from kg.store.terms import (
     Binding,
     Triples,
@@ -39,8 +40,6 @@ from kg.store.terms import (
     insert_update,
     nquads,
     parse_graph,
-    python_value,
-    rdflib_term,
     to_ox_term,
 )
 
@@ -72,8 +71,9 @@ DERIVED_DEFAULT_GRAPH = (
 )
 
 
-class Store:
-    """An Oxigraph dataset, in memory or in a directory; SPARQL sees the merge of all graphs."""
+class Store(QueryShortcuts):
+    """An Oxigraph dataset, in memory or in a directory; SPARQL sees the merge of all graphs
+    (a GraphStore)."""
 
     def __init__(self, store: ox.Store, location: str) -> None:
         self._store = store
@@ -93,7 +93,7 @@ class Store:
         return self._writes
 
     @classmethod
-    def open(cls, location: str) -> Store:
+    def open(cls, location: str) -> GraphStore:
         """Open `memory:` (in-memory), the URL of a SPARQL 1.1 server (`kg.store.remote`), or a
         directory, created if missing, for the on-disk store."""
         if location == MEMORY:
@@ -211,13 +211,17 @@ class Store:
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         base_iri: str | None = None,
-    ) -> Any:
-        """Run a read-only SPARQL query; return pyoxigraph's result.
+        *,
+        timeout: float | None = None,
+        formats: ResultFormats | None = None,
+    ) -> QueryResult:
+        """Run a read-only SPARQL query: solutions, a boolean or triples.
 
         Without `default_graphs` or `named_graphs` the default graph is the merge (set union) of
         all graphs and every named graph can be named in GRAPH. Given either (the SPARQL
         Protocol's default-graph-uri and named-graph-uri), the dataset is exactly those graphs;
-        one the store does not hold is empty. Relative IRIs are resolved against `base_iri`."""
+        one the store does not hold is empty. Relative IRIs are resolved against `base_iri`.
+        An embedded query runs to its end (no `timeout`) and `formats` change nothing here."""
         substitutions = _substitutions(bindings)
         dataset: dict[str, Any] = {}
         if default_graphs is not None or named_graphs is not None:
@@ -226,8 +230,8 @@ class Store:
                 "named_graphs": [_graph_name(iri) for iri in named_graphs or ()],
             }
         try:
-            return self._store.query(
-                sparql, substitutions=substitutions, base_iri=base_iri, **dataset
+            return typed(
+                self._store.query(sparql, substitutions=substitutions, base_iri=base_iri, **dataset)
             )
         except SyntaxError as exc:
             update = _UPDATE_KEYWORD.match(sparql)
@@ -246,68 +250,6 @@ class Store:
             ) from exc
         except OSError as exc:
             raise StoreError(f"Reading the graph store at '{self.location}' failed: {exc}") from exc
-
-    def select(
-        self, sparql: str, bindings: Mapping[str, Binding] | None = None
-    ) -> list[dict[str, str | int | float | bool | None]]:
-        """SELECT rows as plain Python values; unbound variables are None."""
-        result = self.query(sparql, bindings)
-        if not isinstance(result, ox.QuerySolutions):
-            del result  # dropped here, in the thread that made it, not with the traceback
-            raise QueryError(f"select() needs a SELECT query, got: {_head(sparql)}")
-        names = [v.value for v in result.variables]
-        return [{name: python_value(solution[name]) for name in names} for solution in result]
-
-    def construct(self, sparql: str, bindings: Mapping[str, Binding] | None = None) -> rdflib.Graph:
-        """The triples of a CONSTRUCT or DESCRIBE query as an rdflib Graph (for small results)."""
-        result = self.query(sparql, bindings)
-        if not isinstance(result, ox.QueryTriples):
-            del result  # dropped here, in the thread that made it, not with the traceback
-            raise QueryError(
-                f"construct() needs a CONSTRUCT or DESCRIBE query, got: {_head(sparql)}"
-            )
-        graph = rdflib.Graph()
-        for prefix, namespace in PREFIXES.items():
-            graph.bind(prefix, namespace)
-        for triple in result:
-            graph.add(
-                (
-                    rdflib_term(triple.subject),
-                    rdflib_term(triple.predicate),
-                    rdflib_term(triple.object),
-                )
-            )
-        return graph
-
-    def results(
-        self,
-        sparql: str,
-        solution_format: str | None = "json",
-        graph_format: str | None = "turtle",
-        default_graphs: Sequence[str] | None = None,
-        named_graphs: Sequence[str] | None = None,
-        max_rows: int = 10_000,
-        timeout: float | None = None,
-        base_iri: str | None = None,
-    ) -> Results:
-        """Serialised results in the format chosen for the result's kind (kg.store.results),
-        cut at `max_rows`. `timeout` is for remote stores; an embedded one runs to the end."""
-        result = self.query(sparql, None, default_graphs, named_graphs, base_iri)
-        return serialise(result, solution_format, graph_format, max_rows)
-
-    def query_results(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Binding] | None = None,
-        default_graphs: Sequence[str] | None = None,
-        named_graphs: Sequence[str] | None = None,
-    ) -> tuple[bytes, str]:
-        """Serialised results and media type: SPARQL JSON for SELECT/ASK, Turtle for graphs."""
-        result = self.query(sparql, bindings, default_graphs, named_graphs)
-        if isinstance(result, ox.QueryTriples):
-            return result.serialize(format=ox.RdfFormat.TURTLE), ox.RdfFormat.TURTLE.media_type
-        fmt = ox.QueryResultsFormat.JSON
-        return result.serialize(format=fmt), fmt.media_type
 
     def update(
         self,
@@ -374,10 +316,12 @@ class Store:
 
     def snapshot(self, path: str) -> None:
         """Write a consistent copy of the on-disk store to the new directory `path` (hard links
-        where the file system allows, so it takes milliseconds)."""
+        where the file system allows, so it takes milliseconds), after any write under way: so
+        a snapshot taken once `version` is read holds every write that version counts."""
         try:
-            self._store.flush()
-            self._store.backup(path)
+            with self._writing:
+                self._store.flush()
+                self._store.backup(path)
         except OSError as exc:
             raise StoreError(f"Snapshotting the store at '{self.location}' failed: {exc}") from exc
 
@@ -472,9 +416,4 @@ def _graph_name(iri: str) -> ox.NamedNode:
         raise QueryError(f"'{iri}' is not an IRI ({exc}); name graphs by absolute IRI.") from exc
 
 
-def _head(sparql: str) -> str:
-    text = " ".join(sparql.split())
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-__all__ = ["MEMORY", "Store"]
+__all__ = ["MEMORY", "GraphStore", "QueryResult", "Store"]

@@ -13,11 +13,13 @@ deadline.
 Workers never open the live store. RocksDB (under pyoxigraph) does not allow a read-only opener
 while another process writes: a read-only open of the live directory fails or reads files that
 compaction has deleted. So the pool reads from a snapshot (`Store.snapshot`: a RocksDB checkpoint,
-hard links, about 2 ms), taken at start-up and again after every write the API makes
-(`refresh()`). A worker switches to the newest snapshot before its next job (opening one read-only
-takes about 10 ms); a snapshot is deleted once no worker has it open. A snapshot is taken outside
-the lock queries need, so queries never wait for one. The snapshots live in a temporary directory
-next to the store, removed on close(); one left by a killed server is removed by the next start.
+hard links, about 2 ms), taken at start-up and again by the first query that finds the store's
+`version` changed (by any write through the store, so a write route need not ask for one). A
+worker switches to the newest snapshot before its next job (opening one read-only takes about
+10 ms); a snapshot is deleted once no worker has it open. A snapshot is taken outside the lock
+queries need, so queries other than the first after a write never wait for one. The snapshots
+live in a temporary directory next to the store, removed on close(); one left by a killed server
+is removed by the next start.
 
 An in-memory store cannot be shared with another process: `ThreadQueryPool` runs its queries in
 threads and stops waiting at the deadline with the same 503, but the query keeps its thread (and a
@@ -47,8 +49,8 @@ from typing import IO, Protocol
 
 from kg import errors
 from kg.errors import QueryTimeoutError, StoreError
-from kg.store import Store
-from kg.store.results import Results, check_xml_output
+from kg.store import GraphStore, Store
+from kg.store.results import Results, check_xml_output, serialise
 
 
 @dataclass(frozen=True)
@@ -74,19 +76,20 @@ STALE_SECONDS = 60
 """A snapshot folder without a lock file this old is left over from an older version."""
 
 
-def run_job(store: Store, job: QueryJob, timeout: float | None = None) -> Results:
+def run_job(store: GraphStore, job: QueryJob, timeout: float | None = None) -> Results:
     """Run `job` on `store` and serialise its result (a time limit only for remote stores);
     NotAcceptableError if XML was asked for and the result holds what XML cannot carry."""
-    results = store.results(
+    formats = (job.solution_format, job.graph_format)
+    result = store.query(
         job.sparql,
-        job.solution_format,
-        job.graph_format,
+        None,
         job.default_graphs,
         job.named_graphs,
-        job.max_rows,
-        timeout,
         job.base_iri,
+        timeout=timeout,
+        formats=formats,
     )
+    results = serialise(result, *formats, job.max_rows)
     check_xml_output(results.body, results.media_type)
     return results
 
@@ -106,7 +109,8 @@ class QueryPool(Protocol):
         ...
 
     def refresh(self) -> None:
-        """Make the queries that start from now on see every write made so far."""
+        """Make the queries that start from now on see every write made so far (each query
+        does this by itself when the store's version changed)."""
         ...
 
     def close(self) -> None:
@@ -115,7 +119,7 @@ class QueryPool(Protocol):
 
 
 def open_pool(
-    store: Store,
+    store: GraphStore,
     timeout: float,
     workers: int,
     reserve_workers: int = 0,
@@ -133,7 +137,7 @@ def open_pool(
 class ThreadQueryPool:
     """Queries in threads: the client gets 503 at the deadline, the thread runs on to the end."""
 
-    def __init__(self, store: Store, timeout: float, workers: int) -> None:
+    def __init__(self, store: GraphStore, timeout: float, workers: int) -> None:
         self.timeout = timeout
         self._store = store
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="query")
@@ -157,7 +161,8 @@ class ThreadQueryPool:
 
 
 class ProcessQueryPool:
-    """Queries in killable worker processes that read snapshots of an on-disk store.
+    """Queries in killable worker processes that read snapshots of an on-disk store, taken
+    anew when a query finds the store's version changed since the last one.
 
     `workers` take queries under the full time limit. A query that finds them all busy goes to
     one of `reserve_workers` instead, if one is idle, under `reserve_timeout`: so as many
@@ -166,7 +171,7 @@ class ProcessQueryPool:
 
     def __init__(
         self,
-        store: Store,
+        store: GraphStore,
         timeout: float,
         workers: int,
         reserve_workers: int = 0,
@@ -179,6 +184,7 @@ class ProcessQueryPool:
         self._snapshotting = threading.Lock()
         self._root, self._owner = _snapshot_root(store.location)
         self._generation = 0
+        self._version = store.version  # the store's version the current snapshot holds
         self._current = _published(self._take_snapshot())
         self._context = multiprocessing.get_context("spawn")
         self._workers = [_Worker(self._context) for _ in range(workers + reserve_workers)]
@@ -190,6 +196,8 @@ class ProcessQueryPool:
     async def run(self, job: QueryJob) -> Results:
         """The serialised results; QueryTimeoutError past the time limit."""
         deadline = time.monotonic() + self.timeout
+        if self._store.version != self._version:  # written since the snapshot was taken
+            await asyncio.to_thread(self.refresh)
         idle, spare = self._queues()
         worker = await self._next_worker(idle, spare)
         limit = self.reserve_timeout if worker in self._reserve else self.timeout
@@ -252,14 +260,19 @@ class ProcessQueryPool:
         (spare if worker in self._reserve else idle).put_nowait(worker)
 
     def refresh(self) -> None:
-        """Snapshot the store now; jobs that start from now on read the new snapshot.
+        """Snapshot the store now if it was written since the last snapshot; jobs that start
+        from now on read the new one (`run` calls this itself when the version changed).
 
         The snapshot (80-200 ms under load) is taken outside the lock that queries starting
         meanwhile need, under a name `_collect` leaves alone, and swapped in when done."""
         with self._snapshotting:
+            version = self._store.version  # read first: the snapshot holds at least this
+            if version == self._version:  # taken meanwhile by another query, or no write
+                return
             pending = self._take_snapshot()
             with self._lock:  # named for _collect and made current at once
                 self._current = _published(pending)
+            self._version = version
         self._collect()
 
     def close(self) -> None:

@@ -12,15 +12,15 @@ Fuseki's `tdb2:unionDefaultGraph true`, GraphDB and Virtuoso by their own settin
 such setting: each article's graph is sent whole by a Graph Store Protocol PUT of its named graph,
 which the server applies as one replacement (atomic on Oxigraph and Fuseki).
 
-Results stay bytes where they can: `results()` asks the server for the client's format and hands
-its answer on unchanged unless rows must be cut at the limit. Bound values are joined into the
-query as a VALUES block (`kg.store.binding`), since servers have no substitutions.
+Results stay bytes where they can: `query(..., formats=...)` asks the server for the client's
+format, and `kg.store.results.serialise` hands its answer on unchanged unless rows must be cut at
+the limit. Bound values are joined into the query as a VALUES block (`kg.store.binding`), since
+servers have no substitutions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import islice
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 
@@ -28,11 +28,14 @@ import httpx
 import pyoxigraph as ox
 
 from kg.errors import QueryError, QueryTimeoutError, ReadOnlyError, StoreError
+from kg.query.sparql_checks import returns_graph
 from kg.rdf.namespace import PREFIXES
-from kg.sparql import returns_graph
-from kg.store import _EXPORT_FORMATS, _UPDATE_KEYWORD, MEMORY, Store, _head
+from kg.store import _EXPORT_FORMATS, _UPDATE_KEYWORD, MEMORY, Store
 from kg.store.binding import bind_values
-from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, Results, serialise
+from kg.store.interface import ResultFormats
+from kg.store.query_result import Boolean, Constructed, QueryResult, Solutions, rows_of
+from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS
+from kg.store.shortcuts import QueryShortcuts, head
 from kg.store.terms import Binding, Triples, ntriples
 
 DEFAULT_TIMEOUT = 120.0
@@ -55,7 +58,6 @@ schemas, its service descriptions): never newskg's, left out of `graphs()` and `
 _ONE_TRIPLE = "SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1"
 _GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 _NTRIPLES = ox.RdfFormat.N_TRIPLES
-_READ_ACCEPT = (ox.QueryResultsFormat.JSON, _NTRIPLES)
 _VIRTUOSO_ASK = "__ASK_RETVAL"
 """The one column of the table Virtuoso 7 answers an ASK with, in place of a boolean."""
 _PARSEABLE = {
@@ -79,8 +81,8 @@ _GRAPH_TYPES = {
 }
 
 
-class RemoteStore(Store):
-    """A SPARQL 1.1 server with the Graph Store Protocol, used as newskg's store."""
+class RemoteStore(QueryShortcuts):
+    """A SPARQL 1.1 server with the Graph Store Protocol, used as newskg's store (a GraphStore)."""
 
     kind = "remote"
     version = None  # other clients of the server may write at any time: nothing read stays current
@@ -131,64 +133,23 @@ class RemoteStore(Store):
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         base_iri: str | None = None,
-    ) -> Any:
-        """Run a read-only query on the server; the result as pyoxigraph's query result types."""
-        dataset = self._held(default_graphs, named_graphs)
-        if dataset == ((), ()):
-            return Store.open(MEMORY).query(sparql, bindings, base_iri=base_iri)
-        return _parsed(self._query(sparql, bindings, dataset, _READ_ACCEPT, base_iri=base_iri))
-
-    def results(
-        self,
-        sparql: str,
-        solution_format: str | None = "json",
-        graph_format: str | None = "turtle",
-        default_graphs: Sequence[str] | None = None,
-        named_graphs: Sequence[str] | None = None,
-        max_rows: int = 10_000,
+        *,
         timeout: float | None = None,
-        base_iri: str | None = None,
-    ) -> Results:
-        """The server's own serialisation in the format asked for, unchanged unless over
-        `max_rows` rows (then cut, as the embedded store cuts them); QueryTimeoutError past
-        `timeout` seconds."""
+        formats: ResultFormats | None = None,
+    ) -> QueryResult:
+        """Run a read-only query on the server: solutions, a boolean or triples, keeping the
+        bytes it sent; QueryTimeoutError past `timeout` seconds. The server is asked for the
+        `formats` named (JSON and N-Triples if none), but for JSON in place of CSV or TSV: CSV
+        cannot be read back, and Virtuoso's TSV quotes the variable names (pyoxigraph refuses
+        them)."""
         dataset = self._held(default_graphs, named_graphs)
         if dataset == ((), ()):  # no graph the server holds: answer from an empty store
-            empty = Store.open(MEMORY)
-            return empty.results(
-                sparql, solution_format, graph_format, max_rows=max_rows, base_iri=base_iri
-            )
-        # CSV cannot be read back to count rows, and Virtuoso's TSV quotes the variable names
-        # (pyoxigraph refuses them): ask for JSON and write CSV or TSV from it.
-        fetched = "json" if solution_format in ("csv", "tsv") else solution_format or "json"
-        solutions = SOLUTION_FORMATS[fetched]
-        graphs = GRAPH_FORMATS[graph_format or "ntriples"]
-        response = self._query(sparql, None, dataset, (solutions, graphs), timeout, base_iri)
-        parsed = _parsed(response)
-        is_graph = isinstance(parsed, ox.QueryTriples)
-        wanted = graphs if is_graph else solutions
-        kept_as_is = (
-            _media(response) == wanted.media_type.split(";")[0]
-            and (graph_format is not None if is_graph else solution_format == fetched)
-            and not isinstance(parsed, ox.QueryBoolean)  # maybe Virtuoso's table: written anew
-            and sum(1 for _ in islice(_rows(parsed), max_rows + 1)) <= max_rows
-        )
-        if kept_as_is:
-            return Results(response.content, wanted.media_type)
-        return serialise(_parsed(response), solution_format, graph_format, max_rows)
-
-    def query_results(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Binding] | None = None,
-        default_graphs: Sequence[str] | None = None,
-        named_graphs: Sequence[str] | None = None,
-    ) -> tuple[bytes, str]:
-        """The server's bytes: SPARQL JSON for SELECT/ASK, Turtle for graphs."""
-        accept = (ox.QueryResultsFormat.JSON, ox.RdfFormat.TURTLE)
-        dataset = self._held(default_graphs, named_graphs)
-        response = self._query(sparql, bindings, dataset, accept)
-        return response.content, response.headers.get("content-type", "")
+            return Store.open(MEMORY).query(sparql, bindings, base_iri=base_iri)
+        solution_format, graph_format = formats or ("json", "ntriples")
+        if solution_format in (None, "csv", "tsv"):
+            solution_format = "json"
+        accept = (SOLUTION_FORMATS[solution_format], GRAPH_FORMATS[graph_format or "ntriples"])
+        return _parsed(self._query(sparql, bindings, dataset, accept, timeout, base_iri))
 
     def has_graph(self, graph_iri: str) -> bool:
         """Whether the server has the named graph with a triple in it (newskg writes no empty
@@ -200,7 +161,7 @@ class RemoteStore(Store):
         # A SELECT, not a Graph Store Protocol HEAD (oxigraph 0.5 sends a body with its 404 to
         # HEAD, which breaks the kept-alive connection) nor an ASK (Virtuoso 7 answers ASK as
         # a table, not a boolean, in JSON).
-        return bool(self.select(_ONE_TRIPLE, {"g": graph}))
+        return bool(rows_of(self.query(_ONE_TRIPLE, {"g": graph})))
 
     def graphs(self) -> list[str]:
         """The IRIs of the named graphs, sorted, less the server's own (`system_graph`)."""
@@ -211,10 +172,9 @@ class RemoteStore(Store):
         return sum(self._graph_sizes().values())
 
     def _graph_sizes(self) -> dict[str, int]:
-        rows = self.select(_GRAPH_SIZES)
         return {
             str(row["g"]): int(row["n"] or 0)
-            for row in rows
+            for row in rows_of(self.query(_GRAPH_SIZES))
             if row["g"] is not None and not system_graph(str(row["g"]))
         }
 
@@ -334,6 +294,12 @@ class RemoteStore(Store):
         """Close the connections to the server."""
         self._client.close()
 
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # HTTP
 
     def _held(
@@ -406,7 +372,7 @@ class RemoteStore(Store):
         message = response.text.strip()[:500] or response.reason_phrase
         if response.status_code in (400, 415):
             query = kwargs.get("data", {}).get("query") or kwargs.get("data", {}).get("update")
-            shown = f" in {_head(query)!r}" if query else ""
+            shown = f" in {head(query)!r}" if query else ""
             raise QueryError(f"The SPARQL server refused the request{shown}: {message}")
         raise StoreError(
             f"The SPARQL server at '{self.location}' answered {response.status_code} to "
@@ -435,31 +401,25 @@ def _media(response: httpx.Response) -> str:
     return response.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-def _parsed(response: httpx.Response) -> Any:
-    """The response as pyoxigraph's QuerySolutions, QueryBoolean or QueryTriples."""
+def _parsed(response: httpx.Response) -> QueryResult:
+    """The response as solutions, a boolean or triples, with the bytes the server sent."""
     media = _media(response)
+    sent = (response.content, media)
     if media in _PARSEABLE:
         parsed = ox.parse_query_results(response.content, format=_PARSEABLE[media])
-        if isinstance(parsed, ox.QuerySolutions) and [v.value for v in parsed.variables] == [
-            _VIRTUOSO_ASK
-        ]:
-            return _boolean(any(row[0] is not None and row[0].value != "0" for row in parsed))
-        return parsed
+        if isinstance(parsed, ox.QueryBoolean):
+            return Boolean(bool(parsed))
+        if [v.value for v in parsed.variables] == [_VIRTUOSO_ASK]:
+            return Boolean(any(row[0] is not None and row[0].value != "0" for row in parsed))
+        return Solutions(parsed, sent)
     if media in _GRAPH_TYPES:
         # Through a scratch store so that graph results are QueryTriples, as embedded ones are.
         scratch = ox.Store()
         scratch.load(response.content, format=_GRAPH_TYPES[media])
-        return scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+        triples = scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+        assert isinstance(triples, ox.QueryTriples)  # a CONSTRUCT query gives triples
+        return Constructed(triples, sent)
     raise StoreError(f"The SPARQL server answered with an unexpected media type {media!r}.")
-
-
-def _boolean(value: bool) -> ox.QueryBoolean:
-    text = b'{"head":{},"boolean":true}' if value else b'{"head":{},"boolean":false}'
-    return ox.parse_query_results(text, format=ox.QueryResultsFormat.JSON)
-
-
-def _rows(result: Any) -> Iterable[Any]:
-    return [result] if isinstance(result, ox.QueryBoolean) else result
 
 
 __all__ = ["DEFAULT_TIMEOUT", "ENDPOINTS", "RemoteStore"]

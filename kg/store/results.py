@@ -9,6 +9,7 @@ directly (9.7 ms instead of 5.5 ms, query included, for 575 rows of three terms)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -17,6 +18,7 @@ import pyoxigraph as ox
 
 from kg.errors import NotAcceptableError
 from kg.limits import xml_safe
+from kg.store.query_result import Boolean, Constructed, QueryResult, Sent, Solutions
 
 SOLUTION_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "json": ox.QueryResultsFormat.JSON,
@@ -51,20 +53,28 @@ def media_type(name: str) -> str:
 
 
 def serialise(
-    result: Any, solution_format: str | None, graph_format: str | None, max_rows: int
+    result: QueryResult,
+    solution_format: str | None,
+    graph_format: str | None,
+    max_rows: int | None = None,
 ) -> Results:
-    """Write a pyoxigraph query result in the format chosen for its kind, keeping `max_rows`."""
-    if isinstance(result, ox.QueryTriples):
+    """Write a query result in the format chosen for its kind, keeping `max_rows` (None: all).
+
+    What a SPARQL server sent is handed on as it is when it is in that format and within
+    `max_rows`; otherwise it is written anew, as an embedded store's result is."""
+    if isinstance(result, Constructed):
         if graph_format is None:
             raise _not_acceptable("CONSTRUCT and DESCRIBE", GRAPH_FORMATS)
-        return _triples(result, GRAPH_FORMATS[graph_format], max_rows)
+        rdf_format = GRAPH_FORMATS[graph_format]
+        kept = _as_sent(result.sent, rdf_format, max_rows)
+        return kept or _triples(result.triples, rdf_format, max_rows)
     if solution_format is None:
-        kind = "SELECT" if isinstance(result, ox.QuerySolutions) else "ASK"
+        kind = "SELECT" if isinstance(result, Solutions) else "ASK"
         raise _not_acceptable(kind, SOLUTION_FORMATS)
     fmt = SOLUTION_FORMATS[solution_format]
-    if isinstance(result, ox.QueryBoolean):
-        return Results(result.serialize(format=fmt), fmt.media_type)
-    return _solutions(result, fmt, max_rows)
+    if isinstance(result, Boolean):
+        return Results(_boolean(result.value).serialize(format=fmt), fmt.media_type)
+    return _as_sent(result.sent, fmt, max_rows) or _solutions(result.solutions, fmt, max_rows)
 
 
 def check_xml_output(body: bytes, media_type: str) -> bytes:
@@ -82,13 +92,19 @@ def check_xml_output(body: bytes, media_type: str) -> bytes:
     return body
 
 
-def _triples(result: ox.QueryTriples, fmt: ox.RdfFormat, max_rows: int) -> Results:
+def _triples(result: ox.QueryTriples, fmt: ox.RdfFormat, max_rows: int | None) -> Results:
+    if max_rows is None:
+        return Results(result.serialize(format=fmt), fmt.media_type)
     body = ox.serialize(islice(result, max_rows), format=fmt)
     truncated = next(result, None) is not None
     return Results(body, fmt.media_type, truncated)
 
 
-def _solutions(result: ox.QuerySolutions, fmt: ox.QueryResultsFormat, max_rows: int) -> Results:
+def _solutions(
+    result: ox.QuerySolutions, fmt: ox.QueryResultsFormat, max_rows: int | None
+) -> Results:
+    if max_rows is None:
+        return Results(result.serialize(format=fmt), fmt.media_type)
     variables = result.variables
     rows = list(islice(result, max_rows + 1))
     truncated = len(rows) > max_rows
@@ -100,6 +116,28 @@ def _solutions(result: ox.QuerySolutions, fmt: ox.QueryResultsFormat, max_rows: 
     )
     kept = ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
     return Results(kept.serialize(format=fmt), fmt.media_type, truncated)
+
+
+def _as_sent(
+    sent: Sent | None, fmt: ox.QueryResultsFormat | ox.RdfFormat, max_rows: int | None
+) -> Results | None:
+    """A server's answer as it sent it, if it is in `fmt` and has at most `max_rows` rows
+    (read again to count them, since the result itself streams once); else None."""
+    if sent is None or sent[1] != fmt.media_type.split(";")[0]:
+        return None
+    if max_rows is not None:
+        if isinstance(fmt, ox.RdfFormat):
+            items: Iterator[object] = iter(ox.parse(sent[0], format=fmt))
+        else:
+            items = iter(ox.parse_query_results(sent[0], format=fmt))
+        if sum(1 for _ in islice(items, max_rows + 1)) > max_rows:
+            return None
+    return Results(sent[0], fmt.media_type)
+
+
+def _boolean(value: bool) -> ox.QueryBoolean:
+    text = b'{"head":{},"boolean":true}' if value else b'{"head":{},"boolean":false}'
+    return ox.parse_query_results(text, format=ox.QueryResultsFormat.JSON)
 
 
 def _not_acceptable(kind: str, formats: dict[str, Any]) -> NotAcceptableError:

@@ -7,7 +7,7 @@ orders meetings by date; `export` writes node-link and Cytoscape.js JSON, GraphM
 nowhere else in newskg.
 """
 
-from kg.views.affiliations import affiliation_groups, affiliation_network, network_from_ties
+from kg.views.affiliation_network import affiliation_groups, affiliation_network, network_from_ties
 from kg.views.analysis import (
     METRICS,
     Connection,

@@ -9,7 +9,7 @@ from typing import Literal, get_args
 
 import networkx as nx
 
-from kg.actors import ActorRef, Citation
+from kg.query.actors import Actor, Citation
 from kg.views.network import actor_of
 
 Metric = Literal["degree", "betweenness", "pagerank"]
@@ -22,10 +22,10 @@ exact betweenness grows with nodes × edges (86 s on a 40k-node meeting graph)."
 
 @dataclass(frozen=True)
 class Hop:
-    """One edge of a path: the two actors and the meetings between them."""
+    """Two actors next to each other on a path and the meetings between them."""
 
-    source: ActorRef
-    target: ActorRef
+    source: Actor
+    target: Actor
     meetings: tuple[str, ...]
     dates: tuple[str, ...]
     places: tuple[str, ...]
@@ -34,9 +34,9 @@ class Hop:
 
 @dataclass(frozen=True)
 class Connection:
-    """A shortest path between two actors, its actors in order and the facts along it."""
+    """One shortest path: its actors in order and the meetings along it."""
 
-    actors: tuple[ActorRef, ...]
+    actors: tuple[Actor, ...]
     hops: tuple[Hop, ...]
 
 

@@ -11,10 +11,10 @@ from typing import Any
 
 import networkx as nx
 
-from kg.actors import ActorRef, require_actor
 from kg.errors import QueryError
+from kg.query.actors import Actor, require_actor
 from kg.settings import DEFAULT_BASE_IRI
-from kg.store import Store
+from kg.store import GraphStore
 from kg.views.analysis import Connection, Metric, centrality, ego, shortest_connection
 from kg.views.cache import cached
 from kg.views.export import GraphFormat, export
@@ -26,23 +26,23 @@ MAX_RADIUS = 3
 
 @dataclass(frozen=True)
 class Connections:
-    """How two actors are connected: the shortest paths of meetings between them, if any."""
+    """The shortest paths of meetings from one actor to another; empty if unconnected."""
 
-    source: ActorRef
-    target: ActorRef
+    source: Actor
+    target: Actor
     paths: tuple[Connection, ...]
 
 
 @dataclass(frozen=True)
 class Score:
-    """An actor and its centrality."""
+    """An actor's centrality in the meeting network."""
 
-    actor: ActorRef
+    actor: Actor
     score: float
 
 
 def meeting_graph(
-    store: Store,
+    store: GraphStore,
     since: date | None = None,
     until: date | None = None,
     format: GraphFormat = "node-link",
@@ -52,7 +52,7 @@ def meeting_graph(
 
 
 def connections(
-    store: Store, source_id: str, target_id: str, base_iri: str = DEFAULT_BASE_IRI
+    store: GraphStore, source_id: str, target_id: str, base_iri: str = DEFAULT_BASE_IRI
 ) -> Connections:
     """The shortest paths of meetings between two actors; NotFoundError if either is unknown."""
     source = require_actor(store, source_id, base_iri)
@@ -62,7 +62,7 @@ def connections(
 
 
 def ranking(
-    store: Store,
+    store: GraphStore,
     metric: Metric,
     limit: int = 20,
     since: date | None = None,
@@ -77,7 +77,7 @@ def ranking(
 
 
 def ego_graph(
-    store: Store,
+    store: GraphStore,
     actor_id: str,
     radius: int = 1,
     format: GraphFormat = "node-link",
@@ -94,6 +94,6 @@ def ego_graph(
     return export(ego(graph, actor.iri, radius), format)
 
 
-def _network(store: Store, since: date | None = None, until: date | None = None) -> nx.Graph:
+def _network(store: GraphStore, since: date | None = None, until: date | None = None) -> nx.Graph:
     """The meeting network, shared between calls at one store version (never changed here)."""
     return cached(store, ("meetings", since, until), lambda: meeting_network(store, since, until))

@@ -2,9 +2,9 @@
 
 Building the meeting network reads every meeting with its evidence (about 30 s on a million
 quads) and betweenness over it takes longer, while the graph endpoints ask the same questions
-again and again. A store whose writes all go through one `Store` object knows its version
-(`Store.version`, the count of writes begun); a view computed at one version is reused until the
-next write. A store that cannot say (a SPARQL server others write to) is never cached."""
+again and again. A store whose writes all go through one `GraphStore` object knows its version
+(`GraphStore.version`, the count of writes begun); a view computed at one version is reused until
+the next write. A store that cannot say (a SPARQL server others write to) is never cached."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from collections.abc import Callable, Hashable
 from threading import Lock
 from typing import TypeVar
 
-from kg.store import Store
+from kg.store import GraphStore
 
 T = TypeVar("T")
 
@@ -24,7 +24,7 @@ _views: OrderedDict[Hashable, object] = OrderedDict()
 _lock = Lock()
 
 
-def cached(store: Store, key: Hashable, compute: Callable[[], T]) -> T:
+def cached(store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
     """`compute()` for `key` at the store's current version, computed at most once per version
     (two requests missing at once may both compute; the result is the same). The value is
     shared: callers must not change it."""

@@ -9,21 +9,26 @@ from typing import cast
 
 import networkx as nx
 
-from kg.actors import ActorRef, ActorType
-from kg.meetings import Meeting, meetings
-from kg.queries import date_bindings, query
-from kg.store import Store
+from kg.query.actors import Actor, ActorType
+from kg.query.meetings import Meeting, meetings
+from kg.query.named_queries import date_bindings, query
+from kg.store import GraphStore
+from kg.store.query_result import rows_of
 
 
-def meeting_network(store: Store, since: date | None = None, until: date | None = None) -> nx.Graph:
-    """The network of asserted meetings in a date range (dated as `kg.meetings` dates them)."""
+def meeting_network(
+    store: GraphStore, since: date | None = None, until: date | None = None
+) -> nx.Graph:
+    """The network of asserted meetings in a date range (dated as kg.query.meetings dates them)."""
     return network_from_meetings(meetings(store, since, until))
 
 
-def pair_network(store: Store, since: date | None = None, until: date | None = None) -> nx.Graph:
+def pair_network(
+    store: GraphStore, since: date | None = None, until: date | None = None
+) -> nx.Graph:
     """The same network's actors and `weight`ed edges only, without dates, places or evidence:
     what ranking needs, read with `meeting_pairs.rq` (about a third of the time)."""
-    rows = store.select(query("meeting_pairs"), dict(date_bindings(since, until)))
+    rows = rows_of(store.query(query("meeting_pairs"), dict(date_bindings(since, until))))
     labels: dict[str, tuple[str, str]] = {}
     pairs: set[tuple[str, str, str]] = set()
     for row in rows:
@@ -35,7 +40,7 @@ def pair_network(store: Store, since: date | None = None, until: date | None = N
         pairs.add((str(row["meeting"]), str(row["actor"]), str(row["other"])))
     graph = nx.Graph()
     for iri, (label, kind) in labels.items():
-        add_actor(graph, ActorRef(iri.rsplit("/", 1)[-1], iri, label, cast(ActorType, kind)))
+        add_actor(graph, Actor(iri.rsplit("/", 1)[-1], iri, label, cast(ActorType, kind)))
     for _, a, b in pairs:
         weight = graph.edges[a, b]["weight"] if graph.has_edge(a, b) else 0
         graph.add_edge(a, b, weight=weight + 1)
@@ -70,16 +75,16 @@ def network_from_meetings(found: Iterable[Meeting]) -> nx.Graph:
     return graph
 
 
-def add_actor(graph: nx.Graph, actor: ActorRef) -> None:
+def add_actor(graph: nx.Graph, actor: Actor) -> None:
     """Add `actor` as a node keyed by its IRI (a no-op if it is there)."""
     if actor.iri not in graph:
         graph.add_node(actor.iri, actor_id=actor.id, label=actor.label, type=actor.type)
 
 
-def actor_of(graph: nx.Graph, node: str) -> ActorRef:
+def actor_of(graph: nx.Graph, node: str) -> Actor:
     """The actor a node stands for."""
     data = graph.nodes[node]
-    return ActorRef(id=data["actor_id"], iri=node, label=data["label"], type=data["type"])
+    return Actor(id=data["actor_id"], iri=node, label=data["label"], type=data["type"])
 
 
 def add_once(values: list, value: object) -> None:

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from kg.meetings import Meeting, meetings
-from kg.store import Store
+from kg.query.meetings import Meeting, meetings
+from kg.store import GraphStore
 
 
 @dataclass(frozen=True)
@@ -24,9 +24,9 @@ class Timeline:
 
 
 def meeting_timeline(
-    store: Store, since: date | None = None, until: date | None = None
+    store: GraphStore, since: date | None = None, until: date | None = None
 ) -> Timeline:
-    """The timeline of asserted meetings in a date range (as `kg.meetings` selects them)."""
+    """The timeline of asserted meetings in a date range (as `kg.query.meetings` selects them)."""
     return timeline_from_meetings(meetings(store, since, until))
 
 

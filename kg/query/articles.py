@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from rdflib import Graph
 
 from kg.errors import NotFoundError, QueryError
-from kg.queries import query
+from kg.query.named_queries import query
 from kg.rdf.iris import article_iri
 from kg.settings import DEFAULT_BASE_IRI
-from kg.store import Store
+from kg.store import GraphStore
+from kg.store.query_result import graph_of, rows_of
 
 MAX_PAGE = 1000
 """The most articles one page lists."""
@@ -18,7 +19,7 @@ MAX_PAGE = 1000
 
 @dataclass(frozen=True)
 class ArticleRef:
-    """An article as lists name it: id, IRI (its graph's name too), headline, publication date."""
+    """An article: id, IRI (also the name of its graph), headline and publication date."""
 
     id: str
     iri: str
@@ -28,14 +29,14 @@ class ArticleRef:
 
 @dataclass(frozen=True)
 class ArticleSummary(ArticleRef):
-    """An article and how many facts its graph holds."""
+    """An article and the number of facts its graph holds."""
 
-    facts: int = 0
+    facts: int
 
 
 @dataclass(frozen=True)
 class ArticlePage:
-    """One page of the article list, newest first, and how many articles there are in all."""
+    """One page of articles, newest first, and how many there are."""
 
     total: int
     limit: int
@@ -43,7 +44,7 @@ class ArticlePage:
     items: tuple[ArticleSummary, ...]
 
 
-def list_articles(store: Store, limit: int = 50, offset: int = 0) -> ArticlePage:
+def list_articles(store: GraphStore, limit: int = 50, offset: int = 0) -> ArticlePage:
     """A page of articles, newest first: id, IRI, title, published date and facts count."""
     if not 1 <= limit <= MAX_PAGE or offset < 0:
         raise QueryError(
@@ -51,7 +52,7 @@ def list_articles(store: Store, limit: int = 50, offset: int = 0) -> ArticlePage
             f"got limit={limit}, offset={offset}."
         )
     # Paged here, not by LIMIT/OFFSET in the query: request values are never written into SPARQL.
-    rows = store.select(query("articles"))
+    rows = rows_of(store.query(query("articles")))
     items = tuple(
         ArticleSummary(
             id=str(row["id"]),
@@ -65,14 +66,14 @@ def list_articles(store: Store, limit: int = 50, offset: int = 0) -> ArticlePage
     return ArticlePage(total=len(rows), limit=limit, offset=offset, items=items)
 
 
-def article_graph(store: Store, article_id: str, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
+def article_graph(store: GraphStore, article_id: str, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
     """The named graph of the article `article_id`; raises NotFoundError if there is none."""
     iri = article_iri(article_id, base_iri)
     if not store.has_graph(str(iri)):
         raise NotFoundError(
             f"No article with id '{article_id}' (graph <{iri}>). List them with GET /articles."
         )
-    return store.construct(query("article_graph"), {"article": iri})
+    return graph_of(store.query(query("article_graph"), {"article": iri}))
 
 
 def _optional(value: object) -> str | None:

@@ -9,10 +9,11 @@ from typing import cast
 
 from rdflib import URIRef
 
-from kg.actors import ActorRef, ActorType, Citation, require_actor
-from kg.queries import date_bindings, query
+from kg.query.actors import Actor, ActorType, Citation, require_actor
+from kg.query.named_queries import date_bindings, query
 from kg.settings import DEFAULT_BASE_IRI
-from kg.store import Store
+from kg.store import GraphStore
+from kg.store.query_result import rows_of
 from kg.store.terms import Binding
 
 
@@ -21,7 +22,7 @@ class Meeting:
     """One asserted meeting: its participants, date, place, status and evidence."""
 
     iri: str
-    participants: tuple[ActorRef, ...]
+    participants: tuple[Actor, ...]
     date: str | None
     place: str | None
     place_iri: str | None
@@ -31,10 +32,10 @@ class Meeting:
 
 @dataclass(frozen=True)
 class ActorMeeting:
-    """A meeting as one of its participants sees it: whom they met, when, where."""
+    """One meeting: whom the actor met, when (schema:startDate), where, with its evidence."""
 
     iri: str
-    met: tuple[ActorRef, ...]
+    met: tuple[Actor, ...]
     date: str | None
     place: str | None
     place_iri: str | None
@@ -44,14 +45,14 @@ class ActorMeeting:
 
 @dataclass(frozen=True)
 class ActorMeetings:
-    """An actor and its asserted meetings, dated ones first in date order."""
+    """An actor's asserted meetings, dated ones first in date order."""
 
-    actor: ActorRef
+    actor: Actor
     meetings: tuple[ActorMeeting, ...]
 
 
 def meetings(
-    store: Store,
+    store: GraphStore,
     since: date | None = None,
     until: date | None = None,
     actor_iri: str | None = None,
@@ -60,11 +61,11 @@ def meetings(
     bindings: dict[str, Binding] = dict(date_bindings(since, until))
     if actor_iri is not None:
         bindings["actor"] = URIRef(actor_iri)
-    return _group(store.select(query("meetings"), bindings))
+    return _group(rows_of(store.query(query("meetings"), bindings)))
 
 
 def actor_meetings(
-    store: Store,
+    store: GraphStore,
     actor_id: str,
     base_iri: str = DEFAULT_BASE_IRI,
     since: date | None = None,
@@ -118,7 +119,7 @@ class _Draft:
     def meeting(self) -> Meeting:
         place_iri, place = min(self.places.items()) if self.places else (None, None)
         participants = (
-            ActorRef(iri.rsplit("/", 1)[-1], iri, label, kind)
+            Actor(iri.rsplit("/", 1)[-1], iri, label, kind)
             for iri, (label, kind) in self.participants.items()
         )
         return Meeting(

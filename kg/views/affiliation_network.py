@@ -8,8 +8,8 @@ from datetime import date
 
 import networkx as nx
 
-from kg.affiliations import RELATIONS, Tie, ties
-from kg.store import Store
+from kg.query.ties import RELATIONS, Tie, ties
+from kg.store import GraphStore
 from kg.views.network import add_once
 
 PERSONS, BODIES = 0, 1
@@ -17,10 +17,10 @@ PERSONS, BODIES = 0, 1
 
 
 def affiliation_network(
-    store: Store, since: date | None = None, until: date | None = None
+    store: GraphStore, since: date | None = None, until: date | None = None
 ) -> nx.Graph:
     """The affiliation network of the whole store, or of what articles published in a date range
-    state (see `kg.affiliations.ties`)."""
+    state (see `kg.query.ties.ties`)."""
     return network_from_ties(ties(store, since, until))
 
 

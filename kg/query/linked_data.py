@@ -8,11 +8,12 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import NotFoundError
-from kg.queries import query
+from kg.query.named_queries import query
 from kg.rdf.iris import RESOURCE_KINDS, resource_iri
 from kg.rdf.namespace import PREFIXES, RDFS
 from kg.settings import DEFAULT_BASE_IRI
-from kg.store import Store
+from kg.store import GraphStore
+from kg.store.query_result import graph_of
 
 LOCAL_PATH = "/id/"
 """Where the API serves `{base_iri}{kind}/{id}`: HTML pages link there."""
@@ -21,14 +22,14 @@ LINKED_SCHEMES = ("http://", "https://")
 since a browser would run or open it on a click."""
 
 
-def describe(store: Store, kind: str, id: str, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
+def describe(store: GraphStore, kind: str, id: str, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
     """The description of `{base_iri}{kind}/{id}` (`describe.rq`); NotFoundError if empty."""
     if kind not in RESOURCE_KINDS:
         raise NotFoundError(
             f"No resources of kind '{kind}'; IRIs are minted for {', '.join(RESOURCE_KINDS)}."
         )
     iri = resource_iri(kind, id, base_iri)
-    graph = store.construct(query("describe"), {"resource": iri})
+    graph = graph_of(store.query(query("describe"), {"resource": iri}))
     if not len(graph):
         raise NotFoundError(
             f"The graph says nothing about <{iri}>. Search with GET /actors?q=NAME."

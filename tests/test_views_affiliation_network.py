@@ -7,17 +7,17 @@ from datetime import date
 import networkx as nx
 import pytest
 
-from kg.actors import ActorRef, Citation
-from kg.affiliations import Body, Tie, ties
+from kg.query.actors import Actor, Citation
+from kg.query.ties import Body, Tie, ties
 from kg.store import Store
 from kg.views import affiliation_groups, affiliation_network, network_from_ties
 
 BASE = "https://w3id.org/newskg/id/"
 
 
-def _person(name: str) -> ActorRef:
+def _person(name: str) -> Actor:
     slug = name.lower()
-    return ActorRef(id=slug, iri=f"{BASE}person/{slug}", label=name, type="person")
+    return Actor(id=slug, iri=f"{BASE}person/{slug}", label=name, type="person")
 
 
 def _body(name: str, kind: str) -> Body:
@@ -32,7 +32,7 @@ BANK = _body("Bank", "organization")
 LAND = _body("Land", "place")
 
 
-def _tie(person: ActorRef, relation: str, body: Body, post: str | None = None) -> Tie:
+def _tie(person: Actor, relation: str, body: Body, post: str | None = None) -> Tie:
     sentence = f"{person.label} {relation} {body.label}."
     return Tie(person, relation, body, post, (Citation(sentence, f"{BASE}article/a1"),))  # type: ignore[arg-type]
 

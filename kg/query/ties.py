@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, get_args
 
-from kg.actors import ActorRef, Citation
-from kg.queries import date_bindings, query
-from kg.store import Store
+from kg.query.actors import Actor, Citation
+from kg.query.named_queries import date_bindings, query
+from kg.store import GraphStore
+from kg.store.query_result import rows_of
 
 Relation = Literal["leads", "member_of", "post_in"]
 """How a person is tied to a body: leads it (org:headOf), belongs to it (org:memberOf), or holds
@@ -34,21 +35,21 @@ class Body:
 class Tie:
     """One person tied to one body by one relation; `post` names the post for "post_in"."""
 
-    person: ActorRef
+    person: Actor
     relation: Relation
     body: Body
     post: str | None
     evidence: tuple[Citation, ...]
 
 
-def ties(store: Store, since: date | None = None, until: date | None = None) -> list[Tie]:
+def ties(store: GraphStore, since: date | None = None, until: date | None = None) -> list[Tie]:
     """Every person's asserted ties (see `affiliations.rq`), by person, relation and body.
 
     With `since` / `until`, only what articles published in that range state (affiliation facts
     carry no date of their own), with only those articles' evidence.
     """
     drafts: dict[tuple[str, str, str, str | None], _Draft] = {}
-    for row in store.select(query("affiliations"), date_bindings(since, until)):
+    for row in rows_of(store.query(query("affiliations"), date_bindings(since, until))):
         post = _optional(row["postLabel"]) or _optional(row["post"])
         key = (str(row["person"]), str(row["relation"]), str(row["target"]), post)
         draft = drafts.get(key)
@@ -91,7 +92,7 @@ class _Draft:
         body_id = body.rsplit("/", 1)[-1]
         # An IRI two articles label differently ("Ben-Gvir", "Ben Gvir"): the least label wins.
         return Tie(
-            person=ActorRef(person.rsplit("/", 1)[-1], person, min(self.person_labels), "person"),
+            person=Actor(person.rsplit("/", 1)[-1], person, min(self.person_labels), "person"),
             relation=str(self.row["relation"]),  # type: ignore[arg-type]
             body=Body(
                 body_id,

@@ -9,12 +9,13 @@ from typing import Literal, cast
 
 from rdflib import URIRef
 
-from kg.articles import ArticleRef
 from kg.errors import NotFoundError, QueryError
-from kg.queries import date_bindings, query
+from kg.query.articles import ArticleRef
+from kg.query.named_queries import date_bindings, query
 from kg.rdf.iris import entity_iri
 from kg.settings import DEFAULT_BASE_IRI
-from kg.store import Store
+from kg.store import GraphStore
+from kg.store.query_result import rows_of
 from kg.store.terms import Binding
 
 ActorType = Literal["person", "organization", "party"]
@@ -30,8 +31,8 @@ _SLUG = re.compile(SLUG_PATTERN)
 
 
 @dataclass(frozen=True)
-class ActorRef:
-    """An actor as search results name it: slug id, IRI, canonical name and type."""
+class Actor:
+    """A person, organisation or party."""
 
     id: str
     iri: str
@@ -41,7 +42,7 @@ class ActorRef:
 
 @dataclass(frozen=True)
 class Citation:
-    """A sentence that states a fact, and the article it is from."""
+    """A sentence stating the fact and the IRI of its article."""
 
     sentence: str
     article: str | None
@@ -49,54 +50,60 @@ class Citation:
 
 @dataclass(frozen=True)
 class Affiliation:
-    """An organisation led or joined, or a post held (with where it is held), and its evidence."""
+    """An organisation the actor leads or belongs to."""
 
-    iri: str
     label: str
+    iri: str
     evidence: tuple[Citation, ...]
-    post_in: str | None = None
-    post_in_iri: str | None = None
+
+
+@dataclass(frozen=True)
+class Position(Affiliation):
+    """A post the actor holds, and the country or organisation it is in."""
+
+    post_in: str | None
+    post_in_iri: str | None
 
 
 @dataclass(frozen=True)
 class Affiliations:
-    """What one actor leads, belongs to and holds."""
+    """What an actor leads, belongs to and holds, each with its evidence."""
 
-    actor: ActorRef
+    actor: Actor
     leads: tuple[Affiliation, ...]
     member_of: tuple[Affiliation, ...]
-    positions: tuple[Affiliation, ...]
+    positions: tuple[Position, ...]
 
 
 @dataclass(frozen=True)
 class ActorDetail:
-    """Everything the store says an actor is called, does and appears in."""
+    """Everything the graph says an actor is called, does and appears in."""
 
-    actor: ActorRef
+    actor: Actor
     labels: tuple[str, ...]
     aliases: tuple[str, ...]
     leads: tuple[Affiliation, ...]
     member_of: tuple[Affiliation, ...]
-    positions: tuple[Affiliation, ...]
+    positions: tuple[Position, ...]
     meetings: int
     articles: tuple[ArticleRef, ...]
 
 
 def search_actors(
-    store: Store, q: str, type: ActorType | None = None, limit: int = 20
-) -> list[ActorRef]:
+    store: GraphStore, q: str, type: ActorType | None = None, limit: int = 20
+) -> list[Actor]:
     """Actors whose name or an alias contains `q` (any case), best match first."""
     if not 1 <= limit <= MAX_LIMIT:
         raise QueryError(f"limit must be between 1 and {MAX_LIMIT}, got {limit}.")
     bindings: dict[str, str] = {"q": q.strip()}
     if type is not None:
         bindings["type"] = type
-    rows = store.select(query("actor_search"), bindings)
+    rows = rows_of(store.query(query("actor_search"), bindings))
     return [_actor(row) for row in rows[:limit]]
 
 
 def get_affiliations(
-    store: Store,
+    store: GraphStore,
     actor_id: str,
     base_iri: str = DEFAULT_BASE_IRI,
     since: date | None = None,
@@ -114,10 +121,10 @@ def get_affiliations(
 
 
 def _affiliations(
-    store: Store, actor: ActorRef, since: date | None = None, until: date | None = None
+    store: GraphStore, actor: Actor, since: date | None = None, until: date | None = None
 ) -> Affiliations:
     bindings: dict[str, Binding] = {"actor": URIRef(actor.iri), **date_bindings(since, until)}
-    rows = store.select(query("actor_affiliations"), bindings)
+    rows = rows_of(store.query(query("actor_affiliations"), bindings))
     grouped: dict[str, dict[str, tuple[dict[str, object], list[Citation]]]] = {
         "leads": {},
         "member_of": {},
@@ -130,21 +137,22 @@ def _affiliations(
             citation = Citation(str(row["sentence"]), _optional(row["article"]))
             if citation not in citations:
                 citations.append(citation)
-    leads, member_of, positions = (
+    leads, member_of = (
         tuple(_affiliation(row, citations) for row, citations in grouped[key].values())
-        for key in ("leads", "member_of", "positions")
+        for key in ("leads", "member_of")
     )
+    positions = tuple(_position(row, citations) for row, citations in grouped["positions"].values())
     return Affiliations(actor, leads, member_of, positions)
 
 
-def actor_detail(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> ActorDetail:
+def actor_detail(store: GraphStore, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> ActorDetail:
     """Labels, type, aliases, affiliations, posts, meetings count and articles of an actor;
     raises NotFoundError if unknown."""
     actor = require_actor(store, actor_id, base_iri)
     affiliations = _affiliations(store, actor)
     values: dict[str, list[object]] = {"label": [], "alias": [], "article": [], "meeting": []}
     articles: list[ArticleRef] = []
-    for row in store.select(query("actor_profile"), {"actor": URIRef(actor.iri)}):
+    for row in rows_of(store.query(query("actor_profile"), {"actor": URIRef(actor.iri)})):
         field = str(row["field"])
         if row["value"] in values[field]:
             continue
@@ -172,7 +180,7 @@ def actor_detail(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) 
     )
 
 
-def require_actor(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> ActorRef:
+def require_actor(store: GraphStore, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> Actor:
     """The actor whose IRI ends in `actor_id`; raises NotFoundError if there is none."""
     actor = get_actor(store, actor_id, base_iri)
     if actor is None:
@@ -185,10 +193,10 @@ def unknown_actor(actor_id: str) -> str:
     return f"No actor with id '{actor_id}'. Search with GET /actors?q=NAME."
 
 
-def get_actor(store: Store, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> ActorRef | None:
+def get_actor(store: GraphStore, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> Actor | None:
     """The person or organisation whose IRI ends in `actor_id`; None if there is none."""
     for iri in actor_iris(actor_id, base_iri):
-        rows = store.select(query("actor"), {"actor": iri})
+        rows = rows_of(store.query(query("actor"), {"actor": iri}))
         if rows:
             return _actor(rows[0])
     return None
@@ -204,9 +212,9 @@ def actor_iris(actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[URIRef,
     return entity_iri(actor_id, "person", base_iri), entity_iri(actor_id, "organization", base_iri)
 
 
-def _actor(row: dict[str, object]) -> ActorRef:
+def _actor(row: dict[str, object]) -> Actor:
     iri = str(row["actor"])
-    return ActorRef(
+    return Actor(
         id=iri.rsplit("/", 1)[-1],
         iri=iri,
         label=str(row["label"]),
@@ -216,10 +224,16 @@ def _actor(row: dict[str, object]) -> ActorRef:
 
 def _affiliation(row: dict[str, object], citations: list[Citation]) -> Affiliation:
     target = str(row["target"])
-    return Affiliation(
-        iri=target,
-        label=_optional(row["label"]) or target.rsplit("/", 1)[-1],
-        evidence=tuple(citations),
+    label = _optional(row["label"]) or target.rsplit("/", 1)[-1]
+    return Affiliation(label=label, iri=target, evidence=tuple(citations))
+
+
+def _position(row: dict[str, object], citations: list[Citation]) -> Position:
+    held = _affiliation(row, citations)
+    return Position(
+        label=held.label,
+        iri=held.iri,
+        evidence=held.evidence,
         post_in=_optional(row["postInLabel"]),
         post_in_iri=_optional(row["postIn"]),
     )
