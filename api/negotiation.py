@@ -1,4 +1,5 @@
-"""Content negotiation: the result format a request wants, from `format` or `Accept` (q-values)."""
+"""Content negotiation: the format a request wants (from `format` or `Accept`, with q-values),
+and the media type a request body is in (from `Content-Type`). The formats are kg.formats'."""
 
 from __future__ import annotations
 
@@ -6,22 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kg.errors import NotAcceptableError
-from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS
+from kg.formats import GRAPHS, SOLUTIONS
 
-# Media types each format answers to, the first being the one it is served as. The server's
-# preference between formats that a client accepts equally is the order of these tables.
-SOLUTION_TYPES: dict[str, tuple[str, ...]] = {
-    "json": ("application/sparql-results+json", "application/json"),
-    "xml": ("application/sparql-results+xml", "application/xml", "text/xml"),
-    "csv": ("text/csv",),
-    "tsv": ("text/tab-separated-values",),
-}
-GRAPH_TYPES: dict[str, tuple[str, ...]] = {
-    "turtle": ("text/turtle", "application/x-turtle"),
-    "ntriples": ("application/n-triples", "text/plain"),
-    "jsonld": ("application/ld+json", "application/json"),
-    "rdfxml": ("application/rdf+xml", "application/xml", "text/xml"),
-}
+# Media types each format answers to, the first being the one it is served as.
+SOLUTION_TYPES: dict[str, tuple[str, ...]] = {f.name: f.accepted for f in SOLUTIONS.values()}
+GRAPH_TYPES: dict[str, tuple[str, ...]] = {f.name: f.accepted for f in GRAPHS.values()}
 HTML = "text/html"
 
 
@@ -92,8 +82,8 @@ def choose(accept: str | None, format: str | None) -> Choice:
         choice = FORMAT_NAMES.get(format.strip().lower())
         if choice is None:
             raise NotAcceptableError(
-                f"Unknown format '{format}'. Use one of: {', '.join(SOLUTION_FORMATS)} (SELECT, "
-                f"ASK) or {', '.join(GRAPH_FORMATS)} (CONSTRUCT, DESCRIBE)."
+                f"Unknown format '{format}'. Use one of: {', '.join(SOLUTIONS)} (SELECT, "
+                f"ASK) or {', '.join(GRAPHS)} (CONSTRUCT, DESCRIBE)."
             )
         return choice
     ranges = parse_accept(accept)
@@ -114,9 +104,27 @@ def prefers_html(accept: str | None) -> bool:
     html = quality(HTML, ranges)
     return (
         html > 0
-        and html >= quality("text/turtle", ranges)
+        and html >= quality(GRAPHS["turtle"].media_type, ranges)
         and any(pattern == HTML for pattern, _ in ranges)
     )
+
+
+def best_media_type(accept: str | None, offered: tuple[str, ...]) -> str:
+    """The offered media type the client accepts most (the first on a tie);
+    NotAcceptableError if it accepts none."""
+    ranges = parse_accept(accept)
+    best = max(offered, key=lambda media: (quality(media, ranges), -offered.index(media)))
+    if quality(best, ranges) <= 0:
+        raise NotAcceptableError(
+            f"Cannot answer with any type in 'Accept: {accept}'; "
+            f"this resource comes as {', '.join(offered)}."
+        )
+    return best
+
+
+def media_type(content_type: str | None) -> str:
+    """The media type of a Content-Type header, lower case, without parameters ('' if none)."""
+    return (content_type or "").split(";", 1)[0].strip().lower()
 
 
 def _best(table: Mapping[str, tuple[str, ...]], ranges: list[tuple[str, float]]) -> str | None:

@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS
-
-# W3C format IRIs (https://www.w3.org/ns/formats/) of the result formats the endpoint writes.
-_FORMAT_IRIS = {
-    "json": "SPARQL_Results_JSON",
-    "xml": "SPARQL_Results_XML",
-    "csv": "SPARQL_Results_CSV",
-    "tsv": "SPARQL_Results_TSV",
-    "turtle": "Turtle",
-    "ntriples": "N-Triples",
-    "jsonld": "JSON-LD",
-    "rdfxml": "RDF_XML",
-}
-
+from kg.formats import GRAPHS, SOLUTIONS
 
 _COMMENT = (
     '"News as a knowledge graph: one named graph per article. Queries that name no graph see '
@@ -28,7 +15,7 @@ def service_description(endpoint: str, writable: bool) -> str:
     """sd:Service for `endpoint`: languages, result formats, the union default graph."""
     languages = "sd:SPARQL11Query" + (", sd:SPARQL11Update" if writable else "")
     formats = ",\n        ".join(
-        f"ff:{_FORMAT_IRIS[name]}" for name in (*SOLUTION_FORMATS, *GRAPH_FORMATS)
+        f"ff:{f.w3c_name}" for f in (*SOLUTIONS.values(), *GRAPHS.values())
     )
     return f"""\
 @prefix sd: <http://www.w3.org/ns/sparql-service-description#> .

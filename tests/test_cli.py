@@ -249,3 +249,40 @@ def test_cli_export_bad_date_is_a_usage_error(run, tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exit_info:
         run("export", "--view", "meetings", "--from", "31/01/2023", "--store", str(tmp_path))
     assert exit_info.value.code == 2
+
+
+def test_cli_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from kg import __version__
+    from kg.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out == f"kg {__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["build", "extract", "query", "export", "serve", "eval"])
+def test_cli_bad_flag_shows_the_commands_own_usage(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kg.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(
+            [command, "--no-such-flag", "x"]
+            if command in {"build", "extract", "query"}
+            else [command, "--no-such-flag"]
+        )
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2
+    assert err.startswith(f"usage: kg {command} ")
+    assert f"kg {command}: error: unrecognized arguments: --no-such-flag" in err
+
+
+def test_cli_bad_setting_is_one_line_error(run, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NEWSKG_MAX_ROWS", "ten")
+    status, _, err = run("query", "ASK {}", "--store", str(tmp_path / "kg"))
+    assert status == 2
+    assert (
+        err == "kg: error: Environment variable NEWSKG_MAX_ROWS has value 'ten'. Not a valid int.\n"
+    )

@@ -370,10 +370,11 @@ def test_cli_extract_names_one_person_one_way_across_files(
     import json
 
     import kg.cli
+    import kg.cli.options
 
     out = io.StringIO()
     with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out):
-        patch.setattr(kg.cli, "_nlp", lambda settings: nlp)
+        patch.setattr(kg.cli.options, "nlp", lambda settings: nlp)
         status = kg.cli.main(["extract", *map(str, two_articles), "--format", "jsonl"])
     assert status == 0
     met = [json.loads(line) for line in out.getvalue().splitlines()]

@@ -703,7 +703,7 @@ def test_cli_serve_cors_origin_option(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("NEWSKG_CORS_ORIGINS", "NEWSKG_STORE", "NEWSKG_BASE_IRI"):
         monkeypatch.delenv(name, raising=False)
     served: list[Settings] = []
-    monkeypatch.setattr(uvicorn, "run", lambda *a, **k: served.append(Settings.from_env()))
+    monkeypatch.setattr(uvicorn, "run", lambda app, **k: served.append(app.state.settings))
     argv = ["serve", "--store", "memory:", "--cors-origin", "https://a.example"]
     assert kg_main([*argv, "--cors-origin", "http://localhost:3000"]) == 0
     assert served[0].cors_origins == ("https://a.example", "http://localhost:3000")

@@ -8,6 +8,7 @@ import pytest
 from spacy.language import Language
 
 import kg.cli
+import kg.cli.options
 from kg.store import Store
 from tests.conftest import SEED
 
@@ -37,7 +38,7 @@ def seed_records(nlp: Language) -> list[dict]:
 
     out = io.StringIO()
     with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out):
-        patch.setattr(kg.cli, "_nlp", lambda settings: nlp)
+        patch.setattr(kg.cli.options, "nlp", lambda settings: nlp)
         status = kg.cli.main(["extract", str(SEED), "--format", "jsonl"])
     assert status == 0
     return [json.loads(line) for line in out.getvalue().splitlines()]

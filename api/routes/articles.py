@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 
 from api.deps import Body, IngesterDep, SettingsDep, StoreDep, WriteAccess
-from api.negotiation import parse_accept, quality
+from api.negotiation import best_media_type, media_type
 from api.schemas import MAX_ARTICLE_ID, ArticleIn, ErrorBody
 from kg.ingest import Ingested
 from kg.query import articles
@@ -122,26 +122,13 @@ def get_article(
 ) -> Response:
     """Every triple the article's graph holds, in the format the `Accept` header asks for
     (text/turtle by default)."""
-    media_type = rdf_media_type(request.headers.get("accept"))
+    answer_type = best_media_type(request.headers.get("accept"), tuple(RDF_FORMATS))
     graph = articles.article_graph(store, article_id, settings.base_iri)
-    return Response(serialize(graph, media_type), media_type=media_type)
-
-
-def rdf_media_type(accept: str | None, offered: tuple[str, ...] = tuple(RDF_FORMATS)) -> str:
-    """The offered media type the client accepts most (the first on a tie); 406 if none."""
-    ranges = parse_accept(accept)
-    best = max(offered, key=lambda media: (quality(media, ranges), -offered.index(media)))
-    if quality(best, ranges) <= 0:
-        raise HTTPException(
-            status_code=406,
-            detail=f"Cannot answer with any type in 'Accept: {accept}'; "
-            f"this resource comes as {', '.join(offered)}.",
-        )
-    return best
+    return Response(serialize(graph, answer_type), media_type=answer_type)
 
 
 def _article(content_type: str, body: bytes, given: dict[str, object]) -> Article:
-    media = content_type.split(";", 1)[0].strip().lower()
+    media = media_type(content_type)
     if media == "application/json":
         extra = [name for name, value in given.items() if value is not None]
         if extra:

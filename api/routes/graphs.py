@@ -9,20 +9,16 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import Body, StoreDep, WriteAccess, get_settings
-from api.negotiation import choose
+from api.negotiation import choose, media_type
 from api.schemas import ErrorBody
 from kg.bodies import check_body
-from kg.store.results import GRAPH_FORMATS, check_xml_output
+from kg.formats import GRAPHS, by_media_type
+from kg.store.results import check_xml_output
 
 router = APIRouter(prefix="/graphs", tags=["graphs"])
 
-BODY_FORMATS: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/x-turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-}
+BODY_FORMATS = by_media_type("turtle", "ntriples", "rdfxml", "jsonld")
+"""The formats a graph may be sent in, by Content-Type."""
 
 GraphIri = Annotated[
     str | None,
@@ -39,7 +35,7 @@ DefaultFlag = Annotated[
     ),
 ]
 
-_GRAPH_TYPES = {fmt.media_type: {} for fmt in GRAPH_FORMATS.values()}
+_GRAPH_TYPES = {fmt.media_type: {} for fmt in GRAPHS.values()}
 _ERRORS: dict[int | str, dict[str, object]] = {
     400: {
         "model": ErrorBody,
@@ -86,9 +82,9 @@ async def get_graph(
     iri = _target(graph, default)
     name = choose(request.headers.get("accept"), format).graphs
     if name is None:
-        offered = ", ".join(fmt.media_type for fmt in GRAPH_FORMATS.values())
+        offered = ", ".join(fmt.media_type for fmt in GRAPHS.values())
         raise HTTPException(status_code=406, detail=f"A graph comes as one of: {offered}.")
-    fmt = GRAPH_FORMATS[name]
+    fmt = GRAPHS[name].oxigraph
     body = await run_in_threadpool(store.get_graph, iri, fmt)
     if body is None:
         raise _not_found(iri)
@@ -161,13 +157,14 @@ async def _write(
     replace: bool,
 ) -> Response:
     content_type = request.headers.get("content-type", "")
-    fmt = BODY_FORMATS.get(content_type.split(";", 1)[0].strip().lower())
-    if fmt is None:
+    body_format = BODY_FORMATS.get(media_type(content_type))
+    if body_format is None:
         raise HTTPException(
             status_code=415,
             detail=f"Content-Type '{content_type or 'none'}' is not accepted; send the graph as "
             f"{', '.join(BODY_FORMATS)}.",
         )
+    fmt = body_format.oxigraph
     await run_in_threadpool(check_body, body, fmt, get_settings(request).max_depth)
     created = await run_in_threadpool(store.add_to_graph, iri, body, fmt, replace)
     return Response(status_code=201 if created else 204)

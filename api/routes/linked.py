@@ -8,22 +8,20 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from api.deps import SettingsDep, StoreDep
-from api.routes.articles import rdf_media_type
+from api.negotiation import HTML, best_media_type
 from api.schemas import ErrorBody
+from kg.formats import formats
 from kg.query import linked_data as linked
 from kg.rdf.formats import RDF_FORMATS, serialize
 from kg.rdf.iris import resource_iri
 
 router = APIRouter(prefix="/id", tags=["linked data"])
 
-HTML = "text/html"
-OFFERED = ("text/turtle", "application/ld+json", "application/n-triples", HTML)
 FORMAT_TYPES = {
-    "turtle": "text/turtle",
-    "jsonld": "application/ld+json",
-    "ntriples": "application/n-triples",
-    "html": HTML,
-}
+    name: f.media_types[0] for name, f in formats("turtle", "jsonld", "ntriples").items()
+} | {"html": HTML}
+"""What each `format` value asks for; the server's preference is this order."""
+OFFERED = tuple(FORMAT_TYPES.values())
 Kind = Literal["person", "org", "place", "article", "meeting", "visit", "post", "statement"]
 
 
@@ -52,7 +50,7 @@ def describe(
     to, the labels of what they name, and what points at it. A browser gets an HTML page,
     other clients Turtle (or what their Accept header asks for)."""
     media_type = (
-        FORMAT_TYPES[format] if format else rdf_media_type(request.headers.get("accept"), OFFERED)
+        FORMAT_TYPES[format] if format else best_media_type(request.headers.get("accept"), OFFERED)
     )
     graph = linked.describe(store, kind, resource_id, settings.base_iri)
     if media_type == HTML:

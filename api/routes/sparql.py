@@ -19,12 +19,12 @@ from api.deps import (
     require_write_access,
 )
 from api.guard import form_fields
-from api.negotiation import choose, prefers_html
+from api.negotiation import choose, media_type, prefers_html
 from api.schemas import ErrorBody
 from api.service import service_description
+from kg.formats import GRAPHS, SOLUTIONS
 from kg.query.sparql_checks import check_query, check_update, dataset_iris
 from kg.store.pool import QueryJob
-from kg.store.results import GRAPH_FORMATS
 
 router = APIRouter(tags=["sparql"])
 
@@ -39,19 +39,7 @@ UPDATE_BY_GET = (
 )
 QUERY_AND_UPDATE = "Send either the field 'query' or the field 'update', not both."
 
-_RESULT_TYPES = {
-    media: {}
-    for media in (
-        "application/sparql-results+json",
-        "application/sparql-results+xml",
-        "text/csv",
-        "text/tab-separated-values",
-        "text/turtle",
-        "application/n-triples",
-        "application/ld+json",
-        "application/rdf+xml",
-    )
-}
+_RESULT_TYPES = {f.media_types[0]: {} for f in (*SOLUTIONS.values(), *GRAPHS.values())}
 _RESPONSES: dict[int | str, dict[str, object]] = {
     200: {
         "description": "Results: SELECT/ASK as SPARQL JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as "
@@ -234,8 +222,9 @@ def _describe(request: Request, writable: bool, accept: str | None, format: str 
     turtle = service_description(str(request.url_for("sparql_get")), writable)
     name = choose(accept, format).graphs
     if name is None or name == "turtle":
-        return Response(turtle, media_type="text/turtle; charset=utf-8", headers={"Vary": "Accept"})
-    fmt = GRAPH_FORMATS[name]
+        turtle_type = f"{GRAPHS['turtle'].media_type}; charset=utf-8"
+        return Response(turtle, media_type=turtle_type, headers={"Vary": "Accept"})
+    fmt = GRAPHS[name].oxigraph
     body = ox.serialize(ox.parse(turtle, format=ox.RdfFormat.TURTLE), format=fmt)
     return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
 
@@ -243,7 +232,7 @@ def _describe(request: Request, writable: bool, accept: str | None, format: str 
 def _read_body(request: Request, raw: bytes) -> dict[str, list[str]]:
     """The protocol's fields: from the form body, or the body as query/update plus URL params."""
     content_type = request.headers.get("content-type", "")
-    media_type = content_type.split(";", 1)[0].strip().lower()
+    body_type = media_type(content_type)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -253,12 +242,12 @@ def _read_body(request: Request, raw: bytes) -> dict[str, list[str]]:
             "send the query as UTF-8.",
         ) from None
     fields = _url_fields(request)
-    if media_type == FORM:
+    if body_type == FORM:
         for name, values in form_fields(text).items():
             fields.setdefault(name, []).extend(values)
-    elif media_type == SPARQL_QUERY:
+    elif body_type == SPARQL_QUERY:
         fields.setdefault("query", []).append(text)
-    elif media_type == SPARQL_UPDATE:
+    elif body_type == SPARQL_UPDATE:
         fields.setdefault("update", []).append(text)
     else:
         raise HTTPException(

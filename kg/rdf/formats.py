@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from rdflib import Graph
 
+from kg.formats import GRAPHS
 from kg.rdf.namespace import PREFIXES
 
-RDF_FORMATS: dict[str, str] = {
-    "text/turtle": "turtle",
-    "application/n-triples": "nt",
-    "application/ld+json": "json-ld",
-}
+RDF_FORMATS: dict[str, str] = {f.media_types[0]: f.rdflib for f in GRAPHS.values() if f.rdflib}
 """Media type -> rdflib serialiser name; the first is the default."""
 
 

@@ -17,22 +17,19 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import NotAcceptableError
+from kg.formats import GRAPHS, SOLUTIONS
 from kg.limits import xml_safe
 from kg.store.query_result import Boolean, Constructed, QueryResult, Sent, Solutions
 
 SOLUTION_FORMATS: dict[str, ox.QueryResultsFormat] = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
+    name: f.oxigraph  # type: ignore[misc]
+    for name, f in SOLUTIONS.items()
 }
 """Formats for SELECT and ASK results, by the name the `format` parameter takes."""
 
 GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
+    name: f.oxigraph  # type: ignore[misc]
+    for name, f in GRAPHS.items()
 }
 """Formats for CONSTRUCT and DESCRIBE results (and graphs), by `format` parameter name."""
 
