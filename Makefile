@@ -28,6 +28,7 @@ serve: build
 lint: install
 	$(BIN)/ruff check kg api tests
 	$(BIN)/ruff format --check kg api tests
+	$(BIN)/mypy kg api
 
 test: lint browser virtuoso
 	$(BIN)/pytest

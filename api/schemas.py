@@ -5,11 +5,15 @@ FastAPI writes those dataclasses and their OpenAPI schemas itself."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, Field
 
 from kg.query.actors import Actor
 from kg.views.answers import Score
+
+Responses = dict[int | str, dict[str, Any]]
+"""A route's documented responses by status code, as FastAPI's `responses=` takes them."""
 
 MAX_ARTICLE_ID = 200
 """The longest article id taken (POST /articles) and looked up (GET /articles/{id})."""

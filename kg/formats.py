@@ -34,6 +34,20 @@ class Format:
         return self.oxigraph.media_type
 
     @property
+    def rdf_format(self) -> ox.RdfFormat:
+        """pyoxigraph's format of a graph or dataset; TypeError for a format of SPARQL results."""
+        if not isinstance(self.oxigraph, ox.RdfFormat):
+            raise TypeError(f"'{self.name}' is a format of SPARQL results, not of RDF.")
+        return self.oxigraph
+
+    @property
+    def results_format(self) -> ox.QueryResultsFormat:
+        """pyoxigraph's format of SELECT/ASK results; TypeError for a format of RDF."""
+        if not isinstance(self.oxigraph, ox.QueryResultsFormat):
+            raise TypeError(f"'{self.name}' is a format of RDF, not of SPARQL results.")
+        return self.oxigraph
+
+    @property
     def accepted(self) -> tuple[str, ...]:
         """Every media type an Accept header may name it by, the served one first."""
         return self.media_types + self.also_accepted

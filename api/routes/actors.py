@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from api.deps import SettingsDep, StoreDep
 from api.params import Dates
-from api.schemas import ActorList, ErrorBody
+from api.schemas import ActorList, ErrorBody, Responses
 from kg.query import actors, meetings
 from kg.query.actors import MAX_LIMIT, SLUG_PATTERN, ActorDetail, ActorType, Affiliations
 from kg.query.meetings import ActorMeetings
@@ -25,7 +25,7 @@ ActorId = Annotated[
         examples=["itamar-ben-gvir"],
     ),
 ]
-NOT_FOUND = {404: {"model": ErrorBody, "description": "No actor with that id."}}
+NOT_FOUND: Responses = {404: {"model": ErrorBody, "description": "No actor with that id."}}
 
 
 @router.get("", summary="Search persons, organisations and parties by name")

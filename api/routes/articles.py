@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
 
@@ -127,7 +128,7 @@ def get_article(
     return Response(serialize(graph, answer_type), media_type=answer_type)
 
 
-def _article(content_type: str, body: bytes, given: dict[str, object]) -> Article:
+def _article(content_type: str, body: bytes, given: Mapping[str, object]) -> Article:
     media = media_type(content_type)
     if media == "application/json":
         extra = [name for name, value in given.items() if value is not None]

@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.deps import Body, StoreDep, WriteAccess, get_settings
 from api.negotiation import choose, media_type
-from api.schemas import ErrorBody
+from api.schemas import ErrorBody, Responses
 from kg.bodies import check_body
 from kg.formats import GRAPHS, by_media_type
 from kg.store.results import check_xml_output
@@ -35,8 +35,8 @@ DefaultFlag = Annotated[
     ),
 ]
 
-_GRAPH_TYPES = {fmt.media_type: {} for fmt in GRAPHS.values()}
-_ERRORS: dict[int | str, dict[str, object]] = {
+_GRAPH_TYPES: dict[str, dict[str, object]] = {fmt.media_type: {} for fmt in GRAPHS.values()}
+_ERRORS: Responses = {
     400: {
         "model": ErrorBody,
         "description": "No graph named, not an IRI, or a body that fails to parse.",
@@ -84,7 +84,7 @@ async def get_graph(
     if name is None:
         offered = ", ".join(fmt.media_type for fmt in GRAPHS.values())
         raise HTTPException(status_code=406, detail=f"A graph comes as one of: {offered}.")
-    fmt = GRAPHS[name].oxigraph
+    fmt = GRAPHS[name].rdf_format
     body = await run_in_threadpool(store.get_graph, iri, fmt)
     if body is None:
         raise _not_found(iri)
@@ -164,7 +164,7 @@ async def _write(
             detail=f"Content-Type '{content_type or 'none'}' is not accepted; send the graph as "
             f"{', '.join(BODY_FORMATS)}.",
         )
-    fmt = body_format.oxigraph
+    fmt = body_format.rdf_format
     await run_in_threadpool(check_body, body, fmt, get_settings(request).max_depth)
     created = await run_in_threadpool(store.add_to_graph, iri, body, fmt, replace)
     return Response(status_code=201 if created else 204)

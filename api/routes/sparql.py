@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Query, Request, Response
@@ -20,7 +20,7 @@ from api.deps import (
 )
 from api.guard import form_fields
 from api.negotiation import choose, media_type, prefers_html
-from api.schemas import ErrorBody
+from api.schemas import ErrorBody, Responses
 from api.service import service_description
 from kg.formats import GRAPHS, SOLUTIONS
 from kg.query.sparql_checks import check_query, check_update, dataset_iris
@@ -39,8 +39,10 @@ UPDATE_BY_GET = (
 )
 QUERY_AND_UPDATE = "Send either the field 'query' or the field 'update', not both."
 
-_RESULT_TYPES = {f.media_types[0]: {} for f in (*SOLUTIONS.values(), *GRAPHS.values())}
-_RESPONSES: dict[int | str, dict[str, object]] = {
+_RESULT_TYPES: dict[str, dict[str, object]] = {
+    f.media_types[0]: {} for f in (*SOLUTIONS.values(), *GRAPHS.values())
+}
+_RESPONSES: Responses = {
     200: {
         "description": "Results: SELECT/ASK as SPARQL JSON, XML, CSV or TSV; CONSTRUCT/DESCRIBE as "
         "Turtle, N-Triples, JSON-LD or RDF/XML, by Accept or `format`. Past the row limit the "
@@ -56,7 +58,7 @@ _RESPONSES: dict[int | str, dict[str, object]] = {
     413: {"model": ErrorBody, "description": "The request body is over the limit."},
     503: {"model": ErrorBody, "description": "The query ran past the time limit and was stopped."},
 }
-_UPDATE_RESPONSES: dict[int | str, dict[str, object]] = {
+_UPDATE_RESPONSES: Responses = {
     204: {"description": "The update was applied."},
     400: {"model": ErrorBody, "description": "A malformed update, LOAD or SERVICE."},
     401: {"model": ErrorBody, "description": "Missing or wrong bearer token."},
@@ -64,7 +66,7 @@ _UPDATE_RESPONSES: dict[int | str, dict[str, object]] = {
     413: {"model": ErrorBody, "description": "The request body is over the limit."},
     415: {"model": ErrorBody, "description": "Unknown body type."},
 }
-_BODY_SCHEMA = {
+_BODY_SCHEMA: dict[str, Any] = {
     "requestBody": {
         "content": {
             FORM: {
@@ -224,7 +226,7 @@ def _describe(request: Request, writable: bool, accept: str | None, format: str 
     if name is None or name == "turtle":
         turtle_type = f"{GRAPHS['turtle'].media_type}; charset=utf-8"
         return Response(turtle, media_type=turtle_type, headers={"Vary": "Accept"})
-    fmt = GRAPHS[name].oxigraph
+    fmt = GRAPHS[name].rdf_format
     body = ox.serialize(ox.parse(turtle, format=ox.RdfFormat.TURTLE), format=fmt)
     return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
 

@@ -12,7 +12,7 @@ from kg.cli import options
 from kg.errors import NewsKGError
 
 if TYPE_CHECKING:
-    from kg.store import Store
+    from kg.store.interface import GraphStore
 
 HELP = "Write the whole graph as RDF, or with --view a network of it (GraphML, GEXF, JSON)."
 RDF_FORMATS = ("turtle", "trig", "nquads", "jsonld")
@@ -90,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _view(store: Store, view: str, format: str, since: date | None, until: date | None) -> bytes:
+def _view(
+    store: GraphStore, view: str, format: str, since: date | None, until: date | None
+) -> bytes:
     from kg.views import affiliation_network, meeting_network, write
 
     build = meeting_network if view == "meetings" else affiliation_network

@@ -56,7 +56,7 @@ def birthplaces(path: Path = CONLL04_PATH) -> Birthplaces:
 
 def _full_stop(token: Token) -> bool:
     """A sentence's last token that carries the full stop ("Miss." ending the sentence)."""
-    return token.is_sent_end and len(token.text) > 1 and token.text.endswith(".")
+    return bool(token.is_sent_end) and len(token.text) > 1 and token.text.endswith(".")
 
 
 @Language.component(COMPONENT)
@@ -105,8 +105,8 @@ def join_birthplaces(doc: Doc) -> Doc:
                 },
             )
     spans = []
-    for start, end, ent in kept:
-        span = doc.char_span(start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
+    for start, end_char, ent in kept:
+        span = doc.char_span(start, end_char, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
         if span is not None:
             spans.append(span)
     doc.ents = spans

@@ -19,6 +19,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from unittest.mock import patch
 
@@ -32,6 +33,7 @@ from kg.evaluation.conventions import (
     conll04_pipeline,
     conll04_rules,
 )
+from kg.evaluation.names import recogniser
 from kg.evaluation.scores import Score, report
 from kg.extract import affiliations, extract
 from kg.extract.affiliations import LinearModel
@@ -59,7 +61,7 @@ def cross_validate(
     news = spacy.load(model)  # the recogniser each fold starts from, as train_names does
     fix_random_seed(train_names.SEED)
     examples = [train_names.example(s, news) for s in sentences]
-    news_ner = news.get_pipe("ner")
+    news_ner = recogniser(news)
     start = news_ner.model.to_bytes()
     nlp = conll04_pipeline(model)
     rules, shipped = conll04_rules(), conll04_affiliation_rules()
@@ -69,7 +71,7 @@ def cross_validate(
         news_ner.model.from_bytes(start)
         training = [eg for i, eg in enumerate(examples) if i % FOLDS != fold]
         train_names.fine_tune(news, training)
-        nlp.get_pipe("ner").model.from_bytes(news_ner.model.to_bytes())
+        recogniser(nlp).model.from_bytes(news_ner.model.to_bytes())
         seen = [s for i, s in enumerate(sentences) if i % FOLDS != fold]
         data = train_affiliations.jackknifed_examples(seen, model, log=lambda line: None)
         fitted = {p: train_affiliations.fit(d) for p, d in data.items()}
@@ -81,7 +83,7 @@ def cross_validate(
             chosen = replace(rules, affiliations=replace(shipped, sources=sources))
             with patch.object(affiliations, "load_model", lambda m=linear: m):
                 scores = evaluate_conll04(
-                    sentences[fold::FOLDS], lambda a, c=chosen: extract(a, nlp, c)
+                    sentences[fold::FOLDS], partial(extract, nlp=nlp, rules=chosen)
                 )
             for relation, score in scores.items():
                 total = totals[name][relation]

@@ -77,8 +77,15 @@ def load_weights(ner: EntityRecognizer, folder: Path) -> None:
         node.set_param(name, node.ops.asarray(arrays[key].astype(numpy.float32)))
 
 
+def recogniser(nlp: Language) -> EntityRecognizer:
+    """The pipeline's `ner` component (spaCy types `get_pipe` as any callable)."""
+    ner = nlp.get_pipe("ner")
+    assert isinstance(ner, EntityRecognizer)
+    return ner
+
+
 def use_names(nlp: Language, folder: Path = NAMES_PATH) -> Language:
     """Load the fine-tuned weights into the pipeline's `ner` and follow CoNLL04's birthplaces."""
-    load_weights(nlp.get_pipe("ner"), folder)  # type: ignore[arg-type]
+    load_weights(recogniser(nlp), folder)
     nlp.add_pipe(BIRTHPLACES, last=True)  # after the NER and its repairs
     return nlp

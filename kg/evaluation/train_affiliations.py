@@ -33,6 +33,7 @@ from spacy.util import fix_random_seed
 from kg.evaluation import train_names
 from kg.evaluation.conll04 import Sentence, read_conll04
 from kg.evaluation.conventions import conll04_pipeline, conll04_rules
+from kg.evaluation.names import recogniser
 from kg.extract.affiliations import MODEL_PATH, mentions
 from kg.extract.captions import find_captions
 from kg.extract.entities import resolve_entities
@@ -68,7 +69,7 @@ def _span(doc: Doc, sentence: Sentence, start: int, end: int) -> Span | None:
     return span
 
 
-def _gold_mentions(doc: Doc, sentence: Sentence) -> list[tuple[Mention, Span]]:
+def _gold_mentions(doc: Doc, sentence: Sentence) -> list[tuple[Mention, tuple[int, int]]]:
     """Gold entities as mentions, each with its CoNLL04 token span."""
     found = []
     for i, (kind, (start, end)) in enumerate(sentence.entities):
@@ -78,7 +79,9 @@ def _gold_mentions(doc: Doc, sentence: Sentence) -> list[tuple[Mention, Span]]:
     return found
 
 
-def _our_mentions(doc: Doc, sentence: Sentence, rules: Rules) -> list[tuple[Mention, Span]]:
+def _our_mentions(
+    doc: Doc, sentence: Sentence, rules: Rules
+) -> list[tuple[Mention, tuple[int, int]]]:
     """The extractor's own resolved mentions, each with the CoNLL04 tokens it covers."""
     index = resolve_entities(doc, find_captions(doc.text, rules), rules)
     return [
@@ -111,7 +114,7 @@ def examples(
             for kind, h, t in sentence.relations
             if kind in PREDICATES
         }
-        seen: set[tuple[str, Span, Span]] = set()
+        seen: set[tuple[str, tuple[int, int], tuple[int, int]]] = set()
         # The extractor's own mentions first: where one has a gold entity's span, the pair is
         # described as extraction will see it (its type, its tokens), not as the gold one.
         for group in (_our_mentions(doc, sentence, rules), _gold_mentions(doc, sentence)):
@@ -135,14 +138,14 @@ def jackknifed_examples(
     base = spacy.load(model)  # the recogniser each fine-tuning starts from, as train_names does
     fix_random_seed(train_names.SEED)
     silver = [train_names.example(s, base) for s in sentences]
-    ner = base.get_pipe("ner")
+    ner = recogniser(base)
     start = ner.model.to_bytes()
     nlp = conll04_pipeline(model)
     found: dict[str, list[Example]] = {p: [] for p in SIGNATURES}
     for fold in range(FOLDS):
         ner.model.from_bytes(start)
         train_names.fine_tune(base, [eg for i, eg in enumerate(silver) if i % FOLDS != fold])
-        nlp.get_pipe("ner").model.from_bytes(ner.model.to_bytes())
+        recogniser(nlp).model.from_bytes(ner.model.to_bytes())
         held_out = range(fold, len(sentences), FOLDS)
         read = examples([sentences[i] for i in held_out], nlp, held_out, conll04_rules())
         for predicate, data in read.items():

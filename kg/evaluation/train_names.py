@@ -41,7 +41,7 @@ from thinc.api import Adam
 
 from kg.evaluation.birthplaces import join_birthplaces
 from kg.evaluation.conll04 import Sentence, read_conll04
-from kg.evaluation.names import NAMES_PATH, save_weights
+from kg.evaluation.names import NAMES_PATH, recogniser, save_weights
 
 NAME_LABELS = {"person": "PERSON", "organization": "ORG"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -178,7 +178,7 @@ def fine_tune(
     """Update the pipeline's `ner` on `examples` for `epochs` epochs, from its current weights;
     `seed` fixes the order of the examples and the dropout."""
     fix_random_seed(seed)
-    ner = nlp.get_pipe("ner")
+    ner = recogniser(nlp)
     optimizer = Adam(LEARN_RATE)
     shuffle = random.Random(seed)
     for epoch in range(1, epochs + 1):
@@ -186,7 +186,7 @@ def fine_tune(
         shuffle.shuffle(order)
         losses: dict[str, float] = {}
         for batch in minibatch(order, size=BATCH):
-            ner.update(batch, drop=DROPOUT, sgd=optimizer, losses=losses)  # type: ignore[attr-defined]
+            ner.update(batch, drop=DROPOUT, sgd=optimizer, losses=losses)
         if after_epoch is not None:
             after_epoch(epoch, losses.get("ner", 0.0))
 
@@ -203,7 +203,7 @@ def cross_validate(
     with nlp.select_pipes(disable=["ner"]):
         parsed = list(nlp.pipe(s.text for s in sentences))
     gold = [gold_names(s) for s in sentences]
-    ner = nlp.get_pipe("ner")
+    ner = recogniser(nlp)
     shipped = ner.model.to_bytes()
     # found[epoch][i]: the names the recogniser found in sentence i after `epoch` epochs
     found: dict[int, list[list[Name]]] = {e: [[] for _ in examples] for e in range(1, epochs + 1)}
@@ -236,7 +236,7 @@ def train(train_file: Path, model: str, output: Path, log: Callable[[str], None]
         log(f"epoch {epoch:>2}  loss {loss:8.1f}")
 
     fine_tune(nlp, examples, EPOCHS, after_epoch)
-    save_weights(nlp.get_pipe("ner"), output)  # type: ignore[arg-type]
+    save_weights(recogniser(nlp), output)
     meta = {
         "_comment": "The English NER fine-tuned on CoNLL04 (kg.evaluation.names); rebuild with "
         "`python -m kg.evaluation.train_names CONLL04_TRAIN_JSON`. Trained on the CoNLL04 training "

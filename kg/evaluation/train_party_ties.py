@@ -115,7 +115,7 @@ def collect(
     return found
 
 
-def _fit(examples: list[Candidate], predicate: str, c: float):  # type: ignore[no-untyped-def]
+def _fit(examples: list[Candidate], predicate: str, c: float):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 

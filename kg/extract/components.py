@@ -40,7 +40,7 @@ from kg.extract.groups import resolve_groups
 from kg.extract.memberships import affiliation_phrases
 from kg.extract.party_mentions import tagged_members
 from kg.extract.party_ties import party_ties
-from kg.extract.posts import appositive_posts, prefix_posts, pronoun_posts
+from kg.extract.posts import Post, appositive_posts, prefix_posts, pronoun_posts
 from kg.extract.pronouns import resolve_first_person, resolve_pronouns
 from kg.extract.quotes import quotes
 from kg.extract.references import headline_person, resolve_title_references
@@ -48,7 +48,7 @@ from kg.extract.relations import Found, meetings, visitors, visits
 from kg.extract.relatives import name_relatives
 from kg.extract.rules import Rules, load_rules
 from kg.extract.verb_relations import verb_relations
-from kg.types import Article
+from kg.types import Article, Status
 
 STAGES = (
     "newskg_captions",
@@ -107,7 +107,8 @@ def entities_stage(doc: Doc) -> Doc:
 def posts_stage(doc: Doc) -> Doc:
     """Titles and what they carry; affiliations stated by a phrase or a party's code."""
     rules, index = doc._.newskg_rules, doc._.newskg_index
-    posts, found = [], []
+    posts: list[Post] = []
+    found: list[Found] = []
     for sentence in doc._.newskg_body:
         posts.extend(prefix_posts(sentence, index, rules))
         posts.extend(appositive_posts(sentence, index, rules))
@@ -116,7 +117,7 @@ def posts_stage(doc: Doc) -> Doc:
             found.append(Found(role, person, org, sentence, confidence))
         for person, party, past in tagged_members(sentence, index, rules):
             confidence = rules.triggers["member_of"]["confidence"]
-            status = "past" if past else "asserted"
+            status: Status = "past" if past else "asserted"
             found.append(Found("member_of", person, party, sentence, confidence, status))
     doc._.newskg_posts = posts
     doc._.newskg_found = found

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -396,6 +397,7 @@ def _short_org_names(doc: Doc, index: EntityIndex, rules: Rules) -> None:
     locative = set(rules.posts["place_prepositions"])
     visits = set(rules.triggers["visited"]["verbs"])
     short: dict[tuple[str, ...], str] = {}
+    words: Sequence[str]
     for key, resolved in index.entities.items():
         words = resolved.name.split()
         if resolved.type == "organization" and len(words) > 2 and words[-1] in endings:

@@ -17,7 +17,7 @@ from kg.extract.quotes import Quote
 from kg.extract.relations import Found
 from kg.extract.rules import Rules
 from kg.extract.text import doc_text
-from kg.types import Article, Entity, Evidence, Extraction, Fact
+from kg.types import Article, Entity, Evidence, Extraction, Fact, Status
 
 
 def _evidence(sentence: Span) -> Evidence:
@@ -64,7 +64,7 @@ def _post_facts(post: Post, rules: Rules) -> Iterator[Fact]:
     """holds_position, and what the title says of its organisation (leads / member / works)."""
     evidence = (_evidence(post.sentence),)
     name = post.person.name
-    status = "past" if post.past else "asserted"
+    status: Status = "past" if post.past else "asserted"
     post_in, post_in_type = (post.country, "place") if post.country else (None, None)
     if post.org is not None and (post_in is None or post.role is not None):
         post_in, post_in_type = post.org.name, post.org.type

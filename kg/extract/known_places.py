@@ -43,7 +43,7 @@ def opens_a_dateline(span: Span) -> bool:
     copy, which names a place ('JERUSALEM (Reuters) -', 'LONDON, March 3 (AP) -')."""
     doc = span.doc
     return (
-        span[0].is_sent_start
+        bool(span[0].is_sent_start)
         and all(t.is_upper and t.is_alpha for t in span)
         and span.end < len(doc)
         and doc[span.end].text in ("(", ",")

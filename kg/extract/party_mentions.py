@@ -36,7 +36,9 @@ def tag_matcher(vocab: Vocab, rules: Rules) -> Matcher:
     """The Matcher of `tag_patterns`, built once per vocabulary; a malformed pattern is a
     RulesError naming the file and the pattern."""
     matcher = _matchers.get(id(vocab))
-    if matcher is None or matcher.vocab is not vocab:  # an id may be reused after a vocab dies
+    # An id may be reused after a vocab dies. (spaCy's matcher.pyi lacks the `readonly vocab`
+    # of matcher.pxd.)
+    if matcher is None or matcher.vocab is not vocab:  # type: ignore[attr-defined]
         matcher = Matcher(vocab, validate=True)
         for k, pattern in enumerate(rules.party_mentions["tag_patterns"]):
             try:

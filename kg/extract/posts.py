@@ -265,8 +265,8 @@ def _body(tokens: list[Token], index: EntityIndex, rules: Rules) -> tuple[Resolv
         start -= 1
     words = tokens[start:at]
     if not words and tokens[at].i > 0 and tokens[at].doc[tokens[at].i - 1].lower_ == "the":
-        named = _named_body(tokens[at], index)  # "the union's general secretary"
-        return (named, at) if named is not None else None
+        body = _named_body(tokens[at], index)  # "the union's general secretary"
+        return (body, at) if body is not None else None
     proper = any(index.at(t) is not None or (t.is_title and not t.is_sent_start) for t in words)
     if not proper and len(words) < 2:
         return None

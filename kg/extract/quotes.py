@@ -358,8 +358,8 @@ class _Article:
             at = (quote.start, quote.end) if len(a.speakers) == 1 else None
             yield from self._said(a, words, sentences, shape, at)
         for a in found:
-            if not a.quoting and (words := self.reported(a)) is not None:
-                yield from self._said(a, words, (a.sentence,), shapes["reported"])
+            if not a.quoting and (reported := self.reported(a)) is not None:
+                yield from self._said(a, reported, (a.sentence,), shapes["reported"])
 
     def _said(
         self,

@@ -165,9 +165,9 @@ def resolve_title_references(
             for words in [title, *_coordinated(token, heads)]:
                 if chosen is None:
                     break
-                post = make_post(chosen, words, complement, token.sent, index, rules)
-                if post is not None:
-                    found.append(replace(post, country=post.country or country))
+                made = make_post(chosen, words, complement, token.sent, index, rules)
+                if made is not None:
+                    found.append(replace(made, country=made.country or country))
                 complement = []
         if chosen is None:
             continue

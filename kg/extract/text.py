@@ -36,7 +36,7 @@ def tokens_of(span: Doc | Span) -> list[Token]:
     every = doc.user_data.get(TOKENS)
     if every is None:
         every = doc.user_data[TOKENS] = list(doc)
-    return every if span is doc else every[span.start : span.end]
+    return every if isinstance(span, Doc) else every[span.start : span.end]
 
 
 def release_tokens(doc: Doc) -> None:

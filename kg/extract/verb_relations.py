@@ -30,6 +30,7 @@ from kg.extract.factuality import status_of
 from kg.extract.participants import entities_of, persons_of, subjects_of
 from kg.extract.relations import Found
 from kg.extract.rules import RULES_DIR, Rules, read_rule_file
+from kg.types import Status
 
 PREDICATES = ("leads", "member_of", "works_for", "based_in", "lives_in", "located_in")
 """What a verb relation may state: an affiliation of its subjects with an organisation."""
@@ -163,9 +164,12 @@ def _stated(
     orgs = [e for e, _ in entities_of(obj, index, rule.object_types)]
     status = status_of(verb, rules)
     if rule.ended:  # "quit the party": a member until then; "will quit": a member still
-        status = {"asserted": "past", "planned": "asserted", "negated": "asserted"}.get(
-            status, status
-        )
+        ended: dict[Status, Status] = {
+            "asserted": "past",
+            "planned": "asserted",
+            "negated": "asserted",
+        }
+        status = ended.get(status, status)
     named = nodes.get("person")  # "the party, led by X": the agent, not a subject
     persons = persons_of(doc[named], index) if named is not None else subjects_of(verb, index)
     for person, _ in persons:

@@ -15,7 +15,7 @@ from kg.query.named_queries import date_bindings, query
 from kg.rdf.iris import entity_iri
 from kg.settings import DEFAULT_BASE_IRI
 from kg.store import GraphStore
-from kg.store.query_result import rows_of
+from kg.store.query_result import Value, rows_of
 from kg.store.terms import Binding
 
 ActorType = Literal["person", "organization", "party"]
@@ -125,7 +125,7 @@ def _affiliations(
 ) -> Affiliations:
     bindings: dict[str, Binding] = {"actor": URIRef(actor.iri), **date_bindings(since, until)}
     rows = rows_of(store.query(query("actor_affiliations"), bindings))
-    grouped: dict[str, dict[str, tuple[dict[str, object], list[Citation]]]] = {
+    grouped: dict[str, dict[str, tuple[dict[str, Value], list[Citation]]]] = {
         "leads": {},
         "member_of": {},
         "positions": {},
@@ -212,7 +212,7 @@ def actor_iris(actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[URIRef,
     return entity_iri(actor_id, "person", base_iri), entity_iri(actor_id, "organization", base_iri)
 
 
-def _actor(row: dict[str, object]) -> Actor:
+def _actor(row: dict[str, Value]) -> Actor:
     iri = str(row["actor"])
     return Actor(
         id=iri.rsplit("/", 1)[-1],
@@ -222,13 +222,13 @@ def _actor(row: dict[str, object]) -> Actor:
     )
 
 
-def _affiliation(row: dict[str, object], citations: list[Citation]) -> Affiliation:
+def _affiliation(row: dict[str, Value], citations: list[Citation]) -> Affiliation:
     target = str(row["target"])
     label = _optional(row["label"]) or target.rsplit("/", 1)[-1]
     return Affiliation(label=label, iri=target, evidence=tuple(citations))
 
 
-def _position(row: dict[str, object], citations: list[Citation]) -> Position:
+def _position(row: dict[str, Value], citations: list[Citation]) -> Position:
     held = _affiliation(row, citations)
     return Position(
         label=held.label,

@@ -13,7 +13,7 @@ from kg.query.actors import Actor, ActorType, Citation, require_actor
 from kg.query.named_queries import date_bindings, query
 from kg.settings import DEFAULT_BASE_IRI
 from kg.store import GraphStore
-from kg.store.query_result import rows_of
+from kg.store.query_result import Value, rows_of
 from kg.store.terms import Binding
 
 
@@ -133,7 +133,7 @@ class _Draft:
         )
 
 
-def _group(rows: list[dict[str, object]]) -> list[Meeting]:
+def _group(rows: list[dict[str, Value]]) -> list[Meeting]:
     drafts: dict[str, _Draft] = {}
     for row in rows:
         iri = str(row["meeting"])

@@ -9,7 +9,7 @@ from typing import Literal, get_args
 from kg.query.actors import Actor, Citation
 from kg.query.named_queries import date_bindings, query
 from kg.store import GraphStore
-from kg.store.query_result import rows_of
+from kg.store.query_result import Value, rows_of
 
 Relation = Literal["leads", "member_of", "post_in"]
 """How a person is tied to a body: leads it (org:headOf), belongs to it (org:memberOf), or holds
@@ -72,13 +72,13 @@ def ties(store: GraphStore, since: date | None = None, until: date | None = None
 class _Draft:
     """A tie while its rows are read: one row per label of either end and per sentence."""
 
-    row: dict[str, object]
+    row: dict[str, Value]
     post: str | None
     person_labels: set[str] = field(default_factory=set)
     body_labels: set[str] = field(default_factory=set)
     evidence: list[Citation] = field(default_factory=list)
 
-    def add(self, row: dict[str, object]) -> None:
+    def add(self, row: dict[str, Value]) -> None:
         self.person_labels.add(str(row["personLabel"]))
         if row["targetLabel"] is not None:
             self.body_labels.add(str(row["targetLabel"]))

@@ -151,6 +151,8 @@ class _Mapper:
             return self.article
         if fact.object_type == "post":
             return self._post(fact)
+        if fact.object_type == "quote":  # a quote is a statement's text (`_statement`)
+            raise ValueError(f"A quote is not a node of the graph: {fact!r}")
         return self._entity(fact.object, fact.object_type)
 
     def _post(self, fact: Fact) -> URIRef:

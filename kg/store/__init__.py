@@ -41,6 +41,7 @@ from kg.store.terms import (
     nquads,
     parse_graph,
     to_ox_term,
+    written,
 )
 
 MEMORY = "memory:"
@@ -163,7 +164,8 @@ class Store(QueryShortcuts):
         latest = dict(batch)  # the same graph twice in a batch: the last version wins
         with self._writing:
             self._writes += 1
-            new, old = [], []
+            new: list[tuple[str, Triples]] = []
+            old: list[tuple[str, Triples]] = []
             for iri, graph in latest.items():
                 (old if self.has_graph(iri) else new).append((iri, graph))
             if new:
@@ -341,11 +343,11 @@ class Store(QueryShortcuts):
                 self._store.quads_for_pattern(None, None, None, graph)
                 for graph in self._store.named_graphs()
             )
-            return ox.serialize(quads, format=rdf_format, prefixes=PREFIXES)
+            return written(ox.serialize(quads, format=rdf_format, prefixes=PREFIXES))
         merged = (
             q.triple for q in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph())
         )
-        return ox.serialize(merged, format=rdf_format, prefixes=PREFIXES)
+        return written(ox.serialize(merged, format=rdf_format, prefixes=PREFIXES))
 
     def count(self) -> int:
         """The number of quads in the named graphs (the default graph repeats them)."""
@@ -354,7 +356,9 @@ class Store(QueryShortcuts):
             writes, cached = self._writes, self._count
         if cached is not None and cached[0] == writes:
             return cached[1]
-        (solution,) = self._store.query(_NAMED_QUADS)
+        result = self._store.query(_NAMED_QUADS)
+        assert isinstance(result, ox.QuerySolutions)
+        (solution,) = result
         count = int(solution["n"].value)
         self._count = (writes, count)
         return count
@@ -397,10 +401,10 @@ def _write_error(location: str, graph_iris: list[str], exc: Exception) -> StoreE
 
 def _substitutions(
     bindings: Mapping[str, Binding] | None,
-) -> dict[ox.Variable, ox.NamedNode | ox.Literal] | None:
+) -> dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] | None:
     if not bindings:
         return None
-    substitutions = {}
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {}
     for name, value in bindings.items():
         try:
             substitutions[ox.Variable(name.lstrip("?$"))] = to_ox_term(value)

@@ -36,7 +36,7 @@ from kg.store.interface import ResultFormats
 from kg.store.query_result import Boolean, Constructed, QueryResult, Solutions, rows_of
 from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS
 from kg.store.shortcuts import QueryShortcuts, head
-from kg.store.terms import Binding, Triples, ntriples
+from kg.store.terms import Binding, Triples, ntriples, written
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds to wait for the server on any one request (the API passes its own query limit)."""
@@ -196,7 +196,7 @@ class RemoteStore(QueryShortcuts):
             raise StoreError(
                 f"Unknown export format '{format}'. Use one of: {', '.join(_EXPORT_FORMATS)}."
             )
-        quads = []
+        quads: list[ox.Quad] = []
         for iri in self.graphs():  # not the server's own graphs
             body = self.get_graph(iri, _NTRIPLES) or b""
             name = ox.NamedNode(iri)
@@ -205,9 +205,9 @@ class RemoteStore(QueryShortcuts):
                 for t in ox.parse(body, format=_NTRIPLES)
             )
         if format in ("trig", "nquads"):
-            return ox.serialize(quads, format=rdf_format, prefixes=PREFIXES)
+            return written(ox.serialize(quads, format=rdf_format, prefixes=PREFIXES))
         union = dict.fromkeys(quad.triple for quad in quads)  # each triple once
-        return ox.serialize(union, format=rdf_format, prefixes=PREFIXES)
+        return written(ox.serialize(union, format=rdf_format, prefixes=PREFIXES))
 
     # Writing
 

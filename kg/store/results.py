@@ -20,17 +20,14 @@ from kg.errors import NotAcceptableError
 from kg.formats import GRAPHS, SOLUTIONS
 from kg.limits import xml_safe
 from kg.store.query_result import Boolean, Constructed, QueryResult, Sent, Solutions
+from kg.store.terms import written
 
 SOLUTION_FORMATS: dict[str, ox.QueryResultsFormat] = {
-    name: f.oxigraph  # type: ignore[misc]
-    for name, f in SOLUTIONS.items()
+    name: f.results_format for name, f in SOLUTIONS.items()
 }
 """Formats for SELECT and ASK results, by the name the `format` parameter takes."""
 
-GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
-    name: f.oxigraph  # type: ignore[misc]
-    for name, f in GRAPHS.items()
-}
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {name: f.rdf_format for name, f in GRAPHS.items()}
 """Formats for CONSTRUCT and DESCRIBE results (and graphs), by `format` parameter name."""
 
 
@@ -70,7 +67,7 @@ def serialise(
         raise _not_acceptable(kind, SOLUTION_FORMATS)
     fmt = SOLUTION_FORMATS[solution_format]
     if isinstance(result, Boolean):
-        return Results(_boolean(result.value).serialize(format=fmt), fmt.media_type)
+        return Results(written(_boolean(result.value).serialize(format=fmt)), fmt.media_type)
     return _as_sent(result.sent, fmt, max_rows) or _solutions(result.solutions, fmt, max_rows)
 
 
@@ -91,8 +88,8 @@ def check_xml_output(body: bytes, media_type: str) -> bytes:
 
 def _triples(result: ox.QueryTriples, fmt: ox.RdfFormat, max_rows: int | None) -> Results:
     if max_rows is None:
-        return Results(result.serialize(format=fmt), fmt.media_type)
-    body = ox.serialize(islice(result, max_rows), format=fmt)
+        return Results(written(result.serialize(format=fmt)), fmt.media_type)
+    body = written(ox.serialize(islice(result, max_rows), format=fmt))
     truncated = next(result, None) is not None
     return Results(body, fmt.media_type, truncated)
 
@@ -101,7 +98,7 @@ def _solutions(
     result: ox.QuerySolutions, fmt: ox.QueryResultsFormat, max_rows: int | None
 ) -> Results:
     if max_rows is None:
-        return Results(result.serialize(format=fmt), fmt.media_type)
+        return Results(written(result.serialize(format=fmt)), fmt.media_type)
     variables = result.variables
     rows = list(islice(result, max_rows + 1))
     truncated = len(rows) > max_rows
@@ -112,7 +109,7 @@ def _solutions(
         "\t".join(["" if term is None else str(term) for term in row]) for row in rows[:max_rows]
     )
     kept = ox.parse_query_results("\n".join(lines) + "\n", ox.QueryResultsFormat.TSV)
-    return Results(kept.serialize(format=fmt), fmt.media_type, truncated)
+    return Results(written(kept.serialize(format=fmt)), fmt.media_type, truncated)
 
 
 def _as_sent(
@@ -126,7 +123,9 @@ def _as_sent(
         if isinstance(fmt, ox.RdfFormat):
             items: Iterator[object] = iter(ox.parse(sent[0], format=fmt))
         else:
-            items = iter(ox.parse_query_results(sent[0], format=fmt))
+            solutions = ox.parse_query_results(sent[0], format=fmt)
+            # An ASK answer has no rows to count.
+            items = iter(solutions) if isinstance(solutions, ox.QuerySolutions) else iter(())
         if sum(1 for _ in islice(items, max_rows + 1)) > max_rows:
             return None
     return Results(sent[0], fmt.media_type)
@@ -134,7 +133,9 @@ def _as_sent(
 
 def _boolean(value: bool) -> ox.QueryBoolean:
     text = b'{"head":{},"boolean":true}' if value else b'{"head":{},"boolean":false}'
-    return ox.parse_query_results(text, format=ox.QueryResultsFormat.JSON)
+    result = ox.parse_query_results(text, format=ox.QueryResultsFormat.JSON)
+    assert isinstance(result, ox.QueryBoolean)
+    return result
 
 
 def _not_acceptable(kind: str, formats: dict[str, Any]) -> NotAcceptableError:

@@ -13,7 +13,7 @@ from rdflib.term import BNode, Literal, Node, URIRef
 from kg.errors import QueryError, StoreError
 from kg.store.merge import forget
 
-Binding = str | int | float | bool | Node
+Binding = str | int | float | bool | Node | ox.NamedNode | ox.Literal
 """A value bound to a query variable: a plain str is an xsd:string literal."""
 
 Triple = tuple[Node, Node, Node]
@@ -43,7 +43,7 @@ _BOOLEAN = str(XSD.boolean)
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
-def to_ox_term(value: Binding | ox.NamedNode | ox.Literal) -> ox.NamedNode | ox.Literal:
+def to_ox_term(value: Binding) -> ox.NamedNode | ox.Literal:
     """A pyoxigraph term for a binding value; raises TypeError or ValueError if it cannot be one."""
     if isinstance(value, ox.NamedNode | ox.Literal):
         return value
@@ -61,8 +61,9 @@ def to_ox_term(value: Binding | ox.NamedNode | ox.Literal) -> ox.NamedNode | ox.
     )
 
 
-def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    """The rdflib term for a pyoxigraph one; simple literals stay plain (no xsd:string)."""
+def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Node:
+    """The rdflib term for a pyoxigraph one; simple literals stay plain (no xsd:string).
+    StoreError for a quoted triple (RDF-star), which rdflib cannot hold."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -73,6 +74,13 @@ def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
         datatype = term.datatype.value
         return Literal(term.value, datatype=None if datatype == str(XSD.string) else datatype)
     raise StoreError(f"Cannot read the RDF term {term!r} ({type(term).__name__}).")
+
+
+def written(body: bytes | None) -> bytes:
+    """What a pyoxigraph `serialize` call without an `output` returns: bytes (its stub says
+    `bytes | None`, None being what it returns when it writes to a file instead)."""
+    assert body is not None, "serialize() was given an output"
+    return body
 
 
 def python_value(term: object) -> str | int | float | bool | None:
