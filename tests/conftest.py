@@ -25,6 +25,7 @@ from kg.store import Store
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 SEED = SEEDS / "000_1e6e512ebb72dbb0.txt"
+FIXTURES = REPO / "tests" / "fixtures"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",

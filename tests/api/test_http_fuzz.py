@@ -8,8 +8,6 @@ seed, derandomised) and bounded: FUZZ_EXAMPLES generated requests per operation.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import schemathesis
 import spacy
@@ -27,8 +25,9 @@ from api.main import create_app
 from kg.ingest import Ingester
 from kg.settings import DEFAULT_BASE_IRI, Settings, default_model
 from kg.store import Store
+from tests.conftest import FIXTURES
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
+FIXTURE = FIXTURES / "mini.trig"
 TOKEN = "fuzz-token"
 FUZZ_EXAMPLES = 10
 CHECKS = [

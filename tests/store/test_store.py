@@ -9,12 +9,12 @@ import pytest
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
-from samples import blinken_abbas
 
 import kg.store
 from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.rdf.mapping import to_graph
 from kg.store import Store
+from tests.samples import blinken_abbas
 
 EX = Namespace("http://example.org/")
 G1 = "http://example.org/graph/1"

@@ -14,9 +14,10 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
+from tests.conftest import FIXTURES
 from tests.servers import serving
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
+FIXTURE = FIXTURES / "mini.trig"
 WORKERS = 2
 TIMEOUT_S = 20
 RESERVE_TIMEOUT_S = 1

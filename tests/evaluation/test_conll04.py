@@ -35,8 +35,9 @@ from kg.extract.pairs import SIGNATURES, Mention
 from kg.extract.rules import load_rules
 from kg.settings import default_model
 from kg.types import Article, Entity, Evidence, Extraction, Fact
+from tests.conftest import FIXTURES
 
-MINI = Path(__file__).parent / "fixtures" / "conll04-mini.json"
+MINI = FIXTURES / "conll04-mini.json"
 
 
 def _sentence() -> Sentence:

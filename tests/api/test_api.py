@@ -14,8 +14,9 @@ from api.deps import WRITES_DISABLED
 from api.main import create_app
 from kg.settings import Settings
 from kg.store import Store
+from tests.conftest import FIXTURES
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
+FIXTURE = FIXTURES / "mini.trig"
 SETTINGS = Settings(model="en_core_web_sm", store="memory:")
 BASE = "https://w3id.org/newskg/id/"
 BEN_GVIR_SENTENCE = (

@@ -62,7 +62,7 @@ def test_visits_visiting_an_organisation_is_not_working_for_it(nlp: Language) ->
 
 def test_visits_place_inside_a_name_is_visited_too(nlp: Language) -> None:
     """'visited the X in Y': Y is visited too, and no place is named 'X in Y' (the tagger's
-    run-on names are split: tests/test_name_repair.py)."""
+    run-on names are split: tests/extract/test_name_repair.py)."""
     facts = _facts(nlp, "Omar Haddad visited the Golden Gate Bridge in San Francisco on Monday.")
     visited = _visited(facts)
     assert ("Omar Haddad", "San Francisco") in visited

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from pyshacl import validate
 from rdflib import RDFS, BNode, Graph, Literal, URIRef
-from samples import blinken_abbas, statements, visits_and_credit
 
 from kg.rdf.mapping import to_graph
 from kg.rdf.namespace import KG, RDF, SCHEMA
 from kg.settings import ONTOLOGY_DIR
+from tests.samples import blinken_abbas, statements, visits_and_credit
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ import socket
 import subprocess
 import threading
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from urllib.parse import quote
 
 import httpx
@@ -31,9 +30,10 @@ from kg.ingest import Ingester
 from kg.query.sparql_checks import NO_LOAD, NO_SERVICE, STRAY_ESCAPE
 from kg.settings import DEFAULT_BASE_IRI, Settings, default_model
 from kg.store import Store
+from tests.conftest import FIXTURES
 from tests.servers import free_port, start_api, wait_until_up
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
+FIXTURE = FIXTURES / "mini.trig"
 BASE = DEFAULT_BASE_IRI
 A1 = f"{BASE}article/a1"
 TOKEN = "security-token"

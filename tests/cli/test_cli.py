@@ -13,7 +13,7 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import to_isomorphic
 
-from tests.conftest import SEED, SEEDS
+from tests.conftest import FIXTURES, SEED, SEEDS
 
 WHO_MET = (
     "PREFIX kg: <https://w3id.org/newskg/ontology#> "
@@ -116,7 +116,7 @@ def test_cli_extract_turtle_has_the_meeting(run) -> None:
 
 
 def test_cli_eval_scores_the_seed(run) -> None:
-    gold = Path(__file__).parent / "fixtures" / "seed-gold"
+    gold = FIXTURES / "seed-gold"
     status, out, _ = run("eval", str(gold), str(SEEDS), "--format", "json")
     scores = json.loads(out)
     assert status == 0

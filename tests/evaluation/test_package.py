@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-KG = Path(__file__).resolve().parent.parent / "kg"
+from tests.conftest import REPO
+
+KG = REPO / "kg"
 SCRIPTS = ("train_names", "train_affiliations", "crossval_affiliations", "build_gazetteer")
 
 

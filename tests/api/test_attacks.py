@@ -20,9 +20,10 @@ from rdflib import Dataset, Literal, URIRef
 from kg.bodies import NO_DTD
 from kg.settings import DEFAULT_MAX_DEPTH, DEFAULT_MAX_URL
 from kg.store import Store
+from tests.conftest import FIXTURES
 from tests.servers import serving
 
-FIXTURE = Path(__file__).parent / "fixtures" / "mini.trig"
+FIXTURE = FIXTURES / "mini.trig"
 TOKEN = "attack-token"
 GRAPH = "https://example.org/graph/attack"
 BELL_GRAPH = "https://example.org/graph/bell"

@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from samples import HOLDS, LEADS, MET, QUOTE, blinken_abbas, statements, visits_and_credit
 
 from kg.rdf import iris
 from kg.rdf.mapping import date_literal, to_graph
 from kg.rdf.namespace import PREFIXES, XSD
 from kg.types import Extraction
+from tests.samples import HOLDS, LEADS, MET, QUOTE, blinken_abbas, statements, visits_and_credit
 
 ID = "https://w3id.org/newskg/id/"
 ARTICLE = ID + "article/ap-2023-01-31-blinken"

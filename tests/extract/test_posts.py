@@ -22,8 +22,8 @@ def _facts(nlp: Language, text: str) -> list[Fact]:
 
 
 def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
-    """Posts held now or once ('the former home secretary'; tests/test_past_posts.py tells them
-    apart)."""
+    """Posts held now or once ('the former home secretary'; tests/extract/test_past_posts.py
+    tells them apart)."""
     held = ("asserted", "past")
     return {(f.predicate, f.subject, f.object) for f in facts if f.status in held}
 

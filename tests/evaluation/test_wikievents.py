@@ -20,8 +20,9 @@ from kg.evaluation.wikievents import (
     score_document,
 )
 from kg.types import Evidence, Extraction, Fact, Status
+from tests.conftest import FIXTURES
 
-MINI = Path(__file__).parent / "fixtures" / "wikievents" / "mini.jsonl"
+MINI = FIXTURES / "wikievents" / "mini.jsonl"
 WIRE = "wire_EN_NW_2021.03.08.1"  # Berg met Holm; Holm met Peter Sand; Berg interviewed Lund
 TALKS = "talks_2"  # Berg and Holm's joint news conference; Berg will meet Lund
 BROADCAST = "Contact.Contact.Broadcast"

@@ -303,4 +303,4 @@ def test_affiliation_dateline_names_no_base_in_news() -> None:
     text = "BOSTON, May 3 (Acme Institute) - The survey was published."
     entities = {"BOSTON": "GPE", "Acme Institute": "ORG"}
     assert _facts(_doc(text, entities)) == set()  # the bureau, not the base (CoNLL04's
-    # convention, the base, is its adapter's: tests/test_conll04.py)
+    # convention, the base, is its adapter's: tests/evaluation/test_conll04.py)

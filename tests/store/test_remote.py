@@ -4,7 +4,6 @@ seed built into it, read through kg.store and through the API, then stopped."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -21,9 +20,9 @@ from kg.store import Store
 from kg.store.query_result import Boolean, Constructed, Solutions
 from kg.store.remote import RemoteStore
 from kg.store.results import serialise
+from tests.conftest import SEEDS
 from tests.servers import free_port, oxigraph_server
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE = f"{DEFAULT_BASE_IRI}article/28cd3d1d7a67278e"
 BLINKEN = URIRef(f"{DEFAULT_BASE_IRI}person/antony-blinken")
 WHOM = """

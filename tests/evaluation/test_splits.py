@@ -20,8 +20,9 @@ from kg.evaluation.splits import (
     refuse_errors_on_check,
     select,
 )
+from tests.conftest import FIXTURES
 
-SPLITS = Path(__file__).parent / "fixtures" / "splits"
+SPLITS = FIXTURES / "splits"
 GOLD, ARTICLES, SPLITS_FILE = SPLITS / "gold", SPLITS / "articles", SPLITS / "splits.json"
 
 
