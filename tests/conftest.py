@@ -1,5 +1,5 @@
 """Shared fixtures: the trained spaCy pipeline (loaded once), the seed graph built from it, and
-`run` for the `kg` command in-process."""
+`run` for the `kg` command in-process; `mini_store`, the small hand-written graph."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from rdflib import Dataset
 from spacy.language import Language
 
 try:
@@ -26,6 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 SEED = SEEDS / "000_1e6e512ebb72dbb0.txt"
 FIXTURES = REPO / "tests" / "fixtures"
+MINI = FIXTURES / "mini.trig"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -37,6 +39,16 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def mini_store(store: Store) -> Store:
+    """`store` with the non-empty named graphs of tests/fixtures/mini.trig written into it."""
+    dataset = Dataset()
+    dataset.parse(MINI, format="trig")
+    for graph in dataset.graphs():
+        if len(graph):
+            store.put_graph(str(graph.identifier), graph)
+    return store
 
 
 @pytest.fixture(scope="session")

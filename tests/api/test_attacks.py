@@ -15,15 +15,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from kg.bodies import NO_DTD
 from kg.settings import DEFAULT_MAX_DEPTH, DEFAULT_MAX_URL
 from kg.store import Store
-from tests.conftest import FIXTURES
+from tests.conftest import mini_store
 from tests.servers import serving
 
-FIXTURE = FIXTURES / "mini.trig"
 TOKEN = "attack-token"
 GRAPH = "https://example.org/graph/attack"
 BELL_GRAPH = "https://example.org/graph/bell"
@@ -200,12 +199,7 @@ def server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """uvicorn with writes enabled over the fixture graph and one literal holding a bell (U+0007,
     as a store built by other means may hold)."""
     path = tmp_path / "kg"
-    dataset = Dataset()
-    dataset.parse(FIXTURE, format="trig")
-    with Store.open(str(path)) as store:
-        for graph in dataset.graphs():
-            if len(graph):
-                store.put_graph(str(graph.identifier), graph)
+    with mini_store(Store.open(str(path))) as store:
         bell = (URIRef("http://e.example/s"), URIRef("http://e.example/p"), Literal("ring \x07"))
         store.put_graph(BELL_GRAPH, [bell])
     with serving(os.environ | {"NEWSKG_STORE": str(path), "NEWSKG_TOKEN": TOKEN}) as running:

@@ -12,7 +12,6 @@ import pytest
 import schemathesis
 import spacy
 from fastapi import FastAPI
-from rdflib import Dataset
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -25,9 +24,8 @@ from api.main import create_app
 from kg.ingest import Ingester
 from kg.settings import DEFAULT_BASE_IRI, Settings, default_model
 from kg.store import Store
-from tests.conftest import FIXTURES
+from tests.conftest import mini_store
 
-FIXTURE = FIXTURES / "mini.trig"
 TOKEN = "fuzz-token"
 FUZZ_EXAMPLES = 10
 CHECKS = [
@@ -56,13 +54,7 @@ schemathesis.serializer.alias(
 
 
 def _app() -> FastAPI:
-    dataset = Dataset()
-    dataset.parse(FIXTURE, format="trig")
-    store = Store.open("memory:")
-    for graph in dataset.graphs():
-        if len(graph):
-            store.put_graph(str(graph.identifier), graph)
-    return create_app(SETTINGS, store, INGESTER)
+    return create_app(SETTINGS, mini_store(Store.open("memory:")), INGESTER)
 
 
 # The schema is loaded when this module is imported (schemathesis' fixture-based lazy loading does

@@ -17,7 +17,7 @@ from rdflib.namespace import RDFS
 
 from bench.load import check_articles, run_mixed
 from kg.store import Store
-from tests.servers import free_port, start_api, wait_until_up
+from tests.servers import serving
 
 TOKEN = "load-test-token"
 KG = Namespace("https://w3id.org/newskg/ontology#")
@@ -31,15 +31,8 @@ def server(seed_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Itera
     store.load(seed_store.export("nquads"), format=ox.RdfFormat.N_QUADS)
     store.flush()
     del store
-    port = free_port()
-    process = start_api(port, dict(os.environ, NEWSKG_STORE=str(location), NEWSKG_TOKEN=TOKEN))
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url, process)
+    with serving(dict(os.environ, NEWSKG_STORE=str(location), NEWSKG_TOKEN=TOKEN)) as (url, _):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def _met_pairs(turtle: str) -> set[tuple[str, str]]:

@@ -7,7 +7,6 @@ import asyncio
 import os
 import re
 import socket
-import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from urllib.parse import quote
@@ -18,7 +17,6 @@ import pytest
 from fastapi import FastAPI
 from fastapi.routing import iter_route_contexts
 from fastapi.testclient import TestClient
-from rdflib import Dataset
 from spacy.language import Language
 
 import api.deps
@@ -30,10 +28,9 @@ from kg.ingest import Ingester
 from kg.query.sparql_checks import NO_LOAD, NO_SERVICE, STRAY_ESCAPE
 from kg.settings import DEFAULT_BASE_IRI, Settings, default_model
 from kg.store import Store
-from tests.conftest import FIXTURES
-from tests.servers import free_port, start_api, wait_until_up
+from tests.conftest import mini_store
+from tests.servers import serving
 
-FIXTURE = FIXTURES / "mini.trig"
 BASE = DEFAULT_BASE_IRI
 A1 = f"{BASE}article/a1"
 TOKEN = "security-token"
@@ -50,13 +47,7 @@ State = tuple[list[str], set[str]]
 
 
 def _fixture_store() -> Store:
-    dataset = Dataset()
-    dataset.parse(FIXTURE, format="trig")
-    store = Store.open("memory:")
-    for graph in dataset.graphs():
-        if len(graph):
-            store.put_graph(str(graph.identifier), graph)
-    return store
+    return mini_store(Store.open("memory:"))
 
 
 def _state(store: Store) -> State:
@@ -741,7 +732,6 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         disk.load(source.export("nquads"), format=ox.RdfFormat.N_QUADS)
         disk.flush()
         del disk
-    port = free_port()
     env = os.environ | {
         "NEWSKG_STORE": str(path),
         "NEWSKG_QUERY_TIMEOUT": str(TIMEOUT_S),
@@ -749,14 +739,8 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "NEWSKG_QUERY_WORKERS": "2",
         "NEWSKG_TOKEN": "",
     }
-    process: subprocess.Popen[bytes] = start_api(port, env)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url, process)
+    with serving(env) as (url, _):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def _rows(response: httpx.Response) -> list[str]:
