@@ -92,33 +92,28 @@ async def get_graph(
     return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
 
 
-@router.put(
-    "",
-    summary="Replace a graph (needs the bearer token)",
-    status_code=204,
-    responses={201: {"description": "The graph was created."}, **_ERRORS},
-    openapi_extra=_BODY,
-)
-async def put_graph(
-    _: WriteAccess,
-    request: Request,
-    body: Body,
-    store: StoreDep,
-    graph: GraphIri = None,
-    default: DefaultFlag = None,
-) -> Response:
-    """Replace the graph's triples with the body's; 201 if the graph is new, else 204."""
-    return await _write(request, body, store, _target(graph, default), replace=True)
+_WRITE_RESPONSES: Responses = {201: {"description": "The graph was created."}, **_ERRORS}
 
 
 @router.post(
     "",
+    name="post_graph",
     summary="Add triples to a graph (needs the bearer token)",
+    description="Add the body's triples to the graph; 201 if the graph is new, else 204.",
     status_code=204,
-    responses={201: {"description": "The graph was created."}, **_ERRORS},
+    responses=_WRITE_RESPONSES,
     openapi_extra=_BODY,
 )
-async def post_graph(
+@router.put(
+    "",
+    name="put_graph",
+    summary="Replace a graph (needs the bearer token)",
+    description="Replace the graph's triples with the body's; 201 if the graph is new, else 204.",
+    status_code=204,
+    responses=_WRITE_RESPONSES,
+    openapi_extra=_BODY,
+)
+async def write_graph(
     _: WriteAccess,
     request: Request,
     body: Body,
@@ -126,8 +121,22 @@ async def post_graph(
     graph: GraphIri = None,
     default: DefaultFlag = None,
 ) -> Response:
-    """Add the body's triples to the graph; 201 if the graph is new, else 204."""
-    return await _write(request, body, store, _target(graph, default), replace=False)
+    """PUT replaces the graph's triples with the body's, POST adds them; 201 if the graph is
+    new, else 204."""
+    iri = _target(graph, default)
+    content_type = request.headers.get("content-type", "")
+    body_format = BODY_FORMATS.get(media_type(content_type))
+    if body_format is None:
+        raise HTTPException(
+            status_code=415,
+            detail=f"Content-Type '{content_type or 'none'}' is not accepted; send the graph as "
+            f"{', '.join(BODY_FORMATS)}.",
+        )
+    fmt = body_format.rdf_format
+    await run_in_threadpool(check_body, body, fmt, get_settings(request).max_depth)
+    replace = request.method == "PUT"
+    created = await run_in_threadpool(store.add_to_graph, iri, body, fmt, replace)
+    return Response(status_code=201 if created else 204)
 
 
 @router.delete(
@@ -147,27 +156,6 @@ async def delete_graph(
     if not await run_in_threadpool(store.delete_graph, iri):
         raise _not_found(iri)
     return Response(status_code=204)
-
-
-async def _write(
-    request: Request,
-    body: bytes,
-    store: StoreDep,
-    iri: str | None,
-    replace: bool,
-) -> Response:
-    content_type = request.headers.get("content-type", "")
-    body_format = BODY_FORMATS.get(media_type(content_type))
-    if body_format is None:
-        raise HTTPException(
-            status_code=415,
-            detail=f"Content-Type '{content_type or 'none'}' is not accepted; send the graph as "
-            f"{', '.join(BODY_FORMATS)}.",
-        )
-    fmt = body_format.rdf_format
-    await run_in_threadpool(check_body, body, fmt, get_settings(request).max_depth)
-    created = await run_in_threadpool(store.add_to_graph, iri, body, fmt, replace)
-    return Response(status_code=201 if created else 204)
 
 
 def _target(graph: str | None, default: str | None) -> str | None:

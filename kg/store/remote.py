@@ -21,7 +21,7 @@ servers have no substitutions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -60,25 +60,25 @@ _GRAPH_SIZES = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP
 _NTRIPLES = ox.RdfFormat.N_TRIPLES
 _VIRTUOSO_ASK = "__ASK_RETVAL"
 """The one column of the table Virtuoso 7 answers an ASK with, in place of a boolean."""
-_PARSEABLE = {
-    fmt.media_type.split(";")[0]: fmt
-    for fmt in (
-        ox.QueryResultsFormat.JSON,
-        ox.QueryResultsFormat.XML,
-        ox.QueryResultsFormat.TSV,
-    )
-}
-_GRAPH_TYPES = {
-    fmt.media_type.split(";")[0]: fmt
-    for fmt in (
-        ox.RdfFormat.N_TRIPLES,
-        ox.RdfFormat.TURTLE,
-        ox.RdfFormat.RDF_XML,
-        ox.RdfFormat.JSON_LD,
-        ox.RdfFormat.N_QUADS,
-        ox.RdfFormat.TRIG,
-    )
-}
+_Format = TypeVar("_Format", ox.QueryResultsFormat, ox.RdfFormat)
+
+
+def _by_media_type(*formats: _Format) -> dict[str, _Format]:
+    """Each format by its media type without parameters, as a response's Content-Type names it."""
+    return {fmt.media_type.split(";")[0]: fmt for fmt in formats}
+
+
+_PARSEABLE = _by_media_type(
+    ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML, ox.QueryResultsFormat.TSV
+)
+_GRAPH_TYPES = _by_media_type(
+    ox.RdfFormat.N_TRIPLES,
+    ox.RdfFormat.TURTLE,
+    ox.RdfFormat.RDF_XML,
+    ox.RdfFormat.JSON_LD,
+    ox.RdfFormat.N_QUADS,
+    ox.RdfFormat.TRIG,
+)
 
 
 class RemoteStore(QueryShortcuts):
