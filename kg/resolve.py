@@ -150,7 +150,8 @@ def _rename(fact: Fact, renames: dict[str, str]) -> Fact:
     if fact.object_type == "person":
         obj = renames.get(obj, obj)
     if fact.predicate == "met" and obj < subject:
-        # `met` keeps its two people in name order (kg.types.Fact).
+        # `met` keeps its two people in name order (kg.types.Fact): both are entities, so the
+        # object's type is an EntityType here.
         return replace(
             fact,
             subject=obj,

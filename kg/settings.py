@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Annotated, Any
@@ -110,10 +111,10 @@ class Settings(BaseSettings):
 
     @field_validator("cors_origins", mode="before")
     @classmethod
-    def _origins(cls, value: object) -> tuple[str, ...]:
+    def _origins(cls, value: str | Iterable[str]) -> tuple[str, ...]:
         if isinstance(value, str):
             return parse_origins(value)
-        return tuple(check_origin(origin) for origin in value)  # type: ignore[attr-defined]
+        return tuple(check_origin(origin) for origin in value)
 
     @model_validator(mode="after")
     def _head_over_url(self) -> Settings:

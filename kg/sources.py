@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import html
+import io
 import json
 import re
 import unicodedata
@@ -14,7 +15,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from kg.errors import SourceError
 from kg.limits import spaces_for_non_xml
@@ -155,12 +156,12 @@ def _read_file(path: Path, on_error: ErrorHandler | None) -> Iterator[Article]:
 
 
 @contextmanager
-def _reading(path: Path) -> Iterator[BinaryIO]:
+def _reading(path: Path) -> Iterator[io.BufferedIOBase]:
     """Open a file (gunzipped if .gz); any I/O failure becomes a SourceError naming it."""
     try:
         opener = gzip.open if path.name.lower().endswith(".gz") else open
         with opener(path, "rb") as stream:
-            yield stream  # type: ignore[misc]
+            yield stream
     except FileNotFoundError:
         raise SourceError(f"{path}: no such file; check the path") from None
     except (gzip.BadGzipFile, zlib.error, EOFError) as error:

@@ -147,6 +147,7 @@ def _article(content_type: str, body: bytes, given: Mapping[str, object]) -> Art
         return article_from_text(**fields.model_dump(), source="POST /articles")
     if media == "text/plain":
         text = _utf8(body)
+        # `given` holds the route's text/plain query parameters, typed by their declarations.
         return article_from_text(text, source="POST /articles", **given)  # type: ignore[arg-type]
     raise HTTPException(
         status_code=415,

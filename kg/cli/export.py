@@ -96,4 +96,5 @@ def _view(
     from kg.views import affiliation_network, meeting_network, write
 
     build = meeting_network if view == "meetings" else affiliation_network
+    # `run` checked that `format` is one of VIEW_FORMATS, the FileFormat values.
     return write(build(store, since, until), format)  # type: ignore[arg-type]

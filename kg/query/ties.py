@@ -91,6 +91,7 @@ class _Draft:
         person, body = str(self.row["person"]), str(self.row["target"])
         body_id = body.rsplit("/", 1)[-1]
         # An IRI two articles label differently ("Ben-Gvir", "Ben Gvir"): the least label wins.
+        # affiliations.rq gives ?relation and ?targetKind only Relation's and BodyKind's values.
         return Tie(
             person=Actor(person.rsplit("/", 1)[-1], person, min(self.person_labels), "person"),
             relation=str(self.row["relation"]),  # type: ignore[arg-type]

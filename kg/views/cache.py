@@ -35,6 +35,7 @@ def cached(store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
     with _lock:
         if full_key in _views:
             _views.move_to_end(full_key)
+            # Stored by a `compute` for the same key, so of the type this one returns.
             return _views[full_key]  # type: ignore[return-value]
     value = compute()
     if store.version == version:  # nothing was written meanwhile
