@@ -48,4 +48,4 @@ quality: install
 	bench/quality.sh
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .ruff_cache
+	rm -rf $(VENV) data .pytest_cache .ruff_cache .mypy_cache
