@@ -82,7 +82,7 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             or any(c.dep_ == "advmod" and c.lower_ in cues["unrealised_adverbs"] for c in children)
         ):
             return "negated"  # "refused to meet", "has yet to meet"
-        if any(c.dep_ == "aux" and c.lower_ in cues["planned_aux"] for c in children):
+        if _future(token, trigger, children, cues):
             return "planned"
         if any(
             c.lower_ in cues["planned_modifiers"]
@@ -95,11 +95,6 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             token.i != trigger.i
             and lemma(token, cues["planned_governors"]) in cues["planned_governors"]
         ):
-            return "planned"
-        # "is to meet", "was to meet" (but not "had been out to see"); spaCy makes a new Token
-        # object on every access, so tokens are compared by position, never with `is`.
-        finite_be = token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP", "VBD")
-        if finite_be and trigger.dep_ == "xcomp" and token.i == trigger.head.i:
             return "planned"
         if any(c.lower_ in cues["reported_adverbs"] for c in children):
             return "reported"
@@ -150,18 +145,23 @@ def frame_status(event: Token, verb: Token, rules: Rules) -> Status:
         return "planned"
     for token in _governors(verb, rules):
         children = list(token.children)
-        if any(c.dep_ == "aux" and c.lower_ in cues["planned_aux"] for c in children):
-            return "planned"
         word = token.lemma_.lower()
         prospective = word in cues["planned_governors"] and word not in cues["acts_at_the_event"]
-        if token.i != verb.i and prospective:
-            return "planned"
-        finite_be = token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP", "VBD")
-        if finite_be and verb.dep_ == "xcomp" and token.i == verb.head.i:
+        if _future(token, verb, children, cues) or (token.i != verb.i and prospective):
             return "planned"
         if any(c.lower_ in cues["reported_adverbs"] for c in children):
             return "reported"
     return "asserted"
+
+
+def _future(token: Token, trigger: Token, children: list[Token], cues: dict) -> bool:
+    """Whether a governor of `trigger` puts it in the future: 'will meet', and 'is to meet',
+    'was to meet' (but not 'had been out to see'). spaCy makes a new Token object on every
+    access, so tokens are compared by position, never with `is`."""
+    if any(c.dep_ == "aux" and c.lower_ in cues["planned_aux"] for c in children):
+        return True
+    finite_be = token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP", "VBD")
+    return finite_be and trigger.dep_ == "xcomp" and token.i == trigger.head.i
 
 
 def en_route(trigger: Token, rules: Rules) -> bool:
