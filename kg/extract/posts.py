@@ -423,7 +423,8 @@ def _role_nouns(subject: Token, rules: Rules) -> list[Token]:
         if (c.dep_ == "attr" and lemma in roles["attr"])
         or (c.dep_ == "oprd" and lemma in roles["oprd"])
     ]
-    holders = [verb] if lemma in roles["as"] or _phrasal(verb) in roles["ended_as"] else []
+    ended = lemma in roles["ended_as"] or _phrasal(verb) in roles["ended_as"]
+    holders = [verb] if lemma in roles["as"] or ended else []
     holders += [
         c for c in verb.children if c.dep_ == "dobj" and c.lower_ in rules.posts["role_nouns"]
     ]

@@ -383,7 +383,6 @@ def _places_of(noun: Token, index: EntityIndex) -> list[Resolved]:
     named = index.at(noun)
     if places or (named is not None and named.type == "person"):
         return places  # an organisation is visited where it is: 'the Royal Palace in Madrid'
-
     ins = [prep for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "in"]
     where = [pobj for prep in ins for pobj in prep.children if pobj.dep_ == "pobj"]
     where += [c for c in noun.children if c.dep_ == "poss"]
