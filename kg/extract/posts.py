@@ -17,8 +17,8 @@ from typing import Literal
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import ORG_TYPES, POSSESSIVE, EntityIndex, Resolved
-from kg.extract.factuality import status_of
 from kg.extract.gazetteer import load_gazetteer
+from kg.extract.role_verbs import ended, hypothetical, left, role_nouns, succeeded
 from kg.extract.rules import Rules
 from kg.extract.text import tokens_of
 
@@ -402,87 +402,6 @@ def complement_of(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
     return []
 
 
-def _role_nouns(subject: Token, rules: Rules) -> list[Token]:
-    """Title nouns a verb gives its subject: 'X became chancellor', 'was appointed education
-    secretary', 'served as deputy prime minister', 'gained his first post as shadow secretary';
-    or its object: 'to succeed Mr Blair as Labour leader'."""
-    verb, roles = subject.head, rules.posts["role_verbs"]
-    lemma = verb.lemma_.lower()
-    if verb.pos_ not in ("VERB", "AUX") or hypothetical(verb):  # no climb up "A and B and ..."
-        return []
-    succession = lemma in roles["object_as"]
-    if subject.dep_ == "dobj" and succession:  # "succeed Mr Blair as leader": his post
-        return _as_nouns(verb)
-    if subject.dep_ not in SUBJECTS:
-        return []
-    if succession:  # "X succeeded Mr Blair as leader": X's post, once it has happened
-        return _as_nouns(verb) if _happened(verb, rules) else []
-    nouns = [
-        c
-        for c in verb.children
-        if (c.dep_ == "attr" and lemma in roles["attr"])
-        or (c.dep_ == "oprd" and lemma in roles["oprd"])
-    ]
-    ended = lemma in roles["ended_as"] or _phrasal(verb) in roles["ended_as"]
-    holders = [verb] if lemma in roles["as"] or ended else []
-    holders += [
-        c for c in verb.children if c.dep_ == "dobj" and c.lower_ in rules.posts["role_nouns"]
-    ]
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as":
-                nouns += [p for p in prep.children if p.dep_ == "pobj"]
-    return nouns
-
-
-def _as_nouns(verb: Token) -> list[Token]:
-    return [
-        p
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "as"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
-
-
-def _phrasal(verb: Token) -> str:
-    """The verb's lemma with its particle, if it has one: 'step down'."""
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    if particle is None:  # the small parser often takes 'down' for an adverb
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "advmod"), None)
-    lemma = verb.lemma_.lower()
-    return f"{lemma} {particle}" if particle else lemma
-
-
-def _left(noun: Token, rules: Rules) -> bool:
-    """Whether the post `noun` names is one its holder has left: 'resigned as chairman',
-    'stepped down as leader' (not 'will step down as leader': held still)."""
-    verb = noun.head.head if noun.head.lower_ == "as" else None
-    if verb is None:
-        return False
-    ended = rules.posts["role_verbs"]["ended_as"]
-    return (verb.lemma_.lower() in ended or _phrasal(verb) in ended) and _happened(verb, rules)
-
-
-def _succeeded(noun: Token, rules: Rules) -> bool:
-    """Whether the post `noun` names passed from the object of a verb of succession to its
-    subject: 'X succeeded Mr Blair as leader' (Mr Blair's post is past; 'X will succeed him'
-    leaves it his)."""
-    verb = noun.head.head if noun.head.lower_ == "as" else None
-    if verb is None or verb.lemma_.lower() not in rules.posts["role_verbs"]["object_as"]:
-        return False
-    return _happened(verb, rules)
-
-
-def _happened(verb: Token, rules: Rules) -> bool:
-    """Whether a verb tells a change that took place: asserted, in the past tense or the perfect
-    ('succeeded', 'has replaced'; not 'likely to succeed', 'will succeed')."""
-    perfect = verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children
-    )
-    return (verb.tag_ == "VBD" or perfect) and status_of(verb, rules) == "asserted"
-
-
 def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:
     """Titles in apposition ('X, the opposition leader', 'the opposition leader, X') or given by
     a verb ('X is a co-chairman of Y', 'X became chancellor', 'X served as deputy leader')."""
@@ -504,9 +423,9 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
             nouns.append(token.head)
         if token.dep_ == "appos" and (titled := _complemented_title(token.head, index, rules)):
             nouns.append(titled)  # "the MP for Barnsley, Tom Carver": parsed on Barnsley
-        nouns += [n for n in _role_nouns(token, rules) if n.lower_ in heads]
+        nouns += [n for n in role_nouns(token, rules) if n.lower_ in heads]
         for who in _relative_subjects(token):  # "X, who served as chancellor until 2010"
-            nouns += [n for n in _role_nouns(who, rules) if n.lower_ in heads]
+            nouns += [n for n in role_nouns(who, rules) if n.lower_ in heads]
         title = [] if nouns else _set_off_title(token, sentence, index, rules)
         if title and (post := make_post(person, title, [], sentence, index, rules)):
             yield post  # "X, Tory shadow transport secretary, said", misparsed
@@ -568,7 +487,7 @@ def pronoun_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[
         person = index.at(token)
         if person is None or person.type != "person" or token.pos_ != "PRON":
             continue
-        nouns = [n for n in _role_nouns(token, rules) if n.lower_ in heads]
+        nouns = [n for n in role_nouns(token, rules) if n.lower_ in heads]
         yield from _noun_posts(person, nouns, sentence, index, rules, token)
 
 
@@ -594,17 +513,10 @@ def _noun_posts(
         while title and entity_at(title[0], index, ("person",)):
             title = title[1:]
         complement = complement_of(noun, index, rules) or _relative_complement(noun, index)
-        succeeded = holder is not None and holder.dep_ == "dobj" and _succeeded(noun, rules)
-        past = _ended(noun, rules) or succeeded or _left(noun, rules)
+        handed_on = holder is not None and holder.dep_ == "dobj" and succeeded(noun, rules)
+        past = ended(noun, rules) or handed_on or left(noun, rules)
         if post := make_post(person, title, complement, sentence, index, rules, past):
             yield post
-
-
-def _ended(noun: Token, rules: Rules) -> bool:
-    """Whether the verb giving a post says when it ended: 'served as chancellor until 2010'."""
-    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    ends = rules.posts["past_prepositions"]
-    return verb is not None and any(c.dep_ == "prep" and c.lower_ in ends for c in verb.children)
 
 
 def _relative_complement(noun: Token, index: EntityIndex) -> list[Token]:
@@ -663,27 +575,6 @@ def _may_be(person: Resolved | None, pronoun: str) -> bool:
         {"Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Lady", "Dame"},
     )
     return not titles & (female if pronoun == "his" else male)
-
-
-FUTURE_MARKS = ("after", "when", "once", "before", "until")
-"""A clause these open in the present tense tells the future: 'after Charles becomes king'."""
-
-
-def hypothetical(token: Token) -> bool:
-    """Whether a post is only supposed or still to come: 'Charles would be the supreme governor',
-    'if he became king', 'she could be named chancellor', 'after Charles becomes king'."""
-    for t in [token, *token.ancestors]:
-        for child in t.children:
-            if child.dep_ == "aux" and child.lower_ in ("would", "could", "might", "may", "should"):
-                return True
-            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
-                return True
-            present = t.tag_ in ("VBZ", "VBP")
-            if child.dep_ == "mark" and child.lower_ in FUTURE_MARKS and present:
-                return True
-        if t.pos_ in ("VERB", "AUX"):
-            break
-    return False
 
 
 def most_specific(posts: list[Post]) -> list[Post]:

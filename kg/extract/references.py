@@ -23,9 +23,9 @@ from kg.extract.posts import (
     complement_of,
     country_of,
     entity_at,
-    hypothetical,
     make_post,
 )
+from kg.extract.role_verbs import hypothetical
 from kg.extract.rules import Rules
 from kg.extract.text import tokens_of
 
