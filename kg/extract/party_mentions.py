@@ -62,15 +62,17 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
     titled: list[Span] = []
     # Most articles hold no code and no party word: look them up in the Doc's array of word
     # ids before walking any token (the Matcher's patterns test a regex on every token).
-    known = {doc.vocab.strings[w] for w in (*tags, *words, *titles)}
+    codes = {a: name for a, name in rules.party_alias_to_name.items() if " " not in a}
+    known = {doc.vocab.strings[w] for w in (*tags, *words, *titles, *codes)}
     present = set(doc.to_array(ORTH).tolist()) & known
     if present:
         in_names = {i for e in doc.ents if e.label_ != "NORP" for i in range(e.start, e.end)}
         person_ends = {ent.end for ent in doc.ents if ent.label_ == "PERSON"}
         for _, start, _ in tag_matcher(doc.vocab, rules)(doc):
             code = doc[start + 1]
-            if code.text in tags and start in person_ends:
-                tagged.append(Span(doc, code.i, code.i + 1, label=tags[code.text]))
+            party = tags.get(code.text) or codes.get(code.text)  # "(D-Nev.)", "(ANC)"
+            if party and start in person_ends:
+                tagged.append(Span(doc, code.i, code.i + 1, label=party))
         for t in tokens_of(doc):
             if t.i in in_names:
                 continue

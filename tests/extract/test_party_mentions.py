@@ -177,3 +177,29 @@ def test_party_title_words_only_before_a_title(nlp: Language, text: str, expecte
 )
 def test_party_led_by_in_the_passive(nlp: Language, text: str) -> None:
     assert _asserted(nlp, text, "leads") == {("Helen Clarke", "Green Party")}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        pytest.param(
+            "Carla Hess (ANC) said the vote was fair.", "African National Congress", id="anc"
+        ),
+        pytest.param(
+            "Carla Hess (UKIP) said the vote was fair.", "UK Independence Party", id="ukip"
+        ),
+        pytest.param(
+            "Carla Hess, who belongs to the ruling African National Congress, spoke first.",
+            "African National Congress",
+            id="belongs-to",
+        ),
+    ],
+)
+def test_party_mentions_a_party_short_name_or_belonging(
+    nlp: Language, text: str, party: str
+) -> None:
+    assert _asserted(nlp, text, "member_of") == {("Carla Hess", party)}
+
+
+def test_party_mentions_a_code_no_party_has_is_none(nlp: Language) -> None:
+    assert not _asserted(nlp, "Carla Hess (AP) said the vote was fair.", "member_of")
