@@ -193,6 +193,11 @@ def test_party_led_by_in_the_passive(nlp: Language, text: str) -> None:
             "African National Congress",
             id="belongs-to",
         ),
+        pytest.param(
+            "Carla Hess, who represents the Green Party in parliament, spoke first.",
+            "Green Party",
+            id="represents",
+        ),
     ],
 )
 def test_party_mentions_a_party_short_name_or_belonging(
