@@ -107,17 +107,14 @@ PAIR_REACH = 2
 one ('A and B met. The two leaders discussed trade. Both then met C')."""
 
 
-def pair_reference(
-    trigger: Token, index: EntityIndex, words: list[str], pronouns: list[str]
-) -> Participants:
-    """'The pair met', 'the two men held talks', 'both met X', 'they met' (one of `words` or of
-    `pronouns`): the two persons its own sentence names before it, if it names any and exactly
-    two ('A and B signed a deal when they met', '... when the two men meet'); else those the last
-    sentence naming anyone names, if it names exactly two (within `PAIR_REACH` sentences)."""
+def pair_reference(trigger: Token, index: EntityIndex, words: list[str]) -> Participants:
+    """'The pair met', 'the two men held talks', 'both met X', 'they met' (one of `words`): the
+    two persons its own sentence names before it, if it names any and exactly two ('A and B
+    signed a deal when they met'); else those the last sentence naming anyone names, if it names
+    exactly two (within `PAIR_REACH` sentences)."""
     subject = next((c for c in trigger.children if c.dep_ in SUBJECTS), None)
     two = subject is not None and any(c.lower_ in ("two", "both") for c in subject.children)
-    word = subject.lemma_.lower() if subject is not None else ""
-    if subject is None or (word not in words and word not in pronouns and not two):
+    if subject is None or (subject.lemma_.lower() not in words and not two):
         return []
     sentence = trigger.sent
     here: Participants = []

@@ -198,7 +198,7 @@ def _verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     agents = objects_with(token, index, ("by",)) if passive else []
     subjects = persons_of(token.head, index) if participle else []
     subjects = subjects or subjects_of(token, index)
-    subjects = subjects or pair_reference(token, index, spec["pair_words"], spec["pair_pronouns"])
+    subjects = subjects or pair_reference(token, index, spec["pair_words"])
     if not objects and not agents and (len(subjects) < 2 or word not in spec["reciprocal_verbs"]):
         return None  # "A and B met", not "A and B welcomed the report"
     company = spec["company"]
@@ -246,9 +246,7 @@ def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     if objects or word in spec["reciprocal_verbs"]:
         return Trigger(subjects, objects, confidence)
     if _together(token, spec):  # not "X and Y appeared on television"
-        subjects = subjects or pair_reference(
-            token, index, spec["pair_words"], spec["pair_pronouns"]
-        )
+        subjects = subjects or pair_reference(token, index, spec["pair_words"])
         return Trigger(subjects, [], confidence)
     return None
 
@@ -269,9 +267,7 @@ def _light_verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger
         return None
     guests = ("with", "for") if word in spec["host_verbs"] else ("with",)
     objects = objects_with(token, index, guests) + objects_with(nouns[0], index, guests)
-    subjects = subjects_of(token, index) or pair_reference(
-        token, index, spec["pair_words"], spec["pair_pronouns"]
-    )
+    subjects = subjects_of(token, index) or pair_reference(token, index, spec["pair_words"])
     return Trigger(subjects, objects, spec["light_confidence"])
 
 

@@ -16,17 +16,17 @@ from kg.extract.rules import Rules
 def role_nouns(subject: Token, rules: Rules) -> list[Token]:
     """Title nouns a verb gives its subject: 'X became chancellor', 'was appointed education
     secretary', 'served as deputy prime minister', 'gained his first post as shadow secretary';
-    or its object: 'to succeed Mr Blair as Labour leader'."""
+    or its object: 'to succeed Ms Rowe as party leader'."""
     verb, roles = subject.head, rules.posts["role_verbs"]
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") or hypothetical(verb):  # no climb up "A and B and ..."
         return []
     succession = lemma in roles["object_as"]
-    if subject.dep_ == "dobj" and succession:  # "succeed Mr Blair as leader": his post
+    if subject.dep_ == "dobj" and succession:  # "succeed Ms Rowe as leader": hers
         return _as_nouns(verb)
     if subject.dep_ not in SUBJECTS:
         return []
-    if succession:  # "X succeeded Mr Blair as leader": X's post, once it has happened
+    if succession:  # "X succeeded Ms Rowe as leader": X's post, once it has happened
         return _as_nouns(verb) if _happened(verb, rules) else []
     nouns = [
         c

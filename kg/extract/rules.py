@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,9 +37,10 @@ class Rules:
     affiliations: AffiliationRules | None = None
     """The affiliation patterns and sources; None: those of `rules/affiliations.json`."""
 
-    @property
+    @cached_property
     def party_alias_to_name(self) -> dict[str, str]:
-        """Every surface form of a party -> its canonical name."""
+        """Every surface form of a party -> its canonical name (made once per Rules: stages
+        read it for every article)."""
         return {alias: name for name, aliases in self.parties.items() for alias in (name, *aliases)}
 
 

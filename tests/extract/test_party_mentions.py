@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -83,7 +84,7 @@ def test_party_mentions_adjective_before_leader_title_leads(nlp: Language) -> No
 def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
     rules = load_rules()
     bad = {**rules.party_mentions, "tag_patterns": [[{"ORHT": "("}]]}
-    broken = type(rules)(**{**rules.__dict__, "party_mentions": bad})
+    broken = replace(rules, party_mentions=bad)
     with pytest.raises(RulesError, match=r"(?s)tag_patterns\[0\].*ORHT"):
         tag_matcher(spacy.blank("en").vocab, broken)
 
