@@ -432,6 +432,6 @@ def test_pipeline_any_text_raises_only_newskg_errors(
         (extraction,) = extractions
         event(f"{min(len(extraction.facts), 3)}+ facts" if extraction.facts else "no facts")
         for fact in extraction.facts:  # each fact's subject can be found by name with SPARQL
-            found = store.select(LABELLED, {"g": graph, "name": fact.subject})
+            found = store.query(LABELLED, {"g": graph, "name": fact.subject}).rows()
             assert found, f"no resource labelled {fact.subject!r} for {fact}"
         assert store.export("trig")

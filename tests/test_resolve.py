@@ -244,20 +244,20 @@ def _put(store: Store, resolver: Resolver, *extractions: Extraction) -> None:
 
 
 def _meetings(store: Store) -> list[dict]:
-    return store.select(MEETINGS)
+    return store.query(MEETINGS).rows()
 
 
 def test_from_store_knows_persons_and_meetings_of_earlier_builds() -> None:
     store = Store.open("memory:")
     _put(store, from_store(store, DEFAULT_BASE_IRI), _article_a())
     _put(store, from_store(store, DEFAULT_BASE_IRI), _article_b())
-    rows = store.select(
+    rows = store.query(
         PREFIXES + 'SELECT ?p ?alias WHERE { ?p a schema:Person ; rdfs:label "Tony Blair" ; '
         "skos:altLabel ?alias }"
-    )
+    ).rows()
     assert {r["alias"] for r in rows} == {"Blair", "Mr Blair"}
     assert len({r["p"] for r in rows}) == 1
-    assert not store.select(PREFIXES + 'SELECT ?p WHERE { ?p rdfs:label "Blair" }')
+    assert not store.query(PREFIXES + 'SELECT ?p WHERE { ?p rdfs:label "Blair" }').rows()
     assert [(m["dates"], m["sentences"], m["articles"]) for m in _meetings(store)] == [
         ("2005-02-28", 2, 2)
     ]
@@ -323,18 +323,18 @@ def test_build_one_person_one_party_and_one_meeting_across_articles(
     build(read_articles([a]), store, nlp, DEFAULT_BASE_IRI)
     build(read_articles([b]), store, nlp, DEFAULT_BASE_IRI)
 
-    persons = store.select(
+    persons = store.query(
         PREFIXES + "SELECT ?p ?label ?alias WHERE { ?p a schema:Person ; rdfs:label ?label "
         "OPTIONAL { ?p skos:altLabel ?alias } }"
-    )
+    ).rows()
     assert len({r["p"] for r in persons}) == 2
     assert {r["label"] for r in persons} == {"Tony Blair", "Gordon Brown"}
     blair = {r["alias"] for r in persons if r["label"] == "Tony Blair"}
     assert blair == {"Blair", "Mr Blair"}
-    parties = store.select(
+    parties = store.query(
         PREFIXES + "SELECT DISTINCT ?party ?article WHERE { "
         "?party a kg:PoliticalParty . ?article schema:mentions ?party }"
-    )
+    ).rows()
     assert len({r["party"] for r in parties}) == 1
     assert len({r["article"] for r in parties}) == 2
     assert [(m["dates"], m["sentences"], m["articles"]) for m in _meetings(store)] == [
@@ -355,9 +355,9 @@ def test_build_one_batch_resolves_in_either_order(
     a, b = two_articles
     store = Store.open("memory:")
     build(read_articles([b, a]), store, nlp, DEFAULT_BASE_IRI)
-    labels = store.select(
+    labels = store.query(
         PREFIXES + "SELECT DISTINCT ?l WHERE { ?p a schema:Person ; rdfs:label ?l }"
-    )
+    ).rows()
     assert sorted(r["l"] for r in labels) == ["Gordon Brown", "Tony Blair"]
     assert len(_meetings(store)) == 1
 

@@ -32,7 +32,6 @@ from kg.rdf.namespace import PREFIXES
 from kg.store import merge
 from kg.store.interface import GraphStore, ResultFormats
 from kg.store.query_result import QueryResult, typed
-from kg.store.shortcuts import QueryShortcuts
 from kg.store.terms import (
     Binding,
     Triples,
@@ -72,7 +71,7 @@ DERIVED_DEFAULT_GRAPH = (
 )
 
 
-class Store(QueryShortcuts):
+class Store:
     """An Oxigraph dataset, in memory or in a directory; SPARQL sees the merge of all graphs
     (a GraphStore)."""
 

@@ -35,7 +35,6 @@ from kg.store.binding import bind_values
 from kg.store.interface import ResultFormats
 from kg.store.query_result import Boolean, Constructed, QueryResult, Solutions, rows_of
 from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS
-from kg.store.shortcuts import QueryShortcuts, head
 from kg.store.terms import Binding, Triples, ntriples, written
 
 DEFAULT_TIMEOUT = 120.0
@@ -81,7 +80,7 @@ _GRAPH_TYPES = _by_media_type(
 )
 
 
-class RemoteStore(QueryShortcuts):
+class RemoteStore:
     """A SPARQL 1.1 server with the Graph Store Protocol, used as newskg's store (a GraphStore)."""
 
     kind = "remote"
@@ -372,7 +371,7 @@ class RemoteStore(QueryShortcuts):
         message = response.text.strip()[:500] or response.reason_phrase
         if response.status_code in (400, 415):
             query = kwargs.get("data", {}).get("query") or kwargs.get("data", {}).get("update")
-            shown = f" in {head(query)!r}" if query else ""
+            shown = f" in {_head(query)!r}" if query else ""
             raise QueryError(f"The SPARQL server refused the request{shown}: {message}")
         raise StoreError(
             f"The SPARQL server at '{self.location}' answered {response.status_code} to "
@@ -423,3 +422,9 @@ def _parsed(response: httpx.Response) -> QueryResult:
 
 
 __all__ = ["DEFAULT_TIMEOUT", "ENDPOINTS", "RemoteStore"]
+
+
+def _head(sparql: str) -> str:
+    """The start of a query, on one line, to show in a message."""
+    text = " ".join(sparql.split())
+    return text if len(text) <= 60 else text[:57] + "..."

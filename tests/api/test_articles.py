@@ -43,10 +43,10 @@ def client(store: Store, nlp: Language) -> Iterator[TestClient]:
 
 
 def _seed_graph(store: Store) -> Graph:
-    return store.construct(
+    return store.query(
         "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
         {"g": URIRef(f"{BASE}article/{SEED_ID}")},
-    )
+    ).graph()
 
 
 @pytest.mark.parametrize(

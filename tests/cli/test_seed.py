@@ -137,12 +137,12 @@ SELECT ?b WHERE { ?a rdfs:label "Antony Blinken" ; kg:met ?x . ?x rdfs:label ?b 
 
 
 def test_seed_sparql_who_blinken_met(seed_store: Store) -> None:
-    names = {row["b"] for row in seed_store.select(WHO_BLINKEN_MET)}
+    names = {row["b"] for row in seed_store.query(WHO_BLINKEN_MET).rows()}
     assert names == {"Mahmoud Abbas", "Benjamin Netanyahu", "Yair Lapid", "Yoav Gallant"}
 
 
 def test_seed_sparql_meeting_events_have_date_place_and_evidence(seed_store: Store) -> None:
-    rows = seed_store.select(
+    rows = seed_store.query(
         """
         PREFIX kg: <https://w3id.org/newskg/ontology#>
         PREFIX schema: <https://schema.org/>
@@ -155,20 +155,20 @@ def test_seed_sparql_meeting_events_have_date_place_and_evidence(seed_store: Sto
           OPTIONAL { ?m schema:location/rdfs:label ?place }
         }
         """
-    )
+    ).rows()
     abbas = {(r["date"], r["place"]) for r in rows if r["name"] == "Mahmoud Abbas"}
     assert abbas == {("2023-01-31", "Ramallah")}
     assert any("Blinken met Palestinian leader Mahmoud Abbas" in r["sentence"] for r in rows)
 
 
 def test_seed_sparql_ben_gvir_leads_otzma_yehudit(seed_store: Store) -> None:
-    rows = seed_store.select(
+    rows = seed_store.query(
         """
         PREFIX org: <http://www.w3.org/ns/org#>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?party WHERE { ?p rdfs:label "Itamar Ben-Gvir" ; org:headOf/rdfs:label ?party }
         """
-    )
+    ).rows()
     assert [r["party"] for r in rows] == ["Otzma Yehudit"]
 
 

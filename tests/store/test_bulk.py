@@ -30,17 +30,17 @@ def test_put_graphs_loads_new_and_replaces_old_graphs(tmp_path: Path, bulk: bool
         replaced = [_article(1, "new"), _article(7, "new"), _article(7, "newer")]
         store.put_graphs(replaced, batch_size=10, bulk=bulk)
         store.put_graphs([(f"{EX}article/empty", Graph())], bulk=bulk)
-        rows = store.select(
+        rows = store.query(
             "SELECT ?g ?label WHERE { GRAPH ?g { ?p <http://www.w3.org/2000/01/rdf-schema#label> "
             "?label } } ORDER BY ?g"
-        )
+        ).rows()
         labels = {row["g"].rsplit("/", 1)[1]: row["label"] for row in rows}
         assert labels == {"0": "old", "1": "new", "2": "old", "3": "old", "4": "old", "7": "newer"}
         assert store.has_graph(f"{EX}article/empty")
         assert store.count() == 6 * 3
         # Blank nodes stay apart per article: each evidence node has one comment.
-        counts = store.select(
+        counts = store.query(
             "SELECT ?e (COUNT(*) AS ?n) WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#comment> "
             "?c } GROUP BY ?e"
-        )
+        ).rows()
         assert len(counts) == 6 and {row["n"] for row in counts} == {1}

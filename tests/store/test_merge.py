@@ -66,9 +66,9 @@ def _merge(*graphs: Graph) -> Graph:
 
 
 def _labels(store: Store) -> list[str]:
-    rows = store.select(
+    rows = store.query(
         "SELECT ?n WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?n } ORDER BY ?n"
-    )
+    ).rows()
     return [row["n"] for row in rows]
 
 
@@ -87,7 +87,7 @@ def test_merge_three_articles_join_through_labels_gives_the_set_rows(tmp_path: P
     graphs = [(iri, _article("Tony Blair", "Gordon Brown")) for iri in ARTICLES]
     with Store.open(str(tmp_path / "kg")) as store:
         store.put_graphs(graphs, bulk=bulk)
-        rows = store.select(WHO_MET)
+        rows = store.query(WHO_MET).rows()
         # The three graphs named as the dataset are joined as a multiset, as Oxigraph's own
         # union default graph was: 3 kg:met x 3 labels per direction.
         union = list(store.query(WHO_MET, default_graphs=ARTICLES))
@@ -103,10 +103,10 @@ def test_merge_three_articles_join_through_labels_gives_the_set_rows(tmp_path: P
 def test_merge_blank_nodes_are_the_same_nodes_in_the_default_graph(store):
     graph = _article("Tony Blair", "Gordon Brown")
     store.put_graph(ARTICLES[0], graph)
-    rows = store.select(
+    rows = store.query(
         "SELECT ?g WHERE { ?p <https://w3id.org/newskg/ontology#evidence> ?e . "
         "GRAPH ?g { ?e ?sentence ?text } }"
-    )
+    ).rows()
     assert [row["g"] for row in rows] == [ARTICLES[0]]
     assert isomorphic(_default_graph(store), graph)
 
@@ -117,7 +117,7 @@ def test_merge_replacing_an_article_removes_only_what_no_other_article_states(st
     replacement = _article("Tony Blair", "Charles Kennedy", met=False)
     store.put_graph(ARTICLES[0], replacement)
     assert _labels(store) == ["Charles Kennedy", "John Prescott", "Tony Blair"]
-    assert store.select(WHO_MET) == []
+    assert store.query(WHO_MET).rows() == []
     assert _is_merge(store)
     assert isomorphic(
         _default_graph(store),
@@ -131,7 +131,7 @@ def test_merge_replacing_two_articles_that_share_a_triple_in_one_batch(store):
         [(ARTICLES[0], _article("Tony Blair")), (ARTICLES[1], _article("Gordon Brown"))]
     )
     assert _labels(store) == ["Gordon Brown", "Tony Blair"]
-    assert store.select(WHO_MET) == []
+    assert store.query(WHO_MET).rows() == []
     assert _is_merge(store)
 
 
@@ -145,7 +145,7 @@ def test_merge_deleting_an_article_graph_removes_its_only_here_triples(store):
     assert store.delete_graph(ARTICLES[0])
     assert not store.delete_graph(ARTICLES[0])
     assert _labels(store) == ["John Prescott", "Tony Blair"]
-    assert store.select(WHO_MET) == []
+    assert store.query(WHO_MET).rows() == []
     assert _is_merge(store)
 
 
@@ -199,7 +199,7 @@ def test_merge_update_then_resyncs_the_default_graph(store, update):
     store.update(
         "PREFIX kg: <https://w3id.org/newskg/ontology#> DELETE WHERE { GRAPH ?g { ?a kg:met ?b } }"
     )
-    assert store.select(WHO_MET) == []
+    assert store.query(WHO_MET).rows() == []
     assert _is_merge(store)
 
 
@@ -207,7 +207,7 @@ def test_merge_update_into_the_default_graph_does_not_last(store):
     store.put_graph(ARTICLES[0], _article("Tony Blair"))
     store.update('INSERT DATA { <http://example.org/x> <http://example.org/p> "only here" }')
     assert _labels(store) == ["Tony Blair"]
-    assert store.select('SELECT ?s WHERE { ?s ?p "only here" }') == []
+    assert store.query('SELECT ?s WHERE { ?s ?p "only here" }').rows() == []
 
 
 def test_merge_malformed_update_says_where_and_writes_nothing(store):
@@ -239,7 +239,7 @@ def test_merge_store_built_before_the_merge_is_filled_on_open(tmp_path: Path, in
     location = tmp_path / "kg"
     _old_store(location, default_copies=interrupted)
     with Store.open(str(location)) as store:
-        rows = store.select(WHO_MET)
+        rows = store.query(WHO_MET).rows()
         assert _is_merge(store)
         count = store.count()
     assert len(rows) == 2

@@ -73,7 +73,7 @@ def test_remote_rebuild_replaces_each_article_graph(remote: Store, nlp: Language
 
 
 def test_remote_select_binds_values(remote: Store) -> None:
-    rows = remote.select(WHOM, {"name": "Antony Blinken"})
+    rows = remote.query(WHOM, {"name": "Antony Blinken"}).rows()
     assert [row["b"] for row in rows] == MET
 
 
@@ -86,17 +86,18 @@ def test_remote_select_binds_values(remote: Store) -> None:
 )
 def test_remote_bound_value_never_becomes_query_text(remote: Store, value: str) -> None:
     before = remote.count()
-    assert remote.select(WHOM, {"name": value}) == []
+    assert remote.query(WHOM, {"name": value}).rows() == []
     assert remote.count() == before
 
 
 def test_remote_construct_and_results_keep_server_bytes(remote: Store) -> None:
-    graph = remote.construct(
+    graph = remote.query(
         "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?article { ?s ?p ?o } }",
         {"article": URIRef(ARTICLE)},
-    )
+    ).graph()
     assert len(graph) == remote.count()
-    results = remote.results(WHOM.replace("?name", '"Antony Blinken"'), "csv", None, max_rows=2)
+    csv = remote.query(WHOM.replace("?name", '"Antony Blinken"'), formats=("csv", None))
+    results = serialise(csv, "csv", None, max_rows=2)
     assert results.truncated
     assert results.body.decode().splitlines() == ["b", MET[0], MET[1]]
 

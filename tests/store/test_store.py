@@ -14,6 +14,7 @@ import kg.store
 from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.rdf.mapping import to_graph
 from kg.store import Store
+from kg.store.results import serialise
 from tests.samples import blinken_abbas
 
 EX = Namespace("http://example.org/")
@@ -40,15 +41,15 @@ def store():
 def test_put_graph_replaces_without_duplicates(store):
     store.put_graph(G1, _graph("Blinken", "Netanyahu"))
     store.put_graph(G1, _graph("Blinken", "Netanyahu"))
-    rows = store.select(
+    rows = store.query(
         "SELECT ?g ?label WHERE { GRAPH ?g { ?s ?p ?label } } ORDER BY ?label", {"g": URIRef(G1)}
-    )
+    ).rows()
     assert [row["label"] for row in rows] == ["Blinken", "Netanyahu"]
 
 
 def test_put_graph_leaves_other_graphs_untouched(store):
     store.put_graph(G1, _graph("Netanyahu"))
-    rows = store.select("SELECT * WHERE { GRAPH ?g { ?s ?p ?label } }", {"g": URIRef(G2)})
+    rows = store.query("SELECT * WHERE { GRAPH ?g { ?s ?p ?label } }", {"g": URIRef(G2)}).rows()
     assert [row["label"] for row in rows] == ["Gallant"]
     assert store.count() == 2
 
@@ -59,7 +60,7 @@ def test_put_graph_keeps_blank_nodes_distinct_per_graph():
     graph.add((node, RDFS.label, Literal("evidence")))
     with Store.open("memory:") as store:
         assert store.put_graphs([(G1, graph), (G2, graph)], batch_size=1) == 2
-        rows = store.select("SELECT DISTINCT ?s WHERE { ?s ?p ?o }")
+        rows = store.query("SELECT DISTINCT ?s WHERE { ?s ?p ?o }").rows()
     assert len(rows) == 2
 
 
@@ -79,16 +80,16 @@ def test_put_graphs_streams_in_batches():
 
 
 def test_query_default_graph_is_union(store):
-    rows = store.select(LABELS + " ORDER BY ?label")
+    rows = store.query(LABELS + " ORDER BY ?label").rows()
     assert [row["label"] for row in rows] == ["Abbas", "Blinken", "Gallant"]
 
 
 def test_select_converts_values(store):
-    rows = store.select(
+    rows = store.query(
         "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
         'SELECT ?n ?d ?x ?b ?u WHERE { BIND(3 AS ?n) BIND("2023-01-31"^^xsd:date AS ?d) '
         "BIND(0.5 AS ?x) BIND(true AS ?b) OPTIONAL { ?u ?p ?o FILTER(false) } }"
-    )
+    ).rows()
     assert rows == [{"n": 3, "d": "2023-01-31", "x": 0.5, "b": True, "u": None}]
 
 
@@ -101,21 +102,21 @@ def test_select_converts_values(store):
     ],
 )
 def test_query_bindings_cannot_inject(store, value):
-    rows = store.select(LABELS, {"label": value})
+    rows = store.query(LABELS, {"label": value}).rows()
     assert rows == []
     assert store.count() == 3
 
 
 def test_query_binding_matches_value(store):
-    rows = store.select(LABELS, {"label": "Blinken"})
+    rows = store.query(LABELS, {"label": "Blinken"}).rows()
     assert rows == [{"s": str(EX.blinken), "label": "Blinken"}]
-    rows = store.select(LABELS, {"s": URIRef(EX.gallant)})
+    rows = store.query(LABELS, {"s": URIRef(EX.gallant)}).rows()
     assert rows == [{"s": str(EX.gallant), "label": "Gallant"}]
 
 
 def test_query_binding_not_projected_says_what_to_do(store):
     with pytest.raises(QueryError, match=r"must be listed in the SELECT clause"):
-        store.select("SELECT ?label WHERE { GRAPH ?g { ?s ?p ?label } }", {"g": URIRef(G1)})
+        store.query("SELECT ?label WHERE { GRAPH ?g { ?s ?p ?label } }", {"g": URIRef(G1)}).rows()
 
 
 def test_query_malformed_raises_parser_message(store):
@@ -140,8 +141,9 @@ def test_query_refuses_update(store, update):
     assert store.count() == 3
 
 
-def test_query_results_select_is_sparql_json(store):
-    body, media_type = store.query_results(LABELS, {"label": "Abbas"})
+def test_serialised_select_is_sparql_json(store):
+    written = serialise(store.query(LABELS, {"label": "Abbas"}), "json", "turtle")
+    body, media_type = written.body, written.media_type
     assert media_type == "application/sparql-results+json"
     data = json.loads(body)
     assert data["head"]["vars"] == ["s", "label"]
@@ -153,8 +155,9 @@ def test_query_results_select_is_sparql_json(store):
     ]
 
 
-def test_query_results_construct_is_turtle(store):
-    body, media_type = store.query_results("CONSTRUCT WHERE { ?s ?p ?o }")
+def test_serialised_construct_is_turtle(store):
+    written = serialise(store.query("CONSTRUCT WHERE { ?s ?p ?o }"), "json", "turtle")
+    body, media_type = written.body, written.media_type
     assert media_type == "text/turtle"
     assert len(Graph().parse(data=body, format="turtle")) == 3
 
@@ -190,7 +193,7 @@ def test_open_directory_persists(tmp_path):
         store.put_graph(G1, _graph("Blinken"))
     with Store.open(location) as store:
         assert store.graphs() == [G1]
-        assert store.select(LABELS)[0]["label"] == "Blinken"
+        assert store.query(LABELS).rows()[0]["label"] == "Blinken"
 
 
 def test_open_not_a_directory_raises_store_error(tmp_path):
@@ -213,8 +216,8 @@ def test_put_graph_round_trips_awkward_literals():
     graph.add((EX.quote, RDFS.comment, Literal("hi", lang="en")))
     with Store.open("memory:") as store:
         store.put_graph(G1, graph)
-        rows = store.select("SELECT * WHERE { ?s ?p ?o }", {"s": URIRef(EX.quote)})
-        body, _ = store.query_results("CONSTRUCT WHERE { ?s ?p ?o }")
+        rows = store.query("SELECT * WHERE { ?s ?p ?o }", {"s": URIRef(EX.quote)}).rows()
+        body = serialise(store.query("CONSTRUCT WHERE { ?s ?p ?o }"), None, "turtle").body
     assert sorted(row["o"] for row in rows) == sorted([text, "hi"])
     assert isomorphic(Graph().parse(data=body, format="turtle"), graph)
 
@@ -224,7 +227,7 @@ def test_put_graph_mapped_article_answers_who_met_whom():
     with Store.open("memory:") as store:
         store.put_graph(graph_iri, graph)
         store.put_graph(graph_iri, graph)
-        rows = store.select(
+        rows = store.query(
             """PREFIX kg: <https://w3id.org/newskg/ontology#>
                PREFIX schema: <https://schema.org/>
                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -234,7 +237,7 @@ def test_put_graph_mapped_article_answers_who_met_whom():
                     kg:evidence/kg:confidence ?confidence .
                }""",
             {"name": "Antony Blinken"},
-        )
+        ).rows()
         assert store.count() == len(graph)
     assert rows == [
         {

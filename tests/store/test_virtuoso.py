@@ -100,7 +100,7 @@ def test_virtuoso_rebuild_replaces_the_article_graph(virtuoso: Store, nlp: Langu
 
 
 def test_virtuoso_query_binds_values(virtuoso: Store) -> None:
-    assert [row["b"] for row in virtuoso.select(WHOM, {"name": "Antony Blinken"})] == MET
+    assert [row["b"] for row in virtuoso.query(WHOM, {"name": "Antony Blinken"}).rows()] == MET
     assert bool(virtuoso.query("ASK { ?a ?p ?o }")) is True
     assert bool(virtuoso.query("ASK { GRAPH <https://example.org/none> { ?a ?p ?o } }")) is False
 
@@ -175,7 +175,7 @@ def test_virtuoso_health_leaves_out_virtuosos_own_graphs(
 ) -> None:
     store = RemoteStore.connect(url)
     try:
-        all_graphs = store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        all_graphs = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows()
     finally:
         store.close()
     assert len(all_graphs) > 1  # Virtuoso keeps graphs of its own
