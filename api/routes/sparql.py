@@ -24,6 +24,7 @@ from api.schemas import ErrorBody, Responses
 from api.service import service_description
 from kg.formats import GRAPHS, SOLUTIONS
 from kg.query.sparql_checks import check_query, check_update, dataset_iris
+from kg.store.interface import QueryOptions
 from kg.store.pool import QueryJob
 
 router = APIRouter(tags=["sparql"])
@@ -189,20 +190,14 @@ async def _answer(
     query = await run_in_threadpool(
         check_query, _single(fields, "query"), store.has_graph, base, settings.max_depth
     )
-    default_graphs = dataset_iris("default-graph-uri", fields.get("default-graph-uri", []))
-    named_graphs = dataset_iris("named-graph-uri", fields.get("named-graph-uri", []))
     choice = choose(request.headers.get("accept"), _single(fields, "format"))
-    dataset = bool(default_graphs or named_graphs)
-    job = QueryJob(
-        sparql=query,
-        solution_format=choice.solutions,
-        graph_format=choice.graphs,
-        default_graphs=default_graphs if dataset else None,
-        named_graphs=named_graphs if dataset else None,
-        max_rows=settings.max_rows,
-        base_iri=base,
+    options = QueryOptions(
+        dataset_iris("default-graph-uri", fields.get("default-graph-uri", [])),
+        dataset_iris("named-graph-uri", fields.get("named-graph-uri", [])),
+        base,
+        formats=(choice.solutions, choice.graphs),
     )
-    results = await pool.run(job)
+    results = await pool.run(QueryJob(query, options, settings.max_rows))
     headers = {"Vary": "Accept"} | ({TRUNCATED: "true"} if results.truncated else {})
     return Response(results.body, media_type=results.media_type, headers=headers)
 
@@ -216,7 +211,7 @@ async def _update(request: Request, store: StoreDep, fields: dict[str, list[str]
     text = await run_in_threadpool(
         check_update, _single(fields, "update"), *using, get_settings(request).max_depth
     )
-    await run_in_threadpool(store.update, text, _endpoint(request), *using)
+    await run_in_threadpool(store.update, text, QueryOptions(*using, _endpoint(request)))
     return Response(status_code=204)
 
 

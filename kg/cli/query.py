@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kg.cli import options
 from kg.errors import NewsKGError
+from kg.store.interface import QueryOptions
 
 HELP = "Run a SPARQL query over the store."
 FORMATS = ("table", "json", "csv")
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     settings = options.settings(args)
     query = _read_query(args.query)
     with Store.open(settings.store) as store:
-        result = store.query(query, formats=("json", "turtle"))
+        result = store.query(query, None, QueryOptions(formats=("json", "turtle")))
         if args.format == "json" or not isinstance(result, Solutions | Boolean):
             body = serialise(result, "json", "turtle").body  # SPARQL JSON, or Turtle for graphs
             sys.stdout.write(body.decode("utf-8") + ("\n" if args.format == "json" else ""))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import chain, islice
 from pathlib import Path
@@ -30,10 +30,10 @@ from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.query.sparql_checks import with_using
 from kg.rdf.namespace import PREFIXES
 from kg.store import merge
-from kg.store.interface import GraphStore, ResultFormats
+from kg.store.interface import PLAIN, GraphStore, QueryOptions
 from kg.store.query_result import QueryResult, typed
 from kg.store.terms import (
-    Binding,
+    Bindings,
     Triples,
     graph_update,
     insert_update,
@@ -206,33 +206,24 @@ class Store:
             raise StoreError(f"Cannot open the graph store at '{path}' to read: {exc}") from exc
 
     def query(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Binding] | None = None,
-        default_graphs: Sequence[str] | None = None,
-        named_graphs: Sequence[str] | None = None,
-        base_iri: str | None = None,
-        *,
-        timeout: float | None = None,
-        formats: ResultFormats | None = None,
+        self, sparql: str, bindings: Bindings | None = None, options: QueryOptions = PLAIN
     ) -> QueryResult:
-        """Run a read-only SPARQL query: solutions, a boolean or triples.
-
-        Without `default_graphs` or `named_graphs` the default graph is the merge (set union) of
-        all graphs and every named graph can be named in GRAPH. Given either (the SPARQL
-        Protocol's default-graph-uri and named-graph-uri), the dataset is exactly those graphs;
-        one the store does not hold is empty. Relative IRIs are resolved against `base_iri`.
-        An embedded query runs to its end (no `timeout`) and `formats` change nothing here."""
+        """Run a read-only SPARQL query: solutions, a boolean or triples, over the dataset of
+        `options` (the merge of all graphs if it names none, in which every named graph can be
+        named in GRAPH). An embedded query runs to its end: the time limit and formats of
+        `options` change nothing here."""
         substitutions = _substitutions(bindings)
         dataset: dict[str, Any] = {}
-        if default_graphs is not None or named_graphs is not None:
+        if options.dataset:
             dataset = {
-                "default_graph": [_graph_name(iri) for iri in default_graphs or ()],
-                "named_graphs": [_graph_name(iri) for iri in named_graphs or ()],
+                "default_graph": [_graph_name(iri) for iri in options.default_graphs or ()],
+                "named_graphs": [_graph_name(iri) for iri in options.named_graphs or ()],
             }
         try:
             return typed(
-                self._store.query(sparql, substitutions=substitutions, base_iri=base_iri, **dataset)
+                self._store.query(
+                    sparql, substitutions=substitutions, base_iri=options.base_iri, **dataset
+                )
             )
         except SyntaxError as exc:
             update = _UPDATE_KEYWORD.match(sparql)
@@ -252,22 +243,16 @@ class Store:
         except OSError as exc:
             raise StoreError(f"Reading the graph store at '{self.location}' failed: {exc}") from exc
 
-    def update(
-        self,
-        sparql: str,
-        base_iri: str | None = None,
-        using_graphs: Sequence[str] = (),
-        using_named_graphs: Sequence[str] = (),
-    ) -> None:
-        """Run a SPARQL 1.1 Update (relative IRIs resolved against `base_iri`; its DELETE /
-        INSERT operations reading the `using_graphs` as default graph and `using_named_graphs`
-        as named graphs, if given), then make the default graph the merge of the named graphs
-        again (one transaction; a scan of the store); QueryError if it is malformed."""
-        sparql = with_using(sparql, using_graphs, using_named_graphs)
+    def update(self, sparql: str, options: QueryOptions = PLAIN) -> None:
+        """Run a SPARQL 1.1 Update (relative IRIs resolved against the base IRI of `options`;
+        its DELETE / INSERT operations reading the dataset of `options`, if it names one), then
+        make the default graph the merge of the named graphs again (one transaction; a scan of
+        the store); QueryError if it is malformed."""
+        sparql = with_using(sparql, options.default_graphs, options.named_graphs)
         try:
             with self._writing:
                 self._writes += 1
-                merge.update_and_resync(self._store, sparql, base_iri)
+                merge.update_and_resync(self._store, sparql, options.base_iri)
         except SyntaxError as exc:
             raise QueryError(str(exc)) from exc
         except (OSError, RuntimeError) as exc:
@@ -399,7 +384,7 @@ def _write_error(location: str, graph_iris: list[str], exc: Exception) -> StoreE
 
 
 def _substitutions(
-    bindings: Mapping[str, Binding] | None,
+    bindings: Bindings | None,
 ) -> dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] | None:
     if not bindings:
         return None

@@ -12,10 +12,9 @@ the queries newskg ships do not use for bound variables.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 
 from kg.errors import QueryError
-from kg.store.terms import Binding, to_ox_term
+from kg.store.terms import Bindings, to_ox_term
 
 # What the scanner skips over: comments, strings (long ones first) and IRIs; and what it stops at.
 _TOKEN = re.compile(
@@ -32,7 +31,7 @@ _TOKEN = re.compile(
 _VARIABLE = re.compile(r"^[?$]?([A-Za-z0-9_\u00b7\u00c0-\ufffd]+)$")
 
 
-def values_block(bindings: Mapping[str, Binding]) -> str:
+def values_block(bindings: Bindings) -> str:
     """`VALUES (?a ?b) { (t1 t2) }` for the bindings, each term serialised by pyoxigraph."""
     names, terms = [], []
     for name, value in bindings.items():
@@ -48,7 +47,7 @@ def values_block(bindings: Mapping[str, Binding]) -> str:
     return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
 
 
-def bind_values(sparql: str, bindings: Mapping[str, Binding] | None) -> str:
+def bind_values(sparql: str, bindings: Bindings | None) -> str:
     """The query with `bindings` joined at the head of its WHERE group (unchanged if none)."""
     if not bindings:
         return sparql

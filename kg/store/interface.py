@@ -3,18 +3,47 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol, Self
 
 import pyoxigraph as ox
 
 from kg.store.query_result import QueryResult
-from kg.store.terms import Binding, Triples
+from kg.store.terms import Bindings, Triples
 
 ResultFormats = tuple[str | None, str | None]
 """The formats a client takes, by name: one for solutions and booleans
 (kg.store.results.SOLUTION_FORMATS), one for graphs (GRAPH_FORMATS); None where it takes none."""
+
+
+@dataclass(frozen=True)
+class QueryOptions:
+    """How a query or an update runs beyond its text and bindings."""
+
+    default_graphs: Sequence[str] = ()
+    named_graphs: Sequence[str] = ()
+    """The dataset (the SPARQL Protocol's default-graph-uri and named-graph-uri, or for an update
+    using-graph-uri and using-named-graph-uri). Without either the default graph is the merge of
+    all graphs; with either, the dataset is exactly those graphs, and one the store does not
+    hold is empty."""
+    base_iri: str | None = None
+    """What relative IRIs in the text are resolved against."""
+    timeout: float | None = None
+    """Seconds a server may take to answer (an embedded query runs to its end)."""
+    formats: ResultFormats | None = None
+    """What the client takes, so that a server's answer in one of them can be handed on unchanged
+    (kg.store.results.serialise)."""
+
+    @property
+    def dataset(self) -> bool:
+        """Whether the query names its dataset."""
+        return bool(self.default_graphs or self.named_graphs)
+
+
+PLAIN = QueryOptions()
+"""Over the merge of all graphs, no base IRI, no time limit, any format."""
 
 
 class GraphStore(Protocol):
@@ -35,32 +64,14 @@ class GraphStore(Protocol):
         ...
 
     def query(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Binding] | None = None,
-        default_graphs: Sequence[str] | None = None,
-        named_graphs: Sequence[str] | None = None,
-        base_iri: str | None = None,
-        *,
-        timeout: float | None = None,
-        formats: ResultFormats | None = None,
+        self, sparql: str, bindings: Bindings | None = None, options: QueryOptions = PLAIN
     ) -> QueryResult:
-        """Run a read-only query: solutions, a boolean or triples (kg.store.query_result).
-
-        Without `default_graphs` or `named_graphs` the default graph is the merge of all
-        graphs; with either, the dataset is exactly those graphs. `timeout` limits a server's
-        answer; `formats` are what the client takes, so that a server's answer in one of them
-        can be handed on unchanged (kg.store.results.serialise)."""
+        """Run a read-only query: solutions, a boolean or triples (kg.store.query_result), with
+        the dataset, base IRI, time limit and formats of `options`."""
         ...
 
-    def update(
-        self,
-        sparql: str,
-        base_iri: str | None = None,
-        using_graphs: Sequence[str] = (),
-        using_named_graphs: Sequence[str] = (),
-    ) -> None:
-        """Run a SPARQL 1.1 Update."""
+    def update(self, sparql: str, options: QueryOptions = PLAIN) -> None:
+        """Run a SPARQL 1.1 Update, its DELETE / INSERT reading the dataset of `options`."""
         ...
 
     def has_graph(self, graph_iri: str) -> bool:

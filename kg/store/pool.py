@@ -41,7 +41,7 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -50,21 +50,18 @@ from typing import IO, Protocol
 from kg import errors
 from kg.errors import QueryTimeoutError, StoreError
 from kg.store import GraphStore, Store
+from kg.store.interface import QueryOptions
 from kg.store.results import Results, check_xml_output, serialise
 
 
 @dataclass(frozen=True)
 class QueryJob:
-    """One query to run: the text, the dataset, the formats the client takes, the row limit,
-    and the base IRI of relative IRIs in the text (the endpoint's URL)."""
+    """One query to run: the text, how it runs, and the row limit."""
 
     sparql: str
-    solution_format: str | None = "json"
-    graph_format: str | None = "turtle"
-    default_graphs: tuple[str, ...] | None = None
-    named_graphs: tuple[str, ...] | None = None
+    options: QueryOptions = QueryOptions(formats=("json", "turtle"))
+    """Its dataset, base IRI and the formats the client takes (the pool sets the time limit)."""
     max_rows: int = 10_000
-    base_iri: str | None = None
 
 
 REMOTE_WORKERS = 16
@@ -79,17 +76,8 @@ STALE_SECONDS = 60
 def run_job(store: GraphStore, job: QueryJob, timeout: float | None = None) -> Results:
     """Run `job` on `store` and serialise its result (a time limit only for remote stores);
     NotAcceptableError if XML was asked for and the result holds what XML cannot carry."""
-    formats = (job.solution_format, job.graph_format)
-    result = store.query(
-        job.sparql,
-        None,
-        job.default_graphs,
-        job.named_graphs,
-        job.base_iri,
-        timeout=timeout,
-        formats=formats,
-    )
-    results = serialise(result, *formats, job.max_rows)
+    result = store.query(job.sparql, None, replace(job.options, timeout=timeout))
+    results = serialise(result, *(job.options.formats or (None, None)), job.max_rows)
     check_xml_output(results.body, results.media_type)
     return results
 

@@ -20,7 +20,7 @@ servers have no substitutions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 
@@ -32,10 +32,10 @@ from kg.query.sparql_checks import returns_graph
 from kg.rdf.namespace import PREFIXES
 from kg.store import _EXPORT_FORMATS, _UPDATE_KEYWORD, MEMORY, Store
 from kg.store.binding import bind_values
-from kg.store.interface import ResultFormats
+from kg.store.interface import PLAIN, QueryOptions
 from kg.store.query_result import Boolean, Constructed, QueryResult, Solutions, rows_of
 from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS
-from kg.store.terms import Binding, Triples, ntriples, written
+from kg.store.terms import Bindings, Triples, ntriples, written
 
 DEFAULT_TIMEOUT = 120.0
 """Seconds to wait for the server on any one request (the API passes its own query limit)."""
@@ -126,29 +126,25 @@ class RemoteStore:
     # Reading
 
     def query(
-        self,
-        sparql: str,
-        bindings: Mapping[str, Binding] | None = None,
-        default_graphs: Sequence[str] | None = None,
-        named_graphs: Sequence[str] | None = None,
-        base_iri: str | None = None,
-        *,
-        timeout: float | None = None,
-        formats: ResultFormats | None = None,
+        self, sparql: str, bindings: Bindings | None = None, options: QueryOptions = PLAIN
     ) -> QueryResult:
         """Run a read-only query on the server: solutions, a boolean or triples, keeping the
-        bytes it sent; QueryTimeoutError past `timeout` seconds. The server is asked for the
-        `formats` named (JSON and N-Triples if none), but for JSON in place of CSV or TSV: CSV
-        cannot be read back, and Virtuoso's TSV quotes the variable names (pyoxigraph refuses
-        them)."""
-        dataset = self._held(default_graphs, named_graphs)
+        bytes it sent; QueryTimeoutError past the time limit of `options`. The server is asked
+        for the formats `options` names (JSON and N-Triples if none), but for JSON in place of
+        CSV or TSV: CSV cannot be read back, and Virtuoso's TSV quotes the variable names
+        (pyoxigraph refuses them)."""
+        dataset = self._held(options)
         if dataset == ((), ()):  # no graph the server holds: answer from an empty store
-            return Store.open(MEMORY).query(sparql, bindings, base_iri=base_iri)
-        solution_format, graph_format = formats or ("json", "ntriples")
+            return Store.open(MEMORY).query(
+                sparql, bindings, QueryOptions(base_iri=options.base_iri)
+            )
+        solution_format, graph_format = options.formats or ("json", "ntriples")
         if solution_format in (None, "csv", "tsv"):
             solution_format = "json"
         accept = (SOLUTION_FORMATS[solution_format], GRAPH_FORMATS[graph_format or "ntriples"])
-        return _parsed(self._query(sparql, bindings, dataset, accept, timeout, base_iri))
+        return _parsed(
+            self._query(sparql, bindings, dataset, accept, options.timeout, options.base_iri)
+        )
 
     def has_graph(self, graph_iri: str) -> bool:
         """Whether the server has the named graph with a triple in it (newskg writes no empty
@@ -236,19 +232,14 @@ class RemoteStore:
             written += 1
         return written
 
-    def update(
-        self,
-        sparql: str,
-        base_iri: str | None = None,
-        using_graphs: Sequence[str] = (),
-        using_named_graphs: Sequence[str] = (),
-    ) -> None:
+    def update(self, sparql: str, options: QueryOptions = PLAIN) -> None:
         """Send a SPARQL 1.1 Update to the server's update endpoint (relative IRIs resolved
-        against `base_iri`), with the protocol's using-graph-uri / using-named-graph-uri."""
+        against the base IRI of `options`, its dataset as using-graph-uri and
+        using-named-graph-uri)."""
         form = {
-            "update": _based(sparql, base_iri),
-            "using-graph-uri": list(using_graphs),
-            "using-named-graph-uri": list(using_named_graphs),
+            "update": _based(sparql, options.base_iri),
+            "using-graph-uri": list(options.default_graphs),
+            "using-named-graph-uri": list(options.named_graphs),
         }
         self._request("POST", self.update_url, data=form)
 
@@ -301,22 +292,20 @@ class RemoteStore:
 
     # HTTP
 
-    def _held(
-        self, default_graphs: Sequence[str] | None, named_graphs: Sequence[str] | None
-    ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    def _held(self, options: QueryOptions) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         """The dataset asked for, less the graphs the server lacks (they are empty, and a
         server asked for them might fetch them); None if none was asked for."""
-        if default_graphs is None and named_graphs is None:
+        if not options.dataset:
             return None
         return (
-            tuple(iri for iri in default_graphs or () if self.has_graph(iri)),
-            tuple(iri for iri in named_graphs or () if self.has_graph(iri)),
+            tuple(iri for iri in options.default_graphs or () if self.has_graph(iri)),
+            tuple(iri for iri in options.named_graphs or () if self.has_graph(iri)),
         )
 
     def _query(
         self,
         sparql: str,
-        bindings: Mapping[str, Binding] | None,
+        bindings: Bindings | None,
         dataset: tuple[tuple[str, ...], tuple[str, ...]] | None,
         accept: tuple[ox.QueryResultsFormat, ox.RdfFormat],
         timeout: float | None = None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 import pyoxigraph as ox
 import rdflib
@@ -15,6 +15,9 @@ from kg.store.merge import forget
 
 Binding = str | int | float | bool | Node | ox.NamedNode | ox.Literal
 """A value bound to a query variable: a plain str is an xsd:string literal."""
+
+Bindings = Mapping[str, Binding]
+"""Values for a query's variables, by variable name."""
 
 Triple = tuple[Node, Node, Node]
 Triples = rdflib.Graph | Collection[Triple]

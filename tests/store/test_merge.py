@@ -13,6 +13,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.store import Store
+from kg.store.interface import QueryOptions
 from kg.store.terms import nquads
 
 EX = Namespace("http://example.org/")
@@ -90,7 +91,7 @@ def test_merge_three_articles_join_through_labels_gives_the_set_rows(tmp_path: P
         rows = store.query(WHO_MET).rows()
         # The three graphs named as the dataset are joined as a multiset, as Oxigraph's own
         # union default graph was: 3 kg:met x 3 labels per direction.
-        union = list(store.query(WHO_MET, default_graphs=ARTICLES))
+        union = list(store.query(WHO_MET, None, QueryOptions(default_graphs=ARTICLES)))
         assert _is_merge(store)
         assert store.count() == 3 * len(graphs[0][1])
     assert rows == [

@@ -17,6 +17,7 @@ from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.settings import DEFAULT_BASE_IRI, Settings, default_model
 from kg.sources import read_articles
 from kg.store import Store
+from kg.store.interface import QueryOptions
 from kg.store.query_result import Boolean, Constructed, Solutions
 from kg.store.remote import RemoteStore
 from kg.store.results import serialise
@@ -96,7 +97,9 @@ def test_remote_construct_and_results_keep_server_bytes(remote: Store) -> None:
         {"article": URIRef(ARTICLE)},
     ).graph()
     assert len(graph) == remote.count()
-    csv = remote.query(WHOM.replace("?name", '"Antony Blinken"'), formats=("csv", None))
+    csv = remote.query(
+        WHOM.replace("?name", '"Antony Blinken"'), None, QueryOptions(formats=("csv", None))
+    )
     results = serialise(csv, "csv", None, max_rows=2)
     assert results.truncated
     assert results.body.decode().splitlines() == ["b", MET[0], MET[1]]
@@ -104,7 +107,7 @@ def test_remote_construct_and_results_keep_server_bytes(remote: Store) -> None:
 
 def test_remote_query_is_typed_and_keeps_the_servers_bytes(remote: Store) -> None:
     query = WHOM.replace("?name", '"Antony Blinken"')
-    result = remote.query(query, formats=("xml", None))
+    result = remote.query(query, None, QueryOptions(formats=("xml", None)))
     assert isinstance(result, Solutions)
     assert result.sent is not None
     assert serialise(result, "xml", None, max_rows=10).body == result.sent[0]
