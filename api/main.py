@@ -31,7 +31,7 @@ from kg.errors import (
 from kg.ingest import Ingester
 from kg.settings import Settings
 from kg.store import GraphStore, Store
-from kg.store.pool import open_pool
+from kg.store.pool import Reserve, open_pool
 
 # Errors the server cannot fix by itself are 503; every other NewsKGError is the request's fault.
 _STATUS: dict[type[NewsKGError], int] = {
@@ -74,13 +74,8 @@ def create_app(
         if ingester is None and settings.token is not None:
             app.state.ingester = Ingester.load(settings.model, settings.base_iri)
         opened = store if store is not None else Store.open(settings.store)
-        pool = open_pool(
-            opened,
-            settings.query_timeout,
-            settings.query_workers,
-            settings.reserve_workers,
-            settings.reserve_timeout,
-        )
+        reserve = Reserve(settings.reserve_workers, settings.reserve_timeout)
+        pool = open_pool(opened, settings.query_timeout, settings.query_workers, reserve)
         app.state.store = opened
         app.state.query_pool = pool
         try:

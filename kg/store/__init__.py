@@ -56,6 +56,18 @@ _UPDATE_KEYWORD = re.compile(
     re.IGNORECASE,
 )
 
+
+def refuse_update(sparql: str) -> None:
+    """ReadOnlyError if `sparql` is an update, which query() does not run."""
+    update = _UPDATE_KEYWORD.match(sparql)
+    if update:
+        raise ReadOnlyError(
+            "The store is read-only through query(): SPARQL Update "
+            f"({update.group(1).upper()}) is not accepted. "
+            "Send a SELECT, ASK, CONSTRUCT or DESCRIBE query."
+        )
+
+
 _EXPORT_FORMATS = {
     "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS,
@@ -131,10 +143,7 @@ class Store:
         self._write_batch([(graph_iri, graph)], bulk=False)
 
     def put_graphs(
-        self,
-        items: Iterable[tuple[str, Triples]],
-        batch_size: int = 64,
-        bulk: bool = False,
+        self, items: Iterable[tuple[str, Triples]], batch_size: int = 64, bulk: bool = False
     ) -> int:
         """Replace many named graphs, `batch_size` at a time; return how many were written.
 
@@ -226,13 +235,7 @@ class Store:
                 )
             )
         except SyntaxError as exc:
-            update = _UPDATE_KEYWORD.match(sparql)
-            if update:
-                raise ReadOnlyError(
-                    "The store is read-only through query(): SPARQL Update "
-                    f"({update.group(1).upper()}) is not accepted. "
-                    "Send a SELECT, ASK, CONSTRUCT or DESCRIBE query."
-                ) from exc
+            refuse_update(sparql)
             raise QueryError(str(exc)) from exc
         except RuntimeError as exc:
             # SEP-0007 substitution: a bound variable must be in the SELECT projection.
@@ -280,11 +283,7 @@ class Store:
         return True
 
     def add_to_graph(
-        self,
-        graph_iri: str | None,
-        data: bytes,
-        format: ox.RdfFormat,
-        replace: bool = False,
+        self, graph_iri: str | None, data: bytes, format: ox.RdfFormat, replace: bool = False
     ) -> bool:
         """Parse `data` into a named graph, first emptying it if `replace`, keeping the default
         graph in step (one transaction); return whether the graph is new. QueryError if `data`

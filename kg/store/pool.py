@@ -106,12 +106,20 @@ class QueryPool(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class Reserve:
+    """Workers kept for queries that find all others busy, under a shorter time limit."""
+
+    workers: int = 0
+    timeout: float | None = None
+    """Seconds; None: the pool's own limit."""
+
+
+NO_RESERVE = Reserve()
+
+
 def open_pool(
-    store: GraphStore,
-    timeout: float,
-    workers: int,
-    reserve_workers: int = 0,
-    reserve_timeout: float | None = None,
+    store: GraphStore, timeout: float, workers: int, reserve: Reserve = NO_RESERVE
 ) -> QueryPool:
     """A process pool over an on-disk store (with its reserve), a thread pool over an in-memory
     or remote one (threads cannot be stopped, so no reserve would stay free)."""
@@ -119,7 +127,7 @@ def open_pool(
         return ThreadQueryPool(store, timeout, workers)
     if store.kind == "remote":
         return ThreadQueryPool(store, timeout, max(workers, REMOTE_WORKERS))
-    return ProcessQueryPool(store, timeout, workers, reserve_workers, reserve_timeout)
+    return ProcessQueryPool(store, timeout, workers, reserve)
 
 
 class ThreadQueryPool:
@@ -153,20 +161,15 @@ class ProcessQueryPool:
     anew when a query finds the store's version changed since the last one.
 
     `workers` take queries under the full time limit. A query that finds them all busy goes to
-    one of `reserve_workers` instead, if one is idle, under `reserve_timeout`: so as many
+    one of the `reserve` workers instead, if one is idle, under its time limit: so as many
     never-ending queries as there are workers leave a cheap query a worker to answer at once,
     and a slow query sent to the reserve is stopped soon, leaving it free again."""
 
     def __init__(
-        self,
-        store: GraphStore,
-        timeout: float,
-        workers: int,
-        reserve_workers: int = 0,
-        reserve_timeout: float | None = None,
+        self, store: GraphStore, timeout: float, workers: int, reserve: Reserve = NO_RESERVE
     ) -> None:
         self.timeout = timeout
-        self.reserve_timeout = min(reserve_timeout or timeout, timeout)
+        self.reserve_timeout = min(reserve.timeout or timeout, timeout)
         self._store = store
         self._lock = threading.Lock()
         self._snapshotting = threading.Lock()
@@ -175,7 +178,7 @@ class ProcessQueryPool:
         self._version = store.version  # the store's version the current snapshot holds
         self._current = _published(self._take_snapshot())
         self._context = multiprocessing.get_context("spawn")
-        self._workers = [_Worker(self._context) for _ in range(workers + reserve_workers)]
+        self._workers = [_Worker(self._context) for _ in range(workers + reserve.workers)]
         self._reserve = frozenset(self._workers[workers:])
         self._idle: asyncio.Queue[_Worker] | None = None
         self._spare: asyncio.Queue[_Worker] | None = None

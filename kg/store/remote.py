@@ -27,10 +27,10 @@ from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
 import httpx
 import pyoxigraph as ox
 
-from kg.errors import QueryError, QueryTimeoutError, ReadOnlyError, StoreError
+from kg.errors import QueryError, QueryTimeoutError, StoreError
 from kg.query.sparql_checks import returns_graph
 from kg.rdf.namespace import PREFIXES
-from kg.store import _EXPORT_FORMATS, _UPDATE_KEYWORD, MEMORY, Store
+from kg.store import _EXPORT_FORMATS, MEMORY, Store, refuse_update
 from kg.store.binding import bind_values
 from kg.store.interface import PLAIN, QueryOptions
 from kg.store.query_result import Boolean, Constructed, QueryResult, Solutions, rows_of
@@ -218,10 +218,7 @@ class RemoteStore:
         )
 
     def put_graphs(
-        self,
-        items: Iterable[tuple[str, Triples]],
-        batch_size: int = 64,
-        bulk: bool = False,
+        self, items: Iterable[tuple[str, Triples]], batch_size: int = 64, bulk: bool = False
     ) -> int:
         """Replace many named graphs, one PUT each (so each is replaced atomically)."""
         if batch_size < 1:
@@ -249,11 +246,7 @@ class RemoteStore:
         return response.status_code != 404
 
     def add_to_graph(
-        self,
-        graph_iri: str | None,
-        data: bytes,
-        format: ox.RdfFormat,
-        replace: bool = False,
+        self, graph_iri: str | None, data: bytes, format: ox.RdfFormat, replace: bool = False
     ) -> bool:
         """Send `data` to a named graph (None: the default graph), replacing it if `replace`;
         return whether the named graph is new. QueryError if `data` does not parse."""
@@ -314,13 +307,7 @@ class RemoteStore:
         """POST the query; `accept` names the format for solutions and the one for graphs, and
         only the one for the query's form is asked for (Virtuoso answers a CONSTRUCT with a
         table if a table format is acceptable)."""
-        update = _UPDATE_KEYWORD.match(sparql)
-        if update:
-            raise ReadOnlyError(
-                "The store is read-only through query(): SPARQL Update "
-                f"({update.group(1).upper()}) is not accepted. "
-                "Send a SELECT, ASK, CONSTRUCT or DESCRIBE query."
-            )
+        refuse_update(sparql)
         form: dict[str, Any] = {"query": bind_values(_based(sparql, base_iri), bindings)}
         if dataset is not None:
             form["default-graph-uri"], form["named-graph-uri"] = dataset
