@@ -11,8 +11,10 @@ The pipeline and rules the sentences are read with follow CoNLL04's conventions
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -113,6 +115,25 @@ def _sentence(record: dict[str, Any], number: int, path: Path) -> Sentence:
         ) from exc
     ident = str(record.get("orig_id", number))
     return Sentence(f"conll04-{number}-{ident}", text, tuple(offsets), entities, relations)
+
+
+def training_parser(
+    module: str, description: str, output: tuple[Path, str] | None = None
+) -> argparse.ArgumentParser:
+    """The command line of a script that learns from a CoNLL04 file: `python -m <module>
+    TRAIN_FILE [--model M] [-o OUTPUT]` (`output`: the default path and what is written there),
+    to which each script adds its own options."""
+    parser = argparse.ArgumentParser(prog=f"python -m {module}", description=description)
+    parser.add_argument("train_file", metavar="TRAIN_FILE", help="conll04_train.json (SpERT)")
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default: newskg's)")
+    if output is not None:
+        parser.add_argument("-o", "--output", default=str(output[0]), help=output[1])
+    return parser
+
+
+def to_stderr(line: str) -> None:
+    """Where training scripts write their progress (stdout is kept for results)."""
+    print(line, file=sys.stderr)
 
 
 def read_conll04(path: Path) -> list[Sentence]:

@@ -15,7 +15,6 @@ newskg[train]`). Deterministic.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -27,7 +26,14 @@ import spacy
 from spacy.util import fix_random_seed
 
 from kg.evaluation import train_affiliations, train_names
-from kg.evaluation.conll04 import MICRO, RELATIONS, evaluate_conll04, read_conll04
+from kg.evaluation.conll04 import (
+    MICRO,
+    RELATIONS,
+    evaluate_conll04,
+    read_conll04,
+    to_stderr,
+    training_parser,
+)
 from kg.evaluation.conventions import (
     conll04_affiliation_rules,
     conll04_pipeline,
@@ -100,20 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Cross-validate on a CoNLL04 training file and print the scores of each variant."""
     from kg.settings import default_model
 
-    parser = argparse.ArgumentParser(
-        prog="python -m kg.evaluation.crossval_affiliations", description=__doc__.splitlines()[0]
-    )
-    parser.add_argument("train_file", metavar="TRAIN_FILE", help="conll04_train.json (SpERT)")
-    parser.add_argument("--model", default=None, help="spaCy pipeline (default: newskg's)")
+    parser = training_parser("kg.evaluation.crossval_affiliations", __doc__.splitlines()[0])
     args = parser.parse_args(argv)
-    totals = cross_validate(Path(args.train_file), args.model or default_model(), log=_stderr)
+    totals = cross_validate(Path(args.train_file), args.model or default_model(), log=to_stderr)
     for name, scores in totals.items():
         print(f"\n{name}\n{report(scores)}")
     return 0
-
-
-def _stderr(line: str) -> None:
-    print(line, file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ are resolved with CoNLL04's rules (`kg.evaluation.conventions`), as `kg eval --c
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
@@ -31,7 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import fix_random_seed
 
 from kg.evaluation import train_names
-from kg.evaluation.conll04 import Sentence, read_conll04
+from kg.evaluation.conll04 import Sentence, read_conll04, to_stderr, training_parser
 from kg.evaluation.conventions import conll04_pipeline, conll04_rules
 from kg.evaluation.names import recogniser
 from kg.extract.affiliations import MODEL_PATH, mentions
@@ -225,12 +224,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Train on a CoNLL04 file and write the model JSON."""
     from kg.settings import default_model
 
-    parser = argparse.ArgumentParser(
-        prog="python -m kg.evaluation.train_affiliations", description=__doc__.splitlines()[0]
+    default_output = (MODEL_PATH, "model file to write")
+    parser = training_parser(
+        "kg.evaluation.train_affiliations", __doc__.splitlines()[0], default_output
     )
-    parser.add_argument("train_file", metavar="TRAIN_FILE", help="conll04_train.json (SpERT)")
-    parser.add_argument("-o", "--output", default=str(MODEL_PATH), help="model file to write")
-    parser.add_argument("--model", default=None, help="spaCy pipeline (default: newskg's)")
     parser.add_argument(
         "--news-ner",
         action="store_true",
@@ -243,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.news_ner:  # a recogniser that never read CoNLL04: nothing to hold out
         data = examples(sentences, load_pipeline(spacy_model))
     else:
-        data = jackknifed_examples(sentences, spacy_model, log=_stderr)
+        data = jackknifed_examples(sentences, spacy_model, log=to_stderr)
     model = train(data, Path(args.train_file).name)
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -257,10 +254,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     print(f"wrote {output}", file=sys.stderr)
     return 0
-
-
-def _stderr(line: str) -> None:
-    print(line, file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ nothing beyond spaCy.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
@@ -40,7 +39,7 @@ from spacy.util import fix_random_seed, minibatch
 from thinc.api import Adam
 
 from kg.evaluation.birthplaces import join_birthplaces
-from kg.evaluation.conll04 import Sentence, read_conll04
+from kg.evaluation.conll04 import Sentence, read_conll04, to_stderr, training_parser
 from kg.evaluation.names import NAMES_PATH, recogniser, save_weights
 
 NAME_LABELS = {"person": "PERSON", "organization": "ORG"}
@@ -253,12 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Fine-tune on a CoNLL04 file and write the recogniser's weights."""
     from kg.settings import default_model
 
-    parser = argparse.ArgumentParser(
-        prog="python -m kg.evaluation.train_names", description=__doc__.splitlines()[0]
-    )
-    parser.add_argument("train_file", metavar="TRAIN_FILE", help="conll04_train.json (SpERT)")
-    parser.add_argument("-o", "--output", default=str(NAMES_PATH), help="folder to write")
-    parser.add_argument("--model", default=None, help="spaCy pipeline (default: newskg's)")
+    default_output = (NAMES_PATH, "folder to write")
+    parser = training_parser("kg.evaluation.train_names", __doc__.splitlines()[0], default_output)
     parser.add_argument(
         "--cross-validate",
         action="store_true",
@@ -274,16 +269,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     model = args.model or default_model()
     if args.cross_validate:
-        cross_validate(Path(args.train_file), model, args.epochs, log=_stderr)
+        cross_validate(Path(args.train_file), model, args.epochs, log=to_stderr)
         return 0
     output = Path(args.output)
-    train(Path(args.train_file), model, output, log=_stderr)
+    train(Path(args.train_file), model, output, log=to_stderr)
     print(f"wrote {output}", file=sys.stderr)
     return 0
-
-
-def _stderr(line: str) -> None:
-    print(line, file=sys.stderr)
 
 
 if __name__ == "__main__":
