@@ -1,4 +1,5 @@
-"""The `kg` command: build, extract, query, export, serve and eval, one module each.
+"""The `kg` command: build, extract, query, export, serve and eval, one module each (eval's in
+kg.evaluation).
 
 Every failure is one line on stderr ("kg: ..."), never a traceback; the exit status is 1 when
 some input failed and the rest went on, 2 when the command could not run at all.
@@ -11,8 +12,9 @@ import sys
 from collections.abc import Sequence
 
 from kg import __version__
-from kg.cli import build, eval, export, extract, query, serve
+from kg.cli import build, export, extract, query, serve
 from kg.errors import NewsKGError
+from kg.evaluation import command as evaluation
 
 COMMANDS = {
     "build": build,
@@ -20,7 +22,7 @@ COMMANDS = {
     "query": query,
     "export": export,
     "serve": serve,
-    "eval": eval,
+    "eval": evaluation,
 }
 """Each subcommand's module: its HELP line, `add_arguments(parser)` and `run(args) -> status`."""
 

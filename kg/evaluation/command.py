@@ -1,4 +1,5 @@
-"""`kg eval`: score extraction against gold files, CoNLL04 or WikiEvents."""
+"""`kg eval`: score extraction against gold files, CoNLL04 or WikiEvents (the `kg` command's
+evaluation subcommand, kept with the evaluation it runs)."""
 
 from __future__ import annotations
 
