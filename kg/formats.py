@@ -53,11 +53,6 @@ class Format:
         return self.media_types + self.also_accepted
 
     @property
-    def extension(self) -> str:
-        """The file name extension, without the dot."""
-        return self.oxigraph.file_extension
-
-    @property
     def w3c_name(self) -> str:
         """Its name under http://www.w3.org/ns/formats/ (as in a SPARQL service description)."""
         return self.oxigraph.iri.rsplit("/", 1)[1]
