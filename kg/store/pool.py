@@ -179,6 +179,8 @@ class ProcessQueryPool:
         self._current = _published(self._take_snapshot())
         self._context = multiprocessing.get_context("spawn")
         self._workers = [_Worker(self._context) for _ in range(workers + reserve.workers)]
+        for worker in self._workers:  # started together, waited for in turn
+            worker.wait_ready()
         self._reserve = frozenset(self._workers[workers:])
         self._idle: asyncio.Queue[_Worker] | None = None
         self._spare: asyncio.Queue[_Worker] | None = None
@@ -335,10 +337,24 @@ class _Worker:
             raise TimeoutError
         return outcome
 
+    def wait_ready(self) -> None:
+        """Wait until the process has imported what it runs (a second or more on a busy
+        machine), so that a query's time limit counts the query alone."""
+        try:
+            if self._conn.poll(WORKER_START_SECONDS) and self._conn.recv() == _READY:
+                return
+        except (EOFError, OSError):
+            pass
+        raise StoreError(
+            f"A query worker did not start within {WORKER_START_SECONDS} s; "
+            "check that the machine has free memory, then start the server again."
+        )
+
     def restart(self) -> None:
-        """Kill the process (whatever it is doing) and start a fresh one."""
+        """Kill the process (whatever it is doing) and start a fresh one, ready for a query."""
         self.stop()
         self._start()
+        self.wait_ready()
 
     def stop(self) -> None:
         """Kill the process and wait for it to go."""
@@ -350,10 +366,16 @@ class _Worker:
 _Outcome = tuple[str, object]
 """("ok", Results) or (error class name, message), as a worker sends it back."""
 
+_READY = ("ready", None)
+"""What a worker sends once, when it has started."""
+
+WORKER_START_SECONDS = 60
+
 
 def _serve(conn: Connection) -> None:
     """A worker process: answer jobs from `conn` until the pipe closes."""
     opened: tuple[str, Store] | None = None
+    conn.send(_READY)
     while True:
         try:
             snapshot, job = conn.recv()
