@@ -95,7 +95,8 @@ def create_app(
         summary="Who met whom, who leads what, who holds which post: news as a knowledge graph.",
         version="0.1.0",
         lifespan=lifespan,
-        docs_url=None,  # our own /docs page (api.routes.explorer): no inline script
+        docs_url=None,  # our own /docs page (api.routes.explorer): vendored, no inline script
+        redoc_url=None,  # FastAPI's ReDoc page loads from a CDN: blank offline
     )
     app.state.settings = settings
     app.add_exception_handler(RequestValidationError, _invalid_request)
