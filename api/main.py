@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 
 from api.csp import ContentSecurityPolicy
 from api.guard import RequestLineGuard
-from api.routes import actors, articles, explorer, graphs, health, linked, network, sparql
+from api.routes import actors, articles, editor, explorer, graphs, health, linked, network, sparql
 from api.routes.sparql import TRUNCATED
 from kg.errors import (
     ExtractionError,
@@ -115,6 +115,7 @@ def create_app(
     for router in (
         health.router,
         sparql.router,
+        editor.router,
         graphs.router,
         actors.router,
         network.router,
