@@ -1,7 +1,9 @@
 """The Content-Security-Policy every HTML response carries: scripts only from files the server
 serves, never inline, so that markup someone managed to put in a page cannot run, and nothing
-loaded from another host, so that every page works offline (Swagger UI at /docs and YASGUI at
-/sparql are vendored under api/static/vendor/)."""
+loaded from or sent to another host, so that every page works offline and a query cannot be sent
+elsewhere. Swagger UI (/docs) and YASGUI (/sparql) are vendored under api/static/vendor/ and run
+under this one policy: neither needs eval or inline script; both set inline styles, which it
+allows (a style cannot run code)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """The SPARQL editor (YASGUI at GET /sparql) and the API documentation (Swagger UI at /docs) in a
 real headless Chromium, offline: every request the pages make is recorded, and none may leave
 127.0.0.1 (the ones that try are aborted and fail the test). Both libraries are vendored under
-api/static/vendor/; nothing is fetched from a CDN, prefix.cc or Linked Open Vocabularies."""
+api/static/vendor/; nothing is fetched from a CDN, prefix.cc or Linked Open Vocabularies. The
+chart test leaves a screenshot at docs/sparql-editor.png for the README."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import pytest
 
 from api.routes.editor import EDITOR_PREFIXES
 from kg.store import Store
-from tests.conftest import mini_store
+from tests.conftest import REPO, mini_store
 from tests.servers import serving
 
 # Without Playwright the `browser` fixture (conftest.py) fails, saying how to install it.
@@ -26,9 +27,10 @@ with suppress(ImportError):
 LOCAL_SCHEMES = frozenset({"data", "blob", "about"})
 PEOPLE = """SELECT ?person ?name WHERE { ?person a schema:Person ; rdfs:label ?name }
 ORDER BY ?name"""
-MET_COUNT = """SELECT ?name (COUNT(?other) AS ?met) WHERE {
-  ?p rdfs:label ?name ; kg:met ?other .
-} GROUP BY ?name ORDER BY ?name"""
+STATEMENTS = """SELECT ?thing ?name (COUNT(*) AS ?statements) (COUNT(DISTINCT ?p) AS ?properties)
+WHERE { ?thing rdfs:label ?name ; ?p ?o }
+GROUP BY ?thing ?name ORDER BY DESC(?statements) ?name"""
+SCREENSHOT = REPO / "docs" / "sparql-editor.png"
 
 
 @dataclass
@@ -176,12 +178,17 @@ def test_editor_completes_properties_the_graph_uses(watched: Tab, server: str) -
 
 def test_editor_draws_a_chart_of_a_numeric_column(watched: Tab, server: str) -> None:
     page = _open_editor(watched, f"{server}/sparql")
-    _run(page, MET_COUNT)
-    expect(page.locator(".yasr table.dataTable")).to_contain_text("Antony Blinken")
+    _run(page, STATEMENTS)
+    expect(page.locator(".yasr table.dataTable")).to_contain_text("Itamar Ben-Gvir")
     page.get_by_role("button", name="Shows Chart view").click()
-    chart = page.get_by_role("img", name="?met by ?name")
-    expect(chart.locator("rect.bar")).to_have_count(2)
-    expect(chart.locator("text")).to_contain_text(["Antony Blinken", "1", "Mahmoud Abbas", "1"])
+    chart = page.get_by_role("img", name="?statements by ?name")  # the literal column, not ?thing
+    expect(chart.locator("rect.bar")).to_have_count(7)
+    expect(chart.locator("text")).to_contain_text(["Itamar Ben-Gvir", "5", "Otzma Yehudit", "3"])
+    page.get_by_label("Value").select_option("properties")
+    chart = page.get_by_role("img", name="?properties by ?name")
+    expect(chart.locator("text")).to_contain_text(["Otzma Yehudit", "2", "Israel", "2"])
+    page.get_by_label("Value").select_option("statements")
+    page.screenshot(path=SCREENSHOT)
 
 
 def test_editor_downloads_results_as_csv(watched: Tab, server: str) -> None:
