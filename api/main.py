@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 
 from api.csp import ContentSecurityPolicy
 from api.guard import RequestLineGuard
-from api.routes import actors, articles, explorer, graphs, health, linked, network, sparql
+from api.routes import actors, articles, editor, explorer, graphs, health, linked, network, sparql
 from api.routes.sparql import TRUNCATED
 from kg.errors import (
     ExtractionError,
@@ -90,7 +90,8 @@ def create_app(
         summary="Who met whom, who leads what, who holds which post: news as a knowledge graph.",
         version="0.1.0",
         lifespan=lifespan,
-        docs_url=None,  # our own /docs page (api.routes.explorer): no inline script
+        docs_url=None,  # our own /docs page (api.routes.explorer): vendored, no inline script
+        redoc_url=None,  # FastAPI's ReDoc page loads from a CDN: blank offline
     )
     app.state.settings = settings
     app.add_exception_handler(RequestValidationError, _invalid_request)
@@ -109,6 +110,7 @@ def create_app(
     for router in (
         health.router,
         sparql.router,
+        editor.router,
         graphs.router,
         actors.router,
         network.router,

@@ -1,4 +1,5 @@
-// Starts Swagger UI over the API's OpenAPI schema (a file, since the pages allow no inline script).
+// Starts Swagger UI (vendored: api/static/vendor/) over the API's OpenAPI schema. A file, since the
+// pages allow no inline script. No validator badge: it would send the schema to validator.swagger.io.
 "use strict";
 
 window.ui = SwaggerUIBundle({
@@ -8,5 +9,6 @@ window.ui = SwaggerUIBundle({
   deepLinking: true,
   showExtensions: true,
   showCommonExtensions: true,
-  presets: [SwaggerUIBundle.presets.apis, SwaggerUIBundle.SwaggerUIStandalonePreset],
+  validatorUrl: null,
+  presets: [SwaggerUIBundle.presets.apis],
 });

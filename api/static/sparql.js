@@ -1,13 +1,9 @@
-// The SPARQL query page: runs the query in the text box by GET /sparql and shows the results.
-// Values are put in the page as text; only http(s) IRIs become links (a javascript: one would run).
+// The SPARQL editor page: YASGUI (vendored under /static/vendor/) over this server's /sparql.
+// Everything it loads or asks comes from this server: the prefixes and the base of the resource
+// IRIs from /sparql/editor.json, completions of properties and classes from /sparql itself, never
+// prefix.cc or Linked Open Vocabularies. Resource IRIs link to this server's /id/ pages.
 "use strict";
 
-const PREFIXES = `PREFIX kg: <https://w3id.org/newskg/ontology#>
-PREFIX schema: <https://schema.org/>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-`;
 const EXAMPLES = {
   "Who met whom": `SELECT ?a ?b WHERE {
   ?x kg:met ?y . ?x rdfs:label ?a . ?y rdfs:label ?b .
@@ -20,6 +16,9 @@ const EXAMPLES = {
   OPTIONAL { ?m schema:location/rdfs:label ?place }
   OPTIONAL { ?m kg:evidence/kg:sentence ?sentence }
 } ORDER BY ?date ?m ?who`,
+  "Who met the most people (try the Chart view)": `SELECT ?person (COUNT(DISTINCT ?other) AS ?met) WHERE {
+  ?p kg:met ?other ; rdfs:label ?person .
+} GROUP BY ?person ORDER BY DESC(?met) ?person LIMIT 30`,
   "Who leads or belongs to what": `SELECT ?person ?relation ?organisation WHERE {
   { ?p org:headOf ?o . BIND("leads" AS ?relation) }
   UNION
@@ -37,86 +36,122 @@ const EXAMPLES = {
   "CONSTRUCT the meeting network": `CONSTRUCT { ?a kg:met ?b . ?a rdfs:label ?la . ?b rdfs:label ?lb }
 WHERE { ?a kg:met ?b . ?a rdfs:label ?la . ?b rdfs:label ?lb }`,
 };
+const PROPERTIES = "SELECT DISTINCT ?term WHERE { ?s ?term ?o }";
+const CLASSES = "SELECT DISTINCT ?term WHERE { ?s a ?term }";
+const RESOURCE_PATH = /^[a-z]+\/[^/?#]+$/; // {kind}/{id}: what GET /id/{kind}/{id} serves
 
-const select = document.getElementById("examples");
-const textarea = document.getElementById("query");
-const status = document.getElementById("status");
-const results = document.getElementById("results");
-
-for (const name of Object.keys(EXAMPLES)) {
-  const option = document.createElement("option");
-  option.textContent = name;
-  select.appendChild(option);
-}
-function showExample() { textarea.value = PREFIXES + "\n" + EXAMPLES[select.value]; }
-select.addEventListener("change", showExample);
-showExample();
-
-function cell(term) {
-  const td = document.createElement("td");
-  if (!term) return td;
-  if (term.type === "uri" && /^https?:\/\//i.test(term.value)) {
-    const a = document.createElement("a");
-    a.href = term.value; a.textContent = term.value;
-    td.appendChild(a);
-  } else {
-    td.textContent = term.type === "bnode" ? "_:" + term.value : term.value; // other IRIs as text
-    if (term["xml:lang"]) td.title = "@" + term["xml:lang"];
-    else if (term.datatype) td.title = term.datatype;
-  }
-  return td;
+// The IRIs `query` binds to ?term, asked of this server once per page.
+function graphTerms(endpoint, query) {
+  let answer;
+  return () => {
+    answer ??= fetch(endpoint, {
+      method: "POST",
+      headers: { "Accept": "application/sparql-results+json" },
+      body: new URLSearchParams({ query }),
+    })
+      .then((response) => (response.ok ? response.json() : { results: { bindings: [] } }))
+      .then((json) => json.results.bindings.filter((row) => row.term.type === "uri").map((row) => row.term.value))
+      .catch(() => []);
+    return answer;
+  };
 }
 
-function table(json) {
-  const t = document.createElement("table");
-  const head = t.createTHead().insertRow();
-  for (const v of json.head.vars) {
-    const th = document.createElement("th"); th.textContent = v; head.appendChild(th);
-  }
-  const body = t.createTBody();
-  for (const row of json.results.bindings) {
-    const tr = body.insertRow();
-    for (const v of json.head.vars) tr.appendChild(cell(row[v]));
-  }
-  return t;
-}
-
-async function run() {
-  results.replaceChildren();
-  status.className = ""; status.textContent = "Running…";
-  const started = performance.now();
-  try {
-    const response = await fetch("sparql?query=" + encodeURIComponent(textarea.value), {
-      headers: { "Accept": "application/sparql-results+json, text/turtle;q=0.9" },
+// PREFIX completion offers the graph's prefixes before YASQE's bundled list (which it ships and
+// reads offline); property and class completion offers the terms this graph uses.
+function registerCompleters(Yasqe, prefixes, endpoint) {
+  const bundled = Yasqe.Autocompleters.prefixes;
+  const ours = Object.entries(prefixes).map(([name, iri]) => `${name}: <${iri}>`);
+  const rank = (hint) => (ours.includes(hint.text) ? "0" : "1") + hint.text.split(":")[0];
+  Yasqe.registerAutocompleter({
+    ...bundled,
+    persistenceId: null, // not cached in localStorage: the list is the server's
+    postprocessHints: (yasqe, hints) => [...hints].sort((a, b) => rank(a).localeCompare(rank(b))),
+    get: (yasqe) => Promise.resolve(bundled.get(yasqe)).then((list) => [
+      ...ours,
+      ...list.filter((line) => !(line.split(":")[0] in prefixes)),
+    ]),
+  });
+  for (const [name, query] of [["property", PROPERTIES], ["class", CLASSES]]) {
+    Yasqe.registerAutocompleter({
+      ...Yasqe.Autocompleters[name],
+      bulk: true,
+      persistenceId: null,
+      get: graphTerms(endpoint, query),
     });
-    const ms = Math.round(performance.now() - started);
-    const type = response.headers.get("content-type") || "";
-    if (!response.ok) {
-      const body = type.includes("json") ? (await response.json()).detail : await response.text();
-      status.className = "error";
-      status.textContent = `${response.status} ${response.statusText}: ${body}`;
-      return;
-    }
-    const cut = response.headers.get("x-newskg-truncated") === "true" ? " (truncated at the row limit)" : "";
-    if (type.startsWith("application/sparql-results+json")) {
-      const json = await response.json();
-      if ("boolean" in json) {
-        const p = document.createElement("p"); p.textContent = String(json.boolean);
-        results.appendChild(p);
-        status.textContent = `ASK in ${ms} ms`;
-      } else {
-        results.appendChild(table(json));
-        status.textContent = `${json.results.bindings.length} rows in ${ms} ms${cut}`;
-      }
-    } else {
-      const pre = document.createElement("pre");
-      pre.textContent = await response.text();
-      results.appendChild(pre);
-      status.textContent = `${type.split(";")[0]} in ${ms} ms${cut}`;
-    }
-  } catch (error) {
-    status.className = "error"; status.textContent = String(error);
   }
 }
-document.getElementById("run").addEventListener("click", run);
-textarea.addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) run(); });
+
+// YASR's table, with each IRI under the graph's base linked to this server's page for it.
+function registerTable(Yasr, resources, pages) {
+  const Table = Yasr.plugins.table;
+  class LocalTable extends Table {
+    getUriLinkFromBinding(binding, prefixes) {
+      const html = super.getUriLinkFromBinding(binding, prefixes);
+      const rest = binding.value.startsWith(resources) ? binding.value.slice(resources.length) : "";
+      if (!RESOURCE_PATH.test(rest)) return html;
+      const template = document.createElement("template");
+      template.innerHTML = html; // YASR's own markup, already sanitised by it
+      template.content.querySelector("a")?.setAttribute("href", pages + rest);
+      return template.innerHTML;
+    }
+  }
+  Yasr.registerPlugin("table", LocalTable);
+}
+
+function prefixLines(prefixes) {
+  return Object.entries(prefixes).map(([name, iri]) => `PREFIX ${name}: <${iri}>`).join("\n");
+}
+
+function exampleMenu(yasgui, header) {
+  const label = document.createElement("label");
+  label.textContent = "Open an example in a new tab: ";
+  const select = document.createElement("select");
+  select.id = "examples";
+  select.append(new Option("…", ""));
+  for (const name of Object.keys(EXAMPLES)) select.append(new Option(name, name));
+  select.addEventListener("change", () => {
+    const name = select.value;
+    if (!name) return;
+    yasgui.addTab(true, { name, yasqe: { value: `${header}\n\n${EXAMPLES[name]}` } });
+    select.value = "";
+  });
+  label.appendChild(select);
+  return label;
+}
+
+// A permalink names the endpoint it was made on, and YASGUI would both query it and make it the
+// default of every new tab; this page asks this server only, so the name is dropped unread.
+function dropPermalinkEndpoint() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  if (!params.has("endpoint")) return;
+  params.delete("endpoint");
+  history.replaceState(null, "", `${location.pathname}${location.search}#${params}`);
+}
+
+async function start() {
+  const response = await fetch("/sparql/editor.json");
+  if (!response.ok) throw new Error(`GET /sparql/editor.json answered ${response.status}`);
+  const settings = await response.json();
+  const endpoint = new URL(settings.endpoint, location.href).href;
+  const header = prefixLines(settings.prefixes);
+  registerCompleters(Yasgui.Yasqe, settings.prefixes, endpoint);
+  registerTable(Yasgui.Yasr, settings.resources, settings.pages);
+  dropPermalinkEndpoint();
+  const yasgui = new Yasgui(document.getElementById("yasgui"), {
+    requestConfig: { endpoint, method: "POST" },
+    endpointCatalogueOptions: { getData: () => [{ endpoint }], keys: [] },
+    copyEndpointOnNewTab: false,
+    yasqe: { value: `${header}\n\n${EXAMPLES["Who met whom"]}` },
+    yasr: { prefixes: settings.prefixes },
+  });
+  // A tab kept in localStorage by another version of this page may name another endpoint.
+  yasgui.on("queryBefore", (_, tab) => {
+    if (tab.getEndpoint() !== endpoint) tab.setEndpoint(endpoint);
+  });
+  document.querySelector("header").appendChild(exampleMenu(yasgui, header));
+  window.yasgui = yasgui; // for the browser tests and the console
+}
+
+start().catch((error) => {
+  document.getElementById("status").textContent = `The editor could not start: ${error.message}`;
+});

@@ -49,11 +49,18 @@ run with a limit of 100):
 MD
 run "curl -s -o /dev/null -D - -G $H/sparql --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o }' | grep -i -E '^(HTTP|content-type|x-newskg)'"
 cat <<'MD'
-`GET /sparql` without a query gives a browser (`Accept: text/html`) a query page with example
-queries; any other client gets the SPARQL 1.1 Service Description:
+`GET /sparql` without a query gives a browser (`Accept: text/html`) the SPARQL editor (YASGUI,
+vendored: highlighting, completion, table, chart and raw views, downloads, permalinks); any other
+client gets the SPARQL 1.1 Service Description:
 
 MD
 run "curl -s $H/sparql"
+cat <<'MD'
+The editor starts from `GET /sparql/editor.json`: the prefixes its first query declares (the
+graph's own namespaces) and the base IRI whose resources it links to this server's `/id/` pages:
+
+MD
+run "curl -s $H/sparql/editor.json | jq ."
 cat <<'MD'
 ## Errors
 
