@@ -190,15 +190,11 @@ function draw(elements, layout, description) {
     container: $("graph"),
     elements,
     style: networkStyle(),
-    layout: { ...layout, animate: false, padding: 30 },
+    layout: { ...layout, animate: false, fit: false },
     minZoom: 0.1,
     maxZoom: 4,
   });
-  // Fitting a handful of nodes to the box would blow them up; keep them at a readable size.
-  if (cy.zoom() > 1.2) {
-    cy.zoom(1.2);
-    cy.center();
-  }
+  fitGraph();
   labelEdges();
   cy.on("zoom", labelEdges);
   cy.on("tap", "node", (event) => nodeTapped(event.target));

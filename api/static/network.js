@@ -29,10 +29,12 @@ const STATUSES = {
 };
 // What the network shows at first; the other relations come with the filters or by expanding.
 const FIRST_RELATIONS = new Set(["met", "visited"]);
+// Fitting a handful of nodes to the box would blow them up: no more than this zoom.
+const MAX_FIT_ZOOM = 1.2;
 // Up to this many edges, a graph is laid out with room for its edges' words.
 const FEW_EDGES = 20;
 // The zoom from which every edge shows its words.
-const EDGE_LABEL_ZOOM = 1.1;
+const EDGE_LABEL_ZOOM = 0.9;
 // A node with this many drawn edges is a hub: bigger, and labelled at lower zoom than others.
 const HUB_DEGREE = 4;
 
@@ -76,7 +78,7 @@ function networkStyle() {
         "target-arrow-color": "#9aa7b8",
         "curve-style": "bezier",
         "arrow-scale": 0.8,
-        "font-size": 11,
+        "font-size": 12,
         color: "#333",
         "text-rotation": "autorotate",
         "text-background-color": "#fff",
@@ -166,7 +168,7 @@ function checkbox(name, value, checked, picture, text, count) {
   const input = el("input", { type: "checkbox", name, value });
   input.checked = checked;
   input.disabled = count === 0;
-  input.addEventListener("change", () => attempt(redrawNetwork));
+  input.addEventListener("change", () => attempt(async () => redrawNetwork()));
   return el("label", { class: count === 0 ? "absent" : "" }, input, picture, ` ${text} (${count})`);
 }
 
@@ -348,8 +350,23 @@ function showTie(edge) {
   $("tie").hidden = false;
 }
 
-/** Listens to the date fields and the reset button (explorer.js calls it once at start). */
+/** Fits the drawing to the box, never blowing a handful of nodes up past a readable size. */
+function fitGraph() {
+  cy.fit(undefined, 30);
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center();
+  }
+}
+
+/** Listens to the date fields and the reset button, and refits the drawing when its box changes
+ *  size (an actor's panel opening beside it); explorer.js calls it once at start. */
 function networkControls() {
-  for (const id of ["date-from", "date-to"]) $(id).addEventListener("change", () => attempt(redrawNetwork));
-  $("reset").addEventListener("click", () => attempt(resetNetwork));
+  for (const id of ["date-from", "date-to"]) $(id).addEventListener("change", () => attempt(async () => redrawNetwork()));
+  $("reset").addEventListener("click", () => attempt(async () => resetNetwork()));
+  new ResizeObserver(() => {
+    if (!cy) return;
+    cy.resize();
+    fitGraph();
+  }).observe($("graph"));
 }

@@ -65,6 +65,8 @@ def html_page(article: ArticleFacts, base_iri: str = DEFAULT_BASE_IRI) -> str:
             f'Published <time datetime="{escape(article.published)}">'
             f"{escape(article.published)}</time>"
         )
+    else:
+        meta.append("Publication date not recorded")
     if article.url and article.url.lower().startswith(LINKED_SCHEMES):
         meta.append(
             f'<a href="{escape(article.url)}" rel="noopener">Source: {escape(article.url)}</a>'
@@ -83,6 +85,7 @@ def html_page(article: ArticleFacts, base_iri: str = DEFAULT_BASE_IRI) -> str:
 <html lang="en">
 <head><meta charset="utf-8"><title>{title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <style>{STYLE}</style>
 </head>
 <body>

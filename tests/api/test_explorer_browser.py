@@ -109,5 +109,5 @@ def test_explorer_click_blinken_node_lists_whom_he_met(tab: Tab) -> None:
     expect(met).to_have_count(4)
     assert sorted(met.all_inner_texts()) == sorted(BLINKEN_MET)
     assert page.url.endswith("#actor=antony-blinken")
-    page.screenshot(path=SCREENSHOT)
+    page.screenshot(path=SCREENSHOT, full_page=True)
     assert tab.errors == []
