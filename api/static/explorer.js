@@ -203,7 +203,9 @@ function draw(elements, layout, description) {
   cy.on("mouseout", "node, edge", () => ($("graph").style.cursor = ""));
   $("graph").setAttribute("aria-label", description);
   const actors = elements.nodes.filter((node) => node.data.actor_id);
-  actors.sort((a, b) => (b.data.degree || 0) - (a.data.degree || 0) || a.data.label.localeCompare(b.data.label));
+  actors.sort(
+    (a, b) => (b.data.degree || 0) - (a.data.degree || 0) || a.data.label.localeCompare(b.data.label),
+  );
   $("graph-actors").replaceChildren(
     ...actors.map(({ data }) => el("li", {}, actorButton(data.actor_id, data.label))),
   );
@@ -230,14 +232,24 @@ function drawAffiliations({ actor, leads, member_of, positions }) {
   const link = (source, target, relation, label) => {
     const id = actorIdOf(target.iri);
     nodes.set(target.iri, { data: { id: target.iri, label: target.label, ...(id && { actor_id: id }) } });
-    edges.push({ data: { id: `${source} ${label} ${target.iri}`, source, target: target.iri, relation, status: "asserted", label } });
+    edges.push({
+      data: {
+        id: `${source} ${label} ${target.iri}`,
+        source,
+        target: target.iri,
+        relation,
+        status: "asserted",
+        label,
+      },
+    });
   };
   nodes.set(actor.iri, { data: { id: actor.iri, label: actor.label, actor_id: actor.id } });
   for (const item of leads) link(actor.iri, item, "leads", "leads");
   for (const item of member_of) link(actor.iri, item, "member_of", "member of");
   for (const item of positions) {
     link(actor.iri, item, "holds_position", "holds");
-    if (item.post_in_iri) link(item.iri, { iri: item.post_in_iri, label: item.post_in }, "holds_position", "in");
+    if (item.post_in_iri)
+      link(item.iri, { iri: item.post_in_iri, label: item.post_in }, "holds_position", "in");
   }
   $("legend").disabled = true;
   $("network-count").textContent = "";

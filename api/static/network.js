@@ -63,8 +63,14 @@ function networkStyle() {
         "border-color": "#fff",
       },
     },
-    { selector: "node[degree]", style: { width: "mapData(degree, 1, 12, 16, 40)", height: "mapData(degree, 1, 12, 16, 40)" } },
-    { selector: `node[degree >= ${HUB_DEGREE}]`, style: { "font-size": 16, "font-weight": "bold", "z-index": 10 } },
+    {
+      selector: "node[degree]",
+      style: { width: "mapData(degree, 1, 12, 16, 40)", height: "mapData(degree, 1, 12, 16, 40)" },
+    },
+    {
+      selector: `node[degree >= ${HUB_DEGREE}]`,
+      style: { "font-size": 16, "font-weight": "bold", "z-index": 10 },
+    },
   ];
   for (const [kind, { shape, color }] of Object.entries(KINDS)) {
     style.push({ selector: `node[kind = "${kind}"]`, style: { shape, "background-color": color } });
@@ -190,7 +196,14 @@ function buildFilters(elements) {
   );
   $("filter-relations").replaceChildren(
     ...Object.entries(RELATIONS).map(([relation, { label, color }]) =>
-      checkbox("relation", relation, FIRST_RELATIONS.has(relation), lineSwatch(color), label, relations[relation] || 0),
+      checkbox(
+        "relation",
+        relation,
+        FIRST_RELATIONS.has(relation),
+        lineSwatch(color),
+        label,
+        relations[relation] || 0,
+      ),
     ),
   );
   $("filter-statuses").replaceChildren(
@@ -206,19 +219,24 @@ function buildFilters(elements) {
 }
 
 const checked = (name) =>
-  new Set([...document.querySelectorAll(`#legend input[name="${name}"]:checked`)].map((input) => input.value));
+  new Set(
+    [...document.querySelectorAll(`#legend input[name="${name}"]:checked`)].map((input) => input.value),
+  );
 
 /** Whether one of `dates` ("YYYY", "YYYY-MM" or "YYYY-MM-DD") falls in [since, until], as
  *  fact_edges.rq decides it: a partial date is in when its period overlaps the range. */
 function inRange(dates, since, until) {
   if (!since && !until) return true;
   return dates.some(
-    (when) => (!since || when >= since.slice(0, when.length)) && (!until || when <= until.slice(0, when.length)),
+    (when) =>
+      (!since || when >= since.slice(0, when.length)) && (!until || when <= until.slice(0, when.length)),
   );
 }
 
 const relationText = (data) => {
-  const what = data.posts.length ? `${RELATIONS[data.relation].label}: ${data.posts.join(", ")}` : RELATIONS[data.relation].label;
+  const what = data.posts.length
+    ? `${RELATIONS[data.relation].label}: ${data.posts.join(", ")}`
+    : RELATIONS[data.relation].label;
   const status = data.status === "asserted" ? "" : ` (${data.status})`;
   return [what + status, ...data.dates].join(" · ");
 };
@@ -333,7 +351,10 @@ function markMatches(q) {
   if (!cy) return;
   cy.nodes().removeClass("match");
   const wanted = q.trim().toLowerCase();
-  if (wanted) cy.nodes().filter((node) => node.data("label").toLowerCase().includes(wanted)).addClass("match");
+  if (wanted)
+    cy.nodes()
+      .filter((node) => node.data("label").toLowerCase().includes(wanted))
+      .addClass("match");
 }
 
 /** A tie's relation, status, dates and sentences, under the graph. */
@@ -341,10 +362,21 @@ function showTie(edge) {
   const data = edge.data();
   const label = (id) => cy.getElementById(id).data("label");
   const sentences = data.evidence.map((citation) =>
-    el("li", {}, el("q", {}, citation.sentence), citation.article ? el("a", { href: localPage(citation.article) }, "article") : null),
+    el(
+      "li",
+      {},
+      el("q", {}, citation.sentence),
+      citation.article ? el("a", { href: localPage(citation.article) }, "article") : null,
+    ),
   );
   $("tie").replaceChildren(
-    el("p", {}, el("strong", {}, label(data.source)), ` ${relationText(data)} `, el("strong", {}, label(data.target))),
+    el(
+      "p",
+      {},
+      el("strong", {}, label(data.source)),
+      ` ${relationText(data)} `,
+      el("strong", {}, label(data.target)),
+    ),
     el("ul", { class: "evidence", "aria-label": "Sentences" }, ...sentences),
   );
   $("tie").hidden = false;
@@ -362,7 +394,8 @@ function fitGraph() {
 /** Listens to the date fields and the reset button, and refits the drawing when its box changes
  *  size (an actor's panel opening beside it); explorer.js calls it once at start. */
 function networkControls() {
-  for (const id of ["date-from", "date-to"]) $(id).addEventListener("change", () => attempt(async () => redrawNetwork()));
+  for (const id of ["date-from", "date-to"])
+    $(id).addEventListener("change", () => attempt(async () => redrawNetwork()));
   $("reset").addEventListener("click", () => attempt(async () => resetNetwork()));
   new ResizeObserver(() => {
     if (!cy) return;
