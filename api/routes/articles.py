@@ -1,4 +1,5 @@
-"""POST /articles (ingest one), GET /articles (list) and GET /articles/{id} (its graph)."""
+"""POST /articles (ingest one), GET /articles (list), GET /articles/{id} (its graph, or its page
+for a browser) and GET /articles/{id}/facts (what the page shows, as JSON)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ValidationError
 
 from api.deps import Body, IngesterDep, SettingsDep, StoreDep, WriteAccess
-from api.negotiation import best_media_type, media_type
+from api.negotiation import HTML, best_media_type, media_type
 from api.schemas import MAX_ARTICLE_ID, ArticleIn, ErrorBody
 from kg.ingest import Ingested
 from kg.query import articles
+from kg.query.article_facts import ArticleFacts, article_facts
+from kg.query.article_page import article_html
 from kg.query.articles import MAX_PAGE, ArticlePage
 from kg.rdf.formats import RDF_FORMATS, serialize
 from kg.sources import article_from_text
@@ -107,10 +111,10 @@ def list_articles(
 
 @router.get(
     "/{article_id}",
-    summary="An article's named graph as Turtle, N-Triples or JSON-LD",
+    summary="An article's named graph as Turtle, N-Triples or JSON-LD, or its page as HTML",
     response_class=Response,
     responses={
-        200: {"content": {media: {} for media in RDF_FORMATS}},
+        200: {"content": {media: {} for media in (*RDF_FORMATS, HTML)}},
         404: {"model": ErrorBody, "description": "No article with that id."},
         406: {"model": ErrorBody, "description": "None of the accepted types is offered."},
     },
@@ -122,10 +126,29 @@ def get_article(
     settings: SettingsDep,
 ) -> Response:
     """Every triple the article's graph holds, in the format the `Accept` header asks for
-    (text/turtle by default)."""
-    answer_type = best_media_type(request.headers.get("accept"), tuple(RDF_FORMATS))
+    (text/turtle by default); a browser (asking for text/html first) gets the article's page:
+    headline, date, source link, and its facts with their sentences."""
+    answer_type = best_media_type(request.headers.get("accept"), (*RDF_FORMATS, HTML))
+    if answer_type == HTML:
+        return HTMLResponse(article_html(store, article_id, settings.base_iri))
     graph = articles.article_graph(store, article_id, settings.base_iri)
     return Response(serialize(graph, answer_type), media_type=answer_type)
+
+
+@router.get(
+    "/{article_id}/facts",
+    summary="An article's headline, date, source and facts with their sentences",
+    responses={404: {"model": ErrorBody, "description": "No article with that id."}},
+)
+def get_article_facts(
+    article_id: Annotated[str, Path(max_length=MAX_ARTICLE_ID)],
+    store: StoreDep,
+    settings: SettingsDep,
+) -> ArticleFacts:
+    """What the article's page shows, as JSON: `title`, `published`, `url`, and `facts` in the
+    order of the text, each with `relation`, `status`, `subject`, `object`, `post_in`, `date`,
+    `place` and `sentences`."""
+    return article_facts(store, article_id, settings.base_iri)
 
 
 def _article(content_type: str, body: bytes, given: Mapping[str, object]) -> Article:

@@ -12,6 +12,7 @@ from api.negotiation import HTML, best_media_type
 from api.schemas import ErrorBody
 from kg.formats import formats
 from kg.query import linked_data as linked
+from kg.query.article_page import article_html
 from kg.rdf.formats import RDF_FORMATS, serialize
 from kg.rdf.iris import resource_iri
 
@@ -47,12 +48,15 @@ def describe(
     ] = None,
 ) -> Response:
     """The resource `{base_iri}{kind}/{id}`: its triples, the evidence and statements they lead
-    to, the labels of what they name, and what points at it. A browser gets an HTML page,
-    other clients Turtle (or what their Accept header asks for)."""
+    to, the labels of what they name, and what points at it. A browser gets an HTML page (for
+    an article: its headline, date, source link, facts and sentences), other clients Turtle (or
+    what their Accept header asks for)."""
     media_type = (
         FORMAT_TYPES[format] if format else best_media_type(request.headers.get("accept"), OFFERED)
     )
     graph = linked.describe(store, kind, resource_id, settings.base_iri)
+    if media_type == HTML and kind == "article":
+        return HTMLResponse(article_html(store, resource_id, settings.base_iri))
     if media_type == HTML:
         iri = str(resource_iri(kind, resource_id, settings.base_iri))
         return HTMLResponse(linked.html_page(graph, iri, settings.base_iri))

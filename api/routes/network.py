@@ -1,4 +1,5 @@
-"""GET /graph/...: the meeting network, paths between actors, centrality and ego networks."""
+"""GET /graph/...: the meeting network, the corpus network of every relation, paths between
+actors, centrality and ego networks."""
 
 from __future__ import annotations
 
@@ -28,6 +29,17 @@ def meeting_network(store: StoreDep, dates: Dates, format: Format = "node-link")
     that met: `weight` (meetings), `meetings` (IRIs), `dates`, `places`, `evidence`. `from` /
     `to` filter meetings as GET /actors/{id}/meetings does."""
     return answers.meeting_graph(store, dates.since, dates.until, format)
+
+
+@router.get("/facts", summary="Every relation between actors and places, with its status")
+def fact_network(store: StoreDep, dates: Dates, format: Format = "node-link") -> dict[str, Any]:
+    """Persons, organisations, parties and places as nodes (keyed by IRI, with `label`, `kind`
+    and, but for places, `actor_id`); an edge from source to target for each relation (`met`,
+    `visited`, `leads`, `member_of`, `works_for`, `holds_position`) and `status` (`asserted`,
+    `planned`, `negated`, `reported`, `past`) the articles state, with `posts`, `dates`,
+    `articles`, `weight` (articles) and `evidence`. A fact is dated by its event's date, else by
+    its article's; `from` / `to` keep the facts dated in that range."""
+    return answers.fact_graph(store, dates.since, dates.until, format)
 
 
 @router.get("/paths", summary="How two actors are connected through meetings", responses=NOT_FOUND)

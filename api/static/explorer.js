@@ -1,6 +1,6 @@
 // The newskg explorer: a page over the JSON API that serves it (GET /actors, /actors/{id},
-// /actors/{id}/affiliations, /actors/{id}/meetings, /graph/meetings). Text from the graph is
-// put in the page with textContent, never as HTML.
+// /actors/{id}/affiliations, /actors/{id}/meetings, /graph/facts). Text from the graph is
+// put in the page with textContent, never as HTML. network.js draws the corpus network.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -11,43 +11,6 @@ let wanted = null; // the actor last asked for: a slower answer about an earlier
 
 // For the browser test and the devtools console.
 window.explorer = { cy: () => cy };
-
-const STYLE = [
-  {
-    selector: "node",
-    style: {
-      label: "data(label)",
-      "background-color": "#3c6eb4",
-      color: "#222",
-      "font-size": 12,
-      "text-valign": "bottom",
-      "text-margin-y": 4,
-      "text-background-color": "#fff",
-      "text-background-opacity": 0.8,
-      width: 24,
-      height: 24,
-    },
-  },
-  { selector: 'node[kind = "org"]', style: { shape: "round-rectangle", "background-color": "#c0702a" } },
-  { selector: 'node[kind = "post"]', style: { shape: "diamond", "background-color": "#4f8a3c" } },
-  { selector: 'node[kind = "place"]', style: { shape: "triangle", "background-color": "#8a5fa8" } },
-  { selector: "node.current", style: { "border-width": 4, "border-color": "#d0342c" } },
-  {
-    selector: "edge",
-    style: {
-      width: 2,
-      "line-color": "#9aa7b8",
-      "curve-style": "bezier",
-      label: "data(label)",
-      "font-size": 10,
-      color: "#555",
-      "text-rotation": "autorotate",
-      "text-background-color": "#fff",
-      "text-background-opacity": 1,
-    },
-  },
-  { selector: "edge[weight]", style: { width: "mapData(weight, 1, 6, 2, 8)" } },
-];
 
 /** An element with attributes (`on…` ones become listeners) and children (strings are text). */
 function el(tag, attributes = {}, ...children) {
@@ -94,18 +57,40 @@ function actorButton(id, label) {
 
 // ---- search -------------------------------------------------------------------------------
 
-async function search(q) {
-  say(`Searching for “${q}”…`);
+const SUGGEST_DELAY = 200; // ms of no typing before the search box asks for matches
+let typing = null; // the timer of the search asked for as the user types
+let asked = ""; // the last words searched: a slower answer about earlier ones is dropped
+
+/** Lists the actors matching `q` as buttons, and rings those drawn; the matches, best first. */
+async function suggest(q) {
+  asked = q;
+  markMatches(q);
   const { items } = await getJSON(`/actors?q=${encodeURIComponent(q)}`);
+  if (asked !== q) return null;
   $("results").replaceChildren(
     ...items.map((actor) => el("li", {}, actorButton(actor.id, `${actor.label} (${actor.type})`))),
   );
-  if (items.length === 0) {
-    say(`No actor is called “${q}”: try part of a name, or another spelling.`);
+  if (items.length === 0) say(`No actor is called “${q}”: try part of a name, or another spelling.`);
+  else say(`${items.length} ${items.length === 1 ? "actor matches" : "actors match"} “${q}”.`);
+  return items;
+}
+
+async function search(q) {
+  say(`Searching for “${q}”…`);
+  const items = await suggest(q);
+  if (items && items.length) select(items[0].id); // best match first
+}
+
+function onType() {
+  clearTimeout(typing);
+  const q = $("q").value.trim();
+  if (q.length < 2) {
+    asked = "";
+    $("results").replaceChildren();
+    markMatches("");
     return;
   }
-  say(`${items.length} ${items.length === 1 ? "actor matches" : "actors match"} “${q}”.`);
-  select(items[0].id); // best match first
+  typing = setTimeout(() => attempt(() => suggest(q)), SUGGEST_DELAY);
 }
 
 // ---- one actor --------------------------------------------------------------------------------
@@ -200,66 +185,74 @@ function renderActor(detail, affiliations, meetings) {
 /** Draws `elements` with `layout`, and lists the actors among them as buttons. */
 function draw(elements, layout, description) {
   if (cy) cy.destroy();
-  for (const node of elements.nodes) node.data.kind = kindOf(node.data.id);
+  for (const node of elements.nodes) node.data.kind ??= NODE_KINDS[kindOf(node.data.id)];
   cy = cytoscape({
     container: $("graph"),
     elements,
-    style: STYLE,
-    layout: { ...layout, animate: false, padding: 40 },
-    minZoom: 0.2,
+    style: networkStyle(),
+    layout: { ...layout, animate: false, fit: false },
+    minZoom: 0.1,
     maxZoom: 4,
   });
-  // Fitting a handful of nodes to the box would blow them up; keep them at a readable size.
-  if (cy.zoom() > 1.2) {
-    cy.zoom(1.2);
-    cy.center();
-  }
-  cy.on("tap", "node[actor_id]", (event) => select(event.target.data("actor_id")));
-  cy.on("mouseover", "node[actor_id]", () => ($("graph").style.cursor = "pointer"));
-  cy.on("mouseout", "node", () => ($("graph").style.cursor = ""));
+  fitGraph();
+  labelEdges();
+  cy.on("zoom", labelEdges);
+  cy.on("tap", "node", (event) => nodeTapped(event.target));
+  cy.on("tap", "edge", (event) => showTie(event.target));
+  cy.on("mouseover", "node, edge", () => ($("graph").style.cursor = "pointer"));
+  cy.on("mouseout", "node, edge", () => ($("graph").style.cursor = ""));
   $("graph").setAttribute("aria-label", description);
   const actors = elements.nodes.filter((node) => node.data.actor_id);
+  actors.sort(
+    (a, b) => (b.data.degree || 0) - (a.data.degree || 0) || a.data.label.localeCompare(b.data.label),
+  );
   $("graph-actors").replaceChildren(
     ...actors.map(({ data }) => el("li", {}, actorButton(data.actor_id, data.label))),
   );
   markCurrent();
+  markMatches($("q").value);
 }
 
-/** Rings the node of the actor on show, if the graph has it. */
+// The kind of node an IRI's path names, for graphs whose nodes do not say (the affiliations).
+const NODE_KINDS = { person: "person", org: "organization", place: "place", post: "post" };
+
+/** Rings the node of the actor on show; in the network, opens it first if it is not drawn. */
 function markCurrent() {
   if (!cy) return;
   cy.nodes().removeClass("current");
-  if (shown) cy.getElementById(shown.actor.iri).addClass("current");
-}
-
-async function drawMeetings() {
-  const { elements } = await getJSON("/graph/meetings?format=cytoscape");
-  for (const { data } of elements.edges) data.label = data.dates.join(", ");
-  const layout = {
-    name: "concentric",
-    concentric: (node) => node.degree(), // the most met in the middle
-    levelWidth: () => 1,
-    minNodeSpacing: 110,
-  };
-  const people = elements.nodes.length;
-  draw(elements, layout, `The meeting network: ${people} actors, ${elements.edges.length} pairs who met.`);
+  if (!shown) return;
+  const node = cy.getElementById(shown.actor.iri);
+  if (node.length) node.addClass("current");
+  else if (networkShown()) expandNode(shown.actor.iri);
 }
 
 function drawAffiliations({ actor, leads, member_of, positions }) {
   const nodes = new Map();
   const edges = [];
-  const link = (source, target, label) => {
+  const link = (source, target, relation, label) => {
     const id = actorIdOf(target.iri);
     nodes.set(target.iri, { data: { id: target.iri, label: target.label, ...(id && { actor_id: id }) } });
-    edges.push({ data: { id: `${source} ${label} ${target.iri}`, source, target: target.iri, label } });
+    edges.push({
+      data: {
+        id: `${source} ${label} ${target.iri}`,
+        source,
+        target: target.iri,
+        relation,
+        status: "asserted",
+        label,
+      },
+    });
   };
   nodes.set(actor.iri, { data: { id: actor.iri, label: actor.label, actor_id: actor.id } });
-  for (const item of leads) link(actor.iri, item, "leads");
-  for (const item of member_of) link(actor.iri, item, "member of");
+  for (const item of leads) link(actor.iri, item, "leads", "leads");
+  for (const item of member_of) link(actor.iri, item, "member_of", "member of");
   for (const item of positions) {
-    link(actor.iri, item, "holds");
-    if (item.post_in_iri) link(item.iri, { iri: item.post_in_iri, label: item.post_in }, "in");
+    link(actor.iri, item, "holds_position", "holds");
+    if (item.post_in_iri)
+      link(item.iri, { iri: item.post_in_iri, label: item.post_in }, "holds_position", "in");
   }
+  $("legend").disabled = true;
+  $("network-count").textContent = "";
   const layout = { name: "breadthfirst", roots: [actor.iri], directed: true, spacingFactor: 1.5 };
   const description = `${actor.label}: what they lead, belong to and hold (${edges.length}).`;
   draw({ nodes: [...nodes.values()], edges }, layout, description);
@@ -267,22 +260,25 @@ function drawAffiliations({ actor, leads, member_of, positions }) {
 
 function onViewChange(event) {
   if (event.target.value === "affiliations" && shown) drawAffiliations(shown);
-  else attempt(drawMeetings);
+  else attempt(drawNetwork);
 }
 
 // ---- start --------------------------------------------------------------------------------------
 
 $("search").addEventListener("submit", (event) => {
   event.preventDefault();
+  clearTimeout(typing);
   const q = $("q").value.trim();
   if (q) attempt(() => search(q));
 });
+$("q").addEventListener("input", onType);
 for (const radio of document.querySelectorAll('input[name="view"]')) {
   radio.addEventListener("change", onViewChange);
 }
+networkControls();
 window.addEventListener("hashchange", fromHash);
 attempt(async () => {
-  await drawMeetings();
-  say("Search an actor, or click a node of the meeting network.");
+  await drawNetwork();
+  say("Search an actor, or click a node of the network to open it.");
   fromHash();
 });

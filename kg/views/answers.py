@@ -18,6 +18,7 @@ from kg.store import GraphStore
 from kg.views.analysis import Connection, Metric, centrality, ego, shortest_connection
 from kg.views.cache import cached
 from kg.views.export import GraphFormat, export
+from kg.views.fact_network import fact_network
 from kg.views.network import actor_of, add_actor, meeting_network, pair_network
 
 MAX_RADIUS = 3
@@ -49,6 +50,18 @@ def meeting_graph(
 ) -> dict[str, Any]:
     """The meeting network of a date range as node-link or Cytoscape.js JSON."""
     return export(_network(store, since, until), format)
+
+
+def fact_graph(
+    store: GraphStore,
+    since: date | None = None,
+    until: date | None = None,
+    format: GraphFormat = "node-link",
+) -> dict[str, Any]:
+    """The corpus network (every relation and status) of a date range as node-link or
+    Cytoscape.js JSON."""
+    key = ("facts", since, until)
+    return export(cached(store, key, lambda: fact_network(store, since, until)), format)
 
 
 def connections(

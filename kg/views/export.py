@@ -25,12 +25,15 @@ def node_link(graph: nx.Graph) -> dict[str, Any]:
 
 def cytoscape(graph: nx.Graph) -> dict[str, Any]:
     """`{"elements": {"nodes": [{"data": {"id", ...}}], "edges": [{"data": {"id", "source",
-    "target", ...}}]}}`, ready for `cytoscape({elements})`."""
+    "target", ...}}]}}`, ready for `cytoscape({elements})`; an edge's id is "{source} {target}",
+    followed by its key in a multigraph."""
     nodes = [{"data": {"id": node, **data}} for node, data in graph.nodes(data=True)]
-    edges = [
-        {"data": {"id": f"{a} {b}", "source": a, "target": b, **data}}
-        for a, b, data in graph.edges(data=True)
-    ]
+    if graph.is_multigraph():  # parallel edges told apart by their keys
+        keyed = graph.edges(keys=True, data=True)
+        ends = [(a, b, f"{a} {b} {key}", data) for a, b, key, data in keyed]
+    else:
+        ends = [(a, b, f"{a} {b}", data) for a, b, data in graph.edges(data=True)]
+    edges = [{"data": {"id": id, "source": a, "target": b, **data}} for a, b, id, data in ends]
     return {"elements": {"nodes": nodes, "edges": edges}}
 
 
