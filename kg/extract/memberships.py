@@ -1,7 +1,8 @@
 """Affiliations a phrase or a verb states rather than a title: 'Orit Strock of the far-right
 Religious Zionism party', 'David Page, of Investec Securities', 'one of the Guildford Four',
 'Harold Wilson's Labour Party' (he leads it), 'the SNP's Nicola Sturgeon', 'Lib Dem Kate Farrow',
-'X, a Tory rebel' (members); verbs state them in `verb_relations`."""
+'X, a Tory rebel', 'Ms Orme's union, the Transport Workers Federation' (members); verbs state
+them in `verb_relations`."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def affiliation_phrases(
     yield from _set_off_phrases(sentence, index, rules)
     yield from _one_of(sentence, index)
     yield from _party_before_name(sentence, index, rules)
+    yield from _possessed_body(sentence, index, rules)
     for token in tokens_of(sentence):
         person = entity_at(token, index, ("person",))
         if person is None:
@@ -108,6 +110,23 @@ def _one_of(sentence: Span, index: EntityIndex) -> Iterator[tuple[Role, Resolved
             named.append(doc[i - 3])  # "X, one of the Y"
         for person in (e for t in named if (e := entity_at(t, index, ("person",)))):
             yield "member_of", person, org
+
+
+def _possessed_body(
+    sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[tuple[Role, Resolved, Resolved]]:
+    """A person's party, union or group that an apposition names: 'Ms Orme's party, the
+    Northfield Alliance' (a member of it)."""
+    nouns = rules.posts["membership_nouns"]
+    for token in tokens_of(sentence):
+        if token.dep_ != "poss" or token.head.lower_ not in nouns:
+            continue
+        person = entity_at(token, index, ("person",))
+        if person is None:
+            continue
+        for appos in token.head.children:
+            if appos.dep_ == "appos" and (org := entity_at(appos, index, ORG_TYPES)):
+                yield "member_of", person, org
 
 
 def _party_before_name(

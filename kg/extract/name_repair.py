@@ -10,6 +10,8 @@
   met ...', 'held talks with Yair Lapid', 'a meeting with Antony Blinken' (capitalised words and
   particles, none of them a word organisations are named with, nor a place the gazetteer knows),
   or left untagged there opposite a person the tagger found ('Modi held talks with Putin');
+- a name run on over a describing word that starts the sentence: 'Veteran Green Party leader ...'
+  names the Green Party (the words are the titles' `dropped_modifiers`, rules/posts.json);
 - a place's or building's name run on over where it is: 'the Golden Gate Bridge in San
   Francisco' is the bridge, and San Francisco, a place the gazetteer knows.
 
@@ -215,6 +217,20 @@ def _split_at_place(ent: Span) -> list[Span]:
     return [ent]
 
 
+def _without_description(ent: Span, rules: Rules) -> Span:
+    """`ent` without a describing word the tagger took into it at the start of a sentence
+    ('Veteran' in 'Veteran Green Party leader X'); articles are left to the name's reader."""
+    first = ent[0]
+    if (
+        len(ent) > 1
+        and first.is_sent_start
+        and first.pos_ != "DET"
+        and first.lower_ in rules.posts["dropped_modifiers"]
+    ):
+        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
+
+
 def repair_names(doc: Doc, rules: Rules) -> Doc:
     """Set the doc's entities with the person names repaired (see the module docstring)."""
     particles = set(rules.person_names["particles"])
@@ -225,6 +241,7 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
         *_untagged_participants(doc, rules),
     ]
     for ent in (part for tagged in doc.ents for part in _split_at_place(tagged)):
+        ent = _without_description(ent, rules)
         if ent.label_ in ("ORG", *PLACE_LABELS) and _acting_person(ent, rules):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         if ent.label_ == "PERSON":

@@ -358,6 +358,7 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
     seen: set[tuple[int, int]] = set()
     honorifics = set(rules.posts["title_words_before_name"])
     shared: dict[int, list[Token]] = {}  # a plural title's first name -> the title
+    listed: dict[int, list[Token]] = {}  # the end of a titled name -> its organisation's words
     for token in index.mention_tokens(sentence):
         person = index.at(token)
         span = index.spans.get(token.i)
@@ -376,8 +377,34 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
             tokens = shared.get(root.head.i, [])
         elif tokens and _plural_head(tokens[-1], rules):
             shared[root.i] = tokens
+        inherited = listed.get(_list_before(tokens[0]), []) if tokens else []
+        if inherited and _bare_title(tokens, index, rules):
+            tokens = inherited + tokens  # "Harbour Trust chairman X, director-general Y"
         if tokens and (post := make_post(person, tokens, [], sentence, index, rules)):
+            named = [k for k, t in enumerate(tokens) if entity_at(t, index, ORG_TYPES)]
+            if named:
+                listed[span[1]] = tokens[: named[-1] + 1]
             yield post
+
+
+def _list_before(first: Token) -> int:
+    """Where the name before a title ends, when a comma or 'and' is all that lies between:
+    'X, director-general Y' (-1 otherwise)."""
+    i = first.i - 1
+    while i >= 0 and first.doc[i].lower_ in (",", "and"):
+        i -= 1
+    return i + 1 if i + 1 < first.i else -1
+
+
+def _bare_title(tokens: list[Token], index: EntityIndex, rules: Rules) -> bool:
+    """A title of lower-case words naming no organisation nor a post of a country's ('chief
+    executive', not 'prime minister'): one a list may give within the organisation named first."""
+    words = " ".join(t.lower_ for t in tokens)
+    return (
+        all(t.is_lower or t.is_punct for t in tokens)
+        and not any(index.at(t) for t in tokens)
+        and not any(words.endswith(title) for title in rules.posts["leader_titles"])
+    )
 
 
 def complement_of(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:

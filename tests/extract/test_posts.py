@@ -920,3 +920,51 @@ def test_posts_plural_title_is_each_holders_singular_post(nlp: Language) -> None
         ("holds_position", "Carla Hess", "Tory MP"),
         ("holds_position", "Omar Haddad", "Tory MP"),
     } <= facts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        pytest.param(
+            "Veteran Green Party leader Tom Ashby spoke at the rally.",
+            {
+                ("leads", "Tom Ashby", "Green Party"),
+                ("holds_position", "Tom Ashby", "Green Party leader"),
+            },
+            ("leads", "Tom Ashby", "Veteran Green Party"),
+            id="describing-word-before-the-name-is-no-part-of-it",
+        ),
+        pytest.param(
+            "The scandal cost Harbour Trust chairman Alan Pike, director-general Mary Stott and "
+            "reporter Tim Vale their jobs.",
+            {
+                ("leads", "Alan Pike", "Harbour Trust"),
+                ("leads", "Mary Stott", "Harbour Trust"),
+                ("works_for", "Tim Vale", "Harbour Trust"),
+            },
+            ("leads", "Tim Vale", "Harbour Trust"),
+            id="a-list-of-titles-within-the-organisation-named-first",
+        ),
+        pytest.param(
+            "Tory leader Sam Hale and prime minister Ruth Dane met on Friday.",
+            {
+                ("leads", "Sam Hale", "Conservatives"),
+                ("holds_position", "Ruth Dane", "prime minister"),
+            },
+            ("member_of", "Ruth Dane", "Conservatives"),
+            id="a-countrys-post-in-the-list-is-not-the-partys",
+        ),
+        pytest.param(
+            "Ms Orme's party, the Northfield Alliance, said it would appeal.",
+            {("member_of", "Orme", "Northfield Alliance")},
+            ("leads", "Orme", "Northfield Alliance"),
+            id="a-persons-party-named-in-apposition",
+        ),
+    ],
+)
+def test_posts_as_lists_and_descriptions_write_them(
+    nlp: Language, text: str, expected: set[tuple[str, str, str]], absent: tuple[str, str, str]
+) -> None:
+    facts = _triples(_facts(nlp, text))
+    assert expected <= facts
+    assert absent not in facts
