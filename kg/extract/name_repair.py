@@ -91,8 +91,9 @@ def _in_a_meeting(name: Token, rules: Rules) -> bool:
         nouns = met["light_verbs"].get(head.lemma_.lower(), [])  # "X held talks"
         held = any(c.dep_ == "dobj" and c.lower_ in nouns for c in head.children)
         return head.lemma_.lower() in verbs or held
-    if name.dep_ == "dobj":
-        return head.lemma_.lower() in set(met["verbs"]) - set(met["place_verbs"])
+    if name.dep_ == "dobj":  # "visited X" may be a place, "hosted X" a guest
+        guests = set(met["verbs"]) - set(met["place_verbs"]) | set(met["host_verbs"])
+        return head.lemma_.lower() in guests
     if name.dep_ == "pobj" and head.lower_ == "with":
         trigger = head.head
         words = {*met["verbs"], *met["with_verbs"], *met["light_verbs"], *met["nouns"]}

@@ -190,7 +190,7 @@ def _verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     objects = [  # "after meeting X", X parsed as an adverbial noun: still the one met
         p for c in token.children if c.dep_ in ("dobj", "npadvmod") for p in persons_of(c, index)
     ]
-    if word in spec["place_verbs"]:  # "visited Glasgow": a lone name may be a place
+    if word in spec["place_verbs"] and word not in spec["host_verbs"]:  # "visited Glasgow"
         objects = [(p, t) for p, t in objects if len(p.name.split()) > 1 or _titled(p, t, index)]
     objects += objects_with(token, index, ("with",))
     participle = token.dep_ == "acl" and token.tag_ == "VBN"  # "X, accompanied by Y, ..."
@@ -231,7 +231,7 @@ def _gathering_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger 
 
 def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """'Sat down with X', 'appeared alongside X', 'sat next to X', 'A and B talked', 'appeared
-    together'."""
+    together', 'A and B sat down for talks'."""
     if token.pos_ != "VERB" or (word := lemma(token, spec["with_verbs"])) not in spec["with_verbs"]:
         return None
     withs = tuple(spec["with_prepositions"])
@@ -245,10 +245,21 @@ def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     confidence = spec["with_verbs"][word]
     if objects or word in spec["reciprocal_verbs"]:
         return Trigger(subjects, objects, confidence)
-    if _together(token, spec):  # not "X and Y appeared on television"
+    if _together(token, spec) or _for_a_meeting(token, spec):  # not "appeared on television"
         subjects = subjects or pair_reference(token, index, spec["pair_words"])
         return Trigger(subjects, [], confidence)
     return None
+
+
+def _for_a_meeting(token: Token, spec: dict) -> bool:
+    """'A and B sat down for talks', 'to dinner': the verb's purpose is a meeting."""
+    nouns = spec["event_adjuncts"]["nouns"]
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in spec["purpose_prepositions"]
+        and any(p.dep_ == "pobj" and p.lower_ in nouns for p in c.children)
+        for c in token.children
+    )
 
 
 def _light_verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:

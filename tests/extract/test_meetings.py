@@ -13,6 +13,21 @@ from tests.samples import extracted_facts, met_pairs
     ("text", "pairs"),
     [
         pytest.param(
+            "Helen Carter and David Moore sat down for talks in Leeds.",
+            [("Helen Carter", "David Moore")],
+            id="plural-subject-sat-down-for-talks",
+        ),
+        pytest.param(
+            "The two ministers, Helen Carter and David Moore, sat down to dinner at the embassy.",
+            [("Helen Carter", "David Moore")],
+            id="named-pair-sat-down-to-dinner",
+        ),
+        pytest.param(
+            "Carter hosted Moore in Leeds for talks on fishing quotas.",
+            [("Carter", "Moore")],
+            id="host-verb-guest-by-one-name",
+        ),
+        pytest.param(
             "Tony Blair sailed across the lake while on a visit with Education Secretary "
             "Ruth Kelly.",
             [("Tony Blair", "Ruth Kelly")],
