@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from threading import Lock
 from typing import Any
 
@@ -21,11 +22,14 @@ from kg.types import Article, Extraction
 
 @dataclass(frozen=True)
 class Ingested:
-    """An ingested article: its id, its graph's IRI, and its facts as JSON Lines records."""
+    """An ingested article: its id, its graph's IRI, its facts as JSON Lines records, and the
+    headline and date it was read with."""
 
     id: str
     graph: str
     facts: tuple[dict[str, Any], ...]
+    title: str | None = None
+    published: date | None = None
 
 
 class Ingester:
@@ -74,6 +78,8 @@ class Ingester:
             id=article.id,
             graph=str(article_iri(article.id, self.base_iri)),
             facts=tuple(fact_record(extraction, fact) for fact in extraction.facts),
+            title=article.title,
+            published=article.published,
         )
 
     def ingest_all(self, store: GraphStore, articles: Sequence[Article]) -> list[Ingested]:

@@ -354,6 +354,7 @@ def test_post_article_plain_text_date_line_and_headline_as_kg_build_reads_them(
     body = response.json()
     (met,) = [fact for fact in body["facts"] if fact["predicate"] == "met"]
     assert (met["object"], met["date"], met["place"]) == ("Ayman Safadi", "2023-03-13", "Amman")
+    assert (body["title"], body["published"]) == ("Blinken tours Amman", "2023-03-14")
     assert "date 2023" not in met["evidence"]["sentence"]
     listed = client.get("/articles", params={"limit": 100}).json()["items"]
     (item,) = [item for item in listed if item["id"] == body["id"]]
