@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 from pydantic import BaseModel
 
 from api.deps import Body, IngesterDep, SettingsDep, StoreDep, WriteAccess
-from api.negotiation import best_media_type, media_type
+from api.negotiation import best_media_type, body_format
 from api.schemas import MAX_ARTICLE_ID, ArticleIn, ErrorBody
 from kg.documents import ARTICLE_FORMATS, BY_MEDIA_TYPE, Origin, holds_many, read_document
 from kg.ingest import Ingested
@@ -21,6 +21,10 @@ from kg.types import Article
 router = APIRouter(prefix="/articles", tags=["articles"])
 
 ORIGIN = Origin("the request body", file=False)
+ACCEPTED = (
+    "text/plain (an article, its first line 'date YYYY-MM-DD'), application/json (an object "
+    '{"text": ...} or a list of them) or application/x-ndjson (JSON Lines)'
+)
 JSON_LINES = next(f for f in ARTICLE_FORMATS if f.name == "jsonl")
 ARTICLE_LIST = {"type": "array", "items": ArticleIn.model_json_schema()}
 ARTICLE_BODY = {
@@ -90,15 +94,7 @@ def post_article(
     meetings resolved against the graph, and its named graph written (replacing an earlier
     version with the same id). The answer is the ingested article, or the list of them for a
     list or JSON Lines. Needs `Authorization: Bearer <token>`."""
-    content_type = request.headers.get("content-type", "")
-    format = BY_MEDIA_TYPE.get(media_type(content_type))
-    if format is None:
-        raise HTTPException(
-            status_code=415,
-            detail=f"Content-Type '{content_type}' is not accepted: send text/plain (an article, "
-            "its first line 'date YYYY-MM-DD'), application/json (an object {\"text\": ...} or "
-            "a list of them) or application/x-ndjson (JSON Lines).",
-        )
+    format = body_format(request.headers.get("content-type"), BY_MEDIA_TYPE, ACCEPTED)
     given = {"published": published, "title": title, "url": url, "id": id}
     extra = [name for name, value in given.items() if value is not None]
     if extra and format.name != "text":
