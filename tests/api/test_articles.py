@@ -417,3 +417,33 @@ def test_post_article_several_articles_answer_lists_each(
         ({"Mahmoud Abbas", "Ayman Safadi"}, "Jericho"),
     ]
     assert client.get("/articles/list-2").status_code == 200
+
+
+def test_post_article_list_failing_midway_names_what_was_written() -> None:
+    import spacy
+
+    @spacy.Language.component("newskg_test_fails_on_marker")
+    def fails_on_marker(doc):  # noqa: ANN001, ANN202
+        if "UNREADABLE" in doc.text:
+            raise ValueError("the parser gave up")
+        return doc
+
+    picky = spacy.blank("en")
+    picky.add_pipe("sentencizer")
+    picky.add_pipe("newskg_test_fails_on_marker")
+    settings = Settings(model=default_model(), store="memory:", token=TOKEN)
+    records = [
+        {"id": "first", "text": AMMAN},
+        {"id": "second", "text": "UNREADABLE text."},
+        {"id": "third", "text": AMMAN},
+    ]
+    with (
+        Store.open("memory:") as store,
+        TestClient(create_app(settings, store, Ingester(picky, BASE))) as client,
+    ):
+        response = client.post("/articles", json=records, headers=AUTH)
+        assert response.status_code == 422
+        detail = response.json()["detail"]
+        assert "Article 'second' could not be extracted" in detail
+        assert "The 1 article(s) before it were written: 'first'" in detail
+        assert store.graphs() == [f"{BASE}article/first"]
