@@ -9,7 +9,7 @@ STORE  ?= data/kg
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install build serve test lint browser virtuoso quality clean
+.PHONY: install build serve test lint browser virtuoso quality notebooks clean
 
 install: $(VENV)/.installed
 
@@ -46,6 +46,10 @@ virtuoso:
 # Extraction quality on the seed and the development gold data (../shared, not shipped).
 quality: install
 	bench/quality.sh
+
+# Re-run the notebooks from a clean kernel with their default parameters and save their outputs.
+notebooks: install
+	$(BIN)/python notebooks/execute.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .ruff_cache .mypy_cache

@@ -16,7 +16,18 @@ from fastapi.responses import JSONResponse
 
 from api.csp import ContentSecurityPolicy
 from api.guard import RequestLineGuard
-from api.routes import actors, articles, editor, explorer, graphs, health, linked, network, sparql
+from api.routes import (
+    actors,
+    articles,
+    editor,
+    explorer,
+    graphs,
+    health,
+    linked,
+    network,
+    sparql,
+    upload,
+)
 from api.routes.sparql import TRUNCATED
 from kg.errors import (
     ExtractionError,
@@ -117,6 +128,7 @@ def create_app(
         articles.router,
         linked.router,
         explorer.router,
+        upload.router,
     ):
         app.include_router(router)
     app.mount(explorer.STATIC_PATH, explorer.static_files(), name="static")

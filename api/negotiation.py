@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TypeVar
+
+from fastapi import HTTPException
 
 from kg.errors import NotAcceptableError
 from kg.formats import GRAPHS, SOLUTIONS
@@ -13,6 +16,7 @@ from kg.formats import GRAPHS, SOLUTIONS
 SOLUTION_TYPES: dict[str, tuple[str, ...]] = {f.name: f.accepted for f in SOLUTIONS.values()}
 GRAPH_TYPES: dict[str, tuple[str, ...]] = {f.name: f.accepted for f in GRAPHS.values()}
 HTML = "text/html"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,17 @@ def best_media_type(accept: str | None, offered: tuple[str, ...]) -> str:
 def media_type(content_type: str | None) -> str:
     """The media type of a Content-Type header, lower case, without parameters ('' if none)."""
     return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def body_format(content_type: str | None, formats: Mapping[str, T], send: str) -> T:
+    """What `formats` maps the request body's media type to; 415 saying to `send` if nothing."""
+    found = formats.get(media_type(content_type))
+    if found is None:
+        raise HTTPException(
+            status_code=415,
+            detail=f"Content-Type '{content_type or 'none'}' is not accepted; send {send}.",
+        )
+    return found
 
 
 def _best(table: Mapping[str, tuple[str, ...]], ranges: list[tuple[str, float]]) -> str | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from threading import Lock
 from typing import Any
 
@@ -20,11 +22,14 @@ from kg.types import Article, Extraction
 
 @dataclass(frozen=True)
 class Ingested:
-    """An ingested article: its id, its graph's IRI, and its facts as JSON Lines records."""
+    """An ingested article: its id, its graph's IRI, its facts as JSON Lines records, and the
+    headline and date it was read with."""
 
     id: str
     graph: str
     facts: tuple[dict[str, Any], ...]
+    title: str | None = None
+    published: date | None = None
 
 
 class Ingester:
@@ -73,7 +78,26 @@ class Ingester:
             id=article.id,
             graph=str(article_iri(article.id, self.base_iri)),
             facts=tuple(fact_record(extraction, fact) for fact in extraction.facts),
+            title=article.title,
+            published=article.published,
         )
+
+    def ingest_all(self, store: GraphStore, articles: Sequence[Article]) -> list[Ingested]:
+        """Ingest `articles` in order; if one cannot be extracted, ExtractionError naming it and
+        the ones written before it (those stay written)."""
+        done: list[Ingested] = []
+        for article in articles:
+            try:
+                done.append(self.ingest(store, article))
+            except ExtractionError as error:
+                if not done:
+                    raise
+                written = ", ".join(f"'{item.id}'" for item in done)
+                raise ExtractionError(
+                    f"{error} The {len(done)} article(s) before it were written: {written}; "
+                    "send the rest again once it is fixed."
+                ) from None
+        return done
 
     def _resolver_for(self, store: GraphStore) -> Resolver:
         if self._resolver is not None and self._resolved == (id(store), store.version):

@@ -1,13 +1,18 @@
-"""Run every notebook here from a clean kernel and save it with its outputs (for a code host).
+"""Run every notebook here from a clean kernel and save it with its outputs (`make notebooks`).
 
     .venv/bin/python notebooks/execute.py [NOTEBOOK.ipynb ...]
 
-tests/test_notebooks.py runs them the same way, without saving.
+The saved outputs come from each notebook's default parameters (its `parameters` cell): the
+variables that point a notebook at other data (NEWSKG_STORE, ...) are left out of the kernel's
+environment, so that what is saved is the same on every machine. To run a notebook on your data,
+set them and open it in Jupyter. tests/test_notebooks.py runs them the same way, without saving.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import nbformat
@@ -16,11 +21,14 @@ from nbclient import NotebookClient
 HERE = Path(__file__).resolve().parent
 TIMEOUT = 600
 """Seconds one cell may take: building the BBC corpus takes about 10 s on 2 cores."""
+PARAMETERS = ("NEWSKG_STORE", "NEWSKG_ARTICLES", "NEWSKG_SERVER", "NEWSKG_ACTOR")
+"""The environment variables the notebooks' parameter cells read."""
 
 
-def execute(path: Path) -> nbformat.NotebookNode:
-    """Run every cell of the notebook at `path` in a new kernel, in the notebook's folder; raise
-    nbclient's CellExecutionError (with the cell and its traceback) on the first error."""
+def execute(path: Path, parameters: Mapping[str, str] | None = None) -> nbformat.NotebookNode:
+    """Run every cell of the notebook at `path` in a new kernel, in the notebook's folder, with
+    its default parameters or those `parameters` set (NEWSKG_STORE=...); raise nbclient's
+    CellExecutionError (with the cell and its traceback) on the first error."""
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(
         notebook,
@@ -29,7 +37,9 @@ def execute(path: Path) -> nbformat.NotebookNode:
         record_timing=False,
         resources={"metadata": {"path": str(path.parent)}},
     )
-    client.execute()
+    env = {name: value for name, value in os.environ.items() if name not in PARAMETERS}
+    env.update(parameters or {})
+    client.execute(env=env)
     return notebook
 
 

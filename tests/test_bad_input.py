@@ -215,47 +215,52 @@ def test_article_from_text_text_with_angle_brackets_is_not_markup() -> None:
         pytest.param(
             {"content": bytes(range(256)), "headers": {"Content-Type": "text/plain"}},
             400,
-            "The body is not valid UTF-8 (byte at offset 128); send UTF-8.",
+            "the request body is not valid UTF-8 (byte 0x80 at offset 128); re-save it as UTF-8",
             id="binary-text",
         ),
         pytest.param(
             {"content": b'{"text": "caf\xe9"}', "headers": {"Content-Type": "application/json"}},
             400,
-            "The body is not valid UTF-8 (byte at offset 13); send UTF-8.",
+            "the request body is not valid UTF-8 (byte 0xe9 at offset 13); re-save it as UTF-8",
             id="json-invalid-utf8",
         ),
         pytest.param(
             {"content": "Blinken\x00met Abbas.", "headers": {"Content-Type": "text/plain"}},
             400,
-            "field 'text' holds a NUL character at character 7",
+            "the request body holds NUL bytes (the first at offset 7): it is binary or UTF-16",
             id="nul-in-text",
         ),
-        pytest.param({"json": {"text": 5}}, 422, "Input should be a valid string", id="text-int"),
-        pytest.param({"json": {"text": None}}, 422, "Input should be a valid string", id="null"),
-        pytest.param({"json": {"title": "T"}}, 422, "Field required", id="text-missing"),
-        pytest.param({"json": [MET]}, 422, "Input should be an object", id="list"),
+        pytest.param({"json": {"text": 5}}, 400, "field 'text' is a int", id="text-int"),
+        pytest.param({"json": {"text": None}}, 400, "field 'text' is missing", id="null"),
+        pytest.param({"json": {"title": "T"}}, 400, "field 'text' is missing", id="text-missing"),
+        pytest.param(
+            {"json": [MET]},
+            400,
+            "the request body, record 1: expected a JSON object with a 'text' field, got str",
+            id="list-of-strings",
+        ),
         pytest.param(
             {"json": {"text": MET, "id": "a" * 201}},
             422,
-            "String should have at most 200 characters",
+            "field 'id' is 201 characters, over the limit of 200; give a shorter id",
             id="id-longer-than-get-takes",
         ),
         pytest.param(
             {"json": {"text": MET, "title": {"a": 1}}},
-            422,
-            "Input should be a valid string",
+            400,
+            "field 'title' has value {'a': 1}, a dict; give a string",
             id="title-object",
         ),
         pytest.param(
             {"json": {"text": MET, "published": "2023-02-30"}},
-            422,
-            "day value is outside expected range",
+            400,
+            "field 'published' has value '2023-02-30', not a date",
             id="published-not-a-day",
         ),
         pytest.param(
             {"json": {"text": MET, "published": "yesterday"}},
-            422,
-            "valid date",
+            400,
+            "field 'published' has value 'yesterday', not a date",
             id="published-words",
         ),
         pytest.param(
@@ -312,8 +317,9 @@ def test_post_article_ten_megabytes_over_the_pipeline_limit_413(
         )
     assert response.status_code == 413
     assert response.json()["detail"] == (
-        f"The article text is {len(text)} characters, over the language pipeline's limit of "
-        f"{nlp.max_length}; send it in parts of at most {nlp.max_length} characters."
+        f"the request body: the article text is {len(text)} characters, over the language "
+        f"pipeline's limit of {nlp.max_length}; send it in parts of at most {nlp.max_length} "
+        "characters."
     )
     assert _state(store) == before
 

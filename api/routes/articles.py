@@ -1,48 +1,53 @@
-"""POST /articles (ingest one), GET /articles (list), GET /articles/{id} (its graph, or its page
-for a browser) and GET /articles/{id}/facts (what the page shows, as JSON)."""
+"""POST /articles (ingest articles), GET /articles (list), GET /articles/{id} (its graph, or its
+page for a browser) and GET /articles/{id}/facts (what the page shows, as JSON)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from api.deps import Body, IngesterDep, SettingsDep, StoreDep, WriteAccess
-from api.negotiation import HTML, best_media_type, media_type
+from api.negotiation import HTML, best_media_type, body_format
 from api.schemas import MAX_ARTICLE_ID, ArticleIn, ErrorBody
+from kg.documents import ARTICLE_FORMATS, BY_MEDIA_TYPE, Origin, holds_many, read_document
 from kg.ingest import Ingested
 from kg.query import articles
 from kg.query.article_facts import ArticleFacts, article_facts
 from kg.query.article_page import article_html
 from kg.query.articles import MAX_PAGE, ArticlePage
 from kg.rdf.formats import RDF_FORMATS, serialize
-from kg.sources import article_from_text
 from kg.types import Article
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
-TEXT_PARAMETERS = ("published", "title", "url", "id")
-
+ORIGIN = Origin("the request body", file=False)
+ACCEPTED = (
+    "text/plain (an article, its first line 'date YYYY-MM-DD'), application/json (an object "
+    '{"text": ...} or a list of them) or application/x-ndjson (JSON Lines)'
+)
+JSON_LINES = next(f for f in ARTICLE_FORMATS if f.name == "jsonl")
+ARTICLE_LIST = {"type": "array", "items": ArticleIn.model_json_schema()}
 ARTICLE_BODY = {
     "required": True,
     "content": {
-        "application/json": {"schema": ArticleIn.model_json_schema()},
         "text/plain": {
             "schema": {"type": "string"},
-            "example": "Blinken met Palestinian leader Mahmoud Abbas in Ramallah on Tuesday.",
+            "example": "date 2023-02-02\n\nBlinken in Amman\n\n"
+            "Blinken met Jordan's King Abdullah in Amman on Thursday.",
         },
+        "application/json": {"schema": {"oneOf": [ArticleIn.model_json_schema(), ARTICLE_LIST]}},
+        **{media: {"schema": {"type": "string"}} for media in JSON_LINES.media_types},
     },
 }
 
 
 class Unprocessable(BaseModel):
-    """A field of the wrong type (a list of errors, each with its `loc`), or the article could
-    not be extracted (a message)."""
+    """A query parameter of the wrong type (a list of errors, each with its `loc`), or the
+    article could not be extracted (a message)."""
 
     detail: str | list[dict[str, Any]]
 
@@ -50,15 +55,15 @@ class Unprocessable(BaseModel):
 @router.post(
     "",
     status_code=201,
-    summary="Ingest an article: extract its facts and write its graph",
+    summary="Ingest articles: extract their facts and write their graphs",
     openapi_extra={"requestBody": ARTICLE_BODY},
     responses={
-        400: {"model": ErrorBody, "description": "The article cannot be read."},
+        400: {"model": ErrorBody, "description": "An article cannot be read (names line, field)."},
         401: {"model": ErrorBody, "description": "Missing or wrong bearer token."},
         403: {"model": ErrorBody, "description": "Writes are disabled on this server."},
-        413: {"model": ErrorBody, "description": "The body or the text is over the limit."},
-        415: {"model": ErrorBody, "description": "Neither JSON nor plain text."},
-        422: {"model": Unprocessable, "description": "Bad fields, or extraction failed."},
+        413: {"model": ErrorBody, "description": "The body or a text is over the limit."},
+        415: {"model": ErrorBody, "description": "Not one of the article formats."},
+        422: {"model": Unprocessable, "description": "Bad parameters, or extraction failed."},
     },
 )
 def post_article(
@@ -68,35 +73,51 @@ def post_article(
     store: StoreDep,
     ingester: IngesterDep,
     published: Annotated[
-        date | None, Query(description="text/plain only: the date the article was published.")
+        date | None,
+        Query(description="Plain text only: the date it was published (over its date line)."),
     ] = None,
-    title: Annotated[str | None, Query(description="text/plain only: its headline.")] = None,
+    title: Annotated[
+        str | None, Query(description="Plain text only: its headline (over its first line).")
+    ] = None,
     url: Annotated[
-        str | None, Query(description="text/plain only: where it was published.")
+        str | None, Query(description="Plain text only: where it was published.")
     ] = None,
     id: Annotated[
         str | None,
         Query(
             min_length=1,
             max_length=MAX_ARTICLE_ID,
-            description="text/plain only: its id (default: a hash of the text).",
+            description="Plain text only: its id (default: a hash of the text).",
         ),
     ] = None,
-) -> Ingested:
-    """A JSON body `{"text", "published"?, "title"?, "url"?, "id"?}`, or the text itself as
-    `text/plain` with those as query parameters. The article is extracted, its persons and
+) -> Ingested | list[Ingested]:
+    """The formats `kg build` reads: plain text (`text/plain`, or `text/html`) with an optional
+    first line `date YYYY-MM-DD` and headline, and the query parameters over those; JSON, one
+    object `{"text", "published"?, "title"?, "url"?, "id"?}` or a list of them; JSON Lines
+    (`application/x-ndjson`), one object a line. Each article is extracted, its persons and
     meetings resolved against the graph, and its named graph written (replacing an earlier
-    version with the same id). Needs `Authorization: Bearer <token>`."""
+    version with the same id). The answer is the ingested article, or the list of them for a
+    list or JSON Lines. Needs `Authorization: Bearer <token>`."""
+    format = body_format(request.headers.get("content-type"), BY_MEDIA_TYPE, ACCEPTED)
     given = {"published": published, "title": title, "url": url, "id": id}
-    article = _article(request.headers.get("content-type", ""), body, given)
-    limit = ingester.nlp.max_length
-    if len(article.text) > limit:
+    extra = [name for name, value in given.items() if value is not None]
+    if extra and format.name != "text":
         raise HTTPException(
-            status_code=413,
-            detail=f"The article text is {len(article.text)} characters, over the language "
-            f"pipeline's limit of {limit}; send it in parts of at most {limit} characters.",
+            status_code=422,
+            detail=f"Query parameter(s) {', '.join(extra)} are for text/plain bodies; "
+            "put them in the JSON body instead.",
         )
-    return ingester.ingest(store, article)
+    found = [
+        _checked(a, ingester.nlp.max_length)
+        for a in read_document(body, format, ORIGIN, given=given)
+    ]
+    if not found:
+        raise HTTPException(
+            status_code=400,
+            detail=f"The {format.name} body holds no article; send at least one.",
+        )
+    ingested = ingester.ingest_all(store, found)
+    return ingested if holds_many(body, format) else ingested[0]
 
 
 @router.get("", summary="List articles, newest first")
@@ -151,40 +172,20 @@ def get_article_facts(
     return article_facts(store, article_id, settings.base_iri)
 
 
-def _article(content_type: str, body: bytes, given: Mapping[str, object]) -> Article:
-    media = media_type(content_type)
-    if media == "application/json":
-        extra = [name for name, value in given.items() if value is not None]
-        if extra:
-            raise HTTPException(
-                status_code=422,
-                detail=f"Query parameter(s) {', '.join(extra)} are for text/plain bodies; "
-                "put them in the JSON body instead.",
-            )
-        try:
-            fields = ArticleIn.model_validate_json(_utf8(body))
-        except ValidationError as error:
-            raise RequestValidationError(
-                [{**e, "loc": ("body", *e["loc"])} for e in error.errors(include_url=False)]
-            ) from None
-        return article_from_text(**fields.model_dump(), source="POST /articles")
-    if media == "text/plain":
-        text = _utf8(body)
-        # `given` holds the route's text/plain query parameters, typed by their declarations.
-        return article_from_text(text, source="POST /articles", **given)  # type: ignore[arg-type]
-    raise HTTPException(
-        status_code=415,
-        detail=f"Content-Type '{content_type}' is not accepted: send application/json "
-        '({"text": ..., "published": ...}) or text/plain (with ?published=YYYY-MM-DD).',
-    )
-
-
-def _utf8(body: bytes) -> str:
-    # Decoded here for JSON too: pydantic would echo undecodable bytes in a 422 it cannot encode.
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as error:
+def _checked(article: Article, limit: int) -> Article:
+    """`article`, unless its text is over the pipeline's limit (413) or its id too long (422)."""
+    where = article.source or "the article"
+    if len(article.text) > limit:
         raise HTTPException(
-            status_code=400,
-            detail=f"The body is not valid UTF-8 (byte at offset {error.start}); send UTF-8.",
-        ) from None
+            status_code=413,
+            detail=f"{where}: the article text is {len(article.text)} characters, over the "
+            f"language pipeline's limit of {limit}; send it in parts of at most {limit} "
+            "characters.",
+        )
+    if len(article.id) > MAX_ARTICLE_ID:
+        raise HTTPException(
+            status_code=422,
+            detail=f"{where}: field 'id' is {len(article.id)} characters, over the limit of "
+            f"{MAX_ARTICLE_ID}; give a shorter id.",
+        )
+    return article

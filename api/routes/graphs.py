@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import Body, StoreDep, WriteAccess, get_settings
-from api.negotiation import choose, media_type
+from api.negotiation import body_format, choose
 from api.schemas import ErrorBody, Responses
 from kg.bodies import check_body
 from kg.formats import GRAPHS, by_media_type
@@ -18,6 +18,7 @@ from kg.store.results import check_xml_output
 router = APIRouter(prefix="/graphs", tags=["graphs"])
 
 BODY_FORMATS = by_media_type("turtle", "ntriples", "rdfxml", "jsonld")
+GRAPH_BODIES = f"the graph as {', '.join(BODY_FORMATS)}"
 """The formats a graph may be sent in, by Content-Type."""
 
 GraphIri = Annotated[
@@ -124,15 +125,8 @@ async def write_graph(
     """PUT replaces the graph's triples with the body's, POST adds them; 201 if the graph is
     new, else 204."""
     iri = _target(graph, default)
-    content_type = request.headers.get("content-type", "")
-    body_format = BODY_FORMATS.get(media_type(content_type))
-    if body_format is None:
-        raise HTTPException(
-            status_code=415,
-            detail=f"Content-Type '{content_type or 'none'}' is not accepted; send the graph as "
-            f"{', '.join(BODY_FORMATS)}.",
-        )
-    fmt = body_format.rdf_format
+    sent = body_format(request.headers.get("content-type"), BODY_FORMATS, GRAPH_BODIES)
+    fmt = sent.rdf_format
     await run_in_threadpool(check_body, body, fmt, get_settings(request).max_depth)
     replace = request.method == "PUT"
     created = await run_in_threadpool(store.add_to_graph, iri, body, fmt, replace)

@@ -303,4 +303,7 @@ def test_docs_list_actor_graph_article_and_linked_data_routes(client: TestClient
     assert set(paths["/articles"]["post"]["requestBody"]["content"]) == {
         "application/json",
         "text/plain",
+        "application/x-ndjson",
+        "application/jsonl",
+        "application/x-jsonlines",
     }

@@ -122,20 +122,64 @@ def test_post_article_plain_text_resolves_surname_against_the_store(client: Test
     ("send", "status", "message"),
     [
         pytest.param({"json": {"text": "   "}}, 400, "field 'text' is empty", id="empty-text"),
-        pytest.param({"json": {"title": "no text"}}, 422, "Field required", id="no-text"),
         pytest.param(
-            {"json": {"text": "x", "published": "soon"}}, 422, "valid date", id="bad-published"
+            {"json": {"title": "no text"}},
+            400,
+            "the request body: field 'text' is missing; give the article text as a string",
+            id="no-text",
+        ),
+        pytest.param(
+            {"json": {"text": "x", "published": "soon"}},
+            400,
+            "the request body: field 'published' has value 'soon', not a date",
+            id="bad-published",
         ),
         pytest.param(
             {"content": "{", "headers": {"Content-Type": "application/json"}},
-            422,
-            "Invalid JSON",
+            400,
+            "the request body: invalid JSON at line 1, column 2",
             id="bad-json",
+        ),
+        pytest.param(
+            {"json": [{"text": AMMAN}, {"text": AMMAN, "published": 2023}]},
+            400,
+            "the request body, record 2: field 'published' has value 2023, a int",
+            id="bad-record-in-list",
+        ),
+        pytest.param(
+            {
+                "content": json.dumps({"text": AMMAN}) + "\n\n{text: 1}\n",
+                "headers": {"Content-Type": "application/x-ndjson"},
+            },
+            400,
+            "the request body, line 3: invalid JSON at column 2",
+            id="bad-jsonl-line",
+        ),
+        pytest.param(
+            {
+                "content": "date 2023-13-45\nBlinken met Abbas.",
+                "headers": {"Content-Type": "text/plain"},
+            },
+            400,
+            "the request body: first line 'date' has value '2023-13-45', not a date",
+            id="bad-date-line",
+        ),
+        pytest.param(
+            {"json": [], "headers": {}},
+            400,
+            "The json body holds no article; send at least one.",
+            id="empty-list",
+        ),
+        pytest.param(
+            {"json": {"text": AMMAN, "id": "x" * 201}},
+            422,
+            "the request body: field 'id' is 201 characters, over the limit of 200",
+            id="id-too-long",
         ),
         pytest.param(
             {"content": "x", "headers": {"Content-Type": "text/csv"}},
             415,
-            "application/json",
+            "application/x-ndjson (JSON Lines)",
             id="unknown-type",
         ),
         pytest.param(
@@ -293,3 +337,113 @@ def test_post_article_extraction_failure_is_422_and_writes_nothing() -> None:
         assert "could not be extracted" in response.json()["detail"]
         assert "the parser gave up" in response.json()["detail"]
         assert store.graphs() == []
+
+
+def test_post_article_plain_text_date_line_and_headline_as_kg_build_reads_them(
+    client: TestClient,
+) -> None:
+    # Issue 17: over HTTP the date line was ignored, so the meeting came out undated.
+    text = (
+        "date 2023-03-14\n\nBlinken tours Amman\n\n"
+        "Antony Blinken met Ayman Safadi in Amman on Monday. They spoke for an hour."
+    )
+    response = client.post(
+        "/articles", content=text, headers={**AUTH, "Content-Type": "text/plain"}
+    )
+    assert response.status_code == 201
+    body = response.json()
+    (met,) = [fact for fact in body["facts"] if fact["predicate"] == "met"]
+    assert (met["object"], met["date"], met["place"]) == ("Ayman Safadi", "2023-03-13", "Amman")
+    assert (body["title"], body["published"]) == ("Blinken tours Amman", "2023-03-14")
+    assert "date 2023" not in met["evidence"]["sentence"]
+    listed = client.get("/articles", params={"limit": 100}).json()["items"]
+    (item,) = [item for item in listed if item["id"] == body["id"]]
+    assert (item["title"], item["published"]) == ("Blinken tours Amman", "2023-03-14")
+    day = {"from": "2023-03-13", "to": "2023-03-13"}
+    (meeting,) = client.get("/actors/antony-blinken/meetings", params=day).json()["meetings"]
+    assert [actor["label"] for actor in meeting["met"]] == ["Ayman Safadi"]
+    assert meeting["date"] == "2023-03-13"
+
+
+def test_post_article_query_parameters_win_over_the_date_line(client: TestClient) -> None:
+    response = client.post(
+        "/articles",
+        params={"published": "2023-04-07", "title": "Given title"},
+        content="date 2023-01-01\nAntony Blinken met Ayman Safadi in Aqaba on Thursday.",
+        headers={**AUTH, "Content-Type": "text/plain"},
+    )
+    assert response.status_code == 201
+    (met,) = [fact for fact in response.json()["facts"] if fact["predicate"] == "met"]
+    assert met["date"] == "2023-04-06"
+
+
+HAIFA = "Prime Minister Yair Lapid met Foreign Minister Ayman Safadi in Haifa."
+JERICHO = "President Mahmoud Abbas met Foreign Minister Ayman Safadi in Jericho."
+SEVERAL = [
+    {"id": "list-1", "text": HAIFA, "published": "2023-05-02"},
+    {"id": "list-2", "text": JERICHO},
+]
+
+
+@pytest.mark.parametrize(
+    ("content", "content_type"),
+    [
+        pytest.param(json.dumps(SEVERAL), "application/json", id="json-list"),
+        pytest.param(
+            "\n\n".join(json.dumps(record) for record in SEVERAL) + "\n",
+            "application/x-ndjson",
+            id="json-lines",
+        ),
+    ],
+)
+def test_post_article_several_articles_answer_lists_each(
+    client: TestClient, content: str, content_type: str
+) -> None:
+    response = client.post(
+        "/articles", content=content, headers={**AUTH, "Content-Type": content_type}
+    )
+    assert response.status_code == 201
+    answer = response.json()
+    assert [item["id"] for item in answer] == ["list-1", "list-2"]
+    assert [item["graph"] for item in answer] == [f"{BASE}article/list-{n}" for n in (1, 2)]
+    met = [
+        ({fact["subject"], fact["object"]}, fact["place"])
+        for item in answer
+        for fact in item["facts"]
+        if fact["predicate"] == "met"
+    ]
+    assert met == [
+        ({"Yair Lapid", "Ayman Safadi"}, "Haifa"),
+        ({"Mahmoud Abbas", "Ayman Safadi"}, "Jericho"),
+    ]
+    assert client.get("/articles/list-2").status_code == 200
+
+
+def test_post_article_list_failing_midway_names_what_was_written() -> None:
+    import spacy
+
+    @spacy.Language.component("newskg_test_fails_on_marker")
+    def fails_on_marker(doc):  # noqa: ANN001, ANN202
+        if "UNREADABLE" in doc.text:
+            raise ValueError("the parser gave up")
+        return doc
+
+    picky = spacy.blank("en")
+    picky.add_pipe("sentencizer")
+    picky.add_pipe("newskg_test_fails_on_marker")
+    settings = Settings(model=default_model(), store="memory:", token=TOKEN)
+    records = [
+        {"id": "first", "text": AMMAN},
+        {"id": "second", "text": "UNREADABLE text."},
+        {"id": "third", "text": AMMAN},
+    ]
+    with (
+        Store.open("memory:") as store,
+        TestClient(create_app(settings, store, Ingester(picky, BASE))) as client,
+    ):
+        response = client.post("/articles", json=records, headers=AUTH)
+        assert response.status_code == 422
+        detail = response.json()["detail"]
+        assert "Article 'second' could not be extracted" in detail
+        assert "The 1 article(s) before it were written: 'first'" in detail
+        assert store.graphs() == [f"{BASE}article/first"]
