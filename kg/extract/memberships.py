@@ -1,8 +1,8 @@
 """Affiliations a phrase or a verb states rather than a title: 'Orit Strock of the far-right
 Religious Zionism party', 'David Page, of Investec Securities', 'one of the Guildford Four',
 'Harold Wilson's Labour Party' (he leads it), 'the SNP's Nicola Sturgeon', 'Lib Dem Kate Farrow',
-'X, a Tory rebel', 'Ms Orme's union, the Transport Workers Federation' (members); verbs state
-them in `verb_relations`."""
+'X, a Tory rebel', 'Ms Orme's union, the Transport Workers Federation', 'members of the Green
+Party, including X' (members); verbs state them in `verb_relations`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
-from kg.extract.participants import entities_of
+from kg.extract.participants import entities_of, persons_of
 from kg.extract.posts import SUBJECTS, Role, entity_at
 from kg.extract.rules import Rules
 from kg.extract.text import tokens_of
@@ -33,6 +33,7 @@ def affiliation_phrases(
     yield from _one_of(sentence, index)
     yield from _party_before_name(sentence, index, rules)
     yield from _possessed_body(sentence, index, rules)
+    yield from _members_named(sentence, index, rules)
     for token in tokens_of(sentence):
         person = entity_at(token, index, ("person",))
         if person is None:
@@ -127,6 +128,27 @@ def _possessed_body(
         for appos in token.head.children:
             if appos.dep_ == "appos" and (org := entity_at(appos, index, ORG_TYPES)):
                 yield "member_of", person, org
+
+
+def _members_named(
+    sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[tuple[Role, Resolved, Resolved]]:
+    """Members of one organisation, named as examples or in apposition: 'Members of the Green
+    Party, including X and Y', 'members of the union, X and Y' (each a member of it)."""
+    nouns = {f"{word}s" for word in rules.posts["member_heads"]}
+    for token in tokens_of(sentence):
+        if token.lower_ not in nouns:
+            continue
+        orgs = [
+            e
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for body in prep.children
+            if body.dep_ == "pobj" and (e := entity_at(body, index, ORG_TYPES))
+        ]
+        if len(orgs) == 1:
+            for person, _ in persons_of(token, index):
+                yield "member_of", person, orgs[0]
 
 
 def _party_before_name(

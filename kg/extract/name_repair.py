@@ -122,13 +122,15 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
 
 def _titled_names(doc: Doc, rules: Rules) -> list[Span]:
     """Untagged names a post title stands beside: 'Jane Hill, Tory shadow transport
-    secretary, said' (two or three capitalised words, a date's 'May' too), the title in
-    apposition as parsed, or set off by commas and ending in one of the title heads."""
+    secretary, said', 'Jane Hill, a member of the Y party' (two or three capitalised words, a
+    date's 'May' too), the title in apposition as parsed, or set off by commas and ending in one
+    of the title heads."""
     heads = set(rules.posts["heads"])
+    person_nouns = heads | set(rules.posts["member_heads"])  # "X, a member of the Y party"
     found = []
     for title in doc:  # as the parser reads it: an apposition headed by a title
         name = title.head
-        if title.dep_ != "appos" or title.lower_ not in heads or not _name_word(name):
+        if title.dep_ != "appos" or title.lower_ not in person_nouns or not _name_word(name):
             continue
         start = name.i
         while start > 0 and _name_word(doc[start - 1]) and doc[start - 1].dep_ == "compound":

@@ -955,6 +955,21 @@ def test_posts_plural_title_is_each_holders_singular_post(nlp: Language) -> None
             id="a-countrys-post-in-the-list-is-not-the-partys",
         ),
         pytest.param(
+            "Members of the Harbour Party, including Helen Carter and David Moore, walked out.",
+            {
+                ("member_of", "Helen Carter", "Harbour Party"),
+                ("member_of", "David Moore", "Harbour Party"),
+            },
+            ("leads", "Helen Carter", "Harbour Party"),
+            id="members-of-an-organisation-named-as-examples",
+        ),
+        pytest.param(
+            "Tamsin Okonkwo-Brandt, a member of the Harbour Party, is seeking the leadership.",
+            {("member_of", "Tamsin Okonkwo-Brandt", "Harbour Party")},
+            ("leads", "Tamsin Okonkwo-Brandt", "Harbour Party"),
+            id="an-untagged-name-beside-a-member-of",
+        ),
+        pytest.param(
             "Ms Orme's party, the Northfield Alliance, said it would appeal.",
             {("member_of", "Orme", "Northfield Alliance")},
             ("leads", "Orme", "Northfield Alliance"),
