@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
                 f"A network view is written as {', '.join(VIEW_FORMATS)}, not '{format}'; "
                 "drop --view to export the RDF graph."
             )
-    with Store.open(settings.store) as store:
+    with Store.open(settings.store, reading=True) as store:
         if args.view is None:
             data = store.export(format)
         else:

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
 
     settings = options.settings(args)
     query = _read_query(args.query)
-    with Store.open(settings.store) as store:
+    with Store.open(settings.store, reading=True) as store:
         result = store.query(query, formats=("json", "turtle"))
         if args.format == "json" or not isinstance(result, Solutions | Boolean):
             body = serialise(result, "json", "turtle").body  # SPARQL JSON, or Turtle for graphs

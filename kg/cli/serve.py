@@ -6,6 +6,7 @@ import argparse
 
 from kg.cli import options
 from kg.settings import check_origin
+from kg.store.sharing import connect_host
 
 HELP = "Serve the SPARQL endpoint and the actor API over HTTP."
 
@@ -36,8 +37,9 @@ def run(args: argparse.Namespace) -> int:
     origins = tuple(args.cors_origin) if args.cors_origin else None
     settings = options.settings(args, cors_origins=origins)
     # uvicorn buffers this much of a request's head; past it, it answers a plain-text 400 itself.
+    url = f"http://{connect_host(args.host)}:{args.port}"
     uvicorn.run(
-        create_app(settings),
+        create_app(settings, announce=url),
         host=args.host,
         port=args.port,
         h11_max_incomplete_event_size=settings.max_request_head,

@@ -29,7 +29,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.query.sparql_checks import with_using
 from kg.rdf.namespace import PREFIXES
-from kg.store import merge
+from kg.store import merge, sharing
 from kg.store.interface import GraphStore, ResultFormats
 from kg.store.query_result import QueryResult, typed
 from kg.store.shortcuts import QueryShortcuts
@@ -94,9 +94,11 @@ class Store(QueryShortcuts):
         return self._writes
 
     @classmethod
-    def open(cls, location: str) -> GraphStore:
-        """Open `memory:` (in-memory), the URL of a SPARQL 1.1 server (`kg.store.remote`), or a
-        directory, created if missing, for the on-disk store."""
+    def open(cls, location: str, *, reading: bool = False, token: str | None = None) -> GraphStore:
+        """Open `memory:` (in-memory), the URL of a SPARQL 1.1 server (`kg.store.remote`, sending
+        `token` as the bearer of writes), or a directory for the on-disk store: created if
+        missing, unless `reading`. To read (`reading`), a path that is not a store is an error,
+        and a store a running `kg serve` holds is read through that server (kg.store.sharing)."""
         if location == MEMORY:
             store = cls(ox.Store(), location)
             store.kind = "memory"
@@ -104,19 +106,26 @@ class Store(QueryShortcuts):
         if location.startswith(REMOTE_SCHEMES):
             from kg.store.remote import RemoteStore
 
-            return RemoteStore.connect(location)
+            return RemoteStore.connect(location, token=token)
         path = Path(location)
         try:
-            path.mkdir(parents=True, exist_ok=True)
+            if reading:
+                sharing.check_store(location)
+            else:
+                path.mkdir(parents=True, exist_ok=True)
             store = cls(ox.Store(str(path)), location)
         except OSError as exc:
-            if "lock" in str(exc).lower():
-                hint = "another process (a running `kg serve` or `kg build`?) has it open; stop it"
-            else:
-                hint = "pass a directory path, or 'memory:' for an in-memory store"
-            raise StoreError(
-                f"Cannot open the graph store at '{location}': {exc}. {hint}."
-            ) from exc
+            if not sharing.locked(exc):
+                raise StoreError(
+                    f"Cannot open the graph store at '{location}': {exc}. Pass a directory "
+                    "path, or 'memory:' for an in-memory store."
+                ) from exc
+            url = sharing.server_url(location) if reading else None
+            if url is None:
+                raise sharing.locked_error(location, exc) from exc
+            from kg.store.remote import RemoteStore
+
+            return RemoteStore.connect(url)
         try:
             merge.fill_once(store._store)  # a store built before the default graph was the merge
         except OSError as exc:

@@ -1,9 +1,11 @@
 """A store behind any SPARQL 1.1 server: the SPARQL Protocol to read, the Graph Store Protocol to
 write one article's graph at a time, SPARQL Update for the rest.
 
-`Store.open("http://host:port")` connects to the three endpoints of the server at that URL. By
-default they are those of `oxigraph serve`: `/query`, `/update` and `/store`; others are named
-in the URL's query string, relative to its path. For Apache Jena Fuseki's dataset `ds`:
+`Store.open("http://host:port")` connects to the three endpoints of the server at that URL: those
+of `oxigraph serve` (`/query`, `/update`, `/store`) if it answers there, else those of newskg's own
+server (`/sparql`, `/update`, `/graphs`). A URL ending in one of the two query endpoints
+(`http://host:port/sparql`) names its layout. Other servers' endpoints are named in the URL's query
+string, relative to its path. For Apache Jena Fuseki's dataset `ds`:
 `http://host:3030/ds?query=sparql&update=update&store=data`.
 
 newskg's queries read the union of the article graphs as the default graph, so the server must
@@ -43,6 +45,12 @@ DEFAULT_TIMEOUT = 120.0
 
 ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
 """Each endpoint's path relative to the store URL, as `oxigraph serve` has them."""
+
+NEWSKG_ENDPOINTS = {"query": "sparql", "update": "update", "store": "graphs"}
+"""The same for newskg's own server (`kg serve`)."""
+
+LAYOUTS = (ENDPOINTS, NEWSKG_ENDPOINTS)
+"""The endpoint layouts tried, in order, for a URL that names none."""
 
 SYSTEM_GRAPHS = (
     "http://www.openlinksw.com/",
@@ -94,18 +102,25 @@ class RemoteStore(QueryShortcuts):
         update_url: str,
         store_url: str,
         timeout: float = DEFAULT_TIMEOUT,
+        token: str | None = None,
     ) -> None:
         self.location = location
         self.query_url = query_url
         self.update_url = update_url
         self.store_url = store_url
         self.timeout = timeout
-        self._client = httpx.Client(timeout=timeout, limits=httpx.Limits(max_connections=32))
+        headers = {"Authorization": f"Bearer {token}"} if token else None
+        self._client = httpx.Client(
+            timeout=timeout, limits=httpx.Limits(max_connections=32), headers=headers
+        )
 
     @classmethod
-    def connect(cls, location: str, timeout: float = DEFAULT_TIMEOUT) -> RemoteStore:
+    def connect(
+        cls, location: str, timeout: float = DEFAULT_TIMEOUT, token: str | None = None
+    ) -> RemoteStore:
         """The server at `location` (endpoints as in the module docstring), checked with a
-        query; StoreError saying how to start one if it does not answer."""
+        query; StoreError saying how to start one if it does not answer. `token` is sent as
+        the bearer of every request (newskg's server takes writes with it)."""
         parts = urlsplit(location)
         options = {name: values[-1] for name, values in parse_qs(parts.query).items()}
         unknown = sorted(set(options) - set(ENDPOINTS))
@@ -114,15 +129,36 @@ class RemoteStore(QueryShortcuts):
                 f"Store URL '{location}' has unknown parameter(s) {', '.join(unknown)}; "
                 "only query=, update= and store= (endpoint paths) are understood."
             )
-        base = urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/", "", ""))
-        urls = {name: urljoin(base, options.get(name, path)) for name, path in ENDPOINTS.items()}
-        store = cls(location, urls["query"], urls["update"], urls["store"], timeout)
-        try:
-            store._request("POST", store.query_url, data={"query": "ASK {}"})
-        except StoreError:
+        path = parts.path.rstrip("/")
+        layouts: tuple[dict[str, str], ...] = LAYOUTS
+        named = [layout for layout in LAYOUTS if path.endswith("/" + layout["query"])]
+        if named and not options:  # the URL of a query endpoint: its server's base is above it
+            path, layouts = path.rsplit("/", 1)[0], (named[0],)
+        base = urlunsplit((parts.scheme, parts.netloc, path + "/", "", ""))
+        if options:
+            layouts = ({**ENDPOINTS, **options},)
+        for layout in layouts:
+            urls = {name: urljoin(base, layout[name]) for name in ENDPOINTS}
+            store = cls(location, urls["query"], urls["update"], urls["store"], timeout, token)
+            if store._answers():
+                return store
             store.close()
+        tried = ", ".join(urljoin(base, layout["query"]) for layout in layouts)
+        raise StoreError(
+            f"No SPARQL endpoint at '{location}': {tried} answered 404. Give the server's base "
+            "URL (http://host:port for newskg's server and for oxigraph serve), or name its "
+            "endpoints: URL?query=PATH&update=PATH&store=PATH."
+        )
+
+    def _answers(self) -> bool:
+        """Whether the query endpoint answers a query (False: 404, no endpoint there); closed
+        and StoreError if the server cannot be reached or fails."""
+        try:
+            probe = self._request("POST", self.query_url, data={"query": "ASK {}"}, ok=(404,))
+        except StoreError:
+            self.close()
             raise
-        return store
+        return probe.status_code != 404
 
     # Reading
 
