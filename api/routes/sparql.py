@@ -23,6 +23,7 @@ from api.negotiation import choose, media_type, prefers_html
 from api.schemas import ErrorBody, Responses
 from api.service import service_description
 from kg.formats import GRAPHS, SOLUTIONS
+from kg.query.prefixes import declare
 from kg.query.sparql_checks import check_query, check_update, dataset_iris
 from kg.store.pool import QueryJob
 
@@ -186,8 +187,9 @@ async def _answer(
     fields: dict[str, list[str]],
 ) -> Response:
     base = _endpoint(request)
+    text = _single(fields, "query")
     query = await run_in_threadpool(
-        check_query, _single(fields, "query"), store.has_graph, base, settings.max_depth
+        check_query, text and declare(text), store.has_graph, base, settings.max_depth
     )
     default_graphs = dataset_iris("default-graph-uri", fields.get("default-graph-uri", []))
     named_graphs = dataset_iris("named-graph-uri", fields.get("named-graph-uri", []))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kg.cli import options
 from kg.errors import NewsKGError
+from kg.query.prefixes import declare
 
 HELP = "Run a SPARQL query over the store."
 FORMATS = ("table", "json", "csv")
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from kg.store.results import serialise
 
     settings = options.settings(args)
-    query = _read_query(args.query)
+    query = declare(_read_query(args.query))
     with Store.open(settings.store, reading=True) as store:
         result = store.query(query, formats=("json", "turtle"))
         if args.format == "json" or not isinstance(result, Solutions | Boolean):

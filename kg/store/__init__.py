@@ -28,6 +28,7 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.query.sparql_checks import with_using
+from kg.query.syntax_errors import explain
 from kg.rdf.namespace import PREFIXES
 from kg.store import merge, sharing
 from kg.store.interface import GraphStore, ResultFormats
@@ -252,7 +253,7 @@ class Store(QueryShortcuts):
                     f"({update.group(1).upper()}) is not accepted. "
                     "Send a SELECT, ASK, CONSTRUCT or DESCRIBE query."
                 ) from exc
-            raise QueryError(str(exc)) from exc
+            raise QueryError(explain(sparql, str(exc))) from exc
         except RuntimeError as exc:
             # SEP-0007 substitution: a bound variable must be in the SELECT projection.
             raise QueryError(
@@ -279,7 +280,7 @@ class Store(QueryShortcuts):
                 self._writes += 1
                 merge.update_and_resync(self._store, sparql, base_iri)
         except SyntaxError as exc:
-            raise QueryError(str(exc)) from exc
+            raise QueryError(explain(sparql, str(exc))) from exc
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"Updating the store at '{self.location}' failed: {exc}") from exc
 

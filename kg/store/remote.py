@@ -22,6 +22,7 @@ servers have no substitutions.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
@@ -30,7 +31,9 @@ import httpx
 import pyoxigraph as ox
 
 from kg.errors import QueryError, QueryTimeoutError, ReadOnlyError, StoreError
+from kg.query.prefixes import own_text
 from kg.query.sparql_checks import returns_graph
+from kg.query.syntax_errors import explain
 from kg.rdf.namespace import PREFIXES
 from kg.store import _EXPORT_FORMATS, _UPDATE_KEYWORD, MEMORY, Store
 from kg.store.binding import bind_values
@@ -405,14 +408,15 @@ class RemoteStore(QueryShortcuts):
             ) from exc
         if response.is_success or response.status_code in ok:
             return response
-        message = response.text.strip()[:500] or response.reason_phrase
+        message = _detail(response.text.strip())
         if response.status_code in (400, 415):
             query = kwargs.get("data", {}).get("query") or kwargs.get("data", {}).get("update")
-            shown = f" in {head(query)!r}" if query else ""
+            message = explain(query, message)[:500] if query else message[:500]
+            shown = f" in {head(own_text(query)[0])!r}" if query else ""
             raise QueryError(f"The SPARQL server refused the request{shown}: {message}")
         raise StoreError(
             f"The SPARQL server at '{self.location}' answered {response.status_code} to "
-            f"{method} {url}: {message}"
+            f"{method} {url}: {message[:500] or response.reason_phrase}"
         )
 
 
@@ -427,6 +431,15 @@ def _based(sparql: str, base_iri: str | None) -> str:
     if base_iri is None:
         return sparql
     return f"BASE {ox.NamedNode(base_iri)}\n{sparql}"
+
+
+def _detail(message: str) -> str:
+    """The `detail` of a JSON error body (newskg's server sends one), else the text as it is."""
+    try:
+        body = json.loads(message)
+    except ValueError:
+        return message
+    return str(body["detail"]) if isinstance(body, dict) and "detail" in body else message
 
 
 def _target(graph_iri: str | None) -> dict[str, str]:
