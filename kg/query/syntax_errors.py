@@ -17,10 +17,11 @@ from kg.query.prefixes import PREDECLARED, declared, own_text, uses
 _POSITION = re.compile(r"error at (\d+):(\d+): (?:expected )?(.*)", re.DOTALL)
 _ITEM = re.compile(r"""\[(?:'(?:[^'\\]|\\.)*'|[^\]'])*\]|"(?:[^"\\]|\\.)*"|[^,\[\]"\s][^,\[\]"]*""")
 _QUOTED = re.compile(r"'((?:[^'\\]|\\.)*)'")
+_RANGE = re.compile(r"'(.)'\s*\.\.=\s*'(.)'")
 _CONTEXT = 30
 """Characters of the query quoted before the position of an error."""
-_SHOWN = 8
-"""Expected keywords listed before '...'."""
+_SHOWN = 12
+"""Expected keywords (and other alternatives) listed before '...'."""
 _SAID = {
     "IRI parsing failed": "a valid IRI (no spaces, quotes or braces between < and >)",
     "Prefix not found": "a declared prefix",
@@ -80,25 +81,38 @@ def _in_words(expected: str) -> str:
         elif item.startswith("["):
             said = _character_class(item)
         elif item.startswith('"'):
-            said = "'" + item[1:-1].replace('\\"', '"').replace("\\\\", "\\") + "'"
+            said = _quoted(item[1:-1].replace('\\"', '"').replace("\\\\", "\\"))
         else:
             keywords.append(item)
             continue
         if said and said not in others:
             others.append(said)
-    if len(keywords) > _SHOWN:
-        keywords = [*keywords[:_SHOWN], "..."]
-    words = others + ([f"a keyword ({', '.join(keywords)})"] if keywords else [])
+    words = ([f"a keyword ({_listed(keywords)})"] if keywords else []) + others
+    if len(words) > _SHOWN:
+        return _listed(words)
     if len(words) < 2:
         return "".join(words)
     return f"{', '.join(words[:-1])} or {words[-1]}"
 
 
+def _listed(items: list[str]) -> str:
+    """The first _SHOWN items, comma separated, with '...' if there are more."""
+    return ", ".join(items[:_SHOWN]) + (", ..." if len(items) > _SHOWN else "")
+
+
 def _character_class(item: str) -> str:
     """'a letter', 'a digit' or the characters a class like ['A' ..= 'Z' | '_'] holds."""
-    if "'A' ..= 'Z'" in item or "'a' ..= 'z'" in item:
+    ranges = {(low, high) for low, high in _RANGE.findall(item)}
+    if ("A", "Z") in ranges or ("a", "z") in ranges:
         return "a letter"
-    if "'0' ..= '9'" in item:
+    if ("0", "9") in ranges:
         return "a digit"
+    if ranges:
+        return "another character"
     chars = [c.replace("\\\\", "\\").replace("\\'", "'") for c in _QUOTED.findall(item)]
-    return " or ".join(f"'{c}'" for c in chars) or "another character"
+    return " or ".join(_quoted(c) for c in chars) or "another character"
+
+
+def _quoted(text: str) -> str:
+    """`text` in single quotes, or in double quotes if it holds one."""
+    return f'"{text}"' if "'" in text else f"'{text}'"

@@ -211,7 +211,9 @@ def test_sparql_construct_returns_turtle(client: TestClient) -> None:
 def test_sparql_malformed_400_with_parser_message(client: TestClient) -> None:
     response = client.get("/sparql", params={"query": "SELECT ?x WHERE {"})
     assert response.status_code == 400
-    assert response.json()["detail"].startswith("error at 1:18: expected one of")
+    assert response.json()["detail"].startswith(
+        "SPARQL syntax error at line 1, column 18, after 'SELECT ?x WHERE {': expected '$', "
+    )
 
 
 def test_sparql_missing_query_400_says_how(client: TestClient) -> None:
