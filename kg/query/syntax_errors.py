@@ -50,7 +50,7 @@ def explain(query: str, message: str) -> str:
     lines = own.split("\n")
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     before = text[: column - 1].strip()
-    where = f"after '{before[-_CONTEXT:]}'" if before else "at the start of the line"
+    where = f"after {_quoted(before[-_CONTEXT:])}" if before else "at the start of the line"
     expected = _in_words(match.group(3))
     said = f"expected {expected}" if expected else "the query cannot be read past this point"
     return f"SPARQL syntax error at line {line}, column {column}, {where}: {said}."
