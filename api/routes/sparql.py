@@ -26,6 +26,7 @@ from kg.formats import GRAPHS, SOLUTIONS
 from kg.query.prefixes import declare
 from kg.query.sparql_checks import check_query, check_update, dataset_iris
 from kg.store.pool import QueryJob
+from kg.store.results import TRUNCATED_HEADER
 
 router = APIRouter(tags=["sparql"])
 
@@ -33,7 +34,7 @@ FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
 QUERY_PAGE = Path(__file__).resolve().parent.parent / "static" / "sparql.html"
-TRUNCATED = "X-Newskg-Truncated"
+TRUNCATED = TRUNCATED_HEADER
 UPDATE_BY_GET = (
     "A SPARQL Update cannot be sent by GET. POST it to /sparql or /update as "
     "application/sparql-update, or as the form field 'update', with the bearer token."

@@ -13,6 +13,10 @@ from kg.query.prefixes import declare
 
 HELP = "Run a SPARQL query over the store."
 FORMATS = ("table", "json", "csv")
+CUT = (
+    "the server at {server} cut the results at its row limit (NEWSKG_MAX_ROWS): add LIMIT "
+    "and OFFSET to page through them, or stop the server to query the store directory itself."
+)
 
 
 def add_arguments(sub: argparse.ArgumentParser) -> None:
@@ -34,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
     query = declare(_read_query(args.query))
     with Store.open(settings.store, reading=True) as store:
         result = store.query(query, formats=("json", "turtle"))
+        if isinstance(result, Solutions) and result.truncated:
+            print(f"kg: warning: {CUT.format(server=store.location)}", file=sys.stderr)
         if args.format == "json" or not isinstance(result, Solutions | Boolean):
             body = serialise(result, "json", "turtle").body  # SPARQL JSON, or Turtle for graphs
             sys.stdout.write(body.decode("utf-8") + ("\n" if args.format == "json" else ""))

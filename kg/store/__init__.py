@@ -126,7 +126,7 @@ class Store(QueryShortcuts):
                 raise sharing.locked_error(location, exc) from exc
             from kg.store.remote import RemoteStore
 
-            return RemoteStore.connect(url)
+            return RemoteStore.connect(f"{url}/sparql")  # newskg's own layout: no probing
         try:
             merge.fill_once(store._store)  # a store built before the default graph was the merge
         except OSError as exc:

@@ -39,7 +39,7 @@ from kg.store import _EXPORT_FORMATS, _UPDATE_KEYWORD, MEMORY, Store
 from kg.store.binding import bind_values
 from kg.store.interface import ResultFormats
 from kg.store.query_result import Boolean, Constructed, QueryResult, Solutions, rows_of
-from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS
+from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, TRUNCATED_HEADER
 from kg.store.shortcuts import QueryShortcuts, head
 from kg.store.terms import Binding, Triples, ntriples, written
 
@@ -460,7 +460,7 @@ def _parsed(response: httpx.Response) -> QueryResult:
             return Boolean(bool(parsed))
         if [v.value for v in parsed.variables] == [_VIRTUOSO_ASK]:
             return Boolean(any(row[0] is not None and row[0].value != "0" for row in parsed))
-        return Solutions(parsed, sent)
+        return Solutions(parsed, sent, response.headers.get(TRUNCATED_HEADER) == "true")
     if media in _GRAPH_TYPES:
         # Through a scratch store so that graph results are QueryTriples, as embedded ones are.
         scratch = ox.Store()

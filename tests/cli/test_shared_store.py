@@ -13,6 +13,7 @@ import httpx
 import pytest
 from rdflib import Dataset
 
+from kg.cli.query import CUT
 from kg.store import Store
 from kg.store.sharing import SERVER_FILE
 from tests.conftest import mini_store
@@ -22,6 +23,7 @@ Run = Callable[..., tuple[int, str, str]]
 TOKEN = "shared-store-token"
 MET = "SELECT ?a ?b WHERE { ?a kg:met ?b } ORDER BY ?a"
 """A query without PREFIX lines: kg: is predeclared."""
+ALL = "SELECT * WHERE { ?s ?p ?o }"
 
 
 @pytest.fixture(scope="module")
@@ -182,3 +184,21 @@ def test_query_without_prefix_lines_on_embedded_store(run: Run, tmp_path: Path) 
     status, out, err = run("query", "--store", str(tmp_path / "kg"), "--format", "csv", query)
     assert (status, err) == (0, "")
     assert out.splitlines() == ["name", "Ramallah"]
+
+
+def test_rows_the_server_cut_are_shown_with_a_warning(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    directory = tmp_path / "kg"
+    with Store.open(str(directory)) as store:
+        mini_store(store)
+    env = {**os.environ, "NEWSKG_MAX_ROWS": "1"}
+    with serving(env, start=partial(start_kg_serve, directory)) as (url, _):
+        status, out, err = run("query", "--store", str(directory), "--format", "csv", ALL)
+        assert status == 0
+        assert len(out.splitlines()) == 1 + 1
+        assert err == f"kg: warning: {CUT.format(server=url + '/sparql')}\n"
+        # A view built from cut rows would be wrong: refused.
+        status, out, err = run("export", "--store", str(directory), "--view", "meetings")
+        assert (status, out) == (2, "")
+        assert "cut the results at its row limit" in err

@@ -1,4 +1,4 @@
-"""pyoxigraph's parser errors in one short line: line, column, the text before, what was expected."""
+"""pyoxigraph's parser errors in one line: line, column, the text before, what was expected."""
 
 from __future__ import annotations
 
