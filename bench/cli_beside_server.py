@@ -6,13 +6,15 @@ Starts `kg serve` over STORE_DIR on a free local port, then for each query times
 (1) the whole `kg query --store STORE_DIR --format csv` command as a user runs it (a new Python
 process: start-up, finding the server, the query through it, printing) and (2) one POST of the
 query to the server's /sparql asking for CSV, from this process. Prints the medians, the difference
-(the target: `kg query` within 1 s of /sparql) and their ratio. With the server stopped, it times
-`kg query` opening the store itself, for comparison.
+(the target: `kg query` within 1 s of /sparql), their ratio, and the CPU time of the `kg query`
+process (less sensitive than wall time to other work on the machine). With the server stopped,
+it times `kg query` opening the store itself, for comparison.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import socket
 import statistics
 import subprocess
@@ -55,12 +57,17 @@ def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
     raise SystemExit("kg serve did not start in 120 s")
 
 
-def _cli(store: str, query: str) -> tuple[float, bytes]:
+def _cli(store: str, query: str) -> tuple[float, float, bytes]:
+    """The wall time of `kg query`, the CPU time (user + system) of its process, its output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
         [*KG, "query", "--store", store, "--format", "csv", query], capture_output=True, check=True
     )
-    return time.perf_counter() - start, done.stdout
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu, done.stdout
 
 
 def _http(client: httpx.Client, url: str, query: str) -> tuple[float, bytes]:
@@ -68,6 +75,12 @@ def _http(client: httpx.Client, url: str, query: str) -> tuple[float, bytes]:
     response = client.post(f"{url}/sparql", data={"query": query}, headers={"Accept": "text/csv"})
     response.raise_for_status()
     return time.perf_counter() - start, response.content
+
+
+def _timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True)
+    return time.perf_counter() - start
 
 
 def _ms(samples: list[float]) -> float:
@@ -86,27 +99,32 @@ def main(store: str, repeat: int) -> None:
     direct: dict[str, list[float]] = {}
     try:
         _wait(url, server)
-        print(f"{'query':13} {'rows':>6} {'/sparql':>10} {'kg query':>10} {'difference':>11} ratio")
+        print(
+            f"{'query':13} {'rows':>6} {'/sparql':>10} {'kg query':>10} {'difference':>11} "
+            f"{'ratio':>6} {'kg query CPU':>12}"
+        )
         with httpx.Client(timeout=120) as client:
             for name, query in QUERIES.items():
                 _http(client, url, query)  # warm up: the pool's workers open their snapshot
-                cli, http = [], []
+                cli, cpu, http = [], [], []
                 for _ in range(repeat):
                     seconds, body = _http(client, url, query)
                     http.append(seconds)
-                    seconds, printed = _cli(store, query)
+                    seconds, used, printed = _cli(store, query)
                     cli.append(seconds)
+                    cpu.append(used)
                 rows = max(len(printed.splitlines()) - 1, 0)
                 difference = _ms(cli) - _ms(http)
                 print(
                     f"{name:13} {rows:6} {_ms(http):7.1f} ms {_ms(cli):7.1f} ms "
-                    f"{difference:+8.1f} ms {_ms(cli) / _ms(http):5.1f}x"
+                    f"{difference:+8.1f} ms {_ms(cli) / _ms(http):5.1f}x {_ms(cpu):9.1f} ms"
                 )
     finally:
         server.terminate()
         server.wait(timeout=60)
     for name, query in QUERIES.items():
         direct[name] = [_cli(store, query)[0] for _ in range(repeat)]
+    direct["python -c pass"] = [_timed([sys.executable, "-c", "pass"]) for _ in range(repeat)]
     print("kg query with the server stopped (opens the store itself):")
     for name, samples in direct.items():
         print(f"  {name:13} {_ms(samples):7.1f} ms")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from kg.cli import options
 from kg.errors import NewsKGError
-from kg.query.prefixes import declare
 
 HELP = "Run a SPARQL query over the store."
 FORMATS = ("table", "json", "csv")
@@ -30,6 +29,7 @@ def add_arguments(sub: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run a SPARQL query over the store and print the results."""
+    from kg.query.prefixes import declare
     from kg.store import Store
     from kg.store.query_result import Boolean, Solutions
     from kg.store.results import serialise

@@ -6,7 +6,6 @@ import argparse
 
 from kg.cli import options
 from kg.settings import check_origin
-from kg.store.sharing import connect_host
 
 HELP = "Serve the SPARQL endpoint and the actor API over HTTP."
 
@@ -33,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.main import create_app
+    from kg.store.sharing import connect_host
 
     origins = tuple(args.cors_origin) if args.cors_origin else None
     settings = options.settings(args, cors_origins=origins)
