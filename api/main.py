@@ -6,7 +6,7 @@ import json
 import logging
 import math
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractContextManager, asynccontextmanager, nullcontext
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -41,7 +41,7 @@ from kg.errors import (
 )
 from kg.ingest import Ingester
 from kg.settings import Settings
-from kg.store import GraphStore, Store
+from kg.store import GraphStore, Store, sharing
 from kg.store.pool import Reserve, open_pool
 
 # Errors the server cannot fix by itself are 503; every other NewsKGError is the request's fault.
@@ -71,11 +71,14 @@ def create_app(
     settings: Settings | None = None,
     store: GraphStore | None = None,
     ingester: Ingester | None = None,
+    announce: str | None = None,
 ) -> FastAPI:
     """The API over `store`, or over the store at `settings.store`, opened once at start-up.
 
     With writes enabled (`settings.token`), POST /articles extracts with `ingester`, or with
-    `settings.model` loaded once at start-up; a read-only server never loads a spaCy pipeline."""
+    `settings.model` loaded once at start-up; a read-only server never loads a spaCy pipeline.
+    Given the URL it is served at (`announce`), the app names it in the store directory it
+    holds, so that `kg query` and `kg export` read through it (kg.store.sharing)."""
     settings = settings or Settings.from_env()
 
     @asynccontextmanager
@@ -90,7 +93,8 @@ def create_app(
         app.state.store = opened
         app.state.query_pool = pool
         try:
-            yield
+            with _announced(opened, announce if store is None else None):
+                yield
         finally:
             pool.close()
             if store is None:
@@ -142,6 +146,14 @@ async def _newskg_error(request: Request, exc: Exception) -> JSONResponse:
         log.error("%s %s: %s", request.method, request.url.path, detail)
         detail = STORE_FAILED
     return JSONResponse(status_code=status, content={"detail": detail})
+
+
+def _announced(store: GraphStore, url: str | None) -> AbstractContextManager[None]:
+    """`url` named as the server of the store's directory while the app runs (kg.store.sharing);
+    nothing to name for a store in memory or behind another server."""
+    if url is None or store.kind != "embedded":
+        return nullcontext()
+    return sharing.announce(store.location, url)
 
 
 async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:

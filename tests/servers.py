@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,14 +53,28 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], path: str = "/heal
     raise RuntimeError(f"the server at {url} did not start in 120 s")
 
 
+def start_kg_serve(store: Path, port: int, env: Mapping[str, str]) -> subprocess.Popen[bytes]:
+    """`kg serve` over the store directory `store` on 127.0.0.1:`port`: unlike uvicorn's
+    factory it knows its URL, and names it in the store directory (kg.store.sharing)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "kg.cli", "serve", "--store", str(store)]
+        + ["--host", "127.0.0.1", "--port", str(port)],
+        cwd=REPO,
+        env=dict(env),
+        stderr=subprocess.DEVNULL,
+    )
+
+
 @contextmanager
 def serving(
-    env: Mapping[str, str], stop_within: float = 30
+    env: Mapping[str, str],
+    stop_within: float = 30,
+    start: Callable[[int, Mapping[str, str]], subprocess.Popen[bytes]] = start_api,
 ) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """The base URL of the API started on a free port with `env`, and its process; stopped (and
-    waited for, up to `stop_within` seconds) on leaving."""
+    """The base URL of the API started (by `start`, on a free port) with `env`, and its
+    process; stopped (and waited for, up to `stop_within` seconds) on leaving."""
     port = free_port()
-    process = start_api(port, env)
+    process = start(port, env)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(url, process)

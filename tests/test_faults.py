@@ -278,8 +278,8 @@ def test_serve_two_clients_posting_overlapping_articles_store_each_once(
         thread.join(timeout=120)
     assert answers == {"a": [201] * len(first), "b": [201] * len(second)}
     assert refused.returncode == 2
-    assert f"Cannot open the graph store at '{location}'" in refused.stderr
-    assert "another process (a running `kg serve` or `kg build`?) has it open" in refused.stderr
+    assert f"The graph store at '{location}' is open in another process" in refused.stderr
+    assert "Wait for that process to end or stop it" in refused.stderr
 
     listed = httpx.get(f"{url}/articles", params={"limit": 100}).json()
     assert sorted(item["id"] for item in listed["items"]) == sorted(IDS)
@@ -363,8 +363,10 @@ def test_build_two_processes_on_one_store_second_refused_then_rerun_completes(
     assert second.returncode == 2
     lines = second.stderr.strip().splitlines()
     assert len(lines) == 1, second.stderr
-    assert lines[0].startswith(f"kg: error: Cannot open the graph store at '{location}'")
-    assert "another process (a running `kg serve` or `kg build`?) has it open" in lines[0]
+    assert lines[0].startswith(
+        f"kg: error: The graph store at '{location}' is open in another process (a `kg build` "
+        "or `kg serve`?)"
+    )
     with Store.open(location) as store:  # the first build's four, nothing of the second
         assert _assert_each_graph_whole(store, clean).keys() == {_iri(a) for a in IDS[:4]}
 

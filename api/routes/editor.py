@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
-from rdflib.namespace import OWL
 
 from api.deps import SettingsDep
 from kg.query.linked_data import LOCAL_PATH
-from kg.rdf.namespace import PREFIXES
+from kg.query.prefixes import PREDECLARED
 
 router = APIRouter(tags=["sparql"])
-
-EDITOR_PREFIXES: dict[str, str] = PREFIXES | {"owl": str(OWL)}
-"""The graph's own namespaces (kg.rdf.namespace) and OWL: declared in the editor's first query
-and offered first when completing a PREFIX line."""
 
 
 class EditorSettings(BaseModel):
@@ -36,7 +31,7 @@ def editor_settings(settings: SettingsDep) -> EditorSettings:
     (`{base_iri}person/x` at `/id/person/x`) rather than at their IRI."""
     return EditorSettings(
         endpoint="/sparql",
-        prefixes=EDITOR_PREFIXES,
+        prefixes=PREDECLARED,
         resources=settings.base_iri,
         pages=LOCAL_PATH,
     )

@@ -23,9 +23,11 @@ from api.negotiation import choose, media_type, prefers_html
 from api.schemas import ErrorBody, Responses
 from api.service import service_description
 from kg.formats import GRAPHS, SOLUTIONS
+from kg.query.prefixes import declare
 from kg.query.sparql_checks import check_query, check_update, dataset_iris
 from kg.store.interface import QueryOptions
 from kg.store.pool import QueryJob
+from kg.store.results import TRUNCATED_HEADER
 
 router = APIRouter(tags=["sparql"])
 
@@ -33,7 +35,7 @@ FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
 QUERY_PAGE = Path(__file__).resolve().parent.parent / "static" / "sparql.html"
-TRUNCATED = "X-Newskg-Truncated"
+TRUNCATED = TRUNCATED_HEADER
 UPDATE_BY_GET = (
     "A SPARQL Update cannot be sent by GET. POST it to /sparql or /update as "
     "application/sparql-update, or as the form field 'update', with the bearer token."
@@ -187,8 +189,9 @@ async def _answer(
     fields: dict[str, list[str]],
 ) -> Response:
     base = _endpoint(request)
+    text = _single(fields, "query")
     query = await run_in_threadpool(
-        check_query, _single(fields, "query"), store.has_graph, base, settings.max_depth
+        check_query, text and declare(text), store.has_graph, base, settings.max_depth
     )
     choice = choose(request.headers.get("accept"), _single(fields, "format"))
     options = QueryOptions(

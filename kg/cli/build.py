@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     total = count_articles(args.paths)
     try:
         with (
-            Store.open(settings.store) as store,
+            Store.open(settings.store, token=settings.token) as store,
             _extraction(args, settings) as (nlp, extractor),
             BuildProgress(total) as progress,  # once the pipeline is loaded, for a true rate
         ):

@@ -56,6 +56,7 @@ def add_arguments(sub: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the whole graph in an RDF format, or a network view of it for graph tools."""
+    from kg.query.named_queries import date_bindings
     from kg.store import Store
 
     settings = options.settings(args)
@@ -78,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
                 f"A network view is written as {', '.join(VIEW_FORMATS)}, not '{format}'; "
                 "drop --view to export the RDF graph."
             )
-    with Store.open(settings.store) as store:
+        date_bindings(args.since, args.until)  # an empty range is refused before the store opens
+    with Store.open(settings.store, reading=True) as store:
         if args.view is None:
             data = store.export(format)
         else:

@@ -13,6 +13,10 @@ from kg.store.interface import QueryOptions
 
 HELP = "Run a SPARQL query over the store."
 FORMATS = ("table", "json", "csv")
+CUT = (
+    "the server at {server} cut the results at its row limit (NEWSKG_MAX_ROWS): add LIMIT "
+    "and OFFSET to page through them, or stop the server to query the store directory itself."
+)
 
 
 def add_arguments(sub: argparse.ArgumentParser) -> None:
@@ -26,14 +30,17 @@ def add_arguments(sub: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run a SPARQL query over the store and print the results."""
+    from kg.query.prefixes import declare
     from kg.store import Store
     from kg.store.query_result import Boolean, Solutions
     from kg.store.results import serialise
 
     settings = options.settings(args)
-    query = _read_query(args.query)
-    with Store.open(settings.store) as store:
+    query = declare(_read_query(args.query))
+    with Store.open(settings.store, reading=True) as store:
         result = store.query(query, None, QueryOptions(formats=("json", "turtle")))
+        if isinstance(result, Solutions) and result.truncated:
+            print(f"kg: warning: {CUT.format(server=store.location)}", file=sys.stderr)
         if args.format == "json" or not isinstance(result, Solutions | Boolean):
             body = serialise(result, "json", "turtle").body  # SPARQL JSON, or Turtle for graphs
             sys.stdout.write(body.decode("utf-8") + ("\n" if args.format == "json" else ""))

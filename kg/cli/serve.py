@@ -32,12 +32,14 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from api.main import create_app
+    from kg.store.sharing import connect_host
 
     origins = tuple(args.cors_origin) if args.cors_origin else None
     settings = options.settings(args, cors_origins=origins)
     # uvicorn buffers this much of a request's head; past it, it answers a plain-text 400 itself.
+    url = f"http://{connect_host(args.host)}:{args.port}"
     uvicorn.run(
-        create_app(settings),
+        create_app(settings, announce=url),
         host=args.host,
         port=args.port,
         h11_max_incomplete_event_size=settings.max_request_head,

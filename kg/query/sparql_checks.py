@@ -81,10 +81,16 @@ Token = tuple[str, str]
 
 def tokens(text: str) -> Iterator[Token]:
     """The SPARQL tokens of `text`, comments left out."""
+    for kind, word, _ in placed_tokens(text):
+        yield kind, word
+
+
+def placed_tokens(text: str) -> Iterator[tuple[str, str, int]]:
+    """The SPARQL tokens of `text` with the offset each starts at, comments left out."""
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "other"
         if kind != "comment":
-            yield kind, match.group()
+            yield kind, match.group(), match.start()
 
 
 def check_query(

@@ -28,8 +28,9 @@ import pyoxigraph as ox
 
 from kg.errors import QueryError, ReadOnlyError, StoreError
 from kg.query.sparql_checks import with_using
+from kg.query.syntax_errors import explain
 from kg.rdf.namespace import PREFIXES
-from kg.store import merge
+from kg.store import merge, sharing
 from kg.store.interface import PLAIN, GraphStore, QueryOptions
 from kg.store.query_result import QueryResult, typed
 from kg.store.terms import (
@@ -105,9 +106,11 @@ class Store:
         return self._writes
 
     @classmethod
-    def open(cls, location: str) -> GraphStore:
-        """Open `memory:` (in-memory), the URL of a SPARQL 1.1 server (`kg.store.remote`), or a
-        directory, created if missing, for the on-disk store."""
+    def open(cls, location: str, *, reading: bool = False, token: str | None = None) -> GraphStore:
+        """Open `memory:` (in-memory), the URL of a SPARQL 1.1 server (`kg.store.remote`, sending
+        `token` as the bearer of writes), or a directory for the on-disk store: created if
+        missing, unless `reading`. To read (`reading`), a path that is not a store is an error,
+        and a store a running `kg serve` holds is read through that server (kg.store.sharing)."""
         if location == MEMORY:
             store = cls(ox.Store(), location)
             store.kind = "memory"
@@ -115,19 +118,26 @@ class Store:
         if location.startswith(REMOTE_SCHEMES):
             from kg.store.remote import RemoteStore
 
-            return RemoteStore.connect(location)
+            return RemoteStore.connect(location, token=token)
         path = Path(location)
         try:
-            path.mkdir(parents=True, exist_ok=True)
+            if reading:
+                sharing.check_store(location)
+            else:
+                path.mkdir(parents=True, exist_ok=True)
             store = cls(ox.Store(str(path)), location)
         except OSError as exc:
-            if "lock" in str(exc).lower():
-                hint = "another process (a running `kg serve` or `kg build`?) has it open; stop it"
-            else:
-                hint = "pass a directory path, or 'memory:' for an in-memory store"
-            raise StoreError(
-                f"Cannot open the graph store at '{location}': {exc}. {hint}."
-            ) from exc
+            if not sharing.locked(exc):
+                raise StoreError(
+                    f"Cannot open the graph store at '{location}': {exc}. Pass a directory "
+                    "path, or 'memory:' for an in-memory store."
+                ) from exc
+            url = sharing.server_url(location) if reading else None
+            if url is None:
+                raise sharing.locked_error(location, exc) from exc
+            from kg.store.remote import RemoteStore
+
+            return RemoteStore.connect(f"{url}/sparql")  # newskg's own layout: no probing
         try:
             merge.fill_once(store._store)  # a store built before the default graph was the merge
         except OSError as exc:
@@ -236,7 +246,7 @@ class Store:
             )
         except SyntaxError as exc:
             refuse_update(sparql)
-            raise QueryError(str(exc)) from exc
+            raise QueryError(explain(sparql, str(exc))) from exc
         except RuntimeError as exc:
             # SEP-0007 substitution: a bound variable must be in the SELECT projection.
             raise QueryError(
@@ -257,7 +267,7 @@ class Store:
                 self._writes += 1
                 merge.update_and_resync(self._store, sparql, options.base_iri)
         except SyntaxError as exc:
-            raise QueryError(str(exc)) from exc
+            raise QueryError(explain(sparql, str(exc))) from exc
         except (OSError, RuntimeError) as exc:
             raise StoreError(f"Updating the store at '{self.location}' failed: {exc}") from exc
 

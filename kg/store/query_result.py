@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 import rdflib
 
-from kg.errors import QueryError
+from kg.errors import QueryError, StoreError
 from kg.rdf.namespace import PREFIXES
 from kg.store.terms import python_value, rdflib_term
 
@@ -25,10 +25,12 @@ Sent = tuple[bytes, str]
 
 @dataclass(frozen=True)
 class Solutions:
-    """The solutions of a SELECT query, read once, in order."""
+    """The solutions of a SELECT query, read once, in order; `truncated` if a server cut them
+    at its row limit (newskg's own server says so)."""
 
     solutions: ox.QuerySolutions
     sent: Sent | None = None
+    truncated: bool = False
 
     @property
     def variables(self) -> list[str]:
@@ -97,6 +99,12 @@ def rows_of(result: QueryResult) -> list[dict[str, Value]]:
     """The rows of SELECT solutions (`Solutions.rows`); QueryError for any other kind."""
     if not isinstance(result, Solutions):
         raise QueryError(f"Expected the solutions of a SELECT query, got {_kind(result)}.")
+    if result.truncated:
+        raise StoreError(
+            "The SPARQL server cut the results at its row limit, so what is built from them "
+            "would be incomplete. Raise the server's limit (NEWSKG_MAX_ROWS), or stop the "
+            "server and run the command on the store directory."
+        )
     return result.rows()
 
 

@@ -1,9 +1,11 @@
 """A store behind any SPARQL 1.1 server: the SPARQL Protocol to read, the Graph Store Protocol to
 write one article's graph at a time, SPARQL Update for the rest.
 
-`Store.open("http://host:port")` connects to the three endpoints of the server at that URL. By
-default they are those of `oxigraph serve`: `/query`, `/update` and `/store`; others are named
-in the URL's query string, relative to its path. For Apache Jena Fuseki's dataset `ds`:
+`Store.open("http://host:port")` connects to the three endpoints of the server at that URL: those
+of `oxigraph serve` (`/query`, `/update`, `/store`) if it answers there, else those of newskg's own
+server (`/sparql`, `/update`, `/graphs`). A URL ending in one of the two query endpoints
+(`http://host:port/sparql`) names its layout. Other servers' endpoints are named in the URL's query
+string, relative to its path. For Apache Jena Fuseki's dataset `ds`:
 `http://host:3030/ds?query=sparql&update=update&store=data`.
 
 newskg's queries read the union of the article graphs as the default graph, so the server must
@@ -20,6 +22,7 @@ servers have no substitutions.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
@@ -28,13 +31,15 @@ import httpx
 import pyoxigraph as ox
 
 from kg.errors import QueryError, QueryTimeoutError, StoreError
+from kg.query.prefixes import own_text
 from kg.query.sparql_checks import returns_graph
+from kg.query.syntax_errors import explain
 from kg.rdf.namespace import PREFIXES
 from kg.store import _EXPORT_FORMATS, MEMORY, Store, refuse_update
 from kg.store.binding import bind_values
 from kg.store.interface import PLAIN, QueryOptions
 from kg.store.query_result import Boolean, Constructed, QueryResult, Solutions, rows_of
-from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS
+from kg.store.results import GRAPH_FORMATS, SOLUTION_FORMATS, TRUNCATED_HEADER
 from kg.store.terms import Bindings, Triples, ntriples, written
 
 DEFAULT_TIMEOUT = 120.0
@@ -42,6 +47,12 @@ DEFAULT_TIMEOUT = 120.0
 
 ENDPOINTS = {"query": "query", "update": "update", "store": "store"}
 """Each endpoint's path relative to the store URL, as `oxigraph serve` has them."""
+
+NEWSKG_ENDPOINTS = {"query": "sparql", "update": "update", "store": "graphs"}
+"""The same for newskg's own server (`kg serve`)."""
+
+LAYOUTS = (ENDPOINTS, NEWSKG_ENDPOINTS)
+"""The endpoint layouts tried, in order, for a URL that names none."""
 
 SYSTEM_GRAPHS = (
     "http://www.openlinksw.com/",
@@ -93,18 +104,25 @@ class RemoteStore:
         update_url: str,
         store_url: str,
         timeout: float = DEFAULT_TIMEOUT,
+        token: str | None = None,
     ) -> None:
         self.location = location
         self.query_url = query_url
         self.update_url = update_url
         self.store_url = store_url
         self.timeout = timeout
-        self._client = httpx.Client(timeout=timeout, limits=httpx.Limits(max_connections=32))
+        headers = {"Authorization": f"Bearer {token}"} if token else None
+        self._client = httpx.Client(
+            timeout=timeout, limits=httpx.Limits(max_connections=32), headers=headers
+        )
 
     @classmethod
-    def connect(cls, location: str, timeout: float = DEFAULT_TIMEOUT) -> RemoteStore:
+    def connect(
+        cls, location: str, timeout: float = DEFAULT_TIMEOUT, token: str | None = None
+    ) -> RemoteStore:
         """The server at `location` (endpoints as in the module docstring), checked with a
-        query; StoreError saying how to start one if it does not answer."""
+        query; StoreError saying how to start one if it does not answer. `token` is sent as
+        the bearer of every request (newskg's server takes writes with it)."""
         parts = urlsplit(location)
         options = {name: values[-1] for name, values in parse_qs(parts.query).items()}
         unknown = sorted(set(options) - set(ENDPOINTS))
@@ -113,15 +131,36 @@ class RemoteStore:
                 f"Store URL '{location}' has unknown parameter(s) {', '.join(unknown)}; "
                 "only query=, update= and store= (endpoint paths) are understood."
             )
-        base = urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + "/", "", ""))
-        urls = {name: urljoin(base, options.get(name, path)) for name, path in ENDPOINTS.items()}
-        store = cls(location, urls["query"], urls["update"], urls["store"], timeout)
-        try:
-            store._request("POST", store.query_url, data={"query": "ASK {}"})
-        except StoreError:
+        path = parts.path.rstrip("/")
+        layouts: tuple[dict[str, str], ...] = LAYOUTS
+        named = [layout for layout in LAYOUTS if path.endswith("/" + layout["query"])]
+        if named and not options:  # the URL of a query endpoint: its server's base is above it
+            path, layouts = path.rsplit("/", 1)[0], (named[0],)
+        base = urlunsplit((parts.scheme, parts.netloc, path + "/", "", ""))
+        if options:
+            layouts = ({**ENDPOINTS, **options},)
+        for layout in layouts:
+            urls = {name: urljoin(base, layout[name]) for name in ENDPOINTS}
+            store = cls(location, urls["query"], urls["update"], urls["store"], timeout, token)
+            if store._answers():
+                return store
             store.close()
+        tried = ", ".join(urljoin(base, layout["query"]) for layout in layouts)
+        raise StoreError(
+            f"No SPARQL endpoint at '{location}': {tried} answered 404. Give the server's base "
+            "URL (http://host:port for newskg's server and for oxigraph serve), or name its "
+            "endpoints: URL?query=PATH&update=PATH&store=PATH."
+        )
+
+    def _answers(self) -> bool:
+        """Whether the query endpoint answers a query (False: 404, no endpoint there); closed
+        and StoreError if the server cannot be reached or fails."""
+        try:
+            probe = self._request("POST", self.query_url, data={"query": "ASK {}"}, ok=(404,))
+        except StoreError:
+            self.close()
             raise
-        return store
+        return probe.status_code != 404
 
     # Reading
 
@@ -344,14 +383,15 @@ class RemoteStore:
             ) from exc
         if response.is_success or response.status_code in ok:
             return response
-        message = response.text.strip()[:500] or response.reason_phrase
+        message = _detail(response.text.strip())
         if response.status_code in (400, 415):
             query = kwargs.get("data", {}).get("query") or kwargs.get("data", {}).get("update")
-            shown = f" in {_head(query)!r}" if query else ""
+            message = explain(query, message)[:500] if query else message[:500]
+            shown = f" in {_head(own_text(query)[0])!r}" if query else ""
             raise QueryError(f"The SPARQL server refused the request{shown}: {message}")
         raise StoreError(
             f"The SPARQL server at '{self.location}' answered {response.status_code} to "
-            f"{method} {url}: {message}"
+            f"{method} {url}: {message[:500] or response.reason_phrase}"
         )
 
 
@@ -366,6 +406,15 @@ def _based(sparql: str, base_iri: str | None) -> str:
     if base_iri is None:
         return sparql
     return f"BASE {ox.NamedNode(base_iri)}\n{sparql}"
+
+
+def _detail(message: str) -> str:
+    """The `detail` of a JSON error body (newskg's server sends one), else the text as it is."""
+    try:
+        body = json.loads(message)
+    except ValueError:
+        return message
+    return str(body["detail"]) if isinstance(body, dict) and "detail" in body else message
 
 
 def _target(graph_iri: str | None) -> dict[str, str]:
@@ -386,7 +435,7 @@ def _parsed(response: httpx.Response) -> QueryResult:
             return Boolean(bool(parsed))
         if [v.value for v in parsed.variables] == [_VIRTUOSO_ASK]:
             return Boolean(any(row[0] is not None and row[0].value != "0" for row in parsed))
-        return Solutions(parsed, sent)
+        return Solutions(parsed, sent, response.headers.get(TRUNCATED_HEADER) == "true")
     if media in _GRAPH_TYPES:
         # Through a scratch store so that graph results are QueryTriples, as embedded ones are.
         scratch = ox.Store()

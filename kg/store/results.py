@@ -27,6 +27,9 @@ SOLUTION_FORMATS: dict[str, ox.QueryResultsFormat] = {
 }
 """Formats for SELECT and ASK results, by the name the `format` parameter takes."""
 
+TRUNCATED_HEADER = "X-Newskg-Truncated"
+"""The response header (value "true") of newskg's /sparql when it cut the rows at its limit."""
+
 GRAPH_FORMATS: dict[str, ox.RdfFormat] = {name: f.rdf_format for name, f in GRAPHS.items()}
 """Formats for CONSTRUCT and DESCRIBE results (and graphs), by `format` parameter name."""
 

@@ -211,7 +211,30 @@ def test_sparql_construct_returns_turtle(client: TestClient) -> None:
 def test_sparql_malformed_400_with_parser_message(client: TestClient) -> None:
     response = client.get("/sparql", params={"query": "SELECT ?x WHERE {"})
     assert response.status_code == 400
-    assert response.json()["detail"].startswith("error at 1:18: expected one of")
+    assert response.json()["detail"].startswith(
+        "SPARQL syntax error at line 1, column 18, after 'SELECT ?x WHERE {': expected '$', "
+    )
+
+
+def test_sparql_query_without_prefix_lines(client: TestClient) -> None:
+    # kg:, rdfs: and owl: are predeclared; ex: is the query's own.
+    query = (
+        "PREFIX ex: <https://example.org/> SELECT ?name WHERE { ?a kg:met ?b . "
+        "?a rdfs:label ?name FILTER(?a != owl:Nothing && ?a != ex:nobody) } ORDER BY ?name"
+    )
+    response = client.get("/sparql", params={"query": query, "format": "json"})
+    assert response.status_code == 200, response.text
+    names = [row["name"] for row in _bindings(response.json())]
+    assert "Antony Blinken" in names
+
+
+def test_sparql_undeclared_prefix_400_names_it(client: TestClient) -> None:
+    response = client.post("/sparql", data={"query": "ASK {\n  ?a foaf:knows ?b }"})
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith(
+        "SPARQL syntax error at line 2, column 6: the prefix 'foaf:' is not declared. Add "
+        "PREFIX foaf: <IRI> before the query, or use one of the predeclared prefixes: kg, "
+    )
 
 
 def test_sparql_missing_query_400_says_how(client: TestClient) -> None:

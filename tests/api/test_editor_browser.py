@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from api.routes.editor import EDITOR_PREFIXES
+from kg.query.prefixes import PREDECLARED
 from kg.store import Store
 from tests.conftest import REPO, mini_store
 from tests.servers import serving
@@ -128,7 +128,7 @@ def test_editor_starts_with_the_graph_prefixes_and_runs_a_query(watched: Tab, se
     expect(page).to_have_title("newskg SPARQL")
     text = page.evaluate("yasgui.getTab().getYasqe().getValue()")
     for name in ("kg", "schema", "org", "rdfs", "prov", "skos", "xsd", "rdf", "owl"):
-        assert f"PREFIX {name}: <{EDITOR_PREFIXES[name]}>" in text
+        assert f"PREFIX {name}: <{PREDECLARED[name]}>" in text
     page.get_by_role("button", name="Run query").click()  # the first query: who met whom
     table = page.locator(".yasr table.dataTable")
     expect(table.get_by_role("cell", name="Antony Blinken")).to_be_visible()
