@@ -9,6 +9,8 @@ from typing import Annotated
 from fastapi import Depends, Query
 from fastapi.exceptions import RequestValidationError
 
+from kg.types import Status
+
 
 @dataclass(frozen=True)
 class DateRange:
@@ -47,3 +49,21 @@ def date_range(
 
 
 Dates = Annotated[DateRange, Depends(date_range)]
+
+
+def statuses(
+    status: Annotated[
+        tuple[Status, ...],
+        Query(
+            description="Keep events and statements the article tells with these statuses "
+            "(repeat the parameter for several): asserted (it happened), planned, negated (it did "
+            "not happen), reported.",
+            examples=[["asserted", "planned"]],
+        ),
+    ] = ("asserted",),
+) -> tuple[Status, ...]:
+    """The statuses asked for, each once, in the order given."""
+    return tuple(dict.fromkeys(status))
+
+
+Statuses = Annotated[tuple[Status, ...], Depends(statuses)]

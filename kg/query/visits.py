@@ -1,0 +1,94 @@
+"""Visits read from the store: who visited which place, when, as the articles tell it (asserted,
+planned, negated or reported), and the sentences saying so."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from rdflib import URIRef
+
+from kg.query.actors import Actor, actor_of
+from kg.query.evidence import Citation, Occasion, cite, optional
+from kg.query.meetings import ASSERTED
+from kg.query.named_queries import date_bindings, query
+from kg.store import GraphStore
+from kg.store.query_result import Value, rows_of
+from kg.store.terms import Binding
+from kg.types import Status
+
+
+@dataclass(frozen=True)
+class _Visitor:
+    iri: str
+    visitor: Actor
+
+
+@dataclass(frozen=True)
+class Visit(Occasion, _Visitor):
+    """One visit (kg:Visit): who, to which place, when (schema:startDate), its status and its
+    evidence."""
+
+
+@dataclass(frozen=True)
+class ActorVisits:
+    """The places a person visited, or the visits made to a place, dated ones first in date
+    order."""
+
+    actor: Actor
+    visits: tuple[Visit, ...]
+
+
+def actor_visits(
+    store: GraphStore,
+    actor: Actor,
+    since: date | None = None,
+    until: date | None = None,
+    statuses: Iterable[Status] = ASSERTED,
+) -> ActorVisits:
+    """Where a person went (for a place: who came), of the given statuses, with evidence.
+
+    `since` / `until` filter on the visit's date; an undated visit counts as on the day its article
+    was published; a month or year date is kept when it overlaps the range.
+    """
+    role = "place" if actor.type == "place" else "person"
+    bindings: dict[str, Binding] = {role: URIRef(actor.iri), **date_bindings(since, until)}
+    wanted = set(statuses)
+    drafts: dict[tuple[str, str], _Draft] = {}
+    for row in rows_of(store.query(query("visits"), bindings)):
+        if row["status"] in wanted:
+            key = (str(row["visit"]), str(row["status"]))
+            drafts.setdefault(key, _Draft(row)).add(row)
+    found = sorted(
+        (draft.visit() for draft in drafts.values()),
+        key=lambda v: (v.date is None, v.date or "", v.place or "", v.visitor.label),
+    )
+    return ActorVisits(actor, tuple(found))
+
+
+@dataclass
+class _Draft:
+    """A visit while its rows are read: one row per label of the visitor and per sentence."""
+
+    row: dict[str, Value]
+    labels: set[str] = field(default_factory=set)
+    evidence: list[Citation] = field(default_factory=list)
+
+    def add(self, row: dict[str, Value]) -> None:
+        self.labels.add(str(row["personLabel"]))
+        cite(self.evidence, row)
+
+    def visit(self) -> Visit:
+        row = self.row
+        place_iri = str(row["place"])
+        return Visit(
+            iri=str(row["visit"]),
+            # An IRI two articles label differently: the least label wins.
+            visitor=actor_of(row["person"], min(self.labels), row["personType"]),
+            date=optional(row["date"]),
+            place=optional(row["placeLabel"]) or place_iri.rsplit("/", 1)[-1],
+            place_iri=place_iri,
+            status=str(row["status"]),
+            evidence=tuple(self.evidence),
+        )
