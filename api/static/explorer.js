@@ -1,6 +1,6 @@
-// The newskg explorer: a page over the JSON API that serves it (GET /actors, /actors/{id},
-// /actors/{id}/affiliations, /actors/{id}/meetings, /graph/meetings). Text from the graph is
-// put in the page with textContent, never as HTML.
+// The newskg explorer: a page over the JSON API that serves it (GET /actors, /actors/{id} and its
+// /affiliations, /people, /meetings, /visits and /statements, /graph/meetings). Text from the
+// graph is put in the page with textContent, never as HTML.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -81,11 +81,11 @@ function attempt(step) {
   step().catch((error) => say(error.message, true));
 }
 
-// IRIs end in {kind}/{slug} (person/antony-blinken, org/likud, post/..., place/...); persons and
-// organisations are actors whose id is the slug.
+// IRIs end in {kind}/{slug} (person/antony-blinken, org/likud, post/..., place/...); persons,
+// organisations and places are actors whose id is the slug.
 const kindOf = (iri) => iri.split("/").at(-2);
 const slugOf = (iri) => iri.split("/").at(-1);
-const actorIdOf = (iri) => (["person", "org"].includes(kindOf(iri)) ? slugOf(iri) : undefined);
+const actorIdOf = (iri) => (["person", "org", "place"].includes(kindOf(iri)) ? slugOf(iri) : undefined);
 const localPage = (iri) => `/id/${kindOf(iri)}/${slugOf(iri)}`;
 
 function actorButton(id, label) {
@@ -121,24 +121,31 @@ function fromHash() {
   if (id) attempt(() => show(id));
 }
 
+// Every status an article can give a meeting, visit or statement: the page shows them all, marked.
+const EVERY_STATUS = ["asserted", "planned", "negated", "reported"].map((s) => `status=${s}`).join("&");
+
 async function show(id) {
   wanted = id;
   const path = `/actors/${encodeURIComponent(id)}`;
-  const detail = await getJSON(path); // first, so that an unknown id is one 404, not three
-  const [affiliations, { meetings }] = await Promise.all([
+  const detail = await getJSON(path); // first, so that an unknown id is one 404, not six
+  const [affiliations, people, { meetings }, { visits }, { statements }] = await Promise.all([
     getJSON(`${path}/affiliations`),
-    getJSON(`${path}/meetings`),
+    getJSON(`${path}/people`),
+    getJSON(`${path}/meetings?${EVERY_STATUS}`),
+    getJSON(`${path}/visits?${EVERY_STATUS}`),
+    getJSON(`${path}/statements?${EVERY_STATUS}`),
   ]);
   if (wanted !== id) return;
   shown = affiliations;
-  renderActor(detail, affiliations, meetings);
+  renderActor(detail, { affiliations, people, meetings, visits, statements });
   const radio = document.querySelector('input[value="affiliations"]');
   radio.disabled = false;
   $("affiliations-label").textContent = `the affiliations of ${detail.actor.label}`;
   if (radio.checked) drawAffiliations(affiliations);
   else markCurrent();
-  const count = meetings.length;
-  say(`Showing ${detail.actor.label}: ${count} meeting${count === 1 ? "" : "s"} in the graph.`);
+  const count = meetings.filter((meeting) => meeting.status === "asserted").length;
+  const where = detail.actor.type === "place" ? " held there" : "";
+  say(`Showing ${detail.actor.label}: ${count} meeting${count === 1 ? "" : "s"}${where} in the graph.`);
 }
 
 function evidenceList(citations) {
@@ -169,28 +176,110 @@ function organisation(item) {
   return [id ? actorButton(id, item.label) : item.label];
 }
 
-function meetingLine(meeting) {
-  const others = meeting.met.flatMap((actor, i) => [i ? ", " : "", actorButton(actor.id, actor.label)]);
-  const when = meeting.date ? ` on ${meeting.date}` : " (date not stated)";
-  const where = meeting.place ? ` in ${meeting.place}` : "";
-  return ["Met ", ...others, when + where];
+const who = (actor) => actorButton(actor.id, actor.label);
+const when = (date) => (date ? ` on ${date}` : " (date not stated)");
+
+/** "A, B and C" with each actor a button. */
+function names(actors) {
+  return actors.flatMap((actor, i) => [i === 0 ? "" : i === actors.length - 1 ? " and " : ", ", who(actor)]);
 }
 
-function renderActor(detail, affiliations, meetings) {
+// How a line starts for each status an article gives an event or statement.
+const MET = { asserted: "Met ", planned: "Will meet ", negated: "Did not meet ", reported: "Reported to have met " };
+const VISITED = {
+  asserted: "Visited ",
+  planned: "Will visit ",
+  negated: "Did not visit ",
+  reported: "Reported to have visited ",
+};
+// Section titles by status: what happened first, then what was planned, denied or only reported.
+const MEETINGS = {
+  asserted: "Meetings",
+  planned: "Planned meetings",
+  negated: "Meetings that did not happen",
+  reported: "Meetings reported, not confirmed",
+};
+const MEETINGS_HERE = {
+  asserted: "Meetings held here",
+  planned: "Meetings planned here",
+  negated: "Meetings here that did not happen",
+  reported: "Meetings reported here, not confirmed",
+};
+const VISITS = {
+  asserted: "Visits",
+  planned: "Planned visits",
+  negated: "Visits that did not happen",
+  reported: "Visits reported, not confirmed",
+};
+const STATEMENTS = { asserted: "Said", planned: "Is to say", negated: "Denied saying", reported: "Reported to have said" };
+
+function meetingLine(meeting) {
+  const where = meeting.place ? ` in ${meeting.place}` : "";
+  return [MET[meeting.status] ?? "Met ", ...names(meeting.met), when(meeting.date) + where];
+}
+
+/** A meeting on a place's page: everyone there is someone who met. */
+function meetingHereLine(meeting) {
+  const verb = { planned: " are to meet", negated: " did not meet", reported: " reportedly met" };
+  return [...names(meeting.met), (verb[meeting.status] ?? " met") + when(meeting.date)];
+}
+
+function visitLine(visit) {
+  return [VISITED[visit.status] ?? "Visited ", visit.place_iri ? placeButton(visit) : visit.place, when(visit.date)];
+}
+
+/** A visit on a place's page: who came. */
+function visitorLine(visit) {
+  const verb = { planned: " is to visit", negated: " did not visit", reported: " reportedly visited" };
+  return [who(visit.visitor), (verb[visit.status] ?? " visited") + when(visit.date)];
+}
+
+function placeButton(visit) {
+  return actorButton(slugOf(visit.place_iri), visit.place);
+}
+
+function statementLine(statement) {
+  const published = statement.published ? ` (article of ${statement.published})` : "";
+  return [el("q", { class: "quote" }, statement.quote), published];
+}
+
+/** One section per status, titled from `titles`, in its order (asserted first). */
+function statusSections(titles, items, line) {
+  return Object.entries(titles).map(([status, title]) =>
+    factSection(
+      title,
+      items.filter((item) => item.status === status),
+      line,
+    ),
+  );
+}
+
+function renderActor(detail, { affiliations, people, meetings, visits, statements }) {
   const { actor, aliases, articles } = detail;
+  const place = actor.type === "place";
   $("actor-name").textContent = actor.label;
   const about = [actor.type];
   if (aliases.length) about.push(`also called ${aliases.join(", ")}`);
   about.push(`mentioned in ${articles.length} article${articles.length === 1 ? "" : "s"}`);
   $("actor-about").textContent = about.join(" · ");
   const post = (item) => [item.label, item.post_in ? ` (${item.post_in})` : ""];
+  const holder = (item) => [who(item.actor), ` (${item.post})`];
   const sections = [
+    factSection("Leaders", people.leaders, (item) => [who(item.actor)]),
+    factSection("Members", people.members, (item) => [who(item.actor)]),
+    factSection("Post holders", people.post_holders, holder),
+    factSection("Employees", people.employees, (item) => [who(item.actor)]),
     factSection("Posts", affiliations.positions, post),
     factSection("Leads", affiliations.leads, organisation),
     factSection("Member of", affiliations.member_of, organisation),
-    factSection("Meetings", meetings, meetingLine),
+    factSection("Works for", affiliations.works_for, organisation),
+    ...statusSections(place ? MEETINGS_HERE : MEETINGS, meetings, place ? meetingHereLine : meetingLine),
+    ...statusSections(VISITS, visits, place ? visitorLine : visitLine),
+    ...statusSections(STATEMENTS, statements, statementLine),
   ].filter(Boolean);
-  if (sections.length === 0) sections.push(el("p", {}, "The graph states no post, affiliation or meeting."));
+  if (sections.length === 0) {
+    sections.push(el("p", {}, "The graph states no post, affiliation, member, meeting, visit or statement."));
+  }
   $("actor-facts").replaceChildren(...sections);
   $("details").hidden = false;
 }
