@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import Depends, Query
 from fastapi.exceptions import RequestValidationError
 
-from kg.types import Status
+from kg.query.evidence import ASSERTED, EventStatus
 
 
 @dataclass(frozen=True)
@@ -53,17 +53,17 @@ Dates = Annotated[DateRange, Depends(date_range)]
 
 def statuses(
     status: Annotated[
-        tuple[Status, ...],
+        tuple[EventStatus, ...],
         Query(
             description="Keep events and statements the article tells with these statuses "
             "(repeat the parameter for several): asserted (it happened), planned, negated (it did "
             "not happen), reported.",
             examples=[["asserted", "planned"]],
         ),
-    ] = ("asserted",),
-) -> tuple[Status, ...]:
+    ] = ASSERTED,
+) -> tuple[EventStatus, ...]:
     """The statuses asked for, each once, in the order given."""
     return tuple(dict.fromkeys(status))
 
 
-Statuses = Annotated[tuple[Status, ...], Depends(statuses)]
+Statuses = Annotated[tuple[EventStatus, ...], Depends(statuses)]

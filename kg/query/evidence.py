@@ -5,6 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
+
+EventStatus = Literal["asserted", "planned", "negated", "reported"]
+"""How an article tells a meeting, visit or statement: it happened, is planned, did not happen, or
+is only reported (kg.types.Status without "past", which is for posts and affiliations)."""
+
+ASSERTED: tuple[EventStatus, ...] = ("asserted",)
+"""What an article states happened; the statuses read unless others are asked for."""
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,11 @@ from typing import cast
 from rdflib import URIRef
 
 from kg.query.actors import Actor, ActorType
-from kg.query.evidence import Citation, Occasion, cite, optional
+from kg.query.evidence import ASSERTED, Citation, EventStatus, Occasion, cite, optional
 from kg.query.named_queries import date_bindings, query
 from kg.store import GraphStore
 from kg.store.query_result import Value, rows_of
 from kg.store.terms import Binding
-from kg.types import Status
-
-ASSERTED: tuple[Status, ...] = ("asserted",)
-"""What an article states happened; the statuses read unless others are asked for."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +51,7 @@ def meetings(
     since: date | None = None,
     until: date | None = None,
     actor_iri: str | None = None,
-    statuses: Iterable[Status] = ASSERTED,
+    statuses: Iterable[EventStatus] = ASSERTED,
     place_iri: str | None = None,
 ) -> list[Meeting]:
     """Meetings of the given statuses in a date range (see `meetings.rq` for what dates them), of
@@ -76,7 +72,7 @@ def actor_meetings(
     actor: Actor,
     since: date | None = None,
     until: date | None = None,
-    statuses: Iterable[Status] = ASSERTED,
+    statuses: Iterable[EventStatus] = ASSERTED,
 ) -> ActorMeetings:
     """Whom an actor met, when and where, with evidence; for a place, the meetings held there."""
     if actor.type == "place":

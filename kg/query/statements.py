@@ -10,13 +10,11 @@ from datetime import date
 from rdflib import URIRef
 
 from kg.query.actors import Actor
-from kg.query.evidence import Citation, cite, optional
-from kg.query.meetings import ASSERTED
+from kg.query.evidence import ASSERTED, Citation, EventStatus, cite, optional
 from kg.query.named_queries import date_bindings, query
 from kg.store import GraphStore
 from kg.store.query_result import Value, rows_of
 from kg.store.terms import Binding
-from kg.types import Status
 
 
 @dataclass(frozen=True)
@@ -43,7 +41,7 @@ def actor_statements(
     actor: Actor,
     since: date | None = None,
     until: date | None = None,
-    statuses: Iterable[Status] = ASSERTED,
+    statuses: Iterable[EventStatus] = ASSERTED,
 ) -> ActorStatements:
     """The words articles attribute to `actor`, of the given statuses, with evidence.
 
