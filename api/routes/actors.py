@@ -4,7 +4,8 @@ said."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 
@@ -26,6 +27,7 @@ from kg.query.statements import ActorStatements
 from kg.query.visits import ActorVisits
 
 router = APIRouter(prefix="/actors", tags=["actors"])
+Route = Callable[..., Any]
 
 ActorId = Annotated[
     str,
@@ -45,6 +47,11 @@ def path_actor(actor_id: ActorId, store: StoreDep, settings: SettingsDep) -> Act
 
 
 PathActor = Annotated[Actor, Depends(path_actor)]
+
+
+def actor_page(path: str, summary: str) -> Callable[[Route], Route]:
+    """The GET route of `/actors/{actor_id}/{path}`, documented with its 404."""
+    return router.get(f"/{{actor_id}}/{path}", summary=summary, responses=NOT_FOUND)
 
 
 @router.get("", summary="Search persons, organisations, parties and places by name")
@@ -72,11 +79,7 @@ def get_actor(actor_id: ActorId, store: StoreDep, settings: SettingsDep) -> Acto
     return actors.actor_detail(store, actor_id, settings.base_iri)
 
 
-@router.get(
-    "/{actor_id}/affiliations",
-    summary="What an actor leads, belongs to, holds and works for, with evidence",
-    responses=NOT_FOUND,
-)
+@actor_page("affiliations", "What an actor leads, belongs to, holds and works for, with evidence")
 def get_affiliations(actor: PathActor, store: StoreDep, dates: Dates) -> Affiliations:
     """Organisations the actor heads, is a member of or works for, and posts it holds, with their
     sentences.
@@ -86,11 +89,7 @@ def get_affiliations(actor: PathActor, store: StoreDep, dates: Dates) -> Affilia
     return actors.affiliations(store, actor, dates.since, dates.until)
 
 
-@router.get(
-    "/{actor_id}/people",
-    summary="Who leads, belongs to, holds a post in or works for an organisation, party or place",
-    responses=NOT_FOUND,
-)
+@actor_page("people", "Leaders, members, post holders, employees of a party, organisation or place")
 def get_people(actor: PathActor, store: StoreDep, dates: Dates) -> People:
     """The leaders (org:headOf), members (org:memberOf), holders of posts in it (org:postIn) and
     employees (schema:worksFor) of an organisation, party or place, each with the sentences
@@ -100,11 +99,7 @@ def get_people(actor: PathActor, store: StoreDep, dates: Dates) -> People:
     return people.people(store, actor, dates.since, dates.until)
 
 
-@router.get(
-    "/{actor_id}/meetings",
-    summary="Whom an actor met, or who met at a place, when and where, with evidence",
-    responses=NOT_FOUND,
-)
+@actor_page("meetings", "Whom an actor met, or who met at a place, when and where, with evidence")
 def get_meetings(
     actor: PathActor, store: StoreDep, dates: Dates, status: Statuses
 ) -> ActorMeetings:
@@ -118,11 +113,7 @@ def get_meetings(
     return meetings.actor_meetings(store, actor, dates.since, dates.until, status)
 
 
-@router.get(
-    "/{actor_id}/visits",
-    summary="Where a person went, or who visited a place, with evidence",
-    responses=NOT_FOUND,
-)
+@actor_page("visits", "Where a person went, or who visited a place, with evidence")
 def get_visits(actor: PathActor, store: StoreDep, dates: Dates, status: Statuses) -> ActorVisits:
     """Visits (kg:Visit) of the statuses asked for, asserted ones by default: who, where, when
     (schema:startDate), the status, and each sentence with its article. Dated ones come first.
@@ -131,11 +122,7 @@ def get_visits(actor: PathActor, store: StoreDep, dates: Dates, status: Statuses
     return visits.actor_visits(store, actor, dates.since, dates.until, status)
 
 
-@router.get(
-    "/{actor_id}/statements",
-    summary="What an actor said, with evidence",
-    responses=NOT_FOUND,
-)
+@actor_page("statements", "What an actor said, with evidence")
 def get_statements(
     actor: PathActor, store: StoreDep, dates: Dates, status: Statuses
 ) -> ActorStatements:

@@ -122,7 +122,8 @@ function fromHash() {
 }
 
 // Every status an article can give a meeting, visit or statement: the page shows them all, marked.
-const EVERY_STATUS = ["asserted", "planned", "negated", "reported"].map((s) => `status=${s}`).join("&");
+const STATUSES = ["asserted", "planned", "negated", "reported"];
+const EVERY_STATUS = STATUSES.map((status) => `status=${status}`).join("&");
 
 async function show(id) {
   wanted = id;
@@ -192,46 +193,35 @@ const VISITED = {
   negated: "Did not visit ",
   reported: "Reported to have visited ",
 };
-// Section titles by status: what happened first, then what was planned, denied or only reported.
-const MEETINGS = {
-  asserted: "Meetings",
-  planned: "Planned meetings",
-  negated: "Meetings that did not happen",
-  reported: "Meetings reported, not confirmed",
+// Section titles, one a status in the order of STATUSES: what happened, then what was planned,
+// what did not happen and what is only reported.
+const TITLES = {
+  meetings: ["Meetings", "Planned meetings", "Meetings that did not happen", "Meetings reported, not confirmed"],
+  meetingsHere: [
+    "Meetings held here",
+    "Meetings planned here",
+    "Meetings here that did not happen",
+    "Meetings reported here, not confirmed",
+  ],
+  visits: ["Visits", "Planned visits", "Visits that did not happen", "Visits reported, not confirmed"],
+  statements: ["Said", "Is to say", "Denied saying", "Reported to have said"],
 };
-const MEETINGS_HERE = {
-  asserted: "Meetings held here",
-  planned: "Meetings planned here",
-  negated: "Meetings here that did not happen",
-  reported: "Meetings reported here, not confirmed",
-};
-const VISITS = {
-  asserted: "Visits",
-  planned: "Planned visits",
-  negated: "Visits that did not happen",
-  reported: "Visits reported, not confirmed",
-};
-const STATEMENTS = { asserted: "Said", planned: "Is to say", negated: "Denied saying", reported: "Reported to have said" };
 
 function meetingLine(meeting) {
   const where = meeting.place ? ` in ${meeting.place}` : "";
   return [MET[meeting.status] ?? "Met ", ...names(meeting.met), when(meeting.date) + where];
 }
 
-/** A meeting on a place's page: everyone there is someone who met. */
-function meetingHereLine(meeting) {
-  const verb = { planned: " are to meet", negated: " did not meet", reported: " reportedly met" };
-  return [...names(meeting.met), (verb[meeting.status] ?? " met") + when(meeting.date)];
-}
+// On a place's page a line starts with who was there: "Ada Quill and Ben Rook met on …".
+const HERE = {
+  meeting: { asserted: " met", planned: " are to meet", negated: " did not meet", reported: " reportedly met" },
+  visit: { asserted: " visited", planned: " is to visit", negated: " did not visit", reported: " reportedly visited" },
+};
+const meetingHereLine = (meeting) => [...names(meeting.met), HERE.meeting[meeting.status] + when(meeting.date)];
+const visitorLine = (visit) => [who(visit.visitor), HERE.visit[visit.status] + when(visit.date)];
 
 function visitLine(visit) {
   return [VISITED[visit.status] ?? "Visited ", visit.place_iri ? placeButton(visit) : visit.place, when(visit.date)];
-}
-
-/** A visit on a place's page: who came. */
-function visitorLine(visit) {
-  const verb = { planned: " is to visit", negated: " did not visit", reported: " reportedly visited" };
-  return [who(visit.visitor), (verb[visit.status] ?? " visited") + when(visit.date)];
 }
 
 function placeButton(visit) {
@@ -243,15 +233,9 @@ function statementLine(statement) {
   return [el("q", { class: "quote" }, statement.quote), published];
 }
 
-/** One section per status, titled from `titles`, in its order (asserted first). */
+/** One section per status, titled from `titles` (one a status, in the order of STATUSES). */
 function statusSections(titles, items, line) {
-  return Object.entries(titles).map(([status, title]) =>
-    factSection(
-      title,
-      items.filter((item) => item.status === status),
-      line,
-    ),
-  );
+  return STATUSES.map((status, i) => factSection(titles[i], items.filter((item) => item.status === status), line));
 }
 
 function renderActor(detail, { affiliations, people, meetings, visits, statements }) {
@@ -273,9 +257,9 @@ function renderActor(detail, { affiliations, people, meetings, visits, statement
     factSection("Leads", affiliations.leads, organisation),
     factSection("Member of", affiliations.member_of, organisation),
     factSection("Works for", affiliations.works_for, organisation),
-    ...statusSections(place ? MEETINGS_HERE : MEETINGS, meetings, place ? meetingHereLine : meetingLine),
-    ...statusSections(VISITS, visits, place ? visitorLine : visitLine),
-    ...statusSections(STATEMENTS, statements, statementLine),
+    ...statusSections(place ? TITLES.meetingsHere : TITLES.meetings, meetings, place ? meetingHereLine : meetingLine),
+    ...statusSections(TITLES.visits, visits, place ? visitorLine : visitLine),
+    ...statusSections(TITLES.statements, statements, statementLine),
   ].filter(Boolean);
   if (sections.length === 0) {
     sections.push(el("p", {}, "The graph states no post, affiliation, member, meeting, visit or statement."));

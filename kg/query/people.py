@@ -3,17 +3,18 @@ of posts in it, each with the sentences saying so (affiliations seen from the ot
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
 from rdflib import URIRef
 
-from kg.query.actors import Actor, actor_of
-from kg.query.evidence import Citation, cite, optional
+from kg.query.actors import Actor
+from kg.query.drafts import PersonDraft, gather
+from kg.query.evidence import Citation, optional
 from kg.query.named_queries import date_bindings, query
 from kg.store import GraphStore
-from kg.store.query_result import Value, rows_of
+from kg.store.query_result import rows_of
 from kg.store.terms import Binding
 
 
@@ -54,13 +55,11 @@ def people(
     no date of their own), with only those articles' evidence.
     """
     bindings: dict[str, Binding] = {"body": URIRef(body.iri), **date_bindings(since, until)}
-    drafts: dict[tuple[str, str, str | None], _Draft] = {}
-    for row in rows_of(store.query(query("actor_people"), bindings)):
-        key = (str(row["relation"]), str(row["person"]), optional(row["post"]))
-        drafts.setdefault(key, _Draft(row)).add(row)
+    rows = rows_of(store.query(query("actor_people"), bindings))
+    drafts = gather(rows, lambda row: (str(row["relation"]), str(row["person"]), row["post"]))
 
     def listed(wanted: str) -> tuple[Affiliate, ...]:
-        found = (draft.affiliate() for (tie, *_), draft in drafts.items() if tie == wanted)
+        found = (_affiliate(draft) for (tie, *_), draft in drafts.items() if tie == wanted)
         return tuple(sorted(found, key=lambda a: (a.actor.label, a.actor.iri)))
 
     # A post holder's row has ?post, so its draft makes a PostHolder.
@@ -68,23 +67,9 @@ def people(
     return People(body, listed("leaders"), listed("members"), holders, listed("employees"))
 
 
-@dataclass
-class _Draft:
-    """One tie while its rows are read: one row per label of the person and per sentence."""
-
-    row: dict[str, Value]
-    labels: set[str] = field(default_factory=set)
-    evidence: list[Citation] = field(default_factory=list)
-
-    def add(self, row: dict[str, Value]) -> None:
-        self.labels.add(str(row["personLabel"]))
-        cite(self.evidence, row)
-
-    def affiliate(self) -> Affiliate:
-        # An IRI two articles label differently ("Ben-Gvir", "Ben Gvir"): the least label wins.
-        actor = actor_of(self.row["person"], min(self.labels), self.row["personType"])
-        post_iri = optional(self.row["post"])
-        if post_iri is None:
-            return Affiliate(actor, tuple(self.evidence))
-        post = optional(self.row["postLabel"]) or post_iri.rsplit("/", 1)[-1]
-        return PostHolder(actor, tuple(self.evidence), post, post_iri)
+def _affiliate(draft: PersonDraft) -> Affiliate:
+    post_iri = optional(draft.row["post"])
+    if post_iri is None:
+        return Affiliate(draft.person(), tuple(draft.evidence))
+    post = optional(draft.row["postLabel"]) or post_iri.rsplit("/", 1)[-1]
+    return PostHolder(draft.person(), tuple(draft.evidence), post, post_iri)

@@ -4,16 +4,17 @@ planned, negated or reported), and the sentences saying so."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from rdflib import URIRef
 
-from kg.query.actors import Actor, actor_of
-from kg.query.evidence import ASSERTED, Citation, EventStatus, Occasion, cite, optional
+from kg.query.actors import Actor
+from kg.query.drafts import PersonDraft, gather
+from kg.query.evidence import ASSERTED, EventStatus, Occasion, optional
 from kg.query.named_queries import date_bindings, query
 from kg.store import GraphStore
-from kg.store.query_result import Value, rows_of
+from kg.store.query_result import rows_of
 from kg.store.terms import Binding
 
 
@@ -53,40 +54,27 @@ def actor_visits(
     role = "place" if actor.type == "place" else "person"
     bindings: dict[str, Binding] = {role: URIRef(actor.iri), **date_bindings(since, until)}
     wanted = set(statuses)
-    drafts: dict[tuple[str, str], _Draft] = {}
-    for row in rows_of(store.query(query("visits"), bindings)):
-        if row["status"] in wanted:
-            key = (str(row["visit"]), str(row["status"]))
-            drafts.setdefault(key, _Draft(row)).add(row)
+    rows = rows_of(store.query(query("visits"), bindings))
+    drafts = gather(
+        (row for row in rows if row["status"] in wanted),
+        lambda row: (str(row["visit"]), str(row["status"])),
+    )
     found = sorted(
-        (draft.visit() for draft in drafts.values()),
+        (_visit(draft) for draft in drafts.values()),
         key=lambda v: (v.date is None, v.date or "", v.place or "", v.visitor.label),
     )
     return ActorVisits(actor, tuple(found))
 
 
-@dataclass
-class _Draft:
-    """A visit while its rows are read: one row per label of the visitor and per sentence."""
-
-    row: dict[str, Value]
-    labels: set[str] = field(default_factory=set)
-    evidence: list[Citation] = field(default_factory=list)
-
-    def add(self, row: dict[str, Value]) -> None:
-        self.labels.add(str(row["personLabel"]))
-        cite(self.evidence, row)
-
-    def visit(self) -> Visit:
-        row = self.row
-        place_iri = str(row["place"])
-        return Visit(
-            iri=str(row["visit"]),
-            # An IRI two articles label differently: the least label wins.
-            visitor=actor_of(row["person"], min(self.labels), row["personType"]),
-            date=optional(row["date"]),
-            place=optional(row["placeLabel"]) or place_iri.rsplit("/", 1)[-1],
-            place_iri=place_iri,
-            status=str(row["status"]),
-            evidence=tuple(self.evidence),
-        )
+def _visit(draft: PersonDraft) -> Visit:
+    row = draft.row
+    place_iri = str(row["place"])
+    return Visit(
+        iri=str(row["visit"]),
+        visitor=draft.person(),
+        date=optional(row["date"]),
+        place=optional(row["placeLabel"]) or place_iri.rsplit("/", 1)[-1],
+        place_iri=place_iri,
+        status=str(row["status"]),
+        evidence=tuple(draft.evidence),
+    )
