@@ -144,9 +144,18 @@ async function show(id) {
   $("affiliations-label").textContent = `the affiliations of ${detail.actor.label}`;
   if (radio.checked) drawAffiliations(affiliations);
   else markCurrent();
-  const count = meetings.filter((meeting) => meeting.status === "asserted").length;
-  const where = detail.actor.type === "place" ? " held there" : "";
-  say(`Showing ${detail.actor.label}: ${count} meeting${count === 1 ? "" : "s"}${where} in the graph.`);
+  say(`Showing ${detail.actor.label}: ${summary(detail.actor, people, meetings)} in the graph.`);
+}
+
+const plural = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
+/** "4 meetings"; for a party, organisation or place its leaders and members first. */
+function summary(actor, people, meetings) {
+  const held = meetings.filter((meeting) => meeting.status === "asserted").length;
+  const counts = [plural(held, "meeting") + (actor.type === "place" ? " held there" : "")];
+  if (people.members.length) counts.unshift(plural(people.members.length, "member"));
+  if (people.leaders.length) counts.unshift(plural(people.leaders.length, "leader"));
+  return counts.join(", ");
 }
 
 function evidenceList(citations) {

@@ -45,7 +45,7 @@ class Actor:
 
 @dataclass(frozen=True)
 class Affiliation:
-    """An organisation the actor leads or belongs to."""
+    """An organisation the actor leads, belongs to or works for."""
 
     label: str
     iri: str

@@ -60,6 +60,9 @@ def _open(page: Page, name: str) -> None:
 
 def test_party_page_lists_leader_and_members_with_evidence(page: Page) -> None:
     _open(page, "Harbour Party")
+    expect(page.get_by_role("status")).to_have_text(
+        "Showing Harbour Party: 1 leader, 3 members, 0 meetings in the graph."
+    )
     leaders = page.get_by_role("list", name="Leaders")
     expect(leaders.locator(":scope > li > p")).to_have_text(["Ada Quill"])
     expect(leaders).to_contain_text(LEADER_SENTENCE)
