@@ -54,7 +54,7 @@ def actor_page(path: str, summary: str) -> Callable[[Route], Route]:
     return router.get(f"/{{actor_id}}/{path}", summary=summary, responses=NOT_FOUND)
 
 
-@router.get("", summary="Search persons, organisations, parties and places by name")
+@router.get("", summary="Search persons, organisations and parties by name")
 def search_actors(
     store: StoreDep,
     q: Annotated[

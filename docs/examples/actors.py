@@ -27,7 +27,7 @@ sections = [
 ("`status` (repeat it for several: `asserted`, `planned`, `negated`, `reported`; `asserted` by default) asks for meetings the articles say are planned, did not happen or are only reported; the explorer asks for all four and marks each. An unknown status is 422 naming the values:", None),
 (None, "curl -s '{H}/actors/antony-blinken/meetings?status=planned&status=negated' | jq -c ."),
 (None, "curl -s -w '\\nHTTP %{{http_code}}\\n' '{H}/actors/antony-blinken/meetings?status=rumoured'"),
-("Places are actors too (`type` `place`; `GET /actors?q=&type=place` finds them): a place's meetings are those held there, with everyone who met:", None),
+("A place has a page too, at the slug ending its IRI (`type` `place`; a name search lists only persons, organisations and parties): its meetings are those held there, with everyone who met:", None),
 (None, "curl -s {H}/actors/jerusalem/meetings | jq -c '.meetings[] | {met: [.met[].label], date, place, status}'"),
 ("## Who belongs to a party, organisation or place", None),
 ("Affiliations seen from the other end: who leads an organisation or party (`org:headOf`), belongs to it (`org:memberOf`), holds a post in it (a post whose `org:postIn` it is: a party's treasurer, a country's ministers) and works for it (`schema:worksFor`), each with its sentences; empty lists for a person; 404 for an unknown id. `from` / `to` keep what articles published in that range state, as for affiliations:", None),

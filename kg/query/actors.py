@@ -20,9 +20,12 @@ from kg.store.query_result import Value, rows_of
 from kg.store.terms import Binding
 from kg.types import EntityType
 
-ActorType = Literal["person", "organization", "party", "place"]
-"""The kinds of actor: a party is an organisation known to be a political party; a place is
-where meetings and visits happen and posts are held."""
+ActorType = Literal["person", "organization", "party"]
+"""The kinds of actor: a party is an organisation known to be a political party."""
+
+PageType = Literal["person", "organization", "party", "place"]
+"""What an actor's page can be about: an actor, or a place (where meetings and visits happen and
+posts are held), which GET /actors/{id} also finds by its slug but a name search does not."""
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """An actor id: the slug that ends its IRI ("itamar-ben-gvir")."""
@@ -35,12 +38,12 @@ _SLUG = re.compile(SLUG_PATTERN)
 
 @dataclass(frozen=True)
 class Actor:
-    """A person, organisation or party."""
+    """A person, organisation or party (or a place, on its own page)."""
 
     id: str
     iri: str
     label: str
-    type: ActorType
+    type: PageType
 
 
 @dataclass(frozen=True)
@@ -205,8 +208,8 @@ def actor_iris(actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[URIRef,
 
 
 def actor_of(iri: object, label: object, type: object) -> Actor:
-    """The actor of a row's IRI, label and type (a value of ActorType, as the queries bind it)."""
-    return Actor(str(iri).rsplit("/", 1)[-1], str(iri), str(label), cast(ActorType, str(type)))
+    """The actor of a row's IRI, label and type (a value of PageType, as the queries bind it)."""
+    return Actor(str(iri).rsplit("/", 1)[-1], str(iri), str(label), cast(PageType, str(type)))
 
 
 def _actor(row: dict[str, Value]) -> Actor:

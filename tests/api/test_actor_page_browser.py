@@ -105,7 +105,10 @@ def test_person_page_marks_planned_and_denied_meetings_visits_and_words(page: Pa
 
 
 def test_place_page_lists_meetings_held_there_and_visitors(page: Page) -> None:
-    _open(page, "Port Ellen")
+    _open(page, "Ada Quill")
+    page.get_by_role("list", name="Visits").get_by_role("button", name="Port Ellen").click()
+    expect(page.get_by_role("heading", level=2, name="Port Ellen")).to_be_visible()
+    assert page.url.endswith("#actor=port-ellen")
     expect(page.get_by_role("status")).to_have_text(
         "Showing Port Ellen: 1 meeting held there in the graph."
     )
