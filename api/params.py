@@ -9,6 +9,8 @@ from typing import Annotated
 from fastapi import Depends, Query
 from fastapi.exceptions import RequestValidationError
 
+from kg.query.evidence import ASSERTED, EventStatus
+
 
 @dataclass(frozen=True)
 class DateRange:
@@ -47,3 +49,21 @@ def date_range(
 
 
 Dates = Annotated[DateRange, Depends(date_range)]
+
+
+def statuses(
+    status: Annotated[
+        tuple[EventStatus, ...],
+        Query(
+            description="Keep events and statements the article tells with these statuses "
+            "(repeat the parameter for several): asserted (it happened), planned, negated (it did "
+            "not happen), reported.",
+            examples=[["asserted", "planned"]],
+        ),
+    ] = ASSERTED,
+) -> tuple[EventStatus, ...]:
+    """The statuses asked for, each once, in the order given."""
+    return tuple(dict.fromkeys(status))
+
+
+Statuses = Annotated[tuple[EventStatus, ...], Depends(statuses)]

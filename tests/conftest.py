@@ -1,5 +1,6 @@
 """Shared fixtures: the trained spaCy pipeline (loaded once), the seed graph built from it, and
-`run` for the `kg` command in-process; `mini_store`, the small hand-written graph."""
+`run` for the `kg` command in-process; `mini_store`, the small hand-written graph; `party_store`,
+the invented Harbour Party articles."""
 
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ import kg.cli
 import kg.cli.options
 from kg.build import build
 from kg.extract import load_pipeline
+from kg.rdf.mapping import to_triples
 from kg.settings import DEFAULT_BASE_IRI, default_model
 from kg.sources import read_articles
 from kg.store import Store
+from tests.samples import harbour_party
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -62,6 +65,21 @@ def seed_store(nlp: Language) -> Iterator[Store]:
     """An in-memory store holding the graph built from `seeds/`."""
     store = Store.open("memory:")
     build(read_articles([SEEDS]), store, nlp, DEFAULT_BASE_IRI)
+    yield store
+    store.close()
+
+
+def party_store(store: Store) -> Store:
+    """`store` with the two invented Harbour Party articles of tests/samples.py written into it."""
+    for extraction in harbour_party():
+        store.put_graph(*to_triples(extraction))
+    return store
+
+
+@pytest.fixture(scope="session")
+def harbour_store() -> Iterator[Store]:
+    """An in-memory store of the Harbour Party articles (`party_store`)."""
+    store = party_store(Store.open("memory:"))
     yield store
     store.close()
 

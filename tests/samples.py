@@ -4,11 +4,12 @@ test module)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from spacy.language import Language
 
 from kg.extract import extract
-from kg.types import Article, Entity, Evidence, Extraction, Fact
+from kg.types import Article, Entity, Evidence, Extraction, Fact, ObjectType, Predicate
 
 TEXT = (
     "US Secretary of State Antony Blinken met Palestinian President Mahmoud Abbas in Ramallah "
@@ -183,3 +184,77 @@ def met_pairs(facts: list[Fact], status: str = "asserted") -> set[frozenset[str]
         for f in facts
         if f.predicate == "met" and f.status == status
     }
+
+
+# Two invented articles about an invented party, for the pages of parties, persons and places.
+HARBOUR_TEXT = (
+    "Harbour Party leader Ada Quill met Ben Rook of the Harbour Party in Port Ellen on Monday. "
+    "Cara Vell, a Harbour Party member, joined them. "
+    "“We are ready,” said Dan Moss, the party's treasurer. "
+    "Eve Stone, who works for the Harbour Party, organised the trip. "
+    "Quill will meet Finn Hale next week. "
+    "Quill did not meet Gus Orr. "
+    "Quill visited Port Ellen on Monday."
+)
+HARBOUR_LATER_TEXT = "Ada Quill still leads the Harbour Party, which Hal Penn has joined."
+
+
+def _sentences(text: str) -> list[Evidence]:
+    found, start = [], 0
+    for sentence in text.replace(". ", ".\n").split("\n"):
+        start = text.index(sentence, start)
+        found.append(Evidence(sentence, start, start + len(sentence)))
+    return found
+
+
+def harbour_party() -> tuple[Extraction, Extraction]:
+    """Ada Quill leads the Harbour Party (both articles); Ben Rook, Cara Vell (the first) and Hal
+    Penn (the second, published later) are members; Dan Moss is its treasurer and said something;
+    Eve Stone works for it; Quill met Rook in Port Ellen, will meet Hale, did not meet Orr and
+    visited Port Ellen."""
+    met, member, said, works, planned, negated, visited = _sentences(HARBOUR_TEXT)
+    party = "Harbour Party"
+
+    def fact(
+        predicate: Predicate, subject: str, obj: str, kind: ObjectType, line: Evidence, **more: Any
+    ) -> Fact:
+        return Fact(predicate, subject, "person", obj, kind, (line,), 0.9, **more)
+
+    first = Extraction(
+        article=Article(id="harbour-1", text=HARBOUR_TEXT, published=date(2024, 3, 6)),
+        entities=(
+            Entity("Ada Quill", "person", ("Quill",)),
+            *(Entity(name, "person") for name in ("Ben Rook", "Cara Vell", "Dan Moss")),
+            *(Entity(name, "person") for name in ("Eve Stone", "Finn Hale", "Gus Orr")),
+            Entity(party, "party"),
+            Entity("Port Ellen", "place"),
+        ),
+        facts=(
+            fact("leads", "Ada Quill", party, "party", met),
+            fact("member_of", "Ben Rook", party, "party", met),
+            fact("member_of", "Cara Vell", party, "party", member),
+            fact("holds_position", "Dan Moss", "Treasurer", "post", said, post_in=party),
+            fact("said", "Dan Moss", "We are ready", "quote", said),
+            fact("works_for", "Eve Stone", party, "party", works),
+            fact(
+                "met", "Ada Quill", "Ben Rook", "person", met, date="2024-03-04", place="Port Ellen"
+            ),
+            fact("met", "Ada Quill", "Finn Hale", "person", planned, status="planned"),
+            fact("met", "Ada Quill", "Gus Orr", "person", negated, status="negated"),
+            fact("visited", "Ada Quill", "Port Ellen", "place", visited, date="2024-03-04"),
+        ),
+    )
+    (later,) = _sentences(HARBOUR_LATER_TEXT)
+    second = Extraction(
+        article=Article(id="harbour-2", text=HARBOUR_LATER_TEXT, published=date(2024, 5, 10)),
+        entities=(
+            Entity("Ada Quill", "person"),
+            Entity("Hal Penn", "person"),
+            Entity(party, "party"),
+        ),
+        facts=(
+            fact("leads", "Ada Quill", party, "party", later),
+            fact("member_of", "Hal Penn", party, "party", later),
+        ),
+    )
+    return first, second

@@ -1,6 +1,6 @@
-// The newskg explorer: a page over the JSON API that serves it (GET /actors, /actors/{id},
-// /actors/{id}/affiliations, /actors/{id}/meetings, /graph/facts). Text from the graph is
-// put in the page with textContent, never as HTML. network.js draws the corpus network.
+// The newskg explorer: a page over the JSON API that serves it (GET /actors, /actors/{id} and its
+// /affiliations, /people, /meetings, /visits and /statements, /graph/facts). Text from the graph
+// is put in the page with textContent, never as HTML. network.js draws the corpus network.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -44,11 +44,11 @@ function attempt(step) {
   step().catch((error) => say(error.message, true));
 }
 
-// IRIs end in {kind}/{slug} (person/antony-blinken, org/likud, post/..., place/...); persons and
-// organisations are actors whose id is the slug.
+// IRIs end in {kind}/{slug} (person/antony-blinken, org/likud, post/..., place/...); persons,
+// organisations and places are actors whose id is the slug.
 const kindOf = (iri) => iri.split("/").at(-2);
 const slugOf = (iri) => iri.split("/").at(-1);
-const actorIdOf = (iri) => (["person", "org"].includes(kindOf(iri)) ? slugOf(iri) : undefined);
+const actorIdOf = (iri) => (["person", "org", "place"].includes(kindOf(iri)) ? slugOf(iri) : undefined);
 const localPage = (iri) => `/id/${kindOf(iri)}/${slugOf(iri)}`;
 
 function actorButton(id, label) {
@@ -106,24 +106,41 @@ function fromHash() {
   if (id) attempt(() => show(id));
 }
 
+// Every status an article can give a meeting, visit or statement: the page shows them all, marked.
+const STATUSES = ["asserted", "planned", "negated", "reported"];
+const EVERY_STATUS = STATUSES.map((status) => `status=${status}`).join("&");
+
 async function show(id) {
   wanted = id;
   const path = `/actors/${encodeURIComponent(id)}`;
-  const detail = await getJSON(path); // first, so that an unknown id is one 404, not three
-  const [affiliations, { meetings }] = await Promise.all([
+  const detail = await getJSON(path); // first, so that an unknown id is one 404, not six
+  const [affiliations, people, { meetings }, { visits }, { statements }] = await Promise.all([
     getJSON(`${path}/affiliations`),
-    getJSON(`${path}/meetings`),
+    getJSON(`${path}/people`),
+    getJSON(`${path}/meetings?${EVERY_STATUS}`),
+    getJSON(`${path}/visits?${EVERY_STATUS}`),
+    getJSON(`${path}/statements?${EVERY_STATUS}`),
   ]);
   if (wanted !== id) return;
   shown = affiliations;
-  renderActor(detail, affiliations, meetings);
+  renderActor(detail, { affiliations, people, meetings, visits, statements });
   const radio = document.querySelector('input[value="affiliations"]');
   radio.disabled = false;
   $("affiliations-label").textContent = `the affiliations of ${detail.actor.label}`;
   if (radio.checked) drawAffiliations(affiliations);
   else markCurrent();
-  const count = meetings.length;
-  say(`Showing ${detail.actor.label}: ${count} meeting${count === 1 ? "" : "s"} in the graph.`);
+  say(`Showing ${detail.actor.label}: ${summary(detail.actor, people, meetings)} in the graph.`);
+}
+
+const plural = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
+/** "4 meetings"; for a party, organisation or place its leaders and members first. */
+function summary(actor, people, meetings) {
+  const held = meetings.filter((meeting) => meeting.status === "asserted").length;
+  const counts = [plural(held, "meeting") + (actor.type === "place" ? " held there" : "")];
+  if (people.members.length) counts.unshift(plural(people.members.length, "member"));
+  if (people.leaders.length) counts.unshift(plural(people.leaders.length, "leader"));
+  return counts.join(", ");
 }
 
 function evidenceList(citations) {
@@ -154,28 +171,93 @@ function organisation(item) {
   return [id ? actorButton(id, item.label) : item.label];
 }
 
-function meetingLine(meeting) {
-  const others = meeting.met.flatMap((actor, i) => [i ? ", " : "", actorButton(actor.id, actor.label)]);
-  const when = meeting.date ? ` on ${meeting.date}` : " (date not stated)";
-  const where = meeting.place ? ` in ${meeting.place}` : "";
-  return ["Met ", ...others, when + where];
+const who = (actor) => actorButton(actor.id, actor.label);
+const when = (date) => (date ? ` on ${date}` : " (date not stated)");
+
+/** "A, B and C" with each actor a button. */
+function names(actors) {
+  return actors.flatMap((actor, i) => [i === 0 ? "" : i === actors.length - 1 ? " and " : ", ", who(actor)]);
 }
 
-function renderActor(detail, affiliations, meetings) {
+// How a line starts for each status an article gives an event or statement.
+const MET = { asserted: "Met ", planned: "Will meet ", negated: "Did not meet ", reported: "Reported to have met " };
+const VISITED = {
+  asserted: "Visited ",
+  planned: "Will visit ",
+  negated: "Did not visit ",
+  reported: "Reported to have visited ",
+};
+// Section titles, one a status in the order of STATUSES: what happened, then what was planned,
+// what did not happen and what is only reported.
+const TITLES = {
+  meetings: ["Meetings", "Planned meetings", "Meetings that did not happen", "Meetings reported, not confirmed"],
+  meetingsHere: [
+    "Meetings held here",
+    "Meetings planned here",
+    "Meetings here that did not happen",
+    "Meetings reported here, not confirmed",
+  ],
+  visits: ["Visits", "Planned visits", "Visits that did not happen", "Visits reported, not confirmed"],
+  statements: ["Said", "Is to say", "Denied saying", "Reported to have said"],
+};
+
+function meetingLine(meeting) {
+  const where = meeting.place ? ` in ${meeting.place}` : "";
+  return [MET[meeting.status] ?? "Met ", ...names(meeting.met), when(meeting.date) + where];
+}
+
+// On a place's page a line starts with who was there: "Ada Quill and Ben Rook met on …".
+const HERE = {
+  meeting: { asserted: " met", planned: " are to meet", negated: " did not meet", reported: " reportedly met" },
+  visit: { asserted: " visited", planned: " is to visit", negated: " did not visit", reported: " reportedly visited" },
+};
+const meetingHereLine = (meeting) => [...names(meeting.met), HERE.meeting[meeting.status] + when(meeting.date)];
+const visitorLine = (visit) => [who(visit.visitor), HERE.visit[visit.status] + when(visit.date)];
+
+function visitLine(visit) {
+  return [VISITED[visit.status] ?? "Visited ", visit.place_iri ? placeButton(visit) : visit.place, when(visit.date)];
+}
+
+function placeButton(visit) {
+  return actorButton(slugOf(visit.place_iri), visit.place);
+}
+
+function statementLine(statement) {
+  const published = statement.published ? ` (article of ${statement.published})` : "";
+  return [el("q", { class: "quote" }, statement.quote), published];
+}
+
+/** One section per status, titled from `titles` (one a status, in the order of STATUSES). */
+function statusSections(titles, items, line) {
+  return STATUSES.map((status, i) => factSection(titles[i], items.filter((item) => item.status === status), line));
+}
+
+function renderActor(detail, { affiliations, people, meetings, visits, statements }) {
   const { actor, aliases, articles } = detail;
+  const place = actor.type === "place";
   $("actor-name").textContent = actor.label;
   const about = [actor.type];
   if (aliases.length) about.push(`also called ${aliases.join(", ")}`);
   about.push(`mentioned in ${articles.length} article${articles.length === 1 ? "" : "s"}`);
   $("actor-about").textContent = about.join(" · ");
   const post = (item) => [item.label, item.post_in ? ` (${item.post_in})` : ""];
+  const holder = (item) => [who(item.actor), ` (${item.post})`];
   const sections = [
+    factSection("Leaders", people.leaders, (item) => [who(item.actor)]),
+    factSection("Members", people.members, (item) => [who(item.actor)]),
+    factSection("Post holders", people.post_holders, holder),
+    factSection("Employees", people.employees, (item) => [who(item.actor)]),
     factSection("Posts", affiliations.positions, post),
     factSection("Leads", affiliations.leads, organisation),
     factSection("Member of", affiliations.member_of, organisation),
-    factSection("Meetings", meetings, meetingLine),
+    factSection("Works for", affiliations.works_for, organisation),
+    ...statusSections(place ? TITLES.meetingsHere : TITLES.meetings, meetings, place ? meetingHereLine : meetingLine),
+    ...statusSections(TITLES.visits, visits, place ? visitorLine : visitLine),
+    ...statusSections(TITLES.statements, statements, statementLine),
   ].filter(Boolean);
-  if (sections.length === 0) sections.push(el("p", {}, "The graph states no post, affiliation or meeting."));
+  if (sections.length === 0) {
+    sections.push(el("p", {}, "The graph states no post, affiliation, member, meeting, visit or statement."));
+  }
   $("actor-facts").replaceChildren(...sections);
   $("details").hidden = false;
 }

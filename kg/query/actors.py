@@ -11,15 +11,21 @@ from rdflib import URIRef
 
 from kg.errors import NotFoundError, QueryError
 from kg.query.articles import ArticleRef
+from kg.query.evidence import Citation, cite, optional
 from kg.query.named_queries import date_bindings, query
 from kg.rdf.iris import entity_iri
 from kg.settings import DEFAULT_BASE_IRI
 from kg.store import GraphStore
 from kg.store.query_result import Value, rows_of
 from kg.store.terms import Binding
+from kg.types import EntityType
 
 ActorType = Literal["person", "organization", "party"]
 """The kinds of actor: a party is an organisation known to be a political party."""
+
+PageType = Literal["person", "organization", "party", "place"]
+"""What an actor's page can be about: an actor, or a place (where meetings and visits happen and
+posts are held), which GET /actors/{id} also finds by its slug but a name search does not."""
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """An actor id: the slug that ends its IRI ("itamar-ben-gvir")."""
@@ -32,25 +38,17 @@ _SLUG = re.compile(SLUG_PATTERN)
 
 @dataclass(frozen=True)
 class Actor:
-    """A person, organisation or party."""
+    """A person, organisation or party (or a place, on its own page)."""
 
     id: str
     iri: str
     label: str
-    type: ActorType
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A sentence stating the fact and the IRI of its article."""
-
-    sentence: str
-    article: str | None
+    type: PageType
 
 
 @dataclass(frozen=True)
 class Affiliation:
-    """An organisation the actor leads or belongs to."""
+    """An organisation the actor leads, belongs to or works for."""
 
     label: str
     iri: str
@@ -65,26 +63,41 @@ class Position(Affiliation):
     post_in_iri: str | None
 
 
-@dataclass(frozen=True)
-class Affiliations:
-    """What an actor leads, belongs to and holds, each with its evidence."""
-
-    actor: Actor
-    leads: tuple[Affiliation, ...]
-    member_of: tuple[Affiliation, ...]
-    positions: tuple[Position, ...]
+# A dataclass's fields, and so the keys of its JSON, come base by base from the last base to the
+# first, then its own: the bases below let two answers share fields in the order clients know.
 
 
 @dataclass(frozen=True)
-class ActorDetail:
-    """Everything the graph says an actor is called, does and appears in."""
-
+class _Subject:
     actor: Actor
+
+
+@dataclass(frozen=True)
+class _Names(_Subject):
     labels: tuple[str, ...]
     aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Ties:
+    """What an actor leads (org:headOf), belongs to (org:memberOf) and holds (org:holds)."""
+
     leads: tuple[Affiliation, ...]
     member_of: tuple[Affiliation, ...]
     positions: tuple[Position, ...]
+
+
+@dataclass(frozen=True)
+class Affiliations(Ties, _Subject):
+    """What an actor leads, belongs to, holds and works for (schema:worksFor), with evidence."""
+
+    works_for: tuple[Affiliation, ...]
+
+
+@dataclass(frozen=True)
+class ActorDetail(Ties, _Names):
+    """Everything the graph says an actor is called, does and appears in."""
+
     meetings: int
     articles: tuple[ArticleRef, ...]
 
@@ -102,54 +115,35 @@ def search_actors(
     return [_actor(row) for row in rows[:limit]]
 
 
-def get_affiliations(
-    store: GraphStore,
-    actor_id: str,
-    base_iri: str = DEFAULT_BASE_IRI,
-    since: date | None = None,
-    until: date | None = None,
-) -> Affiliations | None:
-    """The organisations an actor leads or belongs to and the posts it holds; None if unknown.
+def affiliations(
+    store: GraphStore, actor: Actor, since: date | None = None, until: date | None = None
+) -> Affiliations:
+    """The organisations an actor leads, belongs to or works for and the posts it holds.
 
     With `since` / `until`, only what articles published in that range state (affiliation facts
     carry no date of their own), with only those articles' evidence.
     """
-    actor = get_actor(store, actor_id, base_iri)
-    if actor is None:
-        return None
-    return _affiliations(store, actor, since, until)
-
-
-def _affiliations(
-    store: GraphStore, actor: Actor, since: date | None = None, until: date | None = None
-) -> Affiliations:
     bindings: dict[str, Binding] = {"actor": URIRef(actor.iri), **date_bindings(since, until)}
     rows = rows_of(store.query(query("actor_affiliations"), bindings))
     grouped: dict[str, dict[str, tuple[dict[str, Value], list[Citation]]]] = {
-        "leads": {},
-        "member_of": {},
-        "positions": {},
+        relation: {} for relation in ("leads", "member_of", "positions", "works_for")
     }
     for row in rows:
-        target = str(row["target"])
-        _, citations = grouped[str(row["relation"])].setdefault(target, (row, []))
-        if row["sentence"] is not None:
-            citation = Citation(str(row["sentence"]), _optional(row["article"]))
-            if citation not in citations:
-                citations.append(citation)
-    leads, member_of = (
+        _, citations = grouped[str(row["relation"])].setdefault(str(row["target"]), (row, []))
+        cite(citations, row)
+    leads, member_of, works_for = (
         tuple(_affiliation(row, citations) for row, citations in grouped[key].values())
-        for key in ("leads", "member_of")
+        for key in ("leads", "member_of", "works_for")
     )
     positions = tuple(_position(row, citations) for row, citations in grouped["positions"].values())
-    return Affiliations(actor, leads, member_of, positions)
+    return Affiliations(actor, leads, member_of, positions, works_for)
 
 
 def actor_detail(store: GraphStore, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> ActorDetail:
     """Labels, type, aliases, affiliations, posts, meetings count and articles of an actor;
     raises NotFoundError if unknown."""
     actor = require_actor(store, actor_id, base_iri)
-    affiliations = _affiliations(store, actor)
+    ties = affiliations(store, actor)
     values: dict[str, list[object]] = {"label": [], "alias": [], "article": [], "meeting": []}
     articles: list[ArticleRef] = []
     for row in rows_of(store.query(query("actor_profile"), {"actor": URIRef(actor.iri)})):
@@ -161,10 +155,10 @@ def actor_detail(store: GraphStore, actor_id: str, base_iri: str = DEFAULT_BASE_
             iri = str(row["value"])
             articles.append(
                 ArticleRef(
-                    id=_optional(row["id"]) or iri.rsplit("/", 1)[-1],
+                    id=optional(row["id"]) or iri.rsplit("/", 1)[-1],
                     iri=iri,
-                    title=_optional(row["title"]),
-                    published=_optional(row["published"]),
+                    title=optional(row["title"]),
+                    published=optional(row["published"]),
                 )
             )
     labels = tuple(sorted(str(v) for v in values["label"]))
@@ -172,9 +166,9 @@ def actor_detail(store: GraphStore, actor_id: str, base_iri: str = DEFAULT_BASE_
         actor=actor,
         labels=labels,
         aliases=tuple(sorted(str(v) for v in values["alias"] if v not in labels)),
-        leads=affiliations.leads,
-        member_of=affiliations.member_of,
-        positions=affiliations.positions,
+        leads=ties.leads,
+        member_of=ties.member_of,
+        positions=ties.positions,
         meetings=len(values["meeting"]),
         articles=tuple(articles),
     )
@@ -194,7 +188,7 @@ def unknown_actor(actor_id: str) -> str:
 
 
 def get_actor(store: GraphStore, actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> Actor | None:
-    """The person or organisation whose IRI ends in `actor_id`; None if there is none."""
+    """The person, organisation or place whose IRI ends in `actor_id`; None if there is none."""
     for iri in actor_iris(actor_id, base_iri):
         rows = rows_of(store.query(query("actor"), {"actor": iri}))
         if rows:
@@ -202,29 +196,29 @@ def get_actor(store: GraphStore, actor_id: str, base_iri: str = DEFAULT_BASE_IRI
     return None
 
 
-def actor_iris(actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[URIRef, URIRef]:
-    """The IRIs an actor id can name: the person's, then the organisation's (parties too)."""
+def actor_iris(actor_id: str, base_iri: str = DEFAULT_BASE_IRI) -> tuple[URIRef, ...]:
+    """The IRIs an actor id can name: the person's, the organisation's (parties too), the place."""
     if not _SLUG.match(actor_id):
         raise QueryError(
             f"Actor id {actor_id!r} is not a slug (lowercase letters, digits and single hyphens, "
             "like 'itamar-ben-gvir'). Search with GET /actors?q=NAME to find the id."
         )
-    return entity_iri(actor_id, "person", base_iri), entity_iri(actor_id, "organization", base_iri)
+    kinds: tuple[EntityType, ...] = ("person", "organization", "place")
+    return tuple(entity_iri(actor_id, kind, base_iri) for kind in kinds)
+
+
+def actor_of(iri: object, label: object, type: object) -> Actor:
+    """The actor of a row's IRI, label and type (a value of PageType, as the queries bind it)."""
+    return Actor(str(iri).rsplit("/", 1)[-1], str(iri), str(label), cast(PageType, str(type)))
 
 
 def _actor(row: dict[str, Value]) -> Actor:
-    iri = str(row["actor"])
-    return Actor(
-        id=iri.rsplit("/", 1)[-1],
-        iri=iri,
-        label=str(row["label"]),
-        type=cast(ActorType, row["type"]),
-    )
+    return actor_of(row["actor"], row["label"], row["type"])
 
 
 def _affiliation(row: dict[str, Value], citations: list[Citation]) -> Affiliation:
     target = str(row["target"])
-    label = _optional(row["label"]) or target.rsplit("/", 1)[-1]
+    label = optional(row["label"]) or target.rsplit("/", 1)[-1]
     return Affiliation(label=label, iri=target, evidence=tuple(citations))
 
 
@@ -234,10 +228,6 @@ def _position(row: dict[str, Value], citations: list[Citation]) -> Position:
         label=held.label,
         iri=held.iri,
         evidence=held.evidence,
-        post_in=_optional(row["postInLabel"]),
-        post_in_iri=_optional(row["postIn"]),
+        post_in=optional(row["postInLabel"]),
+        post_in_iri=optional(row["postIn"]),
     )
-
-
-def _optional(value: object) -> str | None:
-    return None if value is None else str(value)

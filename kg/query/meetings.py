@@ -1,51 +1,46 @@
-"""Asserted meetings read from the store: who met whom, when, where, and the sentences saying so."""
+"""Meetings read from the store: who met whom, when, where, as the articles tell it (asserted,
+planned, negated or reported), and the sentences saying so."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import cast
 
 from rdflib import URIRef
 
-from kg.query.actors import Actor, ActorType, Citation, require_actor
+from kg.query.actors import Actor, ActorType
+from kg.query.evidence import ASSERTED, Citation, EventStatus, Occasion, cite, optional
 from kg.query.named_queries import date_bindings, query
-from kg.settings import DEFAULT_BASE_IRI
 from kg.store import GraphStore
 from kg.store.query_result import Value, rows_of
 from kg.store.terms import Binding
 
 
 @dataclass(frozen=True)
-class Meeting:
-    """One asserted meeting: its participants, date, place, status and evidence."""
+class Meeting(Occasion):
+    """One meeting: its participants, and when, where, how told and the sentences saying so."""
 
     iri: str
     participants: tuple[Actor, ...]
-    date: str | None
-    place: str | None
-    place_iri: str | None
-    status: str
-    evidence: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
-class ActorMeeting:
-    """One meeting: whom the actor met, when (schema:startDate), where, with its evidence."""
-
+class _Met:
     iri: str
     met: tuple[Actor, ...]
-    date: str | None
-    place: str | None
-    place_iri: str | None
-    status: str
-    evidence: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class ActorMeeting(Occasion, _Met):
+    """One meeting of an actor: whom they met (at a place: who met there), when
+    (schema:startDate), where, its status and its evidence."""
 
 
 @dataclass(frozen=True)
 class ActorMeetings:
-    """An actor's asserted meetings, dated ones first in date order."""
+    """An actor's meetings, or the meetings held at a place, dated ones first in date order."""
 
     actor: Actor
     meetings: tuple[ActorMeeting, ...]
@@ -56,24 +51,34 @@ def meetings(
     since: date | None = None,
     until: date | None = None,
     actor_iri: str | None = None,
+    statuses: Iterable[EventStatus] = ASSERTED,
+    place_iri: str | None = None,
 ) -> list[Meeting]:
-    """Asserted meetings in a date range (see `meetings.rq` for what dates them), in date order."""
+    """Meetings of the given statuses in a date range (see `meetings.rq` for what dates them), of
+    one actor or at one place if given, in date order."""
     bindings: dict[str, Binding] = dict(date_bindings(since, until))
     if actor_iri is not None:
         bindings["actor"] = URIRef(actor_iri)
-    return _group(rows_of(store.query(query("meetings"), bindings)))
+    if place_iri is not None:
+        bindings["at"] = URIRef(place_iri)
+    rows: list[dict[str, Value]] = []
+    for status in dict.fromkeys(statuses):  # one query a status
+        rows.extend(rows_of(store.query(query("meetings"), {**bindings, "wanted": status})))
+    return _group(rows)
 
 
 def actor_meetings(
     store: GraphStore,
-    actor_id: str,
-    base_iri: str = DEFAULT_BASE_IRI,
+    actor: Actor,
     since: date | None = None,
     until: date | None = None,
+    statuses: Iterable[EventStatus] = ASSERTED,
 ) -> ActorMeetings:
-    """Whom an actor met, when and where, with evidence; raises NotFoundError if unknown."""
-    actor = require_actor(store, actor_id, base_iri)
-    found = meetings(store, since, until, actor.iri)
+    """Whom an actor met, when and where, with evidence; for a place, the meetings held there."""
+    if actor.type == "place":
+        found = meetings(store, since, until, statuses=statuses, place_iri=actor.iri)
+    else:
+        found = meetings(store, since, until, actor.iri, statuses)
     return ActorMeetings(
         actor,
         tuple(
@@ -110,11 +115,8 @@ class _Draft:
             if known is None or label < known[0]:
                 self.participants[iri] = (label, cast(ActorType, row[f"{key}Type"]))
         if row["place"] is not None:
-            self.places.setdefault(str(row["place"]), _optional(row["placeLabel"]))
-        if row["sentence"] is not None:
-            citation = Citation(str(row["sentence"]), _optional(row["article"]))
-            if citation not in self.evidence:
-                self.evidence.append(citation)
+            self.places.setdefault(str(row["place"]), optional(row["placeLabel"]))
+        cite(self.evidence, row)
 
     def meeting(self) -> Meeting:
         place_iri, place = min(self.places.items()) if self.places else (None, None)
@@ -134,19 +136,16 @@ class _Draft:
 
 
 def _group(rows: list[dict[str, Value]]) -> list[Meeting]:
-    drafts: dict[str, _Draft] = {}
+    # By status too: a meeting one article plans and another reports held is one node with two.
+    drafts: dict[tuple[str, str], _Draft] = {}
     for row in rows:
-        iri = str(row["meeting"])
-        draft = drafts.get(iri)
+        key = (str(row["meeting"]), str(row["status"]))
+        draft = drafts.get(key)
         if draft is None:
-            draft = drafts[iri] = _Draft(iri, str(row["status"]), _optional(row["date"]))
+            draft = drafts[key] = _Draft(*key, optional(row["date"]))
         draft.add(row)
     found = [draft.meeting() for draft in drafts.values()]
     # Dated meetings first, in date order; then by whom.
     return sorted(
         found, key=lambda m: (m.date is None, m.date or "", [a.label for a in m.participants])
     )
-
-
-def _optional(value: object) -> str | None:
-    return None if value is None else str(value)

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal, get_args
 
-from kg.query.actors import Actor, Citation
+from kg.query.actors import Actor
+from kg.query.evidence import Citation, cite, optional
 from kg.query.named_queries import date_bindings, query
 from kg.store import GraphStore
 from kg.store.query_result import Value, rows_of
@@ -50,7 +51,7 @@ def ties(store: GraphStore, since: date | None = None, until: date | None = None
     """
     drafts: dict[tuple[str, str, str, str | None], _Draft] = {}
     for row in rows_of(store.query(query("affiliations"), date_bindings(since, until))):
-        post = _optional(row["postLabel"]) or _optional(row["post"])
+        post = optional(row["postLabel"]) or optional(row["post"])
         key = (str(row["person"]), str(row["relation"]), str(row["target"]), post)
         draft = drafts.get(key)
         if draft is None:
@@ -82,10 +83,7 @@ class _Draft:
         self.person_labels.add(str(row["personLabel"]))
         if row["targetLabel"] is not None:
             self.body_labels.add(str(row["targetLabel"]))
-        if row["sentence"] is not None:
-            citation = Citation(str(row["sentence"]), _optional(row["article"]))
-            if citation not in self.evidence:
-                self.evidence.append(citation)
+        cite(self.evidence, row)
 
     def tie(self) -> Tie:
         person, body = str(self.row["person"]), str(self.row["target"])
@@ -104,7 +102,3 @@ class _Draft:
             post=self.post,
             evidence=tuple(self.evidence),
         )
-
-
-def _optional(value: object) -> str | None:
-    return None if value is None else str(value)

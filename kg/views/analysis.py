@@ -9,7 +9,8 @@ from typing import Literal, get_args
 
 import networkx as nx
 
-from kg.query.actors import Actor, Citation
+from kg.query.actors import Actor
+from kg.query.evidence import Citation
 from kg.views.network import actor_of
 
 Metric = Literal["degree", "betweenness", "pagerank"]

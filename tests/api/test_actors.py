@@ -307,3 +307,155 @@ def test_docs_list_actor_graph_article_and_linked_data_routes(client: TestClient
         "application/jsonl",
         "application/x-jsonlines",
     }
+
+
+# ---- actor pages: who is tied to a party, organisation or place; visits, statements, statuses --
+
+HARBOUR_1 = f"{BASE}article/harbour-1"
+
+
+@pytest.fixture(scope="module")
+def party_client(harbour_store: Store) -> Iterator[TestClient]:
+    settings = Settings(model=default_model(), store="memory:")
+    with TestClient(create_app(settings, harbour_store)) as client:
+        yield client
+
+
+def _labels(items: list[dict]) -> list[str]:
+    return [item["actor"]["label"] for item in items]
+
+
+def test_party_page_lists_leader_and_members_with_evidence(party_client: TestClient) -> None:
+    """Issue 17: a party's page said "the graph states no post, affiliation or meeting"."""
+    response = party_client.get("/actors/harbour-party/people")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["actor"]["type"] == "party"
+    assert _labels(body["leaders"]) == ["Ada Quill"]
+    assert _labels(body["members"]) == ["Ben Rook", "Cara Vell", "Hal Penn"]
+    assert body["members"][1]["evidence"] == [
+        {"sentence": "Cara Vell, a Harbour Party member, joined them.", "article": HARBOUR_1}
+    ]
+    assert [(h["actor"]["label"], h["post"]) for h in body["post_holders"]] == [
+        ("Dan Moss", "Treasurer")
+    ]
+    assert _labels(body["employees"]) == ["Eve Stone"]
+
+
+def test_people_of_seed_parties(client: TestClient) -> None:
+    otzma = client.get("/actors/otzma-yehudit/people").json()
+    assert otzma["leaders"][0]["actor"]["id"] == "itamar-ben-gvir"
+    assert otzma["leaders"][0]["evidence"] == [{"sentence": BEN_GVIR_SENTENCE, "article": ARTICLE}]
+    zionism = client.get("/actors/religious-zionism/people").json()
+    assert _labels(zionism["members"]) == ["Orit Strock"]
+
+
+@pytest.mark.parametrize(
+    ("params", "members"),
+    [
+        pytest.param({"from": "2024-05-01"}, ["Hal Penn"], id="from"),
+        pytest.param({"to": "2024-03-31"}, ["Ben Rook", "Cara Vell"], id="to"),
+    ],
+)
+def test_people_filtered_by_publication_date(
+    party_client: TestClient, params: dict[str, str], members: list[str]
+) -> None:
+    body = party_client.get("/actors/harbour-party/people", params=params).json()
+    assert _labels(body["members"]) == members
+
+
+def test_works_for_in_affiliations(client: TestClient) -> None:
+    body = client.get("/actors/majdi-mohammed/affiliations").json()
+    assert list(body) == ["actor", "leads", "member_of", "positions", "works_for"]
+    assert [item["label"] for item in body["works_for"]] == ["AP"]
+    assert "Credit: Majdi Mohammed /AP" in body["works_for"][0]["evidence"][0]["sentence"]
+
+
+def test_place_is_an_actor_with_meetings_held_there_and_visits(client: TestClient) -> None:
+    place = client.get("/actors/jerusalem").json()
+    assert place["actor"]["type"] == "place"
+    (meeting,) = client.get("/actors/jerusalem/meetings").json()["meetings"]
+    assert [actor["label"] for actor in meeting["met"]] == ["Antony Blinken", "Yoav Gallant"]
+    assert meeting["place"] == "Jerusalem"
+    visits = client.get("/actors/jerusalem/visits").json()["visits"]
+    assert [visit["visitor"]["label"] for visit in visits] == ["Antony Blinken"]
+
+
+def test_person_visits_with_dates_and_evidence(client: TestClient) -> None:
+    visits = client.get("/actors/antony-blinken/visits").json()["visits"]
+    assert [(v["place"], v["date"], v["status"]) for v in visits] == [
+        ("Israel", "2023-01-31", "asserted"),
+        ("West Bank", "2023-01-31", "asserted"),
+        ("Jerusalem", None, "asserted"),
+        ("Ramallah", None, "asserted"),
+    ]
+    assert all(v["evidence"] and v["evidence"][0]["article"] == ARTICLE for v in visits)
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        pytest.param([], [("Ben Rook", "asserted")], id="default-asserted"),
+        pytest.param(["planned"], [("Finn Hale", "planned")], id="planned"),
+        pytest.param(
+            ["asserted", "planned", "negated"],
+            [("Ben Rook", "asserted"), ("Finn Hale", "planned"), ("Gus Orr", "negated")],
+            id="all",
+        ),
+    ],
+)
+def test_meetings_by_status(
+    party_client: TestClient, status: list[str], expected: list[tuple[str, str]]
+) -> None:
+    meetings = party_client.get("/actors/ada-quill/meetings", params={"status": status}).json()
+    assert [(m["met"][0]["label"], m["status"]) for m in meetings["meetings"]] == expected
+
+
+def test_statements_what_a_person_said(client: TestClient, party_client: TestClient) -> None:
+    (said,) = party_client.get("/actors/dan-moss/statements").json()["statements"]
+    assert said["quote"] == "We are ready"
+    assert said["evidence"] == [
+        {"sentence": "“We are ready,” said Dan Moss, the party's treasurer.", "article": HARBOUR_1}
+    ]
+    quotes = [s["quote"] for s in client.get("/actors/orit-strock/statements").json()["statements"]]
+    assert "It’s not his job." in quotes
+
+
+@pytest.mark.parametrize("path", ["people", "visits", "statements"])
+def test_new_actor_pages_404_for_unknown_actor(client: TestClient, path: str) -> None:
+    response = client.get(f"/actors/nobody-at-all/{path}")
+    assert response.status_code == 404
+    assert response.json() == {
+        "detail": "No actor with id 'nobody-at-all'. Search with GET /actors?q=NAME."
+    }
+
+
+@pytest.mark.parametrize("path", ["people", "visits", "statements"])
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        pytest.param({"from": "2023-13-01"}, "from", id="bad-month"),
+        pytest.param({"from": "2023-02-01", "to": "2023-01-01"}, "to", id="swapped"),
+    ],
+)
+def test_new_actor_pages_bad_dates_422(
+    client: TestClient, path: str, params: dict[str, str], field: str
+) -> None:
+    response = client.get(f"/actors/antony-blinken/{path}", params=params)
+    assert response.status_code == 422
+    assert [error["loc"] for error in response.json()["detail"]] == [["query", field]]
+
+
+@pytest.mark.parametrize("path", ["meetings", "visits", "statements"])
+def test_unknown_status_422_names_the_values(client: TestClient, path: str) -> None:
+    response = client.get(f"/actors/antony-blinken/{path}", params={"status": "rumoured"})
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    assert error["loc"] == ["query", "status", 0]
+    assert "'asserted', 'planned', 'negated'" in error["msg"]
+
+
+def test_docs_list_the_actor_pages(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for page in ("people", "visits", "statements"):
+        assert set(paths[f"/actors/{{actor_id}}/{page}"]) == {"get"}
