@@ -107,8 +107,8 @@ function fromHash() {
 }
 
 // Every status an article can give a meeting, visit or statement: the page shows them all, marked.
-const STATUSES = ["asserted", "planned", "negated", "reported"];
-const EVERY_STATUS = STATUSES.map((status) => `status=${status}`).join("&");
+const EVENT_STATUSES = ["asserted", "planned", "negated", "reported"];
+const EVERY_STATUS = EVENT_STATUSES.map((status) => `status=${status}`).join("&");
 
 async function show(id) {
   wanted = id;
@@ -187,7 +187,7 @@ const VISITED = {
   negated: "Did not visit ",
   reported: "Reported to have visited ",
 };
-// Section titles, one a status in the order of STATUSES: what happened, then what was planned,
+// Section titles, one a status in the order of EVENT_STATUSES: what happened, then what was planned,
 // what did not happen and what is only reported.
 const TITLES = {
   meetings: ["Meetings", "Planned meetings", "Meetings that did not happen", "Meetings reported, not confirmed"],
@@ -227,9 +227,9 @@ function statementLine(statement) {
   return [el("q", { class: "quote" }, statement.quote), published];
 }
 
-/** One section per status, titled from `titles` (one a status, in the order of STATUSES). */
+/** One section per status, titled from `titles` (one a status, in the order of EVENT_STATUSES). */
 function statusSections(titles, items, line) {
-  return STATUSES.map((status, i) => factSection(titles[i], items.filter((item) => item.status === status), line));
+  return EVENT_STATUSES.map((status, i) => factSection(titles[i], items.filter((item) => item.status === status), line));
 }
 
 function renderActor(detail, { affiliations, people, meetings, visits, statements }) {

@@ -45,7 +45,7 @@ def page(browser: BrowserContext, server: str) -> Iterator[Page]:
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(f"{server}/")
     expect(page.get_by_role("status")).to_have_text(
-        "Search an actor, or click a node of the meeting network."
+        "Search an actor, or click a node of the network to open it."
     )
     yield page
     page.close()
