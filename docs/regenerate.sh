@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerate docs/api-sparql.md and docs/api-actors.md with real outputs: build seeds/ into a fresh
 # store, serve it on 127.0.0.1:8777 with a token, run every curl example, stop. Needs curl and jq.
-# Then the screenshots (docs/explorer.png, docs/explorer-corpus.png, docs/article-page.png): the
-# browser tests take them in headless Chromium; the corpus one needs ../shared/data (skipped without).
+# Then the screenshots (docs/*.png): the browser tests take them in headless Chromium when
+# NEWSKG_SCREENSHOTS is set; the corpus ones need ../shared/data (skipped without).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=8777
@@ -19,5 +19,6 @@ done
 bash docs/examples/sparql.sh "$port" >docs/api-sparql.md
 .venv/bin/python docs/examples/actors.py "$port" >docs/api-actors.md
 echo "docs/api-sparql.md and docs/api-actors.md regenerated"
-.venv/bin/pytest -q tests/api/test_explorer_browser.py tests/api/test_explorer_corpus_browser.py
-echo "docs/explorer.png, docs/explorer-corpus.png and docs/article-page.png regenerated"
+NEWSKG_SCREENSHOTS=1 .venv/bin/pytest -q tests/api/test_explorer_browser.py tests/api/test_explorer_corpus_browser.py \
+  tests/api/test_actor_page_browser.py tests/api/test_upload_browser.py tests/api/test_editor_browser.py
+echo "docs/*.png regenerated (the browser tests save them when NEWSKG_SCREENSHOTS is set)"

@@ -1,9 +1,10 @@
 """Shared fixtures: the trained spaCy pipeline (loaded once), the seed graph built from it, and
-`run` for the `kg` command in-process; `mini_store`, the small hand-written graph; `party_store`,
-the invented Harbour Party articles."""
+`run` for the `kg` command in-process; `keep_screenshot` for the README's pictures; `mini_store`,
+the small hand-written graph; `party_store`, the invented Harbour Party articles."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from rdflib import Dataset
 from spacy.language import Language
 
 try:
-    from playwright.sync_api import BrowserContext, sync_playwright
+    from playwright.sync_api import BrowserContext, Page, sync_playwright
 except ImportError:  # the browser tests must fail, not skip, when the browser stack is missing
     sync_playwright = None
 
@@ -31,6 +32,7 @@ SEEDS = REPO / "seeds"
 SEED = SEEDS / "000_1e6e512ebb72dbb0.txt"
 FIXTURES = REPO / "tests" / "fixtures"
 MINI = FIXTURES / "mini.trig"
+DOCS = REPO / "docs"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -42,6 +44,13 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def keep_screenshot(page: Page, name: str, **options: object) -> None:
+    """Save the page as docs/`name` for the README, when NEWSKG_SCREENSHOTS is set (as
+    docs/regenerate.sh does); a plain test run leaves docs/ as committed."""
+    if os.environ.get("NEWSKG_SCREENSHOTS"):
+        page.screenshot(path=DOCS / name, **options)  # type: ignore[arg-type]
 
 
 def mini_store(store: Store) -> Store:

@@ -15,7 +15,7 @@ from contextlib import suppress
 import pytest
 
 from kg.store import Store
-from tests.conftest import REPO, party_store
+from tests.conftest import keep_screenshot, party_store
 from tests.samples import HARBOUR_LATER_TEXT
 from tests.servers import serving
 
@@ -23,7 +23,7 @@ from tests.servers import serving
 with suppress(ImportError):
     from playwright.sync_api import BrowserContext, Page, expect
 
-SCREENSHOT = REPO / "docs" / "party-page.png"
+SCREENSHOT = "party-page.png"
 LEADER_SENTENCE = "Harbour Party leader Ada Quill met Ben Rook of the Harbour Party in Port Ellen"
 
 
@@ -76,7 +76,7 @@ def test_party_page_lists_leader_and_members_with_evidence(page: Page) -> None:
     expect(page.get_by_role("list", name="Post holders")).to_contain_text("Dan Moss (Treasurer)")
     expect(page.get_by_role("list", name="Employees")).to_contain_text("Eve Stone")
     expect(page.locator("#actor-facts")).not_to_contain_text("The graph states no")
-    page.screenshot(path=SCREENSHOT)
+    keep_screenshot(page, SCREENSHOT)
 
 
 def test_person_page_marks_planned_and_denied_meetings_visits_and_words(page: Page) -> None:

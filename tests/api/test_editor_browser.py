@@ -17,7 +17,7 @@ import pytest
 
 from kg.query.prefixes import PREDECLARED
 from kg.store import Store
-from tests.conftest import REPO, mini_store
+from tests.conftest import keep_screenshot, mini_store
 from tests.servers import serving
 
 # Without Playwright the `browser` fixture (conftest.py) fails, saying how to install it.
@@ -30,7 +30,7 @@ ORDER BY ?name"""
 STATEMENTS = """SELECT ?thing ?name (COUNT(*) AS ?statements) (COUNT(DISTINCT ?p) AS ?properties)
 WHERE { ?thing rdfs:label ?name ; ?p ?o }
 GROUP BY ?thing ?name ORDER BY DESC(?statements) ?name"""
-SCREENSHOT = REPO / "docs" / "sparql-editor.png"
+SCREENSHOT = "sparql-editor.png"
 
 
 @dataclass
@@ -189,7 +189,7 @@ def test_editor_draws_a_chart_of_a_numeric_column(watched: Tab, server: str) -> 
     expect(chart.locator("text")).to_contain_text(["Otzma Yehudit", "2", "Israel", "2"])
     page.get_by_label("Value").select_option("statements")
     # Without the query's duration, which changes from run to run, so the picture does not.
-    page.screenshot(path=SCREENSHOT, style=".yasr_response_chip { visibility: hidden; }")
+    keep_screenshot(page, SCREENSHOT, style=".yasr_response_chip { visibility: hidden; }")
 
 
 def test_editor_downloads_results_as_csv(watched: Tab, server: str) -> None:

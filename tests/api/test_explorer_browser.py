@@ -19,14 +19,14 @@ from kg.build import build
 from kg.settings import DEFAULT_BASE_IRI
 from kg.sources import read_articles
 from kg.store import Store
-from tests.conftest import REPO, SEEDS
+from tests.conftest import SEEDS, keep_screenshot
 from tests.servers import serving
 
 # Without Playwright the `browser` fixture (conftest.py) fails, saying how to install it.
 with suppress(ImportError):
     from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, expect
 
-SCREENSHOT = REPO / "docs" / "explorer.png"
+SCREENSHOT = "explorer.png"
 BLINKEN_MET = ["Benjamin Netanyahu", "Mahmoud Abbas", "Yoav Gallant", "Yair Lapid"]
 
 
@@ -109,5 +109,5 @@ def test_explorer_click_blinken_node_lists_whom_he_met(tab: Tab) -> None:
     expect(met).to_have_count(4)
     assert sorted(met.all_inner_texts()) == sorted(BLINKEN_MET)
     assert page.url.endswith("#actor=antony-blinken")
-    page.screenshot(path=SCREENSHOT, full_page=True)
+    keep_screenshot(page, SCREENSHOT, full_page=True)
     assert tab.errors == []

@@ -23,7 +23,7 @@ from kg.build import build
 from kg.settings import DEFAULT_BASE_IRI
 from kg.sources import read_articles
 from kg.store import Store
-from tests.conftest import REPO, SEEDS
+from tests.conftest import REPO, SEEDS, keep_screenshot
 from tests.servers import serving
 
 # Without Playwright the `browser` fixture (conftest.py) fails, saying how to install it.
@@ -31,7 +31,6 @@ with suppress(ImportError):
     from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, expect
 
 CORPUS = REPO.parent / "shared" / "data" / "bbc-news-politics" / "politics"
-DOCS = REPO / "docs"
 HEADLINE = "Blinken wraps up Mideast trip with appeals for calm"
 SOURCE = "https://news.example.org/2023/01/31/blinken"
 LEGIBLE_PX = 11
@@ -143,7 +142,7 @@ def test_corpus_network_has_a_legend_and_every_label_legible(tab: Tab) -> None:
         " return p.x < 0 || p.y < 0 || p.x > w || p.y > h; }).map((n) => n.data('label')); })()"
     )
     assert outside == []
-    page.screenshot(path=DOCS / "explorer-corpus.png", full_page=True)
+    keep_screenshot(page, "explorer-corpus.png", full_page=True)
     assert tab.errors == []
 
 
@@ -254,7 +253,7 @@ def test_seed_article_page_shows_headline_date_source_and_facts(
     expect(abbas).to_contain_text("on 2023-01-31 in Ramallah")
     expect(abbas.locator("blockquote").first).to_contain_text("Blinken met Palestinian leader")
     expect(page.get_by_role("list", name="Quotes")).to_be_visible()
-    page.screenshot(path=DOCS / "article-page.png", full_page=False)
+    keep_screenshot(page, "article-page.png")
     abbas.get_by_role("link", name="Mahmoud Abbas").click()
     expect(page.get_by_role("heading", level=2, name="Mahmoud Abbas")).to_be_visible()
     page.close()

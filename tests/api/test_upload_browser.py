@@ -14,13 +14,13 @@ from contextlib import suppress
 import pytest
 
 from kg.store import Store
-from tests.conftest import REPO
+from tests.conftest import keep_screenshot
 from tests.servers import serving
 
 with suppress(ImportError):
     from playwright.sync_api import BrowserContext, ConsoleMessage, Page, expect
 
-SCREENSHOT = REPO / "docs" / "upload.png"
+SCREENSHOT = "upload.png"
 TOKEN = "upload-test-token"
 PASTED = (
     "date 2023-03-14\n\nBlinken tours Amman\n\n"
@@ -89,7 +89,7 @@ def test_upload_pasted_text_and_jsonl_file_show_their_facts(page: Page) -> None:
     expect(page.get_by_role("link", name="Article feed-1")).to_have_attribute(
         "href", "/id/article/feed-1"
     )
-    page.screenshot(path=SCREENSHOT, full_page=True)
+    keep_screenshot(page, SCREENSHOT, full_page=True)
 
 
 @pytest.mark.parametrize(
