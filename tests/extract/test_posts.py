@@ -970,6 +970,24 @@ def test_posts_plural_title_is_each_holders_singular_post(nlp: Language) -> None
             id="an-untagged-name-beside-a-member-of",
         ),
         pytest.param(
+            "The Harbour Party's new leader, Helen Carter, spoke in Leeds.",
+            {("leads", "Helen Carter", "Harbour Party")},
+            ("member_of", "Helen Carter", "Harbour Party"),
+            id="a-new-leader-leads",
+        ),
+        pytest.param(
+            "Helen Carter took over the leadership of the Harbour Party last year.",
+            {("leads", "Helen Carter", "Harbour Party")},
+            ("member_of", "Helen Carter", "Harbour Party"),
+            id="taking-over-the-leadership-of",
+        ),
+        pytest.param(
+            "Helen Carter took the helm of the Harbour Trust in May.",
+            {("leads", "Helen Carter", "Harbour Trust")},
+            ("member_of", "Helen Carter", "Harbour Trust"),
+            id="taking-the-helm-of",
+        ),
+        pytest.param(
             "Ms Orme's party, the Northfield Alliance, said it would appeal.",
             {("member_of", "Orme", "Northfield Alliance")},
             ("leads", "Orme", "Northfield Alliance"),
