@@ -3,9 +3,11 @@
 quotation, resolved to its speaker ('"I met him on Monday," Mr Brown said').
 
 A subject pronoun refers to the one person who is a grammatical subject earlier in the same
-sentence or, failing that, in the previous sentence (looking past a sentence that is all quotation,
-as in 'X said ... "I hope so." He added ...'), outside quotation marks, unless that person's
-known gender (an honorific like "Mrs", or an earlier pronoun) contradicts it. Two candidates, or
+sentence, or, in a phrase set before its clause, that clause's subject ('During her visit to
+India, Jane Hill met ...'), or, failing that, a subject in the previous sentence (looking past a
+sentence that is all quotation, as in 'X said ... "I hope so." He added ...'), outside quotation
+marks, unless that person's known gender (an honorific like "Mrs", or an earlier pronoun)
+contradicts it. Two candidates, or
 none, leave the pronoun unresolved. Pronouns inside quotations are left alone: there "he" is
 whoever the speaker means.
 """
@@ -84,6 +86,19 @@ class _Resolver:
                 found.append(person)
         return found
 
+    def ahead(self, pronoun: Token) -> list[Resolved]:
+        """The subject of the clause a phrase set before it holds the pronoun in: 'During her
+        visit to India, Jane Hill met ...' (her: Jane Hill)."""
+        phrase = pronoun
+        while phrase.dep_ != "prep" and phrase.head.i != phrase.i:
+            phrase = phrase.head
+        verb = phrase.head
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i > phrase.i]
+        if phrase.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or len(subjects) != 1:
+            return []
+        person = self.index.at(subjects[0])
+        return [person] if person is not None and person.type == "person" else []
+
     def wanted(self, token: Token) -> str | None:
         """The gender a pronoun to resolve implies: a subject 'he', or 'his' before an event."""
         if token.dep_ in SUBJECTS:
@@ -98,7 +113,7 @@ class _Resolver:
                 wanted = self.wanted(token)
                 if wanted is None or self.quoted(token):
                     continue
-                candidates = self.subjects(sentence, before=token.i)
+                candidates = self.subjects(sentence, before=token.i) or self.ahead(token)
                 back = position - 1
                 while not candidates and back >= 0:
                     candidates = self.subjects(body[back])

@@ -23,6 +23,11 @@ from tests.samples import extracted_facts, met_pairs
             id="named-pair-sat-down-to-dinner",
         ),
         pytest.param(
+            "After his talks with Helen Carter, David Moore flew home.",
+            [("Helen Carter", "David Moore")],
+            id="possessive-in-a-phrase-before-its-subject",
+        ),
+        pytest.param(
             "Carter hosted Moore in Leeds for talks on fishing quotas.",
             [("Carter", "Moore")],
             id="host-verb-guest-by-one-name",
