@@ -68,6 +68,9 @@ def status_of(trigger: Token, rules: Rules) -> Status:
     cues = rules.factuality
     if (said := _event_subject_status(trigger, rules)) is not None:
         return said
+    undone = lemma(trigger.head, cues["negation_governors"]) in cues["negation_governors"]
+    if undone and trigger.dep_ == "dobj" and trigger.pos_ in ("NOUN", "PROPN"):
+        return "negated"  # "cancelled a planned meeting with X", "called off the visit"
     against = trigger.head.lower_ in cues["negation_prepositions"]
     if against and trigger.dep_ in ("pcomp", "pobj"):
         return "negated"  # "decided against flying to the West Bank"

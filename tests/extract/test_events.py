@@ -157,6 +157,16 @@ def test_events_unwitnessed_row_is_not_a_meeting(nlp: Language, text: str) -> No
             id="did-not-take-place",
         ),
         pytest.param(
+            "Helen Carter cancelled a planned meeting with David Moore.",
+            "negated",
+            id="object-of-cancelled",
+        ),
+        pytest.param(
+            "Helen Carter postponed the talks with David Moore.",
+            "negated",
+            id="object-of-postponed",
+        ),
+        pytest.param(
             "There was no handshake between Tony Blair and Gordon Brown.",
             "negated",
             id="no-handshake",
