@@ -252,14 +252,16 @@ def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
 
 
 def _for_a_meeting(token: Token, spec: dict) -> bool:
-    """'A and B sat down for talks', 'to dinner': the verb's purpose is a meeting."""
+    """'A and B sat down for talks', 'to dinner': the verb's purpose is a meeting; 'appeared at
+    a joint press conference': the event is theirs together."""
     nouns = spec["event_adjuncts"]["nouns"]
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ in spec["purpose_prepositions"]
-        and any(p.dep_ == "pobj" and p.lower_ in nouns for p in c.children)
-        for c in token.children
-    )
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        for event in (p for p in prep.children if p.dep_ == "pobj"):
+            if prep.lower_ in spec["purpose_prepositions"] and event.lower_ in nouns:
+                return True
+            if any(a.lower_ in spec["together_adjectives"] for a in event.children):
+                return True
+    return False
 
 
 def _light_verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:

@@ -23,6 +23,11 @@ from tests.samples import extracted_facts, met_pairs
             id="named-pair-sat-down-to-dinner",
         ),
         pytest.param(
+            "Helen Carter and David Moore appeared at a joint press conference in Leeds.",
+            [("Helen Carter", "David Moore")],
+            id="a-joint-event-is-theirs-together",
+        ),
+        pytest.param(
             "After his talks with Helen Carter, David Moore flew home.",
             [("Helen Carter", "David Moore")],
             id="possessive-in-a-phrase-before-its-subject",
@@ -180,6 +185,10 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
             id="flanked-by-things",
         ),
         pytest.param("Gordon Brown spoke with Tony Blair on Monday.", id="spoke-with-anywhere"),
+        pytest.param(
+            "Helen Carter and David Moore appeared at separate press conferences.",
+            id="separate-events-are-not-joint",
+        ),
         pytest.param(
             "Gordon Brown spoke with Tony Blair by phone during the summit.",
             id="spoke-with-by-phone-at-a-gathering",
