@@ -982,6 +982,12 @@ def test_posts_plural_title_is_each_holders_singular_post(nlp: Language) -> None
             id="taking-over-the-leadership-of",
         ),
         pytest.param(
+            "The Harbour Party, which Helen Carter leads, won the vote.",
+            {("leads", "Helen Carter", "Harbour Party")},
+            ("member_of", "Helen Carter", "Harbour Party"),
+            id="a-relative-clause-says-who-leads-it",
+        ),
+        pytest.param(
             "Helen Carter took the helm of the Harbour Trust in May.",
             {("leads", "Helen Carter", "Harbour Trust")},
             ("member_of", "Helen Carter", "Harbour Trust"),
