@@ -322,6 +322,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
                     f"{doc[token.i - 1].text} {surname.text}"
                 )
     _short_org_names(doc, index, rules)
+    _known_as(doc, index, rules)
     if rules.join_acronyms:
         _acronyms(index, rules)
     for key, resolved in index.entities.items():
@@ -420,6 +421,44 @@ def _short_org_names(doc: Doc, index: EntityIndex, rules: Rules) -> None:
             index.entities[key].aliases.add(span.text)
             if place is not None and place not in index.by_token.values():
                 del index.entities[place]
+
+
+def _known_as(doc: Doc, index: EntityIndex, rules: Rules) -> None:
+    """'Joko Widodo, known as Jokowi': a name right after one of `alias_phrases` that follow a
+    person's name (a comma between them or not) is another name of that person; its mentions,
+    here and elsewhere in the article, move to the person."""
+    phrases = [p.split() for p in rules.person_names["alias_phrases"]]
+    starts: dict[str, set[int]] = defaultdict(set)
+    for i, key in index.by_token.items():
+        starts[key].add(index.spans[i][0])
+    for key, found in starts.items():
+        entity = index.entities[key]
+        for start in sorted(found):
+            owner = next(
+                (o for words in phrases if (o := _named_before(doc, index, start, words))), None
+            )
+            if owner is None or owner == key:
+                continue
+            for first, end in {index.spans[i] for i, k in index.by_token.items() if k == key}:
+                index.add_mention(owner, first, end)
+            size = len(entity.name.split())
+            for token in doc:  # the same name where the tagger missed it: "Tomo later flew"
+                window = doc[token.i : token.i + size]
+                if window.text == entity.name and not any(t.i in index.by_token for t in window):
+                    index.add_mention(owner, window.start, window.end)
+            index.entities[owner].aliases |= {entity.name, *entity.aliases}
+            del index.entities[key]
+            break
+
+
+def _named_before(doc: Doc, index: EntityIndex, start: int, words: list[str]) -> str | None:
+    """The person whose name ends just before `words`, which end just before token `start`."""
+    at = start - len(words)
+    if at < 1 or [t.lower_ for t in doc[at:start]] != words:
+        return None
+    before = at - 1 if doc[at - 1].text != "," else at - 2
+    key = index.by_token.get(before) if before >= 0 else None
+    return key if key is not None and key.startswith("person:") else None
 
 
 def _acronyms(index: EntityIndex, rules: Rules) -> None:

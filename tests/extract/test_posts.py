@@ -636,6 +636,19 @@ def test_entities_acronym_is_the_organisation_it_spells(nlp: Language) -> None:
     assert "TUC" in organisations  # spells no organisation of the text: its own
 
 
+def test_entities_name_after_known_as_is_the_persons(nlp: Language) -> None:
+    text = (
+        "Regional governor Bintang Sutomo, known as Tomo, opened the port on Monday. "
+        "Tomo later flew to Makassar."
+    )
+    rules = load_rules()
+    index = resolve_entities(nlp(text), find_captions(text, rules), rules)
+    persons = {e.name: e.aliases for e in index.entities.values() if e.type == "person"}
+    assert "Tomo" in persons["Bintang Sutomo"]
+    assert all("Tomo" != e.name for e in index.entities.values())
+    assert ("visited", "Bintang Sutomo", "Makassar") in _triples(_facts(nlp, text))
+
+
 def test_entities_acronym_stays_apart_when_rules_do_not_join_acronyms(nlp: Language) -> None:
     assert "CBI" in _organisations(nlp, ACRONYM_TEXT, join_acronyms=False)
 
