@@ -67,6 +67,7 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
     present = set(doc.to_array(ORTH).tolist()) & known
     if present:
         in_names = {i for e in doc.ents if e.label_ != "NORP" for i in range(e.start, e.end)}
+        alone = {e.start for e in doc.ents if len(e) == 1}  # "Labor" tagged ORG before "senator"
         person_ends = {ent.end for ent in doc.ents if ent.label_ == "PERSON"}
         for _, start, _ in tag_matcher(doc.vocab, rules)(doc):
             code = doc[start + 1]
@@ -74,12 +75,11 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
             if party and start in person_ends:
                 tagged.append(Span(doc, code.i, code.i + 1, label=party))
         for t in tokens_of(doc):
-            if t.i in in_names:
-                continue
-            if t.text in words:
+            if t.text in titles and (t.i not in in_names or t.i in alone):
+                if _before_a_title(t, rules):
+                    titled.append(Span(doc, t.i, t.i + 1, label=titles[t.text]))
+            elif t.text in words and t.i not in in_names:
                 worded.append(Span(doc, t.i, t.i + 1, label=words[t.text]))
-            elif t.text in titles and _before_a_title(t, rules):
-                titled.append(Span(doc, t.i, t.i + 1, label=titles[t.text]))
     doc.spans[TAGS] = tagged
     doc.spans[WORDS] = worded
     return [(span, span.label_) for span in (*tagged, *worded, *titled)]

@@ -160,6 +160,11 @@ def test_party_membership_of_a_post_from_a_party(nlp: Language) -> None:
             id="party-word-before-a-title",
         ),
         pytest.param(
+            "Dana Reid, the Labor senator, criticised the budget.",
+            {("Dana Reid", "Australian Labor Party")},
+            id="party-word-the-tagger-took-for-an-organisation",
+        ),
+        pytest.param(
             "Secretary of Labor Dana Reid criticised the budget.", set(), id="a-portfolio"
         ),
         pytest.param("The Labor Department hired Dana Reid.", set(), id="a-department"),
