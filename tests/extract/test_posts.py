@@ -645,7 +645,7 @@ def test_entities_name_after_known_as_is_the_persons(nlp: Language) -> None:
     index = resolve_entities(nlp(text), find_captions(text, rules), rules)
     persons = {e.name: e.aliases for e in index.entities.values() if e.type == "person"}
     assert "Tomo" in persons["Bintang Sutomo"]
-    assert all("Tomo" != e.name for e in index.entities.values())
+    assert all(e.name != "Tomo" for e in index.entities.values())
     assert ("visited", "Bintang Sutomo", "Makassar") in _triples(_facts(nlp, text))
 
 
