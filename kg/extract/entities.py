@@ -128,13 +128,16 @@ def _known_tail(words: list[str], aliases: dict[str, str], descriptors: set[str]
 
 
 def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
-    """An ORG tag that is really part of a post title: 'National Security' Minister, of 'State'."""
+    """An ORG tag that is really a post title or part of one: 'National Security' Minister, of
+    'State', 'the MEP'."""
     doc = span.doc
     heads = set(rules.posts["heads"])
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 1] if span.start > 0 else None
     if doc[span.start].ent_id_:
         return False  # a known party: "Tory leader"
+    if label == "ORG" and all(t.lower_ in heads for t in span):
+        return True  # "X, the MEP": a title the tagger took for an organisation
     if after is not None and after.lower_ in heads and label == "ORG":
         # A minister's or secretary's portfolio ("National Missions" Minister) or a name made
         # of title words ("Trade and Industry" Secretary) is part of the title; an employer

@@ -200,6 +200,11 @@ def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, s
             id="idiom-head-of-is-no-post",
         ),
         pytest.param(
+            "Helen Carter, the MEP, said the law was wrong.",
+            ("member_of", "Helen Carter", "MEP"),
+            id="a-title-tagged-as-an-organisation-is-no-organisation",
+        ),
+        pytest.param(
             "Local council leader Derek Simpson criticised the plan.",
             ("leads", "Derek Simpson", "Local council"),
             id="one-common-word-names-no-body",
