@@ -157,6 +157,11 @@ def test_events_unwitnessed_row_is_not_a_meeting(nlp: Language, text: str) -> No
             id="did-not-take-place",
         ),
         pytest.param(
+            "Ahead of a meeting with David Moore, Helen Carter said progress was possible.",
+            "planned",
+            id="ahead-of-a-meeting",
+        ),
+        pytest.param(
             "Helen Carter cancelled a planned meeting with David Moore.",
             "negated",
             id="object-of-cancelled",
