@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # entities imports this module
     from kg.extract.entities import EntityIndex, Resolved
 
 TAGS = "newskg_party_tags"
+TAG_LENGTH = 7
+"""Tokens after a name a tag may take: '(', code, '-', state, '.', ')' and one to spare."""
 WORDS = "newskg_party_words"
 _matchers: dict[int, Matcher] = {}
 
@@ -61,7 +63,8 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
     worded: list[Span] = []
     titled: list[Span] = []
     # Most articles hold no code and no party word: look them up in the Doc's array of word
-    # ids before walking any token (the Matcher's patterns test a regex on every token).
+    # ids before walking any token; the tag Matcher (its patterns test a regex on every token)
+    # runs only on the few tokens after each person's name.
     codes = {a: name for a, name in rules.party_alias_to_name.items() if " " not in a}
     known = {doc.vocab.strings[w] for w in (*tags, *words, *titles, *codes)}
     present = set(doc.to_array(ORTH).tolist()) & known
@@ -69,10 +72,15 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
         in_names = {i for e in doc.ents if e.label_ != "NORP" for i in range(e.start, e.end)}
         alone = {e.start for e in doc.ents if len(e) == 1}  # "Labor" tagged ORG before "senator"
         person_ends = {ent.end for ent in doc.ents if ent.label_ == "PERSON"}
-        for _, start, _ in tag_matcher(doc.vocab, rules)(doc):
-            code = doc[start + 1]
+        matcher = tag_matcher(doc.vocab, rules)
+        for end in sorted(person_ends):  # a tag counts only right after a name: match there
+            if end >= len(doc) or doc[end].text not in ("(", ","):
+                continue
+            if not any(start == 0 for _, start, _ in matcher(doc[end : end + TAG_LENGTH])):
+                continue
+            code = doc[end + 1]
             party = tags.get(code.text) or codes.get(code.text)  # "(D-Nev.)", "(ANC)"
-            if party and start in person_ends:
+            if party:
                 tagged.append(Span(doc, code.i, code.i + 1, label=party))
         for t in tokens_of(doc):
             if t.text in titles and (t.i not in in_names or t.i in alone):
