@@ -431,9 +431,12 @@ def _known_as(doc: Doc, index: EntityIndex, rules: Rules) -> None:
     person's name (a comma between them or not) is another name of that person; its mentions,
     here and elsewhere in the article, move to the person."""
     phrases = [p.split() for p in rules.person_names["alias_phrases"]]
+    last_words = {words[-1] for words in phrases}
     starts: dict[str, set[int]] = defaultdict(set)
     for i, key in index.by_token.items():
-        starts[key].add(index.spans[i][0])
+        start = index.spans[i][0]
+        if start > 0 and doc[start - 1].lower_ in last_words:
+            starts[key].add(start)
     for key, found in starts.items():
         entity = index.entities[key]
         for start in sorted(found):
