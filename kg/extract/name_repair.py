@@ -103,11 +103,15 @@ def _in_a_meeting(name: Token, rules: Rules) -> bool:
 
 
 def _acting_person(ent: Span, rules: Rules) -> bool:
-    """Whether a name tagged an organisation or a place is a person's: where a meeting puts a
-    person, two to four capitalised words or particles (one will do for a place), none an
-    organisation word or a known party, and (for a place) none the gazetteer knows."""
+    """Whether a name tagged an organisation, a place or a nationality is a person's: where a
+    meeting puts a person, two to four capitalised words or particles (one will do for a place or
+    a nationality), none an organisation word or a known party, for a place none the gazetteer
+    knows, and for a nationality one word that names no country, people or party ('Albanese held
+    talks with X' tagged a nationality; not 'Chinese', 'Republicans')."""
     names = rules.person_names
-    shortest = 1 if ent.label_ in PLACE_LABELS else 2  # "met Biden" tagged a place
+    shortest = 2 if ent.label_ == "ORG" else 1  # "met Biden" tagged a place
+    if ent.label_ == "NORP" and not _lone_surname(ent, rules):
+        return False
     return (
         shortest <= len(ent) <= 4
         and _name_word(ent[0])
@@ -117,6 +121,18 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
         and not any(t.text in names["organisation_words"] for t in ent)
         and _in_a_meeting(ent.root, rules)
         and (ent.label_ not in PLACE_LABELS or load_gazetteer().find(ent.text) is None)
+    )
+
+
+def _lone_surname(ent: Span, rules: Rules) -> bool:
+    """One singular word that is no country's or people's name and no party's word."""
+    word = ent.text
+    party_words = {*rules.party_mentions["words"], *rules.party_alias_to_name}
+    return (
+        len(ent) == 1
+        and not word.endswith("s")
+        and word not in rules.demonyms
+        and word not in party_words
     )
 
 
@@ -178,13 +194,14 @@ def _after_a_party(doc: Doc, rules: Rules) -> list[Span]:
     return found
 
 
-def _untagged_participants(doc: Doc, rules: Rules) -> list[Span]:
-    """Untagged names where a meeting puts a person, opposite a tagged person of the sentence:
-    'Modi held talks with Putin' (one to three capitalised words, none a place the gazetteer
-    knows or an organisation word)."""
+def _untagged_participants(doc: Doc, rules: Rules, persons: list[Span]) -> list[Span]:
+    """Untagged names where a meeting puts a person, opposite one of `persons` (the names found
+    so far) in the sentence: 'Modi held talks with Putin' (one to three capitalised words, none a
+    place the gazetteer knows or an organisation word)."""
     found: list[Span] = []
     if not doc.has_annotation("DEP"):
         return found
+    with_person = {p.sent.start for p in persons}
     for root in doc:
         if root.ent_type_ or not _name_word(root) or root.dep_ == "compound":
             continue
@@ -197,7 +214,7 @@ def _untagged_participants(doc: Doc, rules: Rules) -> list[Span]:
             and not any(t.ent_type_ for t in span)
             and not any(t.text in rules.person_names["organisation_words"] for t in span)
             and _in_a_meeting(root, rules)
-            and any(e.label_ == "PERSON" for e in root.sent.ents)
+            and root.sent.start in with_person
             and load_gazetteer().find(span.text) is None
         ):
             found.append(Span(doc, span.start, span.end, label="PERSON"))
@@ -238,14 +255,10 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
     """Set the doc's entities with the person names repaired (see the module docstring)."""
     particles = set(rules.person_names["particles"])
     family_name_first = set(rules.person_names["family_name_first"])
-    repaired = [
-        *_titled_names(doc, rules),
-        *_after_a_party(doc, rules),
-        *_untagged_participants(doc, rules),
-    ]
+    repaired = [*_titled_names(doc, rules), *_after_a_party(doc, rules)]
     for ent in (part for tagged in doc.ents for part in _split_at_place(tagged)):
         ent = _without_description(ent, rules)
-        if ent.label_ in ("ORG", *PLACE_LABELS) and _acting_person(ent, rules):
+        if ent.label_ in ("ORG", "NORP", *PLACE_LABELS) and _acting_person(ent, rules):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         if ent.label_ == "PERSON":
             ent = _after_title(
@@ -253,6 +266,7 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
             )
             ent = Span(doc, ent.start, ent.end, label="PERSON")
         repaired.append(ent)
+    repaired += _untagged_participants(doc, rules, [e for e in repaired if e.label_ == "PERSON"])
     people = [e for e in repaired if e.label_ == "PERSON"]
     taken = {i for e in people for i in range(e.start, e.end)}
     others = [

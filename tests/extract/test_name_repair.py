@@ -112,10 +112,31 @@ def test_name_repair_more_participants(nlp: Language, text: str, pair: set[str])
             {"Ruth Adair", "Okonjo"},
             id="conjunct-of-a-subject",
         ),
+        pytest.param(
+            "Albanese had a bilateral meeting with Chinese President Xi Jinping in Lima.",
+            {"Albanese", "Xi Jinping"},
+            id="one-word-name-tagged-a-nationality",
+        ),
+        pytest.param(
+            "Modi met Albanese in Delhi.",
+            {"Modi", "Albanese"},
+            id="untagged-name-opposite-a-repaired-one",
+        ),
     ],
 )
 def test_name_repair_one_word_names_in_a_meeting(nlp: Language, text: str, pair: set) -> None:
     assert frozenset(pair) in _met(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Chinese met the Americans in Geneva.", id="peoples"),
+        pytest.param("A Democrat met the Republicans in Ohio.", id="party-words"),
+    ],
+)
+def test_name_repair_nationalities_stay_nationalities(nlp: Language, text: str) -> None:
+    assert _met(nlp, text) == set()
 
 
 def test_name_repair_untagged_word_without_a_person_opposite(nlp: Language) -> None:
