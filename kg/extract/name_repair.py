@@ -65,11 +65,16 @@ def _without_titles(ent: Span, rules: Rules) -> Span:
     return ent.doc[start : ent.end] if start > ent.start else ent
 
 
+def _titles(rules: Rules) -> set[str]:
+    """Title heads and honorifics, lower-cased: the words a person's name may follow."""
+    return {*rules.posts["heads"], *(w.lower() for w in rules.posts["title_words_before_name"])}
+
+
 def _after_title(ent: Span, rules: Rules) -> Span:
     """The person's name `ent` ends, run back over one or two untagged capitalised words to the
     title or honorific before them: 'Minister' + 'Salem' + 'Al Nouri'."""
     doc, start = ent.doc, ent.start
-    titles = {*rules.posts["heads"], *(w.lower() for w in rules.posts["title_words_before_name"])}
+    titles = _titles(rules)
     while start > max(0, ent.start - 2) and _name_word(doc[start - 1]):
         if doc[start - 1].ent_type_ or doc[start - 1].lower_ in titles:
             break
@@ -122,6 +127,15 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
         and _in_a_meeting(ent.root, rules)
         and (ent.label_ not in PLACE_LABELS or load_gazetteer().find(ent.text) is None)
     )
+
+
+def _titled_unknown_place(ent: Span, rules: Rules) -> bool:
+    """Whether a name tagged a place follows a title, past one or two untagged capitalised words
+    ('deputy Ana Faria', 'Senator Faria'), and the gazetteer knows no such place."""
+    titled = _after_title(ent, rules) is not ent or (
+        ent.start > 0 and ent.doc[ent.start - 1].lower_ in _titles(rules)
+    )
+    return titled and load_gazetteer().find(ent.text) is None
 
 
 def _lone_surname(ent: Span, rules: Rules) -> bool:
@@ -260,6 +274,8 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
         ent = _without_description(ent, rules)
         if ent.label_ in ("ORG", "NORP", *PLACE_LABELS) and _acting_person(ent, rules):
             ent = Span(doc, ent.start, ent.end, label="PERSON")
+        elif ent.label_ in PLACE_LABELS and _titled_unknown_place(ent, rules):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "deputy Ana" + "Faria"
         if ent.label_ == "PERSON":
             ent = _after_title(
                 _extended(_without_titles(ent, rules), particles, family_name_first), rules

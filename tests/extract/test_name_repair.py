@@ -204,3 +204,12 @@ def test_name_repair_unknown_place_after_in_keeps_the_name(nlp: Language) -> Non
     assert [e.text for e in repair_names(doc, load_rules()).ents] == [
         "the Society of Friends in Mordovia Flats"
     ]
+
+
+def test_name_repair_a_place_after_a_title_is_a_persons_name(nlp: Language) -> None:
+    facts = extracted_facts(
+        nlp, "Members of the Left Bloc, including deputy Ana Faria, staged a protest."
+    )
+    assert ("member_of", "Ana Faria", "Left Bloc") in {
+        (f.predicate, f.subject, f.object) for f in facts
+    }

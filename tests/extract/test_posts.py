@@ -1012,6 +1012,12 @@ def test_posts_plural_title_is_each_holders_singular_post(nlp: Language) -> None
             id="taking-the-helm-of",
         ),
         pytest.param(
+            "Helen Carter of the Harbour Workers' Party spoke in Oslo.",
+            {("member_of", "Helen Carter", "Harbour Workers' Party")},
+            ("works_for", "Helen Carter", "Harbour Workers' Party"),
+            id="an-unknown-party-is-a-party-no-one-works-for",
+        ),
+        pytest.param(
             "Ms Orme's party, the Northfield Alliance, said it would appeal.",
             {("member_of", "Orme", "Northfield Alliance")},
             ("leads", "Orme", "Northfield Alliance"),
