@@ -44,7 +44,7 @@ from kg.extract.posts import Post, appositive_posts, prefix_posts, pronoun_posts
 from kg.extract.pronouns import resolve_first_person, resolve_pronouns
 from kg.extract.quotes import quotes
 from kg.extract.references import headline_person, resolve_title_references
-from kg.extract.relations import Found, meetings, visitors, visits
+from kg.extract.relations import Found, guests, meetings, visitors, visits
 from kg.extract.relatives import name_relatives
 from kg.extract.rules import Rules, load_rules
 from kg.extract.verb_relations import verb_relations
@@ -154,6 +154,7 @@ def relations_stage(doc: Doc) -> Doc:
         found.extend(meetings(sentence, index, published, rules))
         found.extend(visits(sentence, index, published, rules))
         found.extend(visitors(sentence, index, published, rules))
+        found.extend(guests(sentence, index, published, rules))
         found.extend(affiliations_in(sentence, index, rules))
     found.extend(verb_relations(body, index, rules))
     found.extend(through_places(found, ("visited",)))  # the temple in Amritsar: Amritsar too

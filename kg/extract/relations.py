@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
@@ -445,6 +446,36 @@ def visitors(
         if place is not None:
             when = _date(verb, published, "asserted", rules) if verb is not None else None
             yield Found("visited", person, place, sentence, spec["confidence"], "asserted", when)
+
+
+def guests(
+    sentence: Span, index: EntityIndex, published: date | None, rules: Rules
+) -> Iterator[Found]:
+    """'Hosted X in Lisbon', 'welcomed X to Berlin', 'received X in Beijing': the guest visited."""
+    spec = rules.triggers["visited"]
+    for token in tokens_of(sentence):
+        if (
+            token.pos_ != "VERB"
+            or (word := lemma(token, spec["guest_verbs"])) not in spec["guest_verbs"]
+        ):
+            continue
+        links = spec["guest_verbs"][word]
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        guests = [g for c in objects for g in persons_of(c, index)]
+        places = _visit_places(token, links, index) + [  # "hosted X in Lisbon", parsed on X
+            e
+            for c in objects
+            for prep in c.children
+            if prep.dep_ == "prep" and prep.lower_ in links
+            for pobj in prep.children
+            for e in _places_of(pobj, index)
+        ]
+        if not guests or not places:
+            continue
+        status = status_of(token, rules)
+        when = _date(token, published, status, rules)
+        for (person, _), place in product(guests, dict.fromkeys(places)):
+            yield Found("visited", person, place, sentence, spec["confidence"], status, when)
 
 
 def _dateline_place(doc: Doc, index: EntityIndex) -> Resolved | None:

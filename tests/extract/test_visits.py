@@ -24,6 +24,16 @@ def _visited(facts: list[Fact]) -> set[tuple[str, str]]:
     ("text", "expected"),
     [
         pytest.param(
+            "Helen Carter hosted David Moore in Lisbon on Thursday.",
+            {("David Moore", "Lisbon")},
+            id="a-hosts-guest-visited",
+        ),
+        pytest.param(
+            "Helen Carter welcomed David Moore to Berlin on Monday.",
+            {("David Moore", "Berlin")},
+            id="welcomed-to-a-place",
+        ),
+        pytest.param(
             "Carla Hess was in Lima on Monday for talks on trade.",
             {("Carla Hess", "Lima")},
             id="was-in-a-place",
