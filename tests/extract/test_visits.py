@@ -29,6 +29,11 @@ def _visited(facts: list[Fact]) -> set[tuple[str, str]]:
             id="a-hosts-guest-visited",
         ),
         pytest.param(
+            "Helen Carter attended the summit in Jakarta on Monday.",
+            {("Helen Carter", "Jakarta")},
+            id="attended-an-event-where-it-is",
+        ),
+        pytest.param(
             "Helen Carter welcomed David Moore to Berlin on Monday.",
             {("David Moore", "Berlin")},
             id="welcomed-to-a-place",
