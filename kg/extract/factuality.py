@@ -68,13 +68,13 @@ def status_of(trigger: Token, rules: Rules) -> Status:
     cues = rules.factuality
     if (said := _event_subject_status(trigger, rules)) is not None:
         return said
-    undone = lemma(trigger.head, cues["negation_governors"]) in cues["negation_governors"]
+    head = trigger.head
+    undone = lemma(head, cues["negation_governors"]) in cues["negation_governors"]
     if undone and trigger.dep_ == "dobj" and trigger.pos_ in ("NOUN", "PROPN"):
         return "negated"  # "cancelled a planned meeting with X", "called off the visit"
-    prep = trigger.head
-    if trigger.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in cues["ahead_adverbs"]:
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in cues["ahead_adverbs"]:
         return "planned"  # "ahead of talks with X": not yet held
-    against = trigger.head.lower_ in cues["negation_prepositions"]
+    against = head.lower_ in cues["negation_prepositions"]
     if against and trigger.dep_ in ("pcomp", "pobj"):
         return "negated"  # "decided against flying to the West Bank"
     for token in _governors(trigger, rules):

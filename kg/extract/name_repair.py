@@ -141,12 +141,12 @@ def _titled_unknown_place(ent: Span, rules: Rules) -> bool:
 def _lone_surname(ent: Span, rules: Rules) -> bool:
     """One singular word that is no country's or people's name and no party's word."""
     word = ent.text
-    party_words = {*rules.party_mentions["words"], *rules.party_alias_to_name}
     return (
         len(ent) == 1
         and not word.endswith("s")
         and word not in rules.demonyms
-        and word not in party_words
+        and word not in rules.party_mentions["words"]
+        and word not in rules.party_alias_to_name
     )
 
 
