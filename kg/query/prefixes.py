@@ -26,8 +26,10 @@ MARK = "# newskg: predeclared prefixes"
 def declare(query: str) -> str:
     """`query` with a first line declaring each predeclared prefix it uses but does not declare
     itself; unchanged if it needs none."""
-    used = {name for name, _ in uses(query)}
-    missing = [name for name in used - declared(query) if name in PREDECLARED]
+    names = list(_prefixed_names(query))  # the query read once
+    used = {name for name, _, declaration in names if not declaration}
+    own = {name for name, _, declaration in names if declaration}
+    missing = [name for name in used - own if name in PREDECLARED]
     if not missing:
         return query
     line = " ".join(f"PREFIX {name}: <{PREDECLARED[name]}>" for name in sorted(missing))
