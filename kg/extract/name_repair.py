@@ -92,10 +92,7 @@ def _in_a_meeting(name: Token, rules: Rules) -> bool:
         name = name.head  # "Macron and Scholz held talks": Scholz stands where Macron does
     head = name.head
     if name.dep_ == "nsubj":
-        verbs = {*met["verbs"], *met["with_verbs"], *rules.triggers["visited"]["verbs"]}
-        nouns = met["light_verbs"].get(head.lemma_.lower(), [])  # "X held talks"
-        held = any(c.dep_ == "dobj" and c.lower_ in nouns for c in head.children)
-        return head.lemma_.lower() in verbs or held
+        return _meeting_clause(head, rules, MEETING_CLAUSE_DEPTH)
     if name.dep_ == "dobj":  # "visited X" may be a place, "hosted X" a guest
         guests = set(met["verbs"]) - set(met["place_verbs"]) | set(met["host_verbs"])
         return head.lemma_.lower() in guests
@@ -107,6 +104,36 @@ def _in_a_meeting(name: Token, rules: Rules) -> bool:
     return False
 
 
+MEETING_CLAUSE_DEPTH = 2
+"""How many clauses down a subject's meeting may lie: 'X plans to meet', 'X is expected to
+hold talks'."""
+
+
+def _meeting_clause(verb: Token, rules: Rules, depth: int) -> bool:
+    """Whether the clause `verb` heads tells of its subject meeting or travelling: a meeting or
+    travel verb ('X met', 'X visited'), a meeting held ('X held talks'), one the subject plans or
+    is due to have ('X plans to meet', 'X is expected to hold talks': an open clause, `depth`
+    deep), or one the clause is set in ('In a meeting with Y, X raised ...')."""
+    met = rules.triggers["met"]
+    verbs = {*met["verbs"], *met["with_verbs"], *rules.triggers["visited"]["verbs"]}
+    nouns = met["light_verbs"].get(verb.lemma_.lower(), [])
+    if verb.lemma_.lower() in verbs or any(
+        c.dep_ == "dobj" and c.lower_ in nouns for c in verb.children
+    ):
+        return True
+    for child in verb.children:
+        if child.dep_ == "xcomp" and depth > 0 and _meeting_clause(child, rules, depth - 1):
+            return True
+        if child.dep_ == "prep" and any(
+            n.dep_ == "pobj"
+            and n.lower_ in met["nouns"]
+            and any(w.dep_ == "prep" and w.lower_ in ("with", "between") for w in n.children)
+            for n in child.children
+        ):
+            return True  # "In a meeting with Y, X raised ..."
+    return False
+
+
 def _acting_person(ent: Span, rules: Rules) -> bool:
     """Whether a name tagged an organisation, a place or a nationality is a person's: where a
     meeting puts a person, two to four capitalised words or particles (one will do for a place or
@@ -115,7 +142,7 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
     talks with X' tagged a nationality; not 'Chinese', 'Republicans')."""
     names = rules.person_names
     shortest = 2 if ent.label_ == "ORG" else 1  # "met Biden" tagged a place
-    if ent.label_ == "NORP" and not _lone_surname(ent, rules):
+    if ent.label_ == "NORP" and not _lone_surname(ent[:1], rules):
         return False
     return (
         shortest <= len(ent) <= 4
@@ -126,6 +153,20 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
         and not any(t.text in names["organisation_words"] for t in ent)
         and _in_a_meeting(ent.root, rules)
         and (ent.label_ not in PLACE_LABELS or load_gazetteer().find(ent.text) is None)
+    )
+
+
+def _run_on_to_head(ent: Span) -> Span:
+    """`ent` run on over the one or two untagged capitalised words its last word is a compound
+    of: 'Olaf' (tagged a nationality) + 'Scholz'."""
+    doc, head = ent.doc, ent[-1].head
+    if ent[-1].dep_ != "compound" or not ent.end <= head.i < ent.end + 2:
+        return ent
+    words = doc[ent.end : head.i + 1]
+    return (
+        doc[ent.start : head.i + 1]
+        if all(_name_word(t) and not t.ent_type_ for t in words)
+        else ent
     )
 
 
@@ -272,8 +313,9 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
     repaired = [*_titled_names(doc, rules), *_after_a_party(doc, rules)]
     for ent in (part for tagged in doc.ents for part in _split_at_place(tagged)):
         ent = _without_description(ent, rules)
-        if ent.label_ in ("ORG", "NORP", *PLACE_LABELS) and _acting_person(ent, rules):
-            ent = Span(doc, ent.start, ent.end, label="PERSON")
+        whole = _run_on_to_head(ent)
+        if ent.label_ in ("ORG", "NORP", *PLACE_LABELS) and _acting_person(whole, rules):
+            ent = Span(doc, whole.start, whole.end, label="PERSON")
         elif ent.label_ in PLACE_LABELS and _titled_unknown_place(ent, rules):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "deputy Ana" + "Faria"
         if ent.label_ == "PERSON":

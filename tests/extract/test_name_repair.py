@@ -33,10 +33,25 @@ def _met(nlp: Language, text: str) -> set[frozenset[str]]:
             {"Ursula von der Leyen", "Mette Frederiksen"},
             id="particles-inside-a-name",
         ),
+        pytest.param(
+            "Olaf Brenner met Luc Moreau on Monday.",
+            {"Olaf Brenner", "Luc Moreau"},
+            id="first-name-tagged-a-nationality",
+        ),
+        pytest.param(
+            "In a meeting with Li Wen on Monday, Hiro Tanaka raised the issue of fishing rights.",
+            {"Hiro Tanaka", "Li Wen"},
+            id="subject-of-a-clause-set-in-a-meeting-typed-org",
+        ),
     ],
 )
 def test_name_repair_gives_the_whole_name(nlp: Language, text: str, pair: set[str]) -> None:
     assert frozenset(pair) in _met(nlp, text)
+
+
+def test_name_repair_subject_of_a_planned_meeting_typed_org(nlp: Language) -> None:
+    facts = extracted_facts(nlp, "Hiro Tanaka plans to meet Li Wen at the summit.", published=None)
+    assert met_pairs(facts, status="planned") == {frozenset({"Hiro Tanaka", "Li Wen"})}
 
 
 def test_name_repair_family_name_first_joins_the_full_name(nlp: Language) -> None:
@@ -47,12 +62,21 @@ def test_name_repair_family_name_first_joins_the_full_name(nlp: Language) -> Non
     assert _met(nlp, text) == {frozenset({"Xi Jinping", "Pedro Sanchez"})}
 
 
-def test_name_repair_leaves_organisations_that_act(nlp: Language) -> None:
-    facts = extracted_facts(
-        nlp, "The World Bank met creditors in Paris, said Ana Ruiz.", published=None
-    )
-    assert not any(f.subject == "World Bank" and f.subject_type == "person" for f in facts)
-    assert not any(f.predicate == "met" for f in facts)
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("The World Bank met creditors in Paris, said Ana Ruiz.", "World Bank"),
+        ("Amnesty International wants to meet Ana Ruiz in Lima.", "Amnesty International"),
+        ("General Motors plans to meet union leaders, Ana Ruiz said.", "General Motors"),
+    ],
+)
+def test_name_repair_leaves_organisations_that_act(
+    nlp: Language, text: str, organisation: str
+) -> None:
+    facts = extracted_facts(nlp, text, published=None)
+    people = {f.subject for f in facts if f.subject_type == "person"}
+    assert not any(word in name for name in people for word in organisation.split())
+    assert not any(f.predicate in ("met", "holds_position") for f in facts)
 
 
 def _hand_parsed(words: list[str], proper: set[int], person: tuple[int, int]) -> Doc:
