@@ -136,7 +136,7 @@ def _meeting_clause(verb: Token, rules: Rules, depth: int) -> bool:
 
 def _acting_person(ent: Span, rules: Rules) -> bool:
     """Whether a name tagged an organisation, a place or a nationality is a person's: where a
-    meeting puts a person, two to four capitalised words or particles (one will do for a place or
+    meeting puts a person or beside a title, two to four capitalised words or particles (one will do for a place or
     a nationality), none an organisation word or a known party, for a place none the gazetteer
     knows, and for a nationality one word that names no country, people or party ('Albanese held
     talks with X' tagged a nationality; not 'Chinese', 'Republicans')."""
@@ -151,9 +151,21 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
         and all(_name_word(t) or t.lower_ in names["particles"] for t in ent)
         and not ent[0].ent_id_
         and not any(t.text in names["organisation_words"] for t in ent)
-        and _in_a_meeting(ent.root, rules)
+        and (_in_a_meeting(ent.root, rules) or _beside_a_title(ent, rules))
         and (ent.label_ not in PLACE_LABELS or load_gazetteer().find(ent.text) is None)
     )
+
+
+def _beside_a_title(ent: Span, rules: Rules) -> bool:
+    """Whether a title stands in apposition to the name ('the German chancellor, Olaf Scholz',
+    'Olaf Scholz, the German chancellor') or right before it ('Chancellor Olaf Scholz')."""
+    heads = set(rules.posts["heads"])
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lower_ in heads:
+        return True
+    if any(c.dep_ == "appos" and c.lower_ in heads for c in root.children):
+        return True
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _titles(rules)
 
 
 def _run_on_to_head(ent: Span) -> Span:

@@ -43,6 +43,12 @@ def _met(nlp: Language, text: str) -> set[frozenset[str]]:
             {"Hiro Tanaka", "Li Wen"},
             id="subject-of-a-clause-set-in-a-meeting-typed-org",
         ),
+        pytest.param(
+            "The German chancellor, Olaf Scholz, and the French president, Emmanuel Macron, "
+            "held talks in Paris.",
+            {"Olaf Scholz", "Emmanuel Macron"},
+            id="name-typed-org-in-apposition-to-a-title",
+        ),
     ],
 )
 def test_name_repair_gives_the_whole_name(nlp: Language, text: str, pair: set[str]) -> None:
