@@ -2,7 +2,8 @@
 Religious Zionism party', 'David Page, of Investec Securities', 'one of the Guildford Four',
 'Harold Wilson's Labour Party' (he leads it), 'the SNP's Nicola Sturgeon', 'Lib Dem Kate Farrow',
 'X, a Tory rebel', 'Ms Orme's union, the Transport Workers Federation', 'members of the Green
-Party, including X' (members); verbs state them in `verb_relations`."""
+Party, including X', 'X, a Tory', 'Republicans including X' (members); verbs state them in
+`verb_relations`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
-from kg.extract.participants import entities_of, persons_of
+from kg.extract.participants import entities_of, gives_examples, persons_of
 from kg.extract.posts import SUBJECTS, Role, entity_at
 from kg.extract.rules import Rules
 from kg.extract.text import tokens_of
@@ -34,6 +35,7 @@ def affiliation_phrases(
     yield from _party_before_name(sentence, index, rules)
     yield from _possessed_body(sentence, index, rules)
     yield from _members_named(sentence, index, rules)
+    yield from _party_as_members(sentence, index, rules)
     for token in tokens_of(sentence):
         person = entity_at(token, index, ("person",))
         if person is None:
@@ -149,6 +151,32 @@ def _members_named(
         if len(orgs) == 1:
             for person, _ in persons_of(token, index):
                 yield "member_of", person, orgs[0]
+
+
+def _party_as_members(
+    sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[tuple[Role, Resolved, Resolved]]:
+    """A party's one-word name used for its members: in apposition to a name ('X, a
+    Conservative, said') or with names as examples ('Republicans including X and Y', 'Tories
+    such as X'); its member nouns ('X, a Democrat') are `party_mentions`'s."""
+    words = rules.party_mentions["words"]
+    for token in tokens_of(sentence):
+        party = entity_at(token, index, ("party",))
+        one_word = index.spans.get(token.i) == (token.i, token.i + 1)
+        if party is None or not one_word or token.text in words:
+            continue
+        examples = [
+            pobj
+            for prep in token.children
+            if prep.dep_ == "prep" and gives_examples(prep)
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        persons = [e for t in examples for e, _ in entities_of(t, index, ("person",))]
+        if token.dep_ == "appos" and (person := entity_at(token.head, index, ("person",))):
+            persons.append(person)  # the name's own, not its conjuncts'
+        for person in dict.fromkeys(persons):
+            yield "member_of", person, party
 
 
 def _party_before_name(

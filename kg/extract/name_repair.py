@@ -136,10 +136,11 @@ def _meeting_clause(verb: Token, rules: Rules, depth: int) -> bool:
 
 def _acting_person(ent: Span, rules: Rules) -> bool:
     """Whether a name tagged an organisation, a place or a nationality is a person's: where a
-    meeting puts a person or beside a title, two to four capitalised words or particles (one will do for a place or
-    a nationality), none an organisation word or a known party, for a place none the gazetteer
-    knows, and for a nationality one word that names no country, people or party ('Albanese held
-    talks with X' tagged a nationality; not 'Chinese', 'Republicans')."""
+    meeting puts a person or beside a title, two to four capitalised words or particles (one
+    will do for a place or a nationality), none an organisation word or a known party, for a
+    place none the gazetteer knows, and for a nationality a first word that names no country,
+    people or party ('Albanese held talks with X' tagged a nationality; not 'Chinese',
+    'Republicans')."""
     names = rules.person_names
     shortest = 2 if ent.label_ == "ORG" else 1  # "met Biden" tagged a place
     if ent.label_ == "NORP" and not _lone_surname(ent[:1], rules):

@@ -51,14 +51,14 @@ def entities_of(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Par
             stack.extend(
                 pobj
                 for prep in current.children
-                if prep.dep_ == "prep" and _gives_examples(prep)
+                if prep.dep_ == "prep" and gives_examples(prep)
                 for pobj in prep.children
                 if pobj.dep_ == "pobj"
             )
     return found
 
 
-def _gives_examples(prep: Token) -> bool:
+def gives_examples(prep: Token) -> bool:
     """'including', 'such as': the people named after it are among the noun's."""
     such = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
     return prep.lower_ == "including" or such

@@ -79,7 +79,13 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
             if not any(start == 0 for _, start, _ in matcher(doc[end : end + TAG_LENGTH])):
                 continue
             code = doc[end + 1]
-            party = tags.get(code.text) or codes.get(code.text)  # "(D-Nev.)", "(ANC)"
+            # "(D-Nev.)", "(ANC)", "(Labour)", "(Labor)"
+            party = (
+                tags.get(code.text)
+                or codes.get(code.text)
+                or words.get(code.text)
+                or titles.get(code.text)
+            )
             if party:
                 tagged.append(Span(doc, code.i, code.i + 1, label=party))
         for t in tokens_of(doc):

@@ -56,6 +56,26 @@ def _asserted(nlp: Language, text: str, predicate: str) -> set[tuple[str, str]]:
             {("Janet Morrow", "Labour")},
             id="british-party-code",
         ),
+        pytest.param(
+            "Janet Morrow (Labour) and Colin Pryce (Conservative) asked about the hospital.",
+            {("Janet Morrow", "Labour"), ("Colin Pryce", "Conservatives")},
+            id="party-name-in-parentheses",
+        ),
+        pytest.param(
+            "Senator Dean Fowler (Labor) opposed the bill.",
+            {("Dean Fowler", "Australian Labor Party")},
+            id="party-title-word-in-parentheses",
+        ),
+        pytest.param(
+            "Colin Pryce, a Tory, asked about the hospital.",
+            {("Colin Pryce", "Conservatives")},
+            id="party-name-in-apposition",
+        ),
+        pytest.param(
+            "Republicans including Dale Hutchins and Carla Mendes voted against the bill.",
+            {("Dale Hutchins", "Republican Party"), ("Carla Mendes", "Republican Party")},
+            id="party-name-with-members-as-examples",
+        ),
     ],
 )
 def test_party_mentions_make_members(nlp: Language, text: str, expected: set) -> None:

@@ -871,6 +871,16 @@ def test_posts_leaders_as_wires_write_them(
             id="will-quit-is-a-member-still",
         ),
         pytest.param(
+            "Carla Hess was expelled from the Green Party in 2011.",
+            {("member_of", "Carla Hess", "Green Party", "past")},
+            id="expelled-from",
+        ),
+        pytest.param(
+            "The Green Party suspended Carla Hess last year.",
+            {("member_of", "Carla Hess", "Green Party", "past")},
+            id="the-party-suspended-her",
+        ),
+        pytest.param(
             "Carla Hess is a member of the Green Party.",
             {("member_of", "Carla Hess", "Green Party", "asserted")},
             id="is-a-member-of",
