@@ -28,13 +28,13 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kg.extract.affiliations import affiliations_in, through_places
 from kg.extract.captions import find_captions
 from kg.extract.company import joined_company
 from kg.extract.copresence import copresent
-from kg.extract.entities import resolve_entities
+from kg.extract.entities import EntityIndex, resolve_entities
 from kg.extract.facts import extraction_of
 from kg.extract.groups import resolve_groups
 from kg.extract.memberships import affiliation_phrases
@@ -47,6 +47,7 @@ from kg.extract.references import headline_person, resolve_title_references
 from kg.extract.relations import Found, guests, meetings, visitors, visits
 from kg.extract.relatives import name_relatives
 from kg.extract.rules import Rules, load_rules
+from kg.extract.text import tokens_of
 from kg.extract.verb_relations import verb_relations
 from kg.types import Article, Status
 
@@ -103,13 +104,26 @@ def entities_stage(doc: Doc) -> Doc:
     return doc
 
 
+def with_people(body: list[Span], index: EntityIndex, rules: Rules) -> list[Span]:
+    """The sentences of `body` that name a person or a group of them, or that may refer to a
+    pair named before ('the two men', 'both'): the only ones a post, a person's affiliation, a
+    meeting or a visit can be read from (half of a typical article's sentences)."""
+    pair_words = rules.triggers["met"]["pair_words"]
+    return [
+        sentence
+        for sentence in body
+        if index.names_a_person(sentence)
+        or any(t.lower_ in pair_words for t in tokens_of(sentence))
+    ]
+
+
 @Language.component("newskg_posts")
 def posts_stage(doc: Doc) -> Doc:
     """Titles and what they carry; affiliations stated by a phrase or a party's code."""
     rules, index = doc._.newskg_rules, doc._.newskg_index
     posts: list[Post] = []
     found: list[Found] = []
-    for sentence in doc._.newskg_body:
+    for sentence in with_people(doc._.newskg_body, index, rules):
         posts.extend(prefix_posts(sentence, index, rules))
         posts.extend(appositive_posts(sentence, index, rules))
         for role, person, org in affiliation_phrases(sentence, index, rules):
@@ -150,13 +164,16 @@ def relations_stage(doc: Doc) -> Doc:
     rules, index, body = doc._.newskg_rules, doc._.newskg_index, doc._.newskg_body
     published = doc._.newskg_article.published
     found: list[Found] = doc._.newskg_found
+    peopled = with_people(body, index, rules)
+    starts = {sentence.start for sentence in peopled}
     for sentence in body:
-        found.extend(meetings(sentence, index, published, rules))
-        found.extend(visits(sentence, index, published, rules))
-        found.extend(visitors(sentence, index, published, rules))
-        found.extend(guests(sentence, index, published, rules))
-        found.extend(affiliations_in(sentence, index, rules))
-    found.extend(verb_relations(body, index, rules))
+        if sentence.start in starts:
+            found.extend(meetings(sentence, index, published, rules))
+            found.extend(visits(sentence, index, published, rules))
+            found.extend(visitors(sentence, index, published, rules))
+            found.extend(guests(sentence, index, published, rules))
+        found.extend(affiliations_in(sentence, index, rules))  # also where organisations are
+    found.extend(verb_relations(peopled, index, rules))
     found.extend(through_places(found, ("visited",)))  # the temple in Amritsar: Amritsar too
     found.extend(list(joined_company(found)))
     found.extend(list(copresent(body, found, index, rules)))

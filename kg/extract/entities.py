@@ -84,6 +84,14 @@ class EntityIndex:
         start, end = bisect_left(positions, span.start), bisect_left(positions, span.end)
         return [every[i] for i in positions[start:end]]
 
+    def names_a_person(self, span: Span) -> bool:
+        """Whether a mention in `span` refers to a person or a token names a group of them."""
+        if any(span.start <= i < span.end for i in self.groups):
+            return True
+        return any(
+            self.entities[self.by_token[t.i]].type == "person" for t in self.mention_tokens(span)
+        )
+
     def at(self, token: Token) -> Resolved | None:
         """The entity a token belongs to, if any."""
         key = self.by_token.get(token.i)
