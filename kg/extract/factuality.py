@@ -111,8 +111,12 @@ def status_of(trigger: Token, rules: Rules) -> Status:
 
 def _planned_frame(verb: Token, rules: Rules) -> bool:
     """Whether a present-tense temporal clause hangs on a planned one: 'will sign a deal when
-    they meet', 'are expected to sign it once they meet'."""
+    they meet', 'are expected to sign it once they meet'; or a gerund after a temporal
+    preposition does: 'will meet X before returning to Tokyo'."""
     markers = rules.factuality["temporal_markers"]
+    head = verb.head
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in markers:
+        return head.head.pos_ in ("VERB", "AUX") and status_of(head.head, rules) == "planned"
     temporal = any(c.dep_ in ("mark", "advmod") and c.lower_ in markers for c in verb.children)
     if not temporal or verb.dep_ != "advcl" or verb.tag_ not in ("VBZ", "VBP"):
         return False

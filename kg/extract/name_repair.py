@@ -1,7 +1,8 @@
 """Names the small tagger gets wrong, repaired on the doc right after its NER.
 
 - A name cut at a particle: 'Ursula von der' + 'Leyen' (tagged a place), 'Charles' + 'de Gaulle';
-- a name written family name first cut before its last word: 'Yoon Suk' + 'Yeol' (untagged);
+- a name written family name first cut before its last word: 'Yoon Suk' + 'Yeol' (untagged),
+  'Park Min' + '-jae';
 - a name cut after its title: 'Minister' + 'Salem' (untagged) + 'Al Nouri', or untagged after a
   party: 'Lib Dem' + 'Kate Farrow'; a title the tagger took into the name: 'MPs Jane Hill';
 - a name left untagged though a post title stands in apposition to it ('Jane Hill, shadow
@@ -50,7 +51,17 @@ def _extended(ent: Span, particles: set[str], family_name_first: set[str]) -> Sp
     family_first = ent[0].text in family_name_first and len(ent) == 2
     if family_first and after is not None and _name_word(after) and after.ent_type_ == "":
         return doc[ent.start : end + 1]  # "Yoon Suk" + "Yeol"
+    if family_first and end + 1 < len(doc) and _syllable_after_hyphen(doc[end - 1]):
+        return doc[ent.start : end + 2]  # "Park Min" + "-jae"
     return ent
+
+
+def _syllable_after_hyphen(token: Token) -> bool:
+    """Whether a hyphen and a lower-case syllable follow `token`, unspaced: 'Min' + '-jae'."""
+    doc, i = token.doc, token.i
+    if i + 2 >= len(doc) or token.whitespace_ or doc[i + 1].text != "-":
+        return False
+    return not doc[i + 1].whitespace_ and doc[i + 2].is_alpha and doc[i + 2].is_lower
 
 
 def _without_titles(ent: Span, rules: Rules) -> Span:

@@ -100,6 +100,18 @@ def test_name_repair_third_word_of_a_family_name_first_name() -> None:
     ]
 
 
+def test_name_repair_hyphenated_given_name_of_a_family_name_first_name() -> None:
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Park", "Min", "-", "jae", "spoke"],
+        spaces=[True, False, False, True, False],
+    )
+    for token in doc:
+        token.pos_ = "PROPN" if token.i < 2 else "X"
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert [e.text for e in repair_names(doc, load_rules()).ents] == ["Park Min-jae"]
+
+
 def test_name_repair_no_third_word_for_other_names() -> None:
     doc = _hand_parsed(["Tony", "Blair", "Hits", "Back"], {0, 1, 2, 3}, (0, 2))
     assert [e.text for e in repair_names(doc, load_rules()).ents] == ["Tony Blair"]

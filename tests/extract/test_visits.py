@@ -110,3 +110,21 @@ def test_visits_of_the_one_asked_to_go_are_planned(nlp: Language, text: str) -> 
     assert {(f.subject, f.object, f.status) for f in facts if f.predicate == "visited"} == {
         ("Luc Gagnon", "Tokyo", "planned")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param(
+            "Kenji Mori will meet Luc Gagnon before flying to Ottawa.", "planned", id="will"
+        ),
+        pytest.param("Kenji Mori met Luc Gagnon before flying to Ottawa.", "asserted", id="did"),
+    ],
+)
+def test_visits_a_gerund_after_before_is_as_planned_as_its_clause(
+    nlp: Language, text: str, status: str
+) -> None:
+    facts = _facts(nlp, text)
+    assert {(f.subject, f.object, f.status) for f in facts if f.predicate == "visited"} == {
+        ("Kenji Mori", "Ottawa", status)
+    }
