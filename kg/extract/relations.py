@@ -200,12 +200,19 @@ def _verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     subjects = persons_of(token.head, index) if participle else []
     subjects = subjects or subjects_of(token, index)
     subjects = subjects or pair_reference(token, index, spec["pair_words"])
-    if not objects and not agents and (len(subjects) < 2 or word not in spec["reciprocal_verbs"]):
-        return None  # "A and B met", not "A and B welcomed the report"
+    if not objects and not agents and not _met_each_other(token, subjects, word, spec):
+        return None
     company = spec["company"]
     joins = bool(agents) and word in company["verbs"] and _said_with(token, company["additive"])
     confidence = spec["verbs"][word]
     return Trigger(subjects, objects + agents, confidence, together=bool(agents), joins=joins)
+
+
+def _met_each_other(verb: Token, subjects: Participants, word: str, spec: dict) -> bool:
+    """'A and B met', and 'A and B met supporters' (both were there): a reciprocal verb with two
+    or more subjects; not 'A and B welcomed the report', nor 'A and B met them separately'."""
+    apart = any(c.lower_ in spec["apart_modifiers"] for c in verb.children)
+    return len(subjects) >= 2 and word in spec["reciprocal_verbs"] and not apart
 
 
 def _titled(person: Resolved, token: Token, index: EntityIndex) -> bool:

@@ -197,6 +197,10 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
             "Gordon Brown held a meeting for Tony Blair's supporters.", id="held-for-not-hosted"
         ),
         pytest.param(
+            "Helen Carter and David Moore met the delegates separately.",
+            id="met-others-separately",
+        ),
+        pytest.param(
             "Gordon Brown and Tony Blair welcomed the report.", id="plural-subject-not-reciprocal"
         ),
         pytest.param("Gordon Brown and Tony Blair joined Labour in 1983.", id="joined-a-party"),
