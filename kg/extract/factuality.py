@@ -77,6 +77,7 @@ def status_of(trigger: Token, rules: Rules) -> Status:
     against = head.lower_ in cues["negation_prepositions"]
     if against and trigger.dep_ in ("pcomp", "pobj"):
         return "negated"  # "decided against flying to the West Bank"
+    below = trigger
     for token in _governors(trigger, rules):
         children = list(token.children)
         if any(c.dep_ == "neg" for c in children) or any(
@@ -88,7 +89,7 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             or any(c.dep_ == "advmod" and c.lower_ in cues["unrealised_adverbs"] for c in children)
         ):
             return "negated"  # "refused to meet", "has yet to meet"
-        if _future(token, trigger, children, cues):
+        if _future(token, below, children, cues):
             return "planned"
         if any(
             c.lower_ in cues["planned_modifiers"]
@@ -104,6 +105,7 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             return "planned"
         if any(c.lower_ in cues["reported_adverbs"] for c in children):
             return "reported"
+        below = token
     if _scheduled(trigger, cues) or _planned_frame(trigger, rules):
         return "planned"
     return "asserted"
@@ -161,17 +163,19 @@ def frame_status(event: Token, verb: Token, rules: Rules) -> Status:
             return "planned"
         if any(c.lower_ in cues["reported_adverbs"] for c in children):
             return "reported"
+        below = token
     return "asserted"
 
 
-def _future(token: Token, trigger: Token, children: list[Token], cues: dict) -> bool:
-    """Whether a governor of `trigger` puts it in the future: 'will meet', and 'is to meet',
-    'was to meet' (but not 'had been out to see'). spaCy makes a new Token object on every
-    access, so tokens are compared by position, never with `is`."""
+def _future(token: Token, below: Token, children: list[Token], cues: dict) -> bool:
+    """Whether a governor of the trigger puts it in the future: 'will meet', and 'is to meet',
+    'was to meet', 'is to hold a summit' (`below`: the word under `token` on the way up from the
+    trigger; but not 'had been out to see'). spaCy makes a new Token object on every access, so
+    tokens are compared by position, never with `is`."""
     if any(c.dep_ == "aux" and c.lower_ in cues["planned_aux"] for c in children):
         return True
     finite_be = token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP", "VBD")
-    return finite_be and trigger.dep_ == "xcomp" and token.i == trigger.head.i
+    return finite_be and below.dep_ == "xcomp" and token.i == below.head.i
 
 
 def en_route(trigger: Token, rules: Rules) -> bool:

@@ -134,6 +134,16 @@ def test_extract_met_both_meetings_of_one_sentence_are_dated(_nlp: Language) -> 
             id="is-to-meet",
         ),
         pytest.param(
+            "Helen Carter is to hold a summit with David Moore on Friday.",
+            ("met", "Helen Carter", "David Moore", "planned", "2023-02-03", None),
+            id="is-to-hold-a-summit",
+        ),
+        pytest.param(
+            "Helen Carter is likely to meet David Moore on Friday.",
+            ("met", "Helen Carter", "David Moore", "planned", "2023-02-03", None),
+            id="likely-to-meet",
+        ),
+        pytest.param(
             "Antony Blinken did not meet Itamar Ben-Gvir.",
             ("met", "Antony Blinken", "Itamar Ben-Gvir", "negated", None, None),
             id="did-not-meet",
