@@ -134,13 +134,13 @@ def test_extract_met_both_meetings_of_one_sentence_are_dated(_nlp: Language) -> 
             id="is-to-meet",
         ),
         pytest.param(
-            "Helen Carter is to hold a summit with David Moore on Friday.",
-            ("met", "Helen Carter", "David Moore", "planned", "2023-02-03", None),
+            "Helen Carter is to hold a summit with David Moore.",
+            ("met", "David Moore", "Helen Carter", "planned", None, None),
             id="is-to-hold-a-summit",
         ),
         pytest.param(
             "Helen Carter is likely to meet David Moore on Friday.",
-            ("met", "Helen Carter", "David Moore", "planned", "2023-02-03", None),
+            ("met", "David Moore", "Helen Carter", "planned", "2023-02-03", None),
             id="likely-to-meet",
         ),
         pytest.param(
