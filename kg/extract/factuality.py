@@ -155,11 +155,12 @@ def frame_status(event: Token, verb: Token, rules: Rules) -> Status:
         return "negated"
     if any(c.lower_ in cues["planned_modifiers"] for c in children):
         return "planned"
+    below = verb
     for token in _governors(verb, rules):
         children = list(token.children)
         word = token.lemma_.lower()
         prospective = word in cues["planned_governors"] and word not in cues["acts_at_the_event"]
-        if _future(token, verb, children, cues) or (token.i != verb.i and prospective):
+        if _future(token, below, children, cues) or (token.i != verb.i and prospective):
             return "planned"
         if any(c.lower_ in cues["reported_adverbs"] for c in children):
             return "reported"

@@ -259,6 +259,21 @@ def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     return None
 
 
+def _call_on(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
+    """'Called on the president' (a visit: not 'called on X to resign', which asks), 'paid a
+    courtesy call on X'."""
+    calls = spec["calls"]
+    if token.pos_ == "VERB" and (prep := calls["verbs"].get(lemma(token, calls["verbs"]))):
+        errand = any(t.dep_ == "aux" and t.lower_ == "to" for t in token.subtree)
+        objects = [] if errand else objects_with(token, index, (prep,))
+    elif token.pos_ == "NOUN" and token.lemma_ == "call":
+        courtesy = any(c.lower_ in calls["noun_modifiers"] for c in token.children)
+        objects = objects_with(token, index, ("on",)) if courtesy else []
+    else:
+        return None
+    return Trigger(subjects_of(token, index), objects, calls["confidence"]) if objects else None
+
+
 def _for_a_meeting(token: Token, spec: dict) -> bool:
     """'A and B sat down for talks', 'to dinner': the verb's purpose is a meeting; 'appeared at
     a joint press conference': the event is theirs together."""
@@ -338,6 +353,7 @@ MEETING_PATTERNS = (
     _with_meeting,
     _light_verb_meeting,
     _noun_meeting,
+    _call_on,
 )
 
 

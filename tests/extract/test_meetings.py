@@ -143,6 +143,16 @@ from tests.samples import extracted_facts, met_pairs
             [("Tony Blair", "Gordon Brown"), ("Tony Blair", "John Prescott")],
             id="flanked-by",
         ),
+        pytest.param(
+            "Helen Carter called on President David Moore at the palace.",
+            [("Helen Carter", "David Moore")],
+            id="called-on",
+        ),
+        pytest.param(
+            "Helen Carter paid a courtesy call on David Moore in Lisbon.",
+            [("Helen Carter", "David Moore")],
+            id="courtesy-call-on",
+        ),
     ],
 )
 def test_meetings_found(nlp: Language, text: str, pairs: list[tuple[str, str]]) -> None:
@@ -195,6 +205,9 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
         ),
         pytest.param(
             "Gordon Brown held a meeting for Tony Blair's supporters.", id="held-for-not-hosted"
+        ),
+        pytest.param(
+            "Helen Carter called on David Moore and Anna Berg to resign.", id="called-on-to-act"
         ),
         pytest.param(
             "Helen Carter and David Moore met the delegates separately.",
