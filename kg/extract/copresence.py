@@ -90,6 +90,7 @@ def presences(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Pres
         for words in [key.split(" ")]
         for n in range(1, len(words) + 1)
     }
+    found: dict[int, Presence] = {}  # by gathering: 'X chaired a meeting attended by Y'
     for verb in tokens_of(sentence):
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in starts:
             continue
@@ -97,8 +98,15 @@ def presences(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Pres
         for gathering in _gatherings(verb, spec) or attended:
             present = objects_with(verb, index, ("by",)) if attended else subjects_of(verb, index)
             persons = tuple(dict.fromkeys(p for p, _ in present if p.type == "person"))
-            if persons:
-                yield Presence(persons, gathering, sentence, status_of(verb, rules))
+            if not persons:
+                continue
+            there = found.get(gathering.i)
+            if there is None:
+                found[gathering.i] = Presence(persons, gathering, sentence, status_of(verb, rules))
+            else:
+                joined = tuple(dict.fromkeys((*there.persons, *persons)))
+                found[gathering.i] = Presence(joined, there.gathering, sentence, there.status)
+    yield from found.values()
 
 
 def _found(a: Resolved, b: Resolved, where: Presence, confidence: float, earlier: Found | None):

@@ -57,6 +57,20 @@ def _pairs(*pairs: tuple[str, str]) -> set[frozenset[str]]:
             _pairs(("Ahmed Noor", "Julia Stein")),
             id="two-attendances-of-one-gathering",
         ),
+        pytest.param(
+            "Helen Marsh chaired a meeting attended by David Okoro and Lena Berg.",
+            _pairs(
+                ("Helen Marsh", "David Okoro"),
+                ("Helen Marsh", "Lena Berg"),
+                ("David Okoro", "Lena Berg"),
+            ),
+            id="chair-and-attendees-of-one-meeting",
+        ),
+        pytest.param(
+            "Maria Santos and Ivan Petrov jointly chaired the conference in Riga.",
+            _pairs(("Maria Santos", "Ivan Petrov")),
+            id="joint-chairs",
+        ),
     ],
 )
 def test_copresence_makes_meetings(nlp: Language, text: str, expected: set) -> None:
