@@ -11,7 +11,7 @@ the person holding that title in `references`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from spacy.tokens import Span, Token
@@ -381,10 +381,22 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
         if inherited and _bare_title(tokens, index, rules):
             tokens = inherited + tokens  # "Harbour Trust chairman X, director-general Y"
         if tokens and (post := make_post(person, tokens, [], sentence, index, rules)):
+            if post.country is None and post.org is None:
+                post = replace(post, country=_country_after(span[1], sentence, index))
             named = [k for k, t in enumerate(tokens) if entity_at(t, index, ORG_TYPES)]
             if named:
                 listed[span[1]] = tokens[: named[-1] + 1]
             yield post
+
+
+def _country_after(end: int, sentence: Span, index: EntityIndex) -> str | None:
+    """The place 'of' names right after a titled name, as wires write a head of government's
+    country: 'President Marta Ruiz of Chile'."""
+    doc = sentence.doc
+    if end + 1 >= sentence.end or doc[end].lower_ != "of":
+        return None
+    place = entity_at(doc[end + 1], index, ("place",))
+    return place.name if place is not None else None
 
 
 def _list_before(first: Token) -> int:

@@ -33,6 +33,12 @@ def _met(nlp: Language, text: str) -> set[frozenset[str]]:
             ("Lyle Mercer", "Ines Duarte"),
             id="abbreviated-governor",
         ),
+        pytest.param(
+            "President Marta Ruiz of Chile arrived in Lima on Monday. The Chilean president "
+            "later met Mayor Ines Duarte.",
+            ("Marta Ruiz", "Ines Duarte"),
+            id="country-after-the-name-then-the-national-title",
+        ),
     ],
 )
 def test_references_title_names_its_holder(nlp: Language, text: str, pair: tuple) -> None:
