@@ -175,6 +175,7 @@ def make_post(
     while tokens and (
         tokens[0].lower_ in BRIDGES
         or tokens[0].text in POSSESSIVE
+        or tokens[0].tag_ == "PRP$"  # "as his foreign minister"
         or tokens[0].lower_ in rules.posts["dropped_modifiers"]
         or tokens[0].is_punct
     ):
@@ -436,7 +437,12 @@ def complement_of(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
                 and entity_at(doc[tokens[-1].i + 1], index, ORG_TYPES)
             ):
                 tokens.append(doc[tokens[-1].i + 1])  # "head of gaming industry body ELSPA"
-            if 1 < len(tokens) <= 8 and not any(entity_at(t, index, ("person",)) for t in tokens):
+            dated = any(t.ent_type_ in ("DATE", "TIME") for t in tokens)  # "leader on Sunday"
+            if (
+                1 < len(tokens) <= 8
+                and not dated
+                and not any(entity_at(t, index, ("person",)) for t in tokens)
+            ):
                 return tokens
     return []
 
@@ -554,8 +560,26 @@ def _noun_posts(
         complement = complement_of(noun, index, rules) or _relative_complement(noun, index)
         handed_on = holder is not None and holder.dep_ == "dobj" and succeeded(noun, rules)
         past = ended(noun, rules) or handed_on or left(noun, rules)
-        if post := make_post(person, title, complement, sentence, index, rules, past):
+        post = make_post(person, title, complement, sentence, index, rules, past)
+        owner = _appointing_body(title, holder, index)
+        if post is not None and post.org is None and owner is not None:
+            kept = [t for t in title if t.tag_ != "PRP$"]
+            post = replace(post, org=owner, role=_role(kept, owner, None, rules))
+        if post is not None:
             yield post
+
+
+def _appointing_body(
+    title: list[Token], holder: Token | None, index: EntityIndex
+) -> Resolved | None:
+    """The organisation that gives its own post: 'the party elected X as its leader' (the
+    subject 'its' stands for, when it names one)."""
+    if not title or title[0].lower_ not in ("its", "their") or holder is None:
+        return None
+    if holder.dep_ != "dobj":
+        return None
+    subjects = [c for c in holder.head.children if c.dep_ == "nsubj"]
+    return next((e for s in subjects if (e := entity_at(s, index, ORG_TYPES))), None)
 
 
 def _relative_complement(noun: Token, index: EntityIndex) -> list[Token]:

@@ -16,16 +16,21 @@ from kg.extract.rules import Rules
 def role_nouns(subject: Token, rules: Rules) -> list[Token]:
     """Title nouns a verb gives its subject: 'X became chancellor', 'was appointed education
     secretary', 'served as deputy prime minister', 'gained his first post as shadow secretary';
-    or its object: 'to succeed Ms Rowe as party leader'."""
+    or its object: 'to succeed Ms Rowe as party leader', 'the party elected X as its leader'."""
     verb, roles = subject.head, rules.posts["role_verbs"]
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") or hypothetical(verb):  # no climb up "A and B and ..."
         return []
     succession = lemma in roles["object_as"]
+    appointing = lemma in roles["oprd"]
     if subject.dep_ == "dobj" and succession:  # "succeed Ms Rowe as leader": hers
         return _as_nouns(verb)
+    if subject.dep_ == "dobj" and appointing:  # "elected X as its leader", "named X minister"
+        return _as_nouns(verb) + [c for c in verb.children if c.dep_ == "oprd"]
     if subject.dep_ not in SUBJECTS:
         return []
+    if appointing and subject.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+        return []  # "X named Y as minister": Y's post, not X's
     if succession:  # "X succeeded Ms Rowe as leader": X's post, once it has happened
         return _as_nouns(verb) if _happened(verb, rules) else []
     nouns = [

@@ -341,6 +341,19 @@ def test_posts_given_by_a_verb(nlp: Language, text: str, post: tuple[str, str]) 
     assert ("holds_position", *post) in _triples(_facts(nlp, text))
 
 
+def test_posts_given_by_an_appointing_verb_are_its_objects(nlp: Language) -> None:
+    facts = _triples(_facts(nlp, "Tom Briggs named Anna Berg as his foreign minister."))
+    assert {f for f in facts if f[0] == "holds_position"} == {
+        ("holds_position", "Anna Berg", "foreign minister")
+    }
+
+
+def test_posts_an_organisation_electing_its_own_leader(nlp: Language) -> None:
+    facts = _triples(_facts(nlp, "The Harbour Party elected Anna Berg as its new leader."))
+    assert ("leads", "Anna Berg", "Harbour Party") in facts
+    assert not any(f[0] == "holds_position" and "its" in f[2].split() for f in facts)
+
+
 def test_posts_copula_without_title_is_no_post(nlp: Language) -> None:
     facts = _facts(nlp, "Tony Blair is a man of conviction.")
     assert not [f for f in facts if f.predicate == "holds_position"]
