@@ -20,7 +20,7 @@ from kg.extract.text import tokens_of
 
 def says_a_place(token: Token, rules: Rules) -> bool:
     """Whether the text puts a place at `token` (a name's head): 'in X', 'visited X', 'flew to
-    X', 'MP for X' (a seat), and the names joined to those ('toured X and Y')."""
+    X', 'a visit to X', 'MP for X' (a seat), and the names joined to those ('toured X and Y')."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     visits: dict[str, list[str]] = rules.triggers["visited"]["verbs"]
@@ -31,10 +31,12 @@ def says_a_place(token: Token, rules: Rules) -> bool:
         return False
     preposition = head.lower_
     seat = preposition in ("for", "of") and head.head.lower_ in rules.posts["seat_titles"]
+    trips: dict[str, list[str]] = rules.triggers["visited"]["nouns"]
     return (
         seat  # "MP for Sedgefield": a constituency
         or preposition in rules.triggers["place_prepositions"]
         or preposition in visits.get(head.head.lemma_.lower(), ())
+        or preposition in trips.get(head.head.lower_, ())  # "a visit to Kyiv"
     )
 
 

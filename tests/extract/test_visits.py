@@ -53,6 +53,16 @@ def _visited(facts: list[Fact]) -> set[tuple[str, str]]:
             {("Nadia Lund", "Istanbul")},
             id="toured-where-it-is",
         ),
+        pytest.param(
+            "Helen Carter made a surprise visit to Kyiv on Tuesday.",
+            {("Helen Carter", "Kyiv")},
+            id="place-the-tagger-missed-after-a-visit-to",
+        ),
+        pytest.param(
+            "During a stopover in Doha, Nadia Lund met David Moore.",
+            {("Nadia Lund", "Doha")},
+            id="a-stopover-in",
+        ),
     ],
 )
 def test_visits_found(nlp: Language, text: str, expected: set[tuple[str, str]]) -> None:
