@@ -158,7 +158,7 @@ def resolve_title_references(
                 chosen = headline
             else:
                 chosen = (
-                    _named_before(token, index, known, rules)
+                    _named_before(token, index, known, rules, foreign=country is not None)
                     or _named_after(token, title, lede if in_lede else None, index, known, rules)
                     or _protagonist(token, title, index, known, rules)
                 )
@@ -216,11 +216,13 @@ def _previous_sentence(sentence: Span) -> Span | None:
 
 
 def _named_before(
-    token: Token, index: EntityIndex, posts: list[Post], rules: Rules
+    token: Token, index: EntityIndex, posts: list[Post], rules: Rules, foreign: bool = False
 ) -> Resolved | None:
     """A title reference that opens a sentence names the subject of the sentence before, when
     that person holds no post yet: 'Tony Blair has apologised ... The prime minister was
-    commenting ...'. Never someone the sentence itself names."""
+    commenting ...'. Never someone the sentence itself names, nor, for a title of a country
+    (`foreign`: 'the Ukrainian president'), when the sentence before names someone else too
+    ('Starmer met X in Kyiv. The Ukrainian president ...' may well be X)."""
     sentence = token.sent
     if token.dep_ not in SUBJECTS or token.head != sentence.root:
         return None
@@ -229,7 +231,10 @@ def _named_before(
     if person is None or any(p.person is person for p in posts):
         return None
     named_here = any(index.at(t) is person for t in sentence)
-    return None if named_here else person
+    others = before is not None and any(
+        (e := index.at(t)) is not None and e.type == "person" and e is not person for t in before
+    )
+    return None if named_here or (foreign and others) else person
 
 
 def _protagonist(

@@ -117,6 +117,12 @@ def test_references_group_with_a_country_no_one_holds_is_left(nlp: Language) -> 
     assert _met(nlp, text) == set()
 
 
+def test_references_a_national_title_after_two_people_names_neither(nlp: Language) -> None:
+    text = "Ruth Adair met Olena Marchuk in Kyiv. The Ukrainian president thanked her."
+    facts = extracted_facts(nlp, text, published=date(2024, 10, 2))
+    assert not any(f.predicate == "holds_position" for f in facts)
+
+
 def test_references_a_description_names_no_post(nlp: Language) -> None:
     text = (
         "Foreign Secretary Ruth Adair arrived in Lima on Monday, the most senior British "
