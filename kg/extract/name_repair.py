@@ -7,10 +7,13 @@
   party: 'Lib Dem' + 'Kate Farrow'; a title the tagger took into the name: 'MPs Jane Hill';
 - a name left untagged though a post title stands in apposition to it ('Jane Hill, shadow
   transport secretary, said');
-- a person typed as an organisation or a place where a meeting puts a person: 'Olaf Scholz
-  met ...', 'held talks with Yair Lapid', 'a meeting with Antony Blinken' (capitalised words and
-  particles, none of them a word organisations are named with, nor a place the gazetteer knows),
-  or left untagged there opposite a person the tagger found ('Modi held talks with Putin');
+- a person typed as an organisation, a place or a nationality where a meeting puts a person
+  ('Olaf Scholz met ...', 'held talks with Yair Lapid', 'X plans to meet ...'), a verb of
+  address does ('spoke to X by phone') or a title stands beside ('the German chancellor, Olaf
+  Scholz'): capitalised words and particles, none of them a word organisations are named with,
+  nor a place the gazetteer knows; or left untagged where a meeting puts a person, opposite one
+  the tagger found ('Modi held talks with Putin'); a first name tagged alone runs on to its
+  surname ('Olaf' + 'Scholz');
 - a name run on over a describing word that starts the sentence: 'Veteran Green Party leader ...'
   names the Green Party (the words are the titles' `dropped_modifiers`, rules/posts.json);
 - a place's or building's name run on over where it is: 'the Golden Gate Bridge in San
@@ -163,9 +166,23 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
         and all(_name_word(t) or t.lower_ in names["particles"] for t in ent)
         and not ent[0].ent_id_
         and not any(t.text in names["organisation_words"] for t in ent)
-        and (_in_a_meeting(ent.root, rules) or _beside_a_title(ent, rules))
+        and (
+            _in_a_meeting(ent.root, rules)
+            or _addressed(ent.root, rules)
+            or _beside_a_title(ent, rules)
+        )
         and (ent.label_ not in PLACE_LABELS or load_gazetteer().find(ent.text) is None)
     )
+
+
+def _addressed(name: Token, rules: Rules) -> bool:
+    """Whether a name stands where a verb of address puts a person: 'spoke to X by phone',
+    'thanked X' (`person_names.addressed_verbs`)."""
+    verbs = rules.person_names["addressed_verbs"]
+    if name.dep_ == "dobj":
+        return "dobj" in verbs.get(name.head.lemma_.lower(), ())
+    prep = name.head
+    return name.dep_ == "pobj" and prep.lower_ in verbs.get(prep.head.lemma_.lower(), ())
 
 
 def _beside_a_title(ent: Span, rules: Rules) -> bool:

@@ -55,6 +55,21 @@ def test_name_repair_gives_the_whole_name(nlp: Language, text: str, pair: set[st
     assert frozenset(pair) in _met(nlp, text)
 
 
+def test_name_repair_a_name_a_verb_of_address_takes_is_a_persons() -> None:
+    words = ["Anna", "Berg", "spoke", "to", "Olek", "Marchuk", "by", "phone", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 2, 2, 2, 5, 3, 2, 6, 2],
+        deps=["compound", "nsubj", "ROOT", "prep", "compound", "pobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "PROPN", "VERB", "ADP", "PROPN", "PROPN", "ADP", "NOUN", "PUNCT"],
+        lemmas=["Anna", "Berg", "speak", "to", "Olek", "Marchuk", "by", "phone", "."],
+    )
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 6, label="ORG")]
+    repaired = [(e.text, e.label_) for e in repair_names(doc, load_rules()).ents]
+    assert ("Olek Marchuk", "PERSON") in repaired
+
+
 def test_name_repair_subject_of_a_planned_meeting_typed_org(nlp: Language) -> None:
     facts = extracted_facts(nlp, "Hiro Tanaka plans to meet Li Wen at the summit.", published=None)
     assert met_pairs(facts, status="planned") == {frozenset({"Hiro Tanaka", "Li Wen"})}
