@@ -304,11 +304,18 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         leftovers.append((span, label))
 
     # Everything else: one entity per name (case aside), typed by most of its mentions' labels.
+    called_parties = {  # "the Reform UK party": a party the rules do not know
+        span.text.casefold()
+        for span, _ in leftovers
+        if span.end < len(doc) and doc[span.end].lower_ == "party"
+    }
     for span, _ in leftovers:
         label = votes[span.text.casefold()].most_common(1)[0][0]
         etype = LABEL_TYPES[label]
         name = _display(span.text, label)
-        if etype == "organization" and name.split()[-1] == "Party":
+        if etype == "organization" and (
+            name.split()[-1] == "Party" or span.text.casefold() in called_parties
+        ):
             etype = "party"  # a party the rules do not know: "the Socialist Workers' Party"
         if span.start in apart and etype == "person":
             name = f"{doc[span.start - 1].text} {name}"  # the title is all that tells them apart

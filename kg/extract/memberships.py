@@ -1,9 +1,9 @@
 """Affiliations a phrase or a verb states rather than a title: 'Orit Strock of the far-right
 Religious Zionism party', 'David Page, of Investec Securities', 'one of the Guildford Four',
-'Harold Wilson's Labour Party' (he leads it), 'the SNP's Nicola Sturgeon', 'Lib Dem Kate Farrow',
-'X, a Tory rebel', 'Ms Orme's union, the Transport Workers Federation', 'members of the Green
-Party, including X', 'X, a Tory', 'Republicans including X' (members); verbs state them in
-`verb_relations`."""
+'Harold Wilson's Labour Party' and 'X, whose Y party' (he leads it), 'the SNP's Nicola
+Sturgeon', 'Lib Dem Kate Farrow', 'X, a Tory rebel', 'Ms Orme's union, the Transport Workers
+Federation', 'members of the Green Party, including X', 'X, a Tory', 'Republicans including X'
+(members); verbs state them in `verb_relations`."""
 
 from __future__ import annotations
 
@@ -42,6 +42,13 @@ def affiliation_phrases(
             continue
         if token.dep_ == "poss" and (party := entity_at(token.head, index, ("party",))):
             yield "leads", person, party
+        for clause in (c for c in token.children if c.dep_ == "relcl"):  # "X, whose party ..."
+            for whose in (t for t in clause.subtree if t.lower_ == "whose" and t.dep_ == "poss"):
+                named = [whose.head, *(c for c in whose.head.children if c.dep_ == "compound")]
+                if party := next(
+                    (e for t in named if (e := entity_at(t, index, ("party",)))), None
+                ):
+                    yield "leads", person, party  # "whose Reform party": 'Reform' names it
         for poss in token.children:  # "the SNP's Nicola Sturgeon"
             if poss.dep_ == "poss" and (party := entity_at(poss, index, ("party",))):
                 yield "member_of", person, party

@@ -116,6 +116,16 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="persons-party-leads",
         ),
         pytest.param(
+            "Anna Berg, whose Harbour Party won the vote, said it was close.",
+            {("leads", "Anna Berg", "Harbour Party")},
+            id="whose-party-leads",
+        ),
+        pytest.param(
+            "Colin Pryce, whose Northfield Alliance party is rising in the polls, spoke first.",
+            {("leads", "Colin Pryce", "Northfield Alliance")},
+            id="whose-party-named-by-a-party-the-rules-do-not-know",
+        ),
+        pytest.param(
             "The Scottish National Party's Holyrood leader Nicola Sturgeon wrote to him.",
             {
                 ("holds_position", "Nicola Sturgeon", "Holyrood leader"),
