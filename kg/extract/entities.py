@@ -20,7 +20,7 @@ from kg.extract.known_places import is_known_place, person_names, untagged_place
 from kg.extract.party_mentions import find_party_mentions
 from kg.extract.pipeline import PARTY_ID_GENERIC
 from kg.extract.rules import Rules
-from kg.extract.text import tokens_of
+from kg.extract.text import ents_of, tokens_of
 from kg.types import Entity, EntityType
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -214,7 +214,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
     mentions: list[tuple[Span, str]] = []
     surnames = honorific_surnames(doc, rules)
     persons = person_names(doc) | surnames  # words a place's name may not have here
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ not in LABEL_TYPES:
             continue
         if any(s <= ent.start_char < e for s, e in credit_zones):
@@ -389,7 +389,7 @@ def _untagged_honorific_names(doc: Doc, rules: Rules) -> list[Span]:
     a post: 'Mr Speaker', 'the Lord Chancellor')."""
     honorifics = set(rules.posts["title_words_before_name"])
     heads = set(rules.posts["heads"])
-    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    tagged = {i for ent in ents_of(doc) for i in range(ent.start, ent.end)}
     found: list[Span] = []
     for token in tokens_of(doc)[:-1]:
         if token.text not in honorifics or token.i in tagged:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.rules import Rules
-from kg.extract.text import tokens_of
+from kg.extract.text import ents_of, tokens_of
 
 
 def says_a_place(token: Token, rules: Rules) -> bool:
@@ -54,7 +54,7 @@ def opens_a_dateline(span: Span) -> bool:
 
 def person_names(doc: Doc) -> set[str]:
     """The words of the doc's names of two words or more tagged PERSON ('Michael Howard')."""
-    return {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    return {t.text for ent in ents_of(doc) if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
 
 
 def is_known_place(span: Span, rules: Rules, persons: set[str]) -> bool:
@@ -73,7 +73,7 @@ def is_known_place(span: Span, rules: Rules, persons: set[str]) -> bool:
 def untagged_places(doc: Doc, rules: Rules, persons: set[str]) -> list[Span]:
     """Names no entity covers that are places the text states ('talks in Cardiff'): a capitalised
     proper noun with the capitalised proper nouns compounded to it ('Milton Keynes')."""
-    tagged = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    tagged = {i for ent in ents_of(doc) for i in range(ent.start, ent.end)}
     found: list[Span] = []
     for token in tokens_of(doc):
         if token.i in tagged or token.dep_ == "compound" or not (token.is_title or token.is_upper):

@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 
 from kg.errors import RulesError
 from kg.extract.rules import Rules
-from kg.extract.text import tokens_of
+from kg.extract.text import ents_of, tokens_of
 
 if TYPE_CHECKING:  # entities imports this module
     from kg.extract.entities import EntityIndex, Resolved
@@ -69,9 +69,11 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
     known = {doc.vocab.strings[w] for w in (*tags, *words, *titles, *codes)}
     present = set(doc.to_array(ORTH).tolist()) & known
     if present:
-        in_names = {i for e in doc.ents if e.label_ != "NORP" for i in range(e.start, e.end)}
-        alone = {e.start for e in doc.ents if len(e) == 1}  # "Labor" tagged ORG before "senator"
-        person_ends = {ent.end for ent in doc.ents if ent.label_ == "PERSON"}
+        in_names = {i for e in ents_of(doc) if e.label_ != "NORP" for i in range(e.start, e.end)}
+        alone = {
+            e.start for e in ents_of(doc) if len(e) == 1
+        }  # "Labor" tagged ORG before "senator"
+        person_ends = {ent.end for ent in ents_of(doc) if ent.label_ == "PERSON"}
         matcher = tag_matcher(doc.vocab, rules)
         for end in sorted(person_ends):  # a tag counts only right after a name: match there
             if end >= len(doc) or doc[end].text not in ("(", ","):

@@ -20,7 +20,7 @@ from kg.extract.entities import ORG_TYPES, POSSESSIVE, EntityIndex, Resolved
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.role_verbs import ended, hypothetical, left, role_nouns, succeeded
 from kg.extract.rules import Rules
-from kg.extract.text import tokens_of
+from kg.extract.text import ents_of, tokens_of
 
 BRIDGES = {"of", "-", "–"}
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -59,7 +59,7 @@ def country_of(tokens: list[Token], index: EntityIndex, rules: Rules) -> str | N
         if place := entity_at(token, index, ("place",)):
             return place.name
         if token.ent_type_ == "NORP" and token.ent_iob_ == "B":
-            ent = next(e for e in token.doc.ents if e.start == token.i)
+            ent = next(e for e in ents_of(token.doc) if e.start == token.i)
             if ent.text in rules.demonyms:
                 return rules.demonyms[ent.text]
     return None

@@ -30,7 +30,7 @@ from kg.extract.participants import (
     subjects_of,
 )
 from kg.extract.rules import Rules
-from kg.extract.text import tokens_of
+from kg.extract.text import ents_of, tokens_of
 from kg.types import Status
 
 
@@ -85,7 +85,7 @@ def _date(token: Token, published: date | None, status: Status, rules: Rules) ->
 
 
 def _ent_text(token: Token) -> str:
-    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in ents_of(token.doc) if e.start <= token.i < e.end), None)
     return ent.text if ent is not None else token.text
 
 

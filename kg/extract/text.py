@@ -2,7 +2,8 @@
 
 spaCy rebuilds `Doc.text` from every token on each access, which costs as much as a pass of the
 rules over the whole article, and makes a new `Token` object each time a token is read by
-index or by iterating a Doc or Span; the stages read every token a dozen times."""
+index or by iterating a Doc or Span, and new entity `Span`s from every token on each read of
+`Doc.ents`; the stages read every token a dozen times."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ KEY = "newskg.text"
 """Where the text is kept in `Doc.user_data`."""
 TOKENS = "newskg.tokens"
 """Where the tokens are kept in `Doc.user_data`, while the stages run."""
+ENTS = "newskg.ents"
+"""Where the named entities are kept in `Doc.user_data`, while the stages run."""
 
 
 def doc_text(doc: Doc) -> str:
@@ -39,6 +42,17 @@ def tokens_of(span: Doc | Span) -> list[Token]:
     return every if isinstance(span, Doc) else every[span.start : span.end]
 
 
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, made once per Doc (until `release_tokens`): spaCy reads every token to make
+    them on each access. The stages never change a Doc's entities."""
+    ents = doc.user_data.get(ENTS)
+    if ents is None:
+        ents = doc.user_data[ENTS] = doc.ents
+    return ents
+
+
 def release_tokens(doc: Doc) -> None:
-    """Forget the tokens `tokens_of` made (each refers back to the Doc)."""
+    """Forget the tokens and entities `tokens_of` and `ents_of` made (each refers back to the
+    Doc)."""
     doc.user_data.pop(TOKENS, None)
+    doc.user_data.pop(ENTS, None)
