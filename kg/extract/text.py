@@ -7,6 +7,8 @@ index or by iterating a Doc or Span, and new entity `Span`s from every token on 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Span, Token
 
 KEY = "newskg.text"
@@ -42,7 +44,7 @@ def tokens_of(span: Doc | Span) -> list[Token]:
     return every if isinstance(span, Doc) else every[span.start : span.end]
 
 
-def ents_of(doc: Doc) -> tuple[Span, ...]:
+def ents_of(doc: Doc) -> Sequence[Span]:
     """`doc.ents`, made once per Doc (until `release_tokens`): spaCy reads every token to make
     them on each access. The stages never change a Doc's entities."""
     ents = doc.user_data.get(ENTS)
