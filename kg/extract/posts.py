@@ -135,7 +135,8 @@ def _role(title: list[Token], org: Resolved, org_at: int | None, rules: Rules) -
 
     `org_at` is the position in `title` of the organisation's last word, or None when it is named
     in a complement ('chief executive of X'). A leader leads the organisation named right before
-    the head ('Tory leader'), not one qualified further ('SNP Holyrood leader' leads a group in it).
+    the head ('Tory leader'), not one qualified further ('SNP Holyrood leader', 'Senate
+    Republican leader' lead a group in it).
     """
     posts = rules.posts
     two_words = " ".join(t.lower_ for t in title[-2:])
@@ -146,10 +147,16 @@ def _role(title: list[Token], org: Resolved, org_at: int | None, rules: Rules) -
         head_size = 2 if len(title) > 1 and two_words in posts["leader_heads"] else 1
     between = [] if org_at is None else title[org_at + 1 : len(title) - head_size]
     between = [t for t in between if t.text not in POSSESSIVE]  # "Plaid Cymru's leader"
+    in_a_chamber = (
+        org.type == "party"
+        and org_at is not None
+        and any(t.text in posts["chambers"] for t in title[:org_at])
+    )  # "Senate Republican leader" leads the party's senators
     leading = (
         (head_size > 1 or title[-1].lower_ in posts["leader_heads"])
         and not any(t.lower_ in posts["non_leading_modifiers"] for t in title)
         and all(t.lower_ in posts["leading_qualifiers"] for t in between)
+        and not in_a_chamber
     )
     if leading:
         return "leads"

@@ -870,6 +870,21 @@ def test_posts_leaders_as_wires_write_them(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Senate Republican leader Dale Hutchins met the governor on Tuesday.",
+        "Holyrood Labour leader Dale Hutchins met the governor on Tuesday.",
+    ],
+)
+def test_posts_a_partys_leader_in_a_chamber_leads_its_group_not_the_party(
+    nlp: Language, text: str
+) -> None:
+    facts = _triples(_facts(nlp, text))
+    assert not any(f[0] == "leads" and f[1] == "Dale Hutchins" for f in facts)
+    assert any(f[0] == "member_of" and f[1] == "Dale Hutchins" for f in facts)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param(
