@@ -467,6 +467,13 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
             for c in token.children
             if c.dep_ == "appos" and (c.lower_ in heads or _plural_head(c, rules))
         ]
+        nouns += [  # "Sen. X, R-Texas, chairman of ...": parsed on the party tag's state
+            g
+            for c in token.children
+            if c.dep_ == "appos" and c.lower_ not in heads and not entity_at(c, index, ("person",))
+            for g in c.children
+            if g.dep_ == "appos" and g.lower_ in heads
+        ]
         if token.dep_ == "conj":  # "A and B, both Labour MPs": B's too
             nouns += [
                 c for c in token.head.children if c.dep_ == "appos" and _plural_head(c, rules)

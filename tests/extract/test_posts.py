@@ -869,6 +869,13 @@ def test_posts_leaders_as_wires_write_them(
     assert ("member_of", *expected[1:]) not in facts
 
 
+def test_posts_a_title_after_a_wire_party_tag_is_the_names(nlp: Language) -> None:
+    text = "Sen. Dale Hutchins, R-Texas, chairman of the Senate Harbour Committee, spoke first."
+    facts = _triples(_facts(nlp, text))
+    assert ("leads", "Dale Hutchins", "Senate Harbour Committee") in facts
+    assert ("member_of", "Dale Hutchins", "Republican Party") in facts
+
+
 @pytest.mark.parametrize(
     "text",
     [
