@@ -197,18 +197,17 @@ def _beside_a_title(ent: Span, rules: Rules) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _titles(rules)
 
 
-def _run_on_to_head(ent: Span) -> Span:
+def _run_on_to_head(ent: Span, rules: Rules) -> Span:
     """`ent` run on over the one or two untagged capitalised words its last word is a compound
-    of: 'Olaf' (tagged a nationality) + 'Scholz'."""
+    of, none a title: 'Olaf' (tagged a nationality) + 'Scholz' (not 'U.S.' + 'Ambassador')."""
     doc, head = ent.doc, ent[-1].head
     if ent[-1].dep_ != "compound" or not ent.end <= head.i < ent.end + 2:
         return ent
+    titles = _titles(rules)
     words = doc[ent.end : head.i + 1]
-    return (
-        doc[ent.start : head.i + 1]
-        if all(_name_word(t) and not t.ent_type_ for t in words)
-        else ent
-    )
+    if all(_name_word(t) and not t.ent_type_ and t.lower_ not in titles for t in words):
+        return doc[ent.start : head.i + 1]
+    return ent
 
 
 def _titled_unknown_place(ent: Span, rules: Rules) -> bool:
@@ -354,7 +353,7 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
     repaired = [*_titled_names(doc, rules), *_after_a_party(doc, rules)]
     for ent in (part for tagged in doc.ents for part in _split_at_place(tagged)):
         ent = _without_description(ent, rules)
-        whole = _run_on_to_head(ent)
+        whole = _run_on_to_head(ent, rules)
         if ent.label_ in ("ORG", "NORP", *PLACE_LABELS) and _acting_person(whole, rules):
             ent = Span(doc, whole.start, whole.end, label="PERSON")
         elif ent.label_ in PLACE_LABELS and _titled_unknown_place(ent, rules):

@@ -55,6 +55,11 @@ def test_name_repair_gives_the_whole_name(nlp: Language, text: str, pair: set[st
     assert frozenset(pair) in _met(nlp, text)
 
 
+def test_name_repair_a_place_before_a_title_stays_a_place(nlp: Language) -> None:
+    doc = nlp("Deputy U.S. Ambassador Ana Faria announced the delay on Monday.")
+    assert ("U.S. Ambassador", "PERSON") not in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_name_repair_a_name_a_verb_of_address_takes_is_a_persons() -> None:
     words = ["Anna", "Berg", "spoke", "to", "Olek", "Marchuk", "by", "phone", "."]
     doc = Doc(
