@@ -869,6 +869,16 @@ def test_posts_leaders_as_wires_write_them(
     assert ("member_of", *expected[1:]) not in facts
 
 
+def test_posts_the_irish_head_of_government_is_a_title(nlp: Language) -> None:
+    facts = _triples(_facts(nlp, "Carla Hess met Taoiseach Brian Kelly in Dublin."))
+    assert ("holds_position", "Brian Kelly", "Taoiseach") in facts
+    assert ("met", "Brian Kelly", "Carla Hess") in facts or (
+        "met",
+        "Carla Hess",
+        "Brian Kelly",
+    ) in facts
+
+
 def test_posts_a_title_after_a_wire_party_tag_is_the_names(nlp: Language) -> None:
     text = "Sen. Dale Hutchins, R-Texas, chairman of the Senate Harbour Committee, spoke first."
     facts = _triples(_facts(nlp, text))
