@@ -7,8 +7,9 @@ sentence, or, in a phrase set before its clause, that clause's subject ('During 
 India, Jane Hill met ...'), or, failing that, a subject in the previous sentence (looking past a
 sentence that is all quotation, as in 'X said ... "I hope so." He added ...'), outside quotation
 marks, unless that person's known gender (an honorific like "Mrs", or an earlier pronoun)
-contradicts it. Two candidates, or
-none, leave the pronoun unresolved. Pronouns inside quotations are left alone: there "he" is
+contradicts it, or, that gender unknown, someone named before it in the sentence is known to be
+of the pronoun's ('X will hold talks with Ms Rice when she visits'). Two candidates, or none,
+leave the pronoun unresolved. Pronouns inside quotations are left alone: there "he" is
 whoever the speaker means.
 """
 
@@ -64,6 +65,20 @@ class _Resolver:
             self.honorifics[a.split()[0]] for a in person.aliases if a.split()[0] in self.honorifics
         }
         return known.pop() if len(known) == 1 else self.genders.get(id(person))
+
+    def rivalled(self, person: Resolved, wanted: str, sentence: Span, before: int) -> bool:
+        """Whether someone else the sentence names before the pronoun is known to be of its
+        gender while `person`'s is not known: 'X will hold talks with Ms Rice when she visits'."""
+        if self.gender(person) is not None:
+            return False
+        for token in tokens_of(sentence):
+            if token.i >= before:
+                break
+            other = self.index.at(token)
+            named = other is not None and other.type == "person" and other is not person
+            if named and self.gender(other) == wanted and token.i not in self.index.indirect:
+                return True
+        return False
 
     def subjects(self, sentence: Span, before: int | None = None) -> list[Resolved]:
         """Persons that are grammatical subjects (or passive agents) outside quotes."""
@@ -121,6 +136,8 @@ class _Resolver:
                         break
                     back -= 1  # a quoted sentence between names nobody: look one further back
                 fitting = [c for c in candidates if self.gender(c) in (None, wanted)]
+                if len(fitting) == 1 and self.rivalled(fitting[0], wanted, sentence, token.i):
+                    continue
                 if len(fitting) == 1:
                     person = fitting[0]
                     self.genders.setdefault(id(person), wanted)

@@ -297,6 +297,13 @@ def test_pronoun_with_two_candidates_stays_unresolved(nlp: Language) -> None:
     assert not met_pairs(facts)
 
 
+def test_pronoun_of_a_gender_someone_else_named_has_stays_unresolved(nlp: Language) -> None:
+    facts = extracted_facts(
+        nlp, "David Moore is expected to hold talks with Mrs Carter when she visits Lisbon."
+    )
+    assert not any(f.predicate == "visited" and f.subject == "David Moore" for f in facts)
+
+
 def test_pronoun_looks_past_a_quoted_sentence(nlp: Language) -> None:
     text = (
         'Michael Howard told reporters the law was rushed. "I hope we can agree." '
