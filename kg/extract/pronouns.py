@@ -75,8 +75,9 @@ class _Resolver:
             if token.i >= before:
                 break
             other = self.index.at(token)
-            named = other is not None and other.type == "person" and other is not person
-            if named and self.gender(other) == wanted and token.i not in self.index.indirect:
+            if other is None or other.type != "person" or other is person:
+                continue
+            if self.gender(other) == wanted and token.i not in self.index.indirect:
                 return True
         return False
 
