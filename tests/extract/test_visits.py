@@ -129,6 +129,11 @@ def test_visits_of_the_one_asked_to_go_are_planned(nlp: Language, text: str) -> 
             "Kenji Mori will meet Luc Gagnon before flying to Ottawa.", "planned", id="will"
         ),
         pytest.param("Kenji Mori met Luc Gagnon before flying to Ottawa.", "asserted", id="did"),
+        pytest.param(
+            "Kenji Mori hopes to meet Luc Gagnon during his trip to Ottawa.",
+            "planned",
+            id="during-a-trip-under-a-hope",
+        ),
     ],
 )
 def test_visits_a_gerund_after_before_is_as_planned_as_its_clause(
