@@ -48,6 +48,8 @@ def _event_subject_status(noun: Token, rules: Rules) -> Status | None:
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     cues = rules.factuality
+    if any(c.dep_ == "det" and c.lower_ in cues["negation_determiners"] for c in noun.children):
+        return "negated"  # "no meeting between X and Y is planned"
     verb = noun.head
     words = [verb] + [c for c in verb.children if c.dep_ in ("acomp", "xcomp")]
     lemmas = {w.lemma_.lower() for w in words}
@@ -85,10 +87,10 @@ def status_of(trigger: Token, rules: Rules) -> Status:
         ):
             return "negated"
         if token.i != trigger.i and (
-            lemma(token, cues["negation_governors"]) in cues["negation_governors"]
+            _governor(token, cues["negation_governors"]) in cues["negation_governors"]
             or any(c.dep_ == "advmod" and c.lower_ in cues["unrealised_adverbs"] for c in children)
         ):
-            return "negated"  # "refused to meet", "has yet to meet"
+            return "negated"  # "refused to meet", "ruled out meeting", "has yet to meet"
         if _future(token, below, children, cues):
             return "planned"
         if any(
@@ -105,10 +107,29 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             return "planned"
         if any(c.lower_ in cues["reported_adverbs"] for c in children):
             return "reported"
+        if _hearsay(token, below, children, cues):
+            return "reported"
         below = token
     if _scheduled(trigger, cues) or _planned_frame(trigger, rules):
         return "planned"
     return "asserted"
+
+
+def _governor(token: Token, known: list[str]) -> str:
+    """The governing verb as `known` may list it: with its particle ('rule out', 'call off'),
+    else its lemma."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle is not None and f"{token.lemma_.lower()} {particle}" in known:
+        return f"{token.lemma_.lower()} {particle}"
+    return lemma(token, known)
+
+
+def _hearsay(token: Token, below: Token, children: list[Token], cues: dict) -> bool:
+    """Whether a passive verb of saying governs the clause: 'X is said to have met Y', 'is
+    believed to have visited' (not 'X said she met Y', which the speaker asserts)."""
+    passive = any(c.dep_ == "auxpass" for c in children)
+    said = lemma(token, cues["reported_governors"]) in cues["reported_governors"]
+    return passive and said and below.dep_ == "xcomp" and below.head.i == token.i
 
 
 def _planned_frame(verb: Token, rules: Rules) -> bool:

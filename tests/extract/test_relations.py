@@ -158,12 +158,37 @@ def test_extract_met_both_meetings_of_one_sentence_are_dated(_nlp: Language) -> 
             ("met", "Antony Blinken", "Itamar Ben-Gvir", "negated", None, None),
             id="has-yet-to-meet",
         ),
+        pytest.param(
+            "Helen Carter ruled out meeting David Moore.",
+            ("met", "David Moore", "Helen Carter", "negated", None, None),
+            id="ruled-out-a-phrasal-governor",
+        ),
+        pytest.param(
+            "Helen Carter is said to have met David Moore in secret.",
+            ("met", "David Moore", "Helen Carter", "reported", None, None),
+            id="is-said-to-have-met",
+        ),
+        pytest.param(
+            "Helen Carter could meet David Moore in Lisbon.",
+            ("met", "David Moore", "Helen Carter", "planned", None, "Lisbon"),
+            id="could-meet",
+        ),
+        pytest.param(
+            "No meeting between Helen Carter and David Moore is planned.",
+            ("met", "David Moore", "Helen Carter", "negated", None, None),
+            id="no-meeting-is-planned",
+        ),
     ],
 )
 def test_extract_met_not_asserted(_nlp: Language, text: str, expected: Row) -> None:
     met = _met(_extract(_nlp, text))
     assert expected in met
     assert not any(status == "asserted" for _, _, _, status, _, _ in met)
+
+
+def test_extract_a_speaker_asserts_what_he_says_happened(_nlp: Language) -> None:
+    met = _met(_extract(_nlp, "Helen Carter said she met David Moore in Lisbon."))
+    assert {status for _, _, _, status, _, _ in met} == {"asserted"}
 
 
 @pytest.mark.parametrize(
