@@ -259,6 +259,18 @@ def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     return None
 
 
+def _beside_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
+    """'Speaking alongside X, Y said', 'Y, standing next to X, said': beside them, not 'with'."""
+    beside = spec["beside_verbs"]
+    if token.pos_ != "VERB" or (word := lemma(token, beside)) not in beside:
+        return None
+    objects = objects_with(token, index, tuple(p for p in spec["with_prepositions"] if p != "with"))
+    for adverb in token.children:  # "standing next to X"
+        if adverb.dep_ == "advmod" and adverb.lower_ in spec["beside_adverbs"]:
+            objects += objects_with(adverb, index, ("to",))
+    return Trigger(subjects_of(token, index), objects, beside[word]) if objects else None
+
+
 def _call_on(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """'Called on the president' (a visit: not 'called on X to resign', which asks), 'paid a
     courtesy call on X'."""
@@ -353,6 +365,7 @@ MEETING_PATTERNS = (
     _with_meeting,
     _light_verb_meeting,
     _noun_meeting,
+    _beside_meeting,
     _call_on,
 )
 

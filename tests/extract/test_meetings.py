@@ -144,6 +144,16 @@ from tests.samples import extracted_facts, met_pairs
             id="flanked-by",
         ),
         pytest.param(
+            "Speaking alongside David Moore in Lisbon, Helen Carter said the deal was close.",
+            [("Helen Carter", "David Moore")],
+            id="speaking-alongside",
+        ),
+        pytest.param(
+            "Helen Carter, standing next to David Moore, said the deal was close.",
+            [("Helen Carter", "David Moore")],
+            id="standing-next-to",
+        ),
+        pytest.param(
             "Helen Carter called on President David Moore at the palace.",
             [("Helen Carter", "David Moore")],
             id="called-on",
