@@ -150,8 +150,9 @@ def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
         # A minister's or secretary's portfolio ("National Missions" Minister) or a name made
         # of title words ("Trade and Industry" Secretary) is part of the title; an employer
         # ("FAA" spokesman, "Chevron" chairman, "Air Force" general) is not.
-        if after.lower_ in rules.posts["portfolio_heads"]:
-            return True
+        joined = not after.whitespace_ and after.i + 1 < len(doc) and doc[after.i + 1].text == "-"
+        if after.lower_ in rules.posts["portfolio_heads"] and not joined:
+            return True  # not "UN" Secretary-General: that is an organisation's head
         words = (*rules.posts["modifiers"], *rules.posts["of_complements"], "and", "&", ",")
         return all(t.lower_ in {w.lower() for w in words} for t in span)
     return (

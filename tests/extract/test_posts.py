@@ -869,6 +869,11 @@ def test_posts_leaders_as_wires_write_them(
     assert ("member_of", *expected[1:]) not in facts
 
 
+def test_posts_an_organisations_secretary_general_leads_it(nlp: Language) -> None:
+    facts = _triples(_facts(nlp, "Harbour Trust Secretary-General Ana Faria met the families."))
+    assert ("leads", "Ana Faria", "Harbour Trust") in facts
+
+
 def test_posts_the_irish_head_of_government_is_a_title(nlp: Language) -> None:
     facts = _triples(_facts(nlp, "Carla Hess met Taoiseach Brian Kelly in Dublin."))
     assert ("holds_position", "Brian Kelly", "Taoiseach") in facts
