@@ -59,6 +59,21 @@ def _visited(facts: list[Fact]) -> set[tuple[str, str]]:
             id="place-the-tagger-missed-after-a-visit-to",
         ),
         pytest.param(
+            "Nadia Lund touched down in Doha on Monday.",
+            {("Nadia Lund", "Doha")},
+            id="touched-down-in",
+        ),
+        pytest.param(
+            "Nadia Lund's arrival in Doha was delayed by fog.",
+            {("Nadia Lund", "Doha")},
+            id="arrival-in",
+        ),
+        pytest.param(
+            "Nadia Lund departed Doha on Tuesday.",
+            {("Nadia Lund", "Doha")},
+            id="departed",
+        ),
+        pytest.param(
             "During a stopover in Doha, Nadia Lund met David Moore.",
             {("Nadia Lund", "Doha")},
             id="a-stopover-in",
