@@ -24,6 +24,7 @@ from spacy.tokens import Span
 
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.factuality import status_of
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.pair_context import classifier_features, home_features
 from kg.extract.pairs import SIGNATURES, Mention, candidates, dependency_path
 from kg.extract.relations import Found
@@ -253,6 +254,8 @@ def affiliations_in(
             and reverse[0] > confidence
         ):
             continue  # "Paris, France" is one way only
+        if predicate == "located_in" and _elsewhere(a.span.text, b.span.text):
+            continue  # "in Brussels ... the war in Ukraine": Brussels is in no Ukraine
         _, _, common = dependency_path(a.span.root, b.span.root)
         status = status_of(common, rules) if common is not None else "asserted"
         stated.append(
@@ -267,6 +270,17 @@ def affiliations_in(
         )
     yield from stated
     yield from through_places(stated)
+
+
+def _elsewhere(place: str, country: str) -> bool:
+    """Whether the gazetteer knows `country` for a country and no place called `place` in it."""
+    gazetteer = load_gazetteer()
+    known = gazetteer.find(country)
+    return (
+        known is not None
+        and known.kind == "country"
+        and gazetteer.relation(place, country) == "apart"
+    )
 
 
 def _addresses(person: Mention, organisation: Mention, rules: Rules) -> bool:

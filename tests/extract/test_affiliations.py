@@ -304,3 +304,18 @@ def test_affiliation_dateline_names_no_base_in_news() -> None:
     entities = {"BOSTON": "GPE", "Acme Institute": "ORG"}
     assert _facts(_doc(text, entities)) == set()  # the bureau, not the base (CoNLL04's
     # convention, the base, is its adapter's: tests/evaluation/test_conll04.py)
+
+
+@pytest.mark.parametrize(
+    ("country", "kept"),
+    [
+        pytest.param("Tanzania", True, id="the-country-the-gazetteer-knows"),
+        pytest.param("Peru", False, id="a-country-the-gazetteer-knows-it-is-not-in"),
+    ],
+)
+def test_affiliations_a_city_is_not_located_in_a_country_the_gazetteer_says_it_is_not_in(
+    country: str, kept: bool
+) -> None:
+    text = f"Arusha, a city in northern {country}, flooded."
+    found = _facts(_doc(text, {"Arusha": "GPE", country: "GPE"}))
+    assert (("located_in", "Arusha", country) in found) is kept
