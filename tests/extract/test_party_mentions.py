@@ -52,6 +52,12 @@ def _asserted(nlp: Language, text: str, predicate: str) -> set[tuple[str, str]]:
             id="member-noun-in-apposition",
         ),
         pytest.param(
+            "Giles Ware, a senior Tory figure, said he would vote against.",
+            {("Giles Ware", "Conservatives")},
+            "asserted",
+            id="a-party-figure",
+        ),
+        pytest.param(
             "Janet Morrow (Lab) asked the minister about the hospital.",
             {("Janet Morrow", "Labour")},
             id="british-party-code",
