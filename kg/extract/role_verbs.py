@@ -100,10 +100,20 @@ def _happened(verb: Token, rules: Rules) -> bool:
 
 
 def ended(noun: Token, rules: Rules) -> bool:
-    """Whether the verb giving a post says when it ended: 'served as chancellor until 2010'."""
+    """Whether the verb giving a post says when it ended: 'served as chancellor until 2010',
+    'was prime minister from 1997 to 2007' (a span of dates closed at both ends)."""
     verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
     ends = rules.posts["past_prepositions"]
-    return verb is not None and any(c.dep_ == "prep" and c.lower_ in ends for c in verb.children)
+    if any(c.dep_ == "prep" and c.lower_ in ends for c in verb.children):
+        return True
+    spans = (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from")
+    return any(
+        t.dep_ == "prep" and t.lower_ == "to" and any(d.ent_type_ == "DATE" for d in t.children)
+        for start in spans
+        for t in start.subtree
+    )
 
 
 FUTURE_MARKS = ("after", "when", "once", "before", "until")

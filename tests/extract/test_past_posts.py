@@ -43,6 +43,16 @@ def _facts(nlp: Language, text: str) -> set[tuple[str, str, str, str]]:
             id="served-until",
         ),
         pytest.param(
+            "Robert Finch, who was chancellor from 2004 to 2010, wrote a memoir.",
+            {("holds_position", "Robert Finch", "chancellor", "past")},
+            id="from-a-year-to-a-year",
+        ),
+        pytest.param(
+            "Robert Finch, who has been chancellor since 2010, wrote a memoir.",
+            {("holds_position", "Robert Finch", "chancellor", "asserted")},
+            id="since-a-year-is-current",
+        ),
+        pytest.param(
             "Labour MP Sara Quinn spoke first.",
             {
                 ("holds_position", "Sara Quinn", "Labour MP", "asserted"),
