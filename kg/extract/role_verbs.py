@@ -108,12 +108,12 @@ def ended(noun: Token, rules: Rules) -> bool:
     ends = rules.posts["past_prepositions"]
     if any(c.dep_ == "prep" and c.lower_ in ends for c in verb.children):
         return True
-    spans = (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from")
-    return any(
-        t.dep_ == "prep" and t.lower_ == "to" and any(d.ent_type_ == "DATE" for d in t.children)
-        for start in spans
-        for t in start.subtree
-    )
+    dated = {
+        t.lower_
+        for t in verb.subtree
+        if t.dep_ == "prep" and any(d.ent_type_ == "DATE" for d in t.children)
+    }
+    return {"from", "to"} <= dated
 
 
 FUTURE_MARKS = ("after", "when", "once", "before", "until")
