@@ -36,7 +36,7 @@ def affiliation_phrases(
     yield from _possessed_body(sentence, index, rules)
     yield from _members_named(sentence, index, rules)
     yield from _party_as_members(sentence, index, rules)
-    for token in tokens_of(sentence):
+    for token in index.mention_tokens(sentence):
         person = entity_at(token, index, ("person",))
         if person is None:
             continue
@@ -103,7 +103,7 @@ def _one_of(sentence: Span, index: EntityIndex) -> Iterator[tuple[Role, Resolved
     """'one of the Guildford Four, Gerry Conlon' and 'Gerry Conlon, one of the Guildford Four'."""
     doc = sentence.doc
     fillers = {"the", "so", "-", "called", "so-called", "founding", "original"}
-    for token in tokens_of(sentence):
+    for token in index.mention_tokens(sentence):
         org = entity_at(token, index, ORG_TYPES)
         span = index.spans.get(token.i)
         if org is None or span is None or token.i != span[0]:
@@ -167,7 +167,7 @@ def _party_as_members(
     Conservative, said') or with names as examples ('Republicans including X and Y', 'Tories
     such as X'); its member nouns ('X, a Democrat') are `party_mentions`'s."""
     words = rules.party_mentions["words"]
-    for token in tokens_of(sentence):
+    for token in index.mention_tokens(sentence):
         party = entity_at(token, index, ("party",))
         one_word = index.spans.get(token.i) == (token.i, token.i + 1)
         if party is None or not one_word or token.text in words:
@@ -194,7 +194,7 @@ def _party_before_name(
     'Labour backbenchers including X and Y', 'Tory rebels X and Y'."""
     nouns = rules.posts["party_member_nouns"]
     doc = sentence.doc
-    for token in tokens_of(sentence):
+    for token in index.mention_tokens(sentence):
         party = entity_at(token, index, ("party",))
         span = index.spans.get(token.i)
         if party is None or span is None or token.i != span[1] - 1 or span[1] >= sentence.end:
