@@ -370,10 +370,40 @@ MEETING_PATTERNS = (
 )
 
 
+_STARTS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _starting_words(spec: dict) -> frozenset[str]:
+    """Every word a meeting pattern starts from (verbs by lemma, nouns as written), made once
+    per rules object: a token that is none of them states no meeting."""
+    cached = _STARTS.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return cached[1]
+    words = frozenset(
+        {
+            *spec["verbs"],
+            *spec["with_verbs"],
+            *spec["light_verbs"],
+            *spec["gathering_verbs"],
+            *spec["invitations"],
+            *spec["beside_verbs"],
+            *spec["calls"]["verbs"],
+            "call",
+            *spec["nouns"],
+            *spec["person_destinations"],
+        }
+    )
+    _STARTS[id(spec)] = (spec, words)
+    return words
+
+
 def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """The participants if `token` states a meeting: the first pattern that finds one."""
     if token.pos_ not in TRIGGER_POS:
         return None  # most tokens: no need to look up their lemmas
+    starts = _starting_words(spec)
+    if token.lower_ not in starts and lemma(token, starts) not in starts:
+        return None
     for pattern in MEETING_PATTERNS:
         if (trigger := pattern(token, index, spec)) is not None:
             return trigger
