@@ -155,7 +155,7 @@ def objects_with(token: Token, index: EntityIndex, preps: tuple[str, ...]) -> Pa
     ]
 
 
-def lemma(token: Token, known: dict | list) -> str:
+def lemma(token: Token, known: Collection[str]) -> str:
     """The token's lemma, or the word in `known` it inflects when the lemmatizer got it wrong
     ('staged' -> 'stag' for 'stage')."""
     found = token.lemma_.lower()
