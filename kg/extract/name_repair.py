@@ -150,10 +150,10 @@ def _meeting_clause(verb: Token, rules: Rules, depth: int) -> bool:
 
 def _acting_person(ent: Span, rules: Rules) -> bool:
     """Whether a name tagged an organisation, a place or a nationality is a person's: where a
-    meeting puts a person or beside a title, two to four capitalised words or particles (one
-    will do for a place or a nationality), none an organisation word or a known party, for a
-    place none the gazetteer knows, and for a nationality a first word that names no country,
-    people or party ('Albanese held talks with X' tagged a nationality; not 'Chinese',
+    meeting or a verb of address puts a person or beside a title, two to four capitalised words
+    or particles (one will do for a place or a nationality), none an organisation word or a known
+    party, for a place none the gazetteer knows, and for a nationality a first word that names no
+    country, people or party ('Albanese held talks with X' tagged a nationality; not 'Chinese',
     'Republicans')."""
     names = rules.person_names
     shortest = 2 if ent.label_ == "ORG" else 1  # "met Biden" tagged a place
@@ -354,7 +354,12 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
     for ent in (part for tagged in doc.ents for part in _split_at_place(tagged)):
         ent = _without_description(ent, rules)
         whole = _run_on_to_head(ent, rules)
-        if ent.label_ in ("ORG", "NORP", *PLACE_LABELS) and _acting_person(whole, rules):
+        one_word = ent.label_ != "NORP" or len(ent) == 1  # "Olaf" (+ "Scholz"), not "South Korean"
+        if (
+            ent.label_ in ("ORG", "NORP", *PLACE_LABELS)
+            and one_word
+            and _acting_person(whole, rules)
+        ):
             ent = Span(doc, whole.start, whole.end, label="PERSON")
         elif ent.label_ in PLACE_LABELS and _titled_unknown_place(ent, rules):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "deputy Ana" + "Faria"
