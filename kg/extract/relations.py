@@ -278,7 +278,7 @@ def _call_on(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     if token.pos_ == "VERB" and (prep := calls["verbs"].get(lemma(token, calls["verbs"]))):
         errand = any(t.dep_ == "aux" and t.lower_ == "to" for t in token.subtree)
         objects = [] if errand else objects_with(token, index, (prep,))
-    elif token.pos_ == "NOUN" and token.lemma_ == "call":
+    elif token.pos_ == "NOUN" and token.lemma_ in calls["verbs"]:  # "a courtesy call"
         courtesy = any(c.lower_ in calls["noun_modifiers"] for c in token.children)
         objects = objects_with(token, index, ("on",)) if courtesy else []
     else:
@@ -388,7 +388,6 @@ def _starting_words(spec: dict) -> frozenset[str]:
             *spec["invitations"],
             *spec["beside_verbs"],
             *spec["calls"]["verbs"],
-            "call",
             *spec["nouns"],
             *spec["person_destinations"],
         }
