@@ -82,6 +82,8 @@ def _attended(verb: Token, spec: dict) -> list[Token]:
 
 def presences(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Presence]:
     """Each clause of `sentence` that puts persons at a gathering."""
+    if not index.names_a_person(sentence):
+        return  # no one to put anywhere
     spec = rules.triggers["met"]
     # A verb no presence key starts with ("attend", "take part") reaches no gathering: most verbs.
     starts = {
