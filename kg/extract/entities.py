@@ -290,10 +290,24 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         }
         return max(last_seen, key=lambda k: last_seen[k]).removeprefix("person:")
 
+    def paired_surnames(span: Span) -> bool:
+        """'The Carter-Moore talks': two surnames of persons the article names, joined by a
+        hyphen, are mentions of each (not one double-barrelled name); whether it was so."""
+        if len(span) != 3 or span[1].text != "-" or span[0].whitespace_ or span[1].whitespace_:
+            return False
+        if surname_owner(span.text, span.start):
+            return False  # "Ms Hale-Brandt" of an "Anna Hale-Brandt"
+        owners = [surname_owner(span[0].text, span.start), surname_owner(span[2].text, span.start)]
+        if None in owners or owners[0] == owners[1]:
+            return False
+        for owner, at in zip(owners, (span.start, span.start + 2), strict=True):
+            index.add_mention(f"person:{owner}", at, at + 1)
+        return True
+
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     leftovers: list[tuple[Span, str]] = []
     for span, label in mentions:
-        if span.start in index.by_token:
+        if span.start in index.by_token or paired_surnames(span):
             continue
         owner = surname_owner(_display(span.text), span.start)
         if owner:
@@ -335,6 +349,8 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         if token.i in index.by_token or not token.is_title or token.pos_ != "PROPN":
             continue
         surname = _hyphenated(doc, token.i)  # "Kilroy-Silk" is three tokens
+        if paired_surnames(surname):
+            continue
         owner = surname_owner(surname.text, token.i)
         if owner and surname.text in _surnames(owner, family_first):
             index.add_mention(f"person:{owner}", surname.start, surname.end)

@@ -320,7 +320,8 @@ def _light_verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger
 
 
 def _noun_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
-    """'A meeting with X', 'talks between A, B and C', 'paid a visit to X'."""
+    """'A meeting with X', 'talks between A, B and C', 'the Carter-Moore talks', 'paid a visit to
+    X'."""
     if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in spec["nouns"]:
         return None
     head = token.head
@@ -331,6 +332,15 @@ def _noun_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     between = objects_with(token, index, ("between",))
     if between:  # "a meeting between A, B and C"
         return Trigger(between, [], confidence, together=True)
+    named = [  # "the Carter-Moore talks": the persons the noun's modifiers name
+        (person, t)
+        for c in token.children
+        if c.dep_ == "compound"
+        for t in c.subtree
+        if (person := index.at(t)) is not None and person.type == "person"
+    ]
+    if len({id(p) for p, _ in named}) >= 2:
+        return Trigger(named, [], confidence, together=True)
     to = ("with", "to") if token.lower_ in spec["person_destinations"] else ("with",)
     objects = objects_with(token, index, to)  # "a visit to Gordon Brown"
     return Trigger(subjects_of(token, index), objects, confidence) if objects else None

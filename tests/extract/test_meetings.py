@@ -144,6 +144,12 @@ from tests.samples import extracted_facts, met_pairs
             id="flanked-by",
         ),
         pytest.param(
+            "Helen Carter arrived in Geneva on Monday. David Moore flew in from Oslo. "
+            "The Carter-Moore talks ended without a deal.",
+            [("Helen Carter", "David Moore")],
+            id="the-x-y-talks",
+        ),
+        pytest.param(
             "Speaking alongside David Moore in Lisbon, Helen Carter said the deal was close.",
             [("Helen Carter", "David Moore")],
             id="speaking-alongside",

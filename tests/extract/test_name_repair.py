@@ -275,3 +275,11 @@ def test_name_repair_a_place_after_a_title_is_a_persons_name(nlp: Language) -> N
     assert ("member_of", "Ana Faria", "Left Bloc") in {
         (f.predicate, f.subject, f.object) for f in facts
     }
+
+
+def test_a_double_barrelled_name_stays_one_persons(nlp: Language) -> None:
+    text = (
+        "Tom Hale and Lisa Brandt backed the bill. Anna Hale-Brandt opposed it. "
+        "Ms Hale-Brandt met David Moore on Friday."
+    )
+    assert _met(nlp, text) == {frozenset({"Anna Hale-Brandt", "David Moore"})}
