@@ -106,9 +106,11 @@ def entities_stage(doc: Doc) -> Doc:
 
 def with_people(body: list[Span], index: EntityIndex, rules: Rules) -> list[Span]:
     """The sentences of `body` that name a person or a group of them, or that may refer to a
-    pair named before ('the two men', 'both'): the only ones a post, a person's affiliation, a
-    meeting or a visit can be read from (half of a typical article's sentences)."""
-    pair_words = rules.triggers["met"]["pair_words"]
+    group named before ('the two men', 'both', 'the three leaders'): the only ones a post, a
+    person's affiliation, a meeting or a visit can be read from (half of a typical article's
+    sentences)."""
+    met = rules.triggers["met"]
+    pair_words = {*met["pair_words"], *met["group_sizes"]}
     return [
         sentence
         for sentence in body

@@ -107,15 +107,20 @@ PAIR_REACH = 2
 one ('A and B met. The two leaders discussed trade. Both then met C')."""
 
 
-def pair_reference(trigger: Token, index: EntityIndex, words: list[str]) -> Participants:
-    """'The pair met', 'the two men held talks', 'both met X', 'they met' (one of `words`): the
-    two persons its own sentence names before it, if it names any and exactly two ('A and B
+def pair_reference(trigger: Token, index: EntityIndex, spec: dict) -> Participants:
+    """'The pair met', 'the two men held talks', 'both met X', 'they met' (one of `pair_words`):
+    the two persons its own sentence names before it, if it names any and exactly two ('A and B
     signed a deal when they met'); else those the last sentence naming anyone names, if it names
-    exactly two (within `PAIR_REACH` sentences)."""
+    exactly two (within `PAIR_REACH` sentences). A number of `group_sizes` counts its own ('the
+    three leaders met': three)."""
+    sizes: dict[str, int] = spec["group_sizes"]
     subject = next((c for c in trigger.children if c.dep_ in SUBJECTS), None)
-    two = subject is not None and any(c.lower_ in ("two", "both") for c in subject.children)
-    if subject is None or (subject.lemma_.lower() not in words and not two):
+    if subject is None:
         return []
+    counted = [sizes[c.lower_] for c in subject.children if c.lower_ in sizes]
+    if subject.lemma_.lower() not in spec["pair_words"] and not counted:
+        return []
+    size = counted[0] if counted else 2
     sentence = trigger.sent
     here: Participants = []
     for t in tokens_of(sentence):
@@ -123,7 +128,7 @@ def pair_reference(trigger: Token, index: EntityIndex, words: list[str]) -> Part
         if e is not None and e.type == "person" and all(e is not p for p, _ in here):
             here.append((e, t))
     if here:
-        return here if len(here) == 2 else []
+        return here if len(here) == size else []
     doc = trigger.doc
     for _ in range(PAIR_REACH):
         if sentence.start == 0:
@@ -139,7 +144,7 @@ def pair_reference(trigger: Token, index: EntityIndex, words: list[str]) -> Part
             ):
                 before.append((person, token))
         if before:
-            return before if len(before) == 2 else []
+            return before if len(before) == size else []
     return []
 
 

@@ -199,7 +199,7 @@ def _verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     agents = objects_with(token, index, ("by",)) if passive else []
     subjects = persons_of(token.head, index) if participle else []
     subjects = subjects or subjects_of(token, index)
-    subjects = subjects or pair_reference(token, index, spec["pair_words"])
+    subjects = subjects or pair_reference(token, index, spec)
     if not objects and not agents and not _met_each_other(token, subjects, word, spec):
         return None
     company = spec["company"]
@@ -254,7 +254,7 @@ def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     if objects or word in spec["reciprocal_verbs"]:
         return Trigger(subjects, objects, confidence)
     if _together(token, spec) or _for_a_meeting(token, spec):  # not "appeared on television"
-        subjects = subjects or pair_reference(token, index, spec["pair_words"])
+        subjects = subjects or pair_reference(token, index, spec)
         return Trigger(subjects, [], confidence)
     return None
 
@@ -315,7 +315,7 @@ def _light_verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger
         return None
     guests = ("with", "for") if word in spec["host_verbs"] else ("with",)
     objects = objects_with(token, index, guests) + objects_with(nouns[0], index, guests)
-    subjects = subjects_of(token, index) or pair_reference(token, index, spec["pair_words"])
+    subjects = subjects_of(token, index) or pair_reference(token, index, spec)
     return Trigger(subjects, objects, spec["light_confidence"])
 
 

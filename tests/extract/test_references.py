@@ -98,6 +98,22 @@ def test_references_both_needs_exactly_two(nlp: Language) -> None:
     assert not any("Pia Lund" in pair for pair in _met(nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("counted", "met"),
+    [
+        pytest.param("three", True, id="three-named-three-counted"),
+        pytest.param("two", False, id="three-named-two-counted"),
+    ],
+)
+def test_references_a_counted_group_needs_that_many(nlp: Language, counted: str, met: bool) -> None:
+    text = (
+        "Karin Holm, Luis Ortega and Ana Weber arrived in Madrid on Monday. "
+        f"The {counted} leaders held talks at the palace."
+    )
+    pairs = _met(nlp, text)
+    assert (frozenset({"Karin Holm", "Ana Weber"}) in pairs) is met
+
+
 def test_references_group_named_by_posts_is_its_members(nlp: Language) -> None:
     text = (
         "Chilean President Ana Rojas and Peruvian President Luis Vega arrived in Quito. "
