@@ -73,7 +73,8 @@ def subjects_of(
     trigger: Token, index: EntityIndex, controllers: Collection[str] = ()
 ) -> Participants:
     """Persons doing the trigger: its subject, or the subject of the clause it hangs from; for a
-    clause one of `controllers` governs, that verb's object ('invited X to visit Tokyo': X)."""
+    clause one of `controllers` governs, that verb's object ('invited X to visit Tokyo': X); for
+    an infinitive on a predicate noun, the copula's subject ('X is the first leader to meet Y')."""
     token: Token | None = trigger
     while token is not None:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
@@ -84,6 +85,12 @@ def subjects_of(
         possessors = [c for c in token.children if c.dep_ == "poss"]
         if possessors and token.pos_ == "NOUN":
             return [p for s in possessors for p in persons_of(s, index)]
+        infinitive = token.dep_ in ("relcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        if infinitive and token.head.dep_ == "attr":  # "X is the first leader to meet Y"
+            token = token.head.head
+            continue
         if token.dep_ in ("ROOT", "relcl", "ccomp") or token.head.i == token.i:
             return []
         if token.dep_ == "xcomp" and (controlled := _controlled(token.head, index, controllers)):

@@ -150,6 +150,11 @@ from tests.samples import extracted_facts, met_pairs
             id="the-x-y-talks",
         ),
         pytest.param(
+            "Helen Carter is the first foreign leader to meet David Moore since his election.",
+            [("Helen Carter", "David Moore")],
+            id="first-leader-to-meet",
+        ),
+        pytest.param(
             "Speaking alongside David Moore in Lisbon, Helen Carter said the deal was close.",
             [("Helen Carter", "David Moore")],
             id="speaking-alongside",
