@@ -320,8 +320,8 @@ def _light_verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger
 
 
 def _noun_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
-    """'A meeting with X', 'talks between A, B and C', 'the Carter-Moore talks', 'paid a visit to
-    X'."""
+    """'A meeting with X', 'talks between A, B and C', 'the meeting of A and B', 'the
+    Carter-Moore talks', 'paid a visit to X'."""
     if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in spec["nouns"]:
         return None
     head = token.head
@@ -332,6 +332,9 @@ def _noun_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     between = objects_with(token, index, ("between",))
     if between:  # "a meeting between A, B and C"
         return Trigger(between, [], confidence, together=True)
+    of = objects_with(token, index, ("of",))
+    if len({id(p) for p, _ in of}) >= 2:  # "the meeting of A and B", never "of the cabinet"
+        return Trigger(of, [], confidence, together=True)
     named = [  # "the Carter-Moore talks": the persons the noun's modifiers name
         (person, t)
         for c in token.children

@@ -150,6 +150,11 @@ from tests.samples import extracted_facts, met_pairs
             id="the-x-y-talks",
         ),
         pytest.param(
+            "The meeting of Helen Carter and David Moore lasted an hour.",
+            [("Helen Carter", "David Moore")],
+            id="the-meeting-of-a-and-b",
+        ),
+        pytest.param(
             "Helen Carter is the first foreign leader to meet David Moore since his election.",
             [("Helen Carter", "David Moore")],
             id="first-leader-to-meet",
@@ -229,6 +234,10 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
         ),
         pytest.param(
             "Helen Carter called on David Moore and Anna Berg to resign.", id="called-on-to-act"
+        ),
+        pytest.param(
+            "David Moore chaired the meeting of the cabinet, Helen Carter said.",
+            id="the-meeting-of-a-body",
         ),
         pytest.param(
             "Helen Carter and David Moore met the delegates separately.",
