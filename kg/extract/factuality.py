@@ -91,6 +91,8 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             or any(c.dep_ == "advmod" and c.lower_ in cues["unrealised_adverbs"] for c in children)
         ):
             return "negated"  # "refused to meet", "ruled out meeting", "has yet to meet"
+        if possible := _possibility(children, cues):
+            return possible  # "could meet X next week", "may have met X"
         if _future(token, below, children, cues):
             return "planned"
         if any(
@@ -113,6 +115,15 @@ def status_of(trigger: Token, rules: Rules) -> Status:
     if _scheduled(trigger, cues) or _planned_frame(trigger, rules):
         return "planned"
     return "asserted"
+
+
+def _possibility(children: list[Token], cues: dict) -> Status | None:
+    """A verb's modal of possibility: planned ('could meet'), or reported with a perfect ('may
+    have met': perhaps it happened)."""
+    auxiliaries = {c.lower_ for c in children if c.dep_ == "aux"}
+    if not auxiliaries & set(cues["possibility_aux"]):
+        return None
+    return "reported" if "have" in auxiliaries else "planned"
 
 
 def _governor(token: Token, known: list[str]) -> str:
@@ -181,6 +192,8 @@ def frame_status(event: Token, verb: Token, rules: Rules) -> Status:
         children = list(token.children)
         word = token.lemma_.lower()
         prospective = word in cues["planned_governors"] and word not in cues["acts_at_the_event"]
+        if possible := _possibility(children, cues):
+            return possible
         if _future(token, below, children, cues) or (token.i != verb.i and prospective):
             return "planned"
         if any(c.lower_ in cues["reported_adverbs"] for c in children):

@@ -174,6 +174,11 @@ def test_extract_met_both_meetings_of_one_sentence_are_dated(_nlp: Language) -> 
             id="could-meet",
         ),
         pytest.param(
+            "Helen Carter may have met David Moore in Lisbon.",
+            ("met", "David Moore", "Helen Carter", "reported", None, "Lisbon"),
+            id="may-have-met",
+        ),
+        pytest.param(
             "No meeting between Helen Carter and David Moore is planned.",
             ("met", "David Moore", "Helen Carter", "negated", None, None),
             id="no-meeting-is-planned",
