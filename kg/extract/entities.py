@@ -20,7 +20,7 @@ from kg.extract.known_places import is_known_place, person_names, untagged_place
 from kg.extract.party_mentions import find_party_mentions
 from kg.extract.pipeline import PARTY_ID_GENERIC
 from kg.extract.rules import Rules
-from kg.extract.text import ents_of, tokens_of
+from kg.extract.text import ents_of, hyphen_after, tokens_of
 from kg.types import Entity, EntityType
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -150,8 +150,7 @@ def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
         # A minister's or secretary's portfolio ("National Missions" Minister) or a name made
         # of title words ("Trade and Industry" Secretary) is part of the title; an employer
         # ("FAA" spokesman, "Chevron" chairman, "Air Force" general) is not.
-        joined = not after.whitespace_ and after.i + 1 < len(doc) and doc[after.i + 1].text == "-"
-        if after.lower_ in rules.posts["portfolio_heads"] and not joined:
+        if after.lower_ in rules.posts["portfolio_heads"] and not hyphen_after(after):
             return True  # not "UN" Secretary-General: that is an organisation's head
         words = (*rules.posts["modifiers"], *rules.posts["of_complements"], "and", "&", ",")
         return all(t.lower_ in {w.lower() for w in words} for t in span)
@@ -293,7 +292,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
     def paired_surnames(span: Span) -> bool:
         """'The Carter-Moore talks': two surnames of persons the article names, joined by a
         hyphen, are mentions of each (not one double-barrelled name); whether it was so."""
-        if len(span) != 3 or span[1].text != "-" or span[0].whitespace_ or span[1].whitespace_:
+        if len(span) != 3 or not hyphen_after(span[0]):
             return False
         if surname_owner(span.text, span.start):
             return False  # "Ms Hale-Brandt" of an "Anna Hale-Brandt"
@@ -525,12 +524,6 @@ def _hyphenated(doc: Doc, start: int) -> Span:
     """The capitalised word at `start` with any parts joined to it by hyphens without spaces
     ("Kilroy-Silk", "Bowes-Lyon"), as one span."""
     end = start + 1
-    while (
-        end + 1 < len(doc)
-        and not doc[end - 1].whitespace_
-        and doc[end].text == "-"
-        and not doc[end].whitespace_
-        and doc[end + 1].is_title
-    ):
+    while hyphen_after(doc[end - 1]) and doc[end + 1].is_title:
         end += 2
     return doc[start:end]

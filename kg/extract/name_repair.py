@@ -31,6 +31,7 @@ from spacy.util import filter_spans
 
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.rules import Rules, load_rules
+from kg.extract.text import hyphen_after
 
 COMPONENT = "newskg_name_repair"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -54,17 +55,10 @@ def _extended(ent: Span, particles: set[str], family_name_first: set[str]) -> Sp
     family_first = ent[0].text in family_name_first and len(ent) == 2
     if family_first and after is not None and _name_word(after) and after.ent_type_ == "":
         return doc[ent.start : end + 1]  # "Yoon Suk" + "Yeol"
-    if family_first and end + 1 < len(doc) and _syllable_after_hyphen(doc[end - 1]):
+    syllable = hyphen_after(doc[end - 1]) and doc[end + 1].is_alpha and doc[end + 1].is_lower
+    if family_first and syllable:
         return doc[ent.start : end + 2]  # "Park Min" + "-jae"
     return ent
-
-
-def _syllable_after_hyphen(token: Token) -> bool:
-    """Whether a hyphen and a lower-case syllable follow `token`, unspaced: 'Min' + '-jae'."""
-    doc, i = token.doc, token.i
-    if i + 2 >= len(doc) or token.whitespace_ or doc[i + 1].text != "-":
-        return False
-    return not doc[i + 1].whitespace_ and doc[i + 2].is_alpha and doc[i + 2].is_lower
 
 
 def _without_titles(ent: Span, rules: Rules) -> Span:

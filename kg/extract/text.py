@@ -44,6 +44,18 @@ def tokens_of(span: Doc | Span) -> list[Token]:
     return every if isinstance(span, Doc) else every[span.start : span.end]
 
 
+def hyphen_after(token: Token) -> bool:
+    """Whether a hyphen written without spaces joins `token` to the next word: 'Kilroy' in
+    'Kilroy-Silk', 'Secretary' in 'Secretary-General', 'Min' in 'Park Min-jae'."""
+    doc, i = token.doc, token.i
+    return (
+        i + 2 < len(doc)
+        and not token.whitespace_
+        and doc[i + 1].text == "-"
+        and not doc[i + 1].whitespace_
+    )
+
+
 def ents_of(doc: Doc) -> Sequence[Span]:
     """`doc.ents`, made once per Doc (until `release_tokens`): spaCy reads every token to make
     them on each access. The stages never change a Doc's entities."""
