@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.participants import lemma
+from kg.extract.participants import lemma, phrasal
 from kg.extract.rules import Rules
 from kg.types import Status
 
@@ -129,10 +129,8 @@ def _possibility(children: list[Token], cues: dict) -> Status | None:
 def _governor(token: Token, known: list[str]) -> str:
     """The governing verb as `known` may list it: with its particle ('rule out', 'call off'),
     else its lemma."""
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-    if particle is not None and f"{token.lemma_.lower()} {particle}" in known:
-        return f"{token.lemma_.lower()} {particle}"
-    return lemma(token, known)
+    written = phrasal(token)
+    return written if written in known else lemma(token, known)
 
 
 def _hearsay(token: Token, below: Token, children: list[Token], cues: dict) -> bool:

@@ -167,6 +167,15 @@ def objects_with(token: Token, index: EntityIndex, preps: tuple[str, ...]) -> Pa
     ]
 
 
+def phrasal(verb: Token) -> str:
+    """The verb's lemma with its particle, if it has one: 'step down', 'rule out'."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle is None:  # the small parser often takes 'down' for an adverb
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "advmod"), None)
+    word = verb.lemma_.lower()
+    return f"{word} {particle}" if particle else word
+
+
 def lemma(token: Token, known: Collection[str]) -> str:
     """The token's lemma, or the word in `known` it inflects when the lemmatizer got it wrong
     ('staged' -> 'stag' for 'stage')."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.factuality import status_of
-from kg.extract.participants import SUBJECTS
+from kg.extract.participants import SUBJECTS, phrasal
 from kg.extract.rules import Rules
 
 
@@ -39,7 +39,7 @@ def role_nouns(subject: Token, rules: Rules) -> list[Token]:
         if (c.dep_ == "attr" and lemma in roles["attr"])
         or (c.dep_ == "oprd" and lemma in roles["oprd"])
     ]
-    ended = lemma in roles["ended_as"] or _phrasal(verb) in roles["ended_as"]
+    ended = lemma in roles["ended_as"] or phrasal(verb) in roles["ended_as"]
     holders = [verb] if lemma in roles["as"] or ended else []
     holders += [
         c for c in verb.children if c.dep_ == "dobj" and c.lower_ in rules.posts["role_nouns"]
@@ -61,15 +61,6 @@ def _as_nouns(verb: Token) -> list[Token]:
     ]
 
 
-def _phrasal(verb: Token) -> str:
-    """The verb's lemma with its particle, if it has one: 'step down'."""
-    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    if particle is None:  # the small parser often takes 'down' for an adverb
-        particle = next((c.lower_ for c in verb.children if c.dep_ == "advmod"), None)
-    lemma = verb.lemma_.lower()
-    return f"{lemma} {particle}" if particle else lemma
-
-
 def left(noun: Token, rules: Rules) -> bool:
     """Whether the post `noun` names is one its holder has left: 'resigned as chairman',
     'stepped down as leader' (not 'will step down as leader': held still)."""
@@ -77,7 +68,7 @@ def left(noun: Token, rules: Rules) -> bool:
     if verb is None:
         return False
     ended = rules.posts["role_verbs"]["ended_as"]
-    return (verb.lemma_.lower() in ended or _phrasal(verb) in ended) and _happened(verb, rules)
+    return (verb.lemma_.lower() in ended or phrasal(verb) in ended) and _happened(verb, rules)
 
 
 def succeeded(noun: Token, rules: Rules) -> bool:
