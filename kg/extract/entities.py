@@ -361,13 +361,11 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
     _known_as(doc, index, rules)
     if rules.join_acronyms:
         _acronyms(index, rules)
-    for key, resolved in index.entities.items():
-        if resolved.type != "person":
-            continue
-        for i, k in list(index.by_token.items()):
-            if k == key and i > 0 and doc[i - 1].text in honorifics:
-                _, end = index.spans[i]  # "Mr Lloyd George", not "Mr Lloyd"
-                resolved.aliases.add(f"{doc[i - 1].text} {doc[i:end].text}")
+    for i, key in list(index.by_token.items()):
+        resolved = index.entities[key]
+        if resolved.type == "person" and i > 0 and doc[i - 1].text in honorifics:
+            _, end = index.spans[i]  # "Mr Lloyd George", not "Mr Lloyd"
+            resolved.aliases.add(f"{doc[i - 1].text} {doc[i:end].text}")
     return index
 
 
