@@ -76,8 +76,18 @@ def _attended(verb: Token, spec: dict) -> list[Token]:
         return []
     said_of = [c for c in verb.children if c.dep_ == "nsubjpass"]
     said_of += [verb.head] if verb.dep_ == "acl" else []
+    # "a meeting of the cabinet attended by A": the parser hangs it on the gathering's complement
+    said_of = [_of_head(n) for n in said_of]
     gatherings = spec["gatherings"]
     return [n for n in said_of if n.lower_ in gatherings or n.lemma_ in gatherings]
+
+
+def _of_head(noun: Token) -> Token:
+    """The noun `noun` is the 'of' complement of ('meeting' for 'cabinet' in 'a meeting of the
+    cabinet'), else `noun`."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return noun
 
 
 def presences(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Presence]:

@@ -345,7 +345,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
     # Surnames the tagger missed ("Blinken" untagged) and honorific forms ("Mr Blair").
     honorifics = set(rules.posts["title_words_before_name"])
     for token in tokens_of(doc):
-        if token.i in index.by_token or not token.is_title or token.pos_ != "PROPN":
+        if token.i in index.by_token or not token.is_title or not _name_like(token):
             continue
         surname = _hyphenated(doc, token.i)  # "Kilroy-Silk" is three tokens
         if paired_surnames(surname):
@@ -367,6 +367,17 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             _, end = index.spans[i]  # "Mr Lloyd George", not "Mr Lloyd"
             resolved.aliases.add(f"{doc[i - 1].text} {doc[i:end].text}")
     return index
+
+
+ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"})
+"""Where a noun stands as someone in its clause rather than modifying another word."""
+
+
+def _name_like(token: Token) -> bool:
+    """Whether a capitalised word may be a surname: a proper noun, or a noun the tagger took
+    for a common one where it stands as someone ('Coons told reporters', 'said Hunt'); only a
+    surname of a full name the article gives makes it a mention."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.dep_ in ARGUMENTS)
 
 
 def _honorific_clashes(doc: Doc, rules: Rules) -> set[int]:

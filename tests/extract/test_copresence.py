@@ -67,6 +67,11 @@ def _pairs(*pairs: tuple[str, str]) -> set[frozenset[str]]:
             id="chair-and-attendees-of-one-meeting",
         ),
         pytest.param(
+            "Helen Marsh presided over a meeting of the council attended by David Okoro.",
+            _pairs(("Helen Marsh", "David Okoro")),
+            id="presided-over-a-meeting-of-a-body-attended-by",
+        ),
+        pytest.param(
             "Maria Santos and Ivan Petrov jointly chaired the conference in Riga.",
             _pairs(("Maria Santos", "Ivan Petrov")),
             id="joint-chairs",

@@ -179,6 +179,38 @@ from tests.samples import extracted_facts, met_pairs
             [("Helen Carter", "David Moore")],
             id="courtesy-call-on",
         ),
+        pytest.param(
+            "Senator Helen Carter huddled with Senator David Moore on Capitol Hill.",
+            [("Helen Carter", "David Moore")],
+            id="huddled-with",
+        ),
+        pytest.param(
+            "Governor Helen Carter rallied with David Moore in Dayton on Saturday.",
+            [("Helen Carter", "David Moore")],
+            id="rallied-with",
+        ),
+        pytest.param(
+            "Helen Carter escorted David Moore through the palace gardens.",
+            [("Helen Carter", "David Moore")],
+            id="escorted",
+        ),
+        pytest.param(
+            "Helen Carter exchanged views with David Moore on trade.",
+            [("Helen Carter", "David Moore")],
+            id="exchanged-views-with",
+        ),
+        pytest.param(
+            "Helen Carter arrived. David Moore arrived. In a two-hour meeting, Carter and Moore "
+            "discussed the border.",
+            [("Helen Carter", "David Moore")],
+            id="in-a-meeting-a-and-b-discussed",
+        ),
+        pytest.param(
+            "Ruth Banks arrived. David Moore arrived. Banks told reporters after the meeting "
+            "with Moore that the border would reopen.",
+            [("Ruth Banks", "David Moore")],
+            id="surname-tagged-as-a-common-noun",
+        ),
     ],
 )
 def test_meetings_found(nlp: Language, text: str, pairs: list[tuple[str, str]]) -> None:
@@ -210,6 +242,9 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
         pytest.param(
             "Tony Blair criticised Gordon Brown and Charles Kennedy. The pair met on Monday.",
             id="the-pair-of-three-is-unclear",
+        ),
+        pytest.param(
+            "Helen Carter exchanged letters with David Moore.", id="exchanged-letters"
         ),
         pytest.param(
             "Gordon Brown travelled to Leeds with Tony Blair's letter.", id="with-a-thing"
