@@ -1,9 +1,9 @@
 """Extraction: articles in, entities and facts with evidence out. spaCy types stay in here.
 
 Two spaCy pipelines run on each article. The parsing pipeline (`pipeline.load_pipeline`: the
-trained model, a party ruler, `newskg_paragraphs`, `newskg_name_repair`) gives the Doc; the
-extraction pipeline (`components.extraction_pipeline`) runs newskg's stages on it as registered
-components, in this order:
+trained model, a party ruler, `newskg_paragraphs`, `newskg_misparses`, `newskg_name_repair`)
+gives the Doc; the extraction pipeline (`components.extraction_pipeline`) runs newskg's stages
+on it as registered components, in this order:
 
 1. `newskg_captions`: photo captions, credits and contributor lines, found in the raw text;
 2. `newskg_entities`: spaCy's mentions grouped into the article's entities (surnames, "Mr X",

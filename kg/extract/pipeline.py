@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ModelNotFoundError
+from kg.extract.misparses import COMPONENT as MISPARSES
 from kg.extract.name_repair import COMPONENT as NAME_REPAIR
 from kg.extract.rules import Rules, load_rules
 
@@ -47,7 +48,8 @@ def party_patterns(rules: Rules) -> list[dict]:
 
 
 def load_pipeline(model: str, rules: Rules | None = None) -> Language:
-    """Load the spaCy pipeline `model` and add the party ruler before its NER."""
+    """Load the spaCy pipeline `model` and add newskg's components: paragraph breaks before its
+    parser, the parse mended after it, the party ruler before its NER and names mended after."""
     try:
         nlp = spacy.load(model)
     except OSError as exc:
@@ -62,6 +64,7 @@ def load_pipeline(model: str, rules: Rules | None = None) -> Language:
             f"(it has {nlp.pipe_names}); newskg needs a trained pipeline such as en_core_web_sm."
         )
     nlp.add_pipe("newskg_paragraphs", before="parser")
+    nlp.add_pipe(MISPARSES, after="parser")
     nlp.add_pipe(NAME_REPAIR, after="ner")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(party_patterns(rules or load_rules()))  # type: ignore[attr-defined]

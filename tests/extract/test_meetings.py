@@ -243,9 +243,7 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
             "Tony Blair criticised Gordon Brown and Charles Kennedy. The pair met on Monday.",
             id="the-pair-of-three-is-unclear",
         ),
-        pytest.param(
-            "Helen Carter exchanged letters with David Moore.", id="exchanged-letters"
-        ),
+        pytest.param("Helen Carter exchanged letters with David Moore.", id="exchanged-letters"),
         pytest.param(
             "Gordon Brown travelled to Leeds with Tony Blair's letter.", id="with-a-thing"
         ),
