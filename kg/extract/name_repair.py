@@ -181,12 +181,20 @@ def _addressed(name: Token, rules: Rules) -> bool:
 
 def _beside_a_title(ent: Span, rules: Rules) -> bool:
     """Whether a title stands in apposition to the name ('the German chancellor, Olaf Scholz',
-    'Olaf Scholz, the German chancellor') or right before it ('Chancellor Olaf Scholz')."""
+    'Olaf Scholz, the German chancellor') or right before it ('Chancellor Olaf Scholz'); a name
+    joined to another by 'and' stands where the first does, beside a title in the plural
+    ('Foreign ministers A and B', 'the two ministers, A and B')."""
     heads = set(rules.posts["heads"])
+
+    def titled(word: Token) -> bool:
+        return word.lower_ in heads or (word.tag_ == "NNS" and word.lemma_.lower() in heads)
+
     root = ent.root
-    if root.dep_ == "appos" and root.head.lower_ in heads:
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if root.dep_ == "appos" and titled(root.head):
         return True
-    if any(c.dep_ == "appos" and c.lower_ in heads for c in root.children):
+    if any(c.dep_ == "appos" and titled(c) for c in root.children):
         return True
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in _titles(rules)
 

@@ -49,6 +49,16 @@ def _met(nlp: Language, text: str) -> set[frozenset[str]]:
             {"Olaf Scholz", "Emmanuel Macron"},
             id="name-typed-org-in-apposition-to-a-title",
         ),
+        pytest.param(
+            "Foreign ministers Emi Sato and Penny Holt met in Tokyo.",
+            {"Emi Sato", "Penny Holt"},
+            id="names-after-a-plural-title",
+        ),
+        pytest.param(
+            "The two foreign ministers, Emi Sato and Penny Holt, met in Tokyo.",
+            {"Emi Sato", "Penny Holt"},
+            id="names-in-apposition-to-a-plural-title",
+        ),
     ],
 )
 def test_name_repair_gives_the_whole_name(nlp: Language, text: str, pair: set[str]) -> None:
