@@ -3,10 +3,9 @@
 - A participle before a titled name read as a clause of its own: in 'Visiting Japanese Prime
   Minister X met Y' the parser makes 'Visiting' the clausal subject of 'met', with X its object
   (so 'met' has no subject) or X the subject beside it. The name is the subject and the
-  participle describes it. Only the
-  `visited.visitor_modifiers` words (rules/triggers.json), only when the name follows the word
-  at once, and never where the word has a subject of its own or the clause is set off by a comma
-  ('Visiting Berlin, X said').
+  participle describes it. Only the `visited.visitor_modifiers` words (rules/triggers.json),
+  only when the name follows the word at once, and never where the word has a subject of its
+  own or the clause is set off by a comma ('Visiting Berlin, X said').
 
 The component is `newskg_misparses`, after `parser` in `load_pipeline`; the stages after it,
 `newskg_name_repair` among them, read the mended parse.
