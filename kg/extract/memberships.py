@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
-from kg.extract.participants import entities_of, gives_examples, persons_of
+from kg.extract.participants import entities_of, examples_of, persons_of
 from kg.extract.posts import SUBJECTS, Role, entity_at
 from kg.extract.rules import Rules
 from kg.extract.text import tokens_of
@@ -172,14 +172,7 @@ def _party_as_members(
         one_word = index.spans.get(token.i) == (token.i, token.i + 1)
         if party is None or not one_word or token.text in words:
             continue
-        examples = [
-            pobj
-            for prep in token.children
-            if prep.dep_ == "prep" and gives_examples(prep)
-            for pobj in prep.children
-            if pobj.dep_ == "pobj"
-        ]
-        persons = [e for t in examples for e, _ in entities_of(t, index, ("person",))]
+        persons = [e for t in examples_of(token) for e, _ in entities_of(t, index, ("person",))]
         if token.dep_ == "appos" and (person := entity_at(token.head, index, ("person",))):
             persons.append(person)  # the name's own, not its conjuncts'
         for person in dict.fromkeys(persons):

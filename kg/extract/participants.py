@@ -48,18 +48,23 @@ def entities_of(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Par
             and not (c.dep_ == "compound" and current.pos_ == "NOUN")
         )
         if current.pos_ == "NOUN":  # "leaders including X and Y", "leaders such as X and Y"
-            stack.extend(
-                pobj
-                for prep in current.children
-                if prep.dep_ == "prep" and gives_examples(prep)
-                for pobj in prep.children
-                if pobj.dep_ == "pobj"
-            )
+            stack.extend(examples_of(current))
     return found
 
 
-def gives_examples(prep: Token) -> bool:
-    """'including', 'such as': the people named after it are among the noun's."""
+def examples_of(noun: Token) -> list[Token]:
+    """The words 'including' or 'such as' give as examples of `noun` ('leaders including X and
+    Y': X), whose people are among the noun's."""
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and _gives_examples(prep)
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _gives_examples(prep: Token) -> bool:
     such = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
     return prep.lower_ == "including" or such
 

@@ -70,9 +70,8 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
     present = set(doc.to_array(ORTH).tolist()) & known
     if present:
         in_names = {i for e in ents_of(doc) if e.label_ != "NORP" for i in range(e.start, e.end)}
-        alone = {
-            e.start for e in ents_of(doc) if len(e) == 1
-        }  # "Labor" tagged ORG before "senator"
+        # "Labor" tagged ORG before "senator"
+        alone = {e.start for e in ents_of(doc) if len(e) == 1}
         person_ends = {ent.end for ent in ents_of(doc) if ent.label_ == "PERSON"}
         matcher = tag_matcher(doc.vocab, rules)
         for end in sorted(person_ends):  # a tag counts only right after a name: match there

@@ -246,9 +246,7 @@ def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     objects = objects_with(token, index, withs)
     for thing in (c for c in token.children if c.dep_ == "dobj"):
         objects += objects_with(thing, index, withs)  # "launched the campaign with X"
-    for adverb in token.children:  # "sat next to X"
-        if adverb.dep_ == "advmod" and adverb.lower_ in spec["beside_adverbs"]:
-            objects += objects_with(adverb, index, ("to",))
+    objects += _next_to(token, index, spec)  # "sat next to X"
     subjects = subjects_of(token, index)
     confidence = spec["with_verbs"][word]
     if objects or word in spec["reciprocal_verbs"]:
@@ -265,10 +263,18 @@ def _beside_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | N
     if token.pos_ != "VERB" or (word := lemma(token, beside)) not in beside:
         return None
     objects = objects_with(token, index, tuple(p for p in spec["with_prepositions"] if p != "with"))
-    for adverb in token.children:  # "standing next to X"
-        if adverb.dep_ == "advmod" and adverb.lower_ in spec["beside_adverbs"]:
-            objects += objects_with(adverb, index, ("to",))
+    objects += _next_to(token, index, spec)  # "standing next to X"
     return Trigger(subjects_of(token, index), objects, beside[word]) if objects else None
+
+
+def _next_to(token: Token, index: EntityIndex, spec: dict) -> Participants:
+    """Persons one of `beside_adverbs` puts beside the verb's subject with 'to': 'next to X'."""
+    return [
+        p
+        for adverb in token.children
+        if adverb.dep_ == "advmod" and adverb.lower_ in spec["beside_adverbs"]
+        for p in objects_with(adverb, index, ("to",))
+    ]
 
 
 def _call_on(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:

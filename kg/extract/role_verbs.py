@@ -39,7 +39,7 @@ def role_nouns(subject: Token, rules: Rules) -> list[Token]:
         if (c.dep_ == "attr" and lemma in roles["attr"])
         or (c.dep_ == "oprd" and lemma in roles["oprd"])
     ]
-    ended = lemma in roles["ended_as"] or phrasal(verb) in roles["ended_as"]
+    ended = _ends_a_post(verb, rules)
     holders = [verb] if lemma in roles["as"] or ended else []
     holders += [
         c for c in verb.children if c.dep_ == "dobj" and c.lower_ in rules.posts["role_nouns"]
@@ -67,8 +67,14 @@ def left(noun: Token, rules: Rules) -> bool:
     verb = noun.head.head if noun.head.lower_ == "as" else None
     if verb is None:
         return False
+    return _ends_a_post(verb, rules) and _happened(verb, rules)
+
+
+def _ends_a_post(verb: Token, rules: Rules) -> bool:
+    """Whether the verb, alone or with its particle, ends its subject's post: 'resigned', 'step
+    down' (`posts.role_verbs.ended_as`)."""
     ended = rules.posts["role_verbs"]["ended_as"]
-    return (verb.lemma_.lower() in ended or phrasal(verb) in ended) and _happened(verb, rules)
+    return verb.lemma_.lower() in ended or phrasal(verb) in ended
 
 
 def succeeded(noun: Token, rules: Rules) -> bool:
