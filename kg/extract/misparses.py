@@ -13,6 +13,7 @@ The component is `newskg_misparses`, after `parser` in `load_pipeline`; the stag
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -45,9 +46,10 @@ def _described(participle: Token) -> Token | None:
 
 def mend_parse(doc: Doc, rules: Rules) -> Doc:
     """The doc with the misparses above mended."""
-    modifiers = set(rules.triggers["visited"]["visitor_modifiers"])
-    for token in doc:
-        if token.lower_ in modifiers and (name := _described(token)) is not None:
+    # Read the words as ids: a Token is made only where a modifier stands (few docs have one).
+    modifiers = {doc.vocab.strings[w] for w in rules.triggers["visited"]["visitor_modifiers"]}
+    for i, word in enumerate(doc.to_array(LOWER).tolist()):
+        if word in modifiers and (name := _described(token := doc[i])) is not None:
             name.head, name.dep_ = token.head, "nsubj"
             token.head, token.dep_ = name, "amod"
     return doc
