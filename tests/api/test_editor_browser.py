@@ -158,6 +158,8 @@ def test_editor_completes_prefixes_offline(watched: Tab, server: str) -> None:
     hints = page.locator(".CodeMirror-hints")
     expect(hints).to_contain_text("kg: <https://w3id.org/newskg/ontology#>")
     page.keyboard.press("Enter")
+    # the editor applies the chosen hint after the key event: wait for it before reading
+    page.wait_for_function("yasgui.getTab().getYasqe().getValue() !== 'PREFIX k'")
     text = page.evaluate("yasgui.getTab().getYasqe().getValue()")
     assert text.startswith("PREFIX kg: <https://w3id.org/newskg/ontology#>")
 
