@@ -1,4 +1,4 @@
-"""Parses the small model gets wrong in a known way, mended on the doc right after its parser.
+"""Parses the small model gets wrong in a known way, mended on the doc right after its lemmatizer.
 
 - A participle before a titled name read as a clause of its own: in 'Visiting Japanese Prime
   Minister X met Y' the parser makes 'Visiting' the clausal subject of 'met', with X its object
@@ -6,9 +6,17 @@
   participle describes it. Only the `visited.visitor_modifiers` words (rules/triggers.json),
   only when the name follows the word at once, and never where the word has a subject of its
   own or the clause is set off by a comma ('Visiting Berlin, X said').
+- The same participle after one of `met.with_prepositions`, read as a gerund with the name its
+  object: in 'Y met with visiting Kenyan President X in Nairobi' the name is the object of
+  'with' and the participle describes it; what the gerund governed ('in Nairobi') is the
+  clause's. Only right after the preposition and with a proper name right after the word
+  ('criticised for visiting North Korea' is a gerund: 'for' is no meeting preposition).
+- The same participle right after one of `met.verbs` that has no object of its own, read as
+  the verb's complement: in 'Y received visiting Kenyan President X in Nairobi' the name is the
+  verb's object ('began visiting Paris' is a gerund: 'begin' is no meeting verb).
 
-The component is `newskg_misparses`, after `parser` in `load_pipeline`; the stages after it,
-`newskg_name_repair` among them, read the mended parse.
+The component is `newskg_misparses`, after `lemmatizer` in `load_pipeline` (it reads lemmas,
+never entities); the stages after it, `newskg_name_repair` among them, read the mended parse.
 """
 
 from __future__ import annotations
@@ -35,7 +43,6 @@ def _described(participle: Token) -> Token | None:
     if len(names) != 1 or any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children):
         return None
     name = names[0]
-    # tags, not parts of speech: the attribute ruler that sets those runs after this
     if name.tag_ not in ("NNP", "NNPS") or name.left_edge.i != participle.i + 1:
         return None
     after = name.right_edge.i + 1
@@ -44,14 +51,66 @@ def _described(participle: Token) -> Token | None:
     return name
 
 
+def _object_after(participle: Token) -> Token | None:
+    """The participle's one object, if it is a proper name that follows it at once."""
+    objects = [c for c in participle.children if c.dep_ == "dobj"]
+    if participle.tag_ != "VBG" or len(objects) != 1 or objects[0].tag_ not in ("NNP", "NNPS"):
+        return None
+    name = objects[0]
+    return name if name.left_edge.i == participle.i + 1 else None
+
+
+def _accompanied(participle: Token, prepositions: set[str]) -> Token | None:
+    """The name a participle parsed as a gerund right after a meeting preposition describes:
+    its object ('with' + 'visiting' + object 'X')."""
+    preposition = participle.head
+    if participle.dep_ != "pcomp" or preposition.lower_ not in prepositions:
+        return None
+    return _object_after(participle) if preposition.i == participle.i - 1 else None
+
+
+def _received(participle: Token, verbs: set[str]) -> Token | None:
+    """The name a participle parsed as the complement of a meeting verb right before it
+    describes, when the verb has no object of its own: 'received' + 'visiting' + object 'X'."""
+    verb = participle.head
+    if participle.dep_ != "xcomp" or verb.lemma_ not in verbs or verb.i != participle.i - 1:
+        return None
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return _object_after(participle)
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb whose clause `token` is in ('held' for 'with' in 'held talks with'), or its head
+    if no verb governs it."""
+    return next((a for a in token.ancestors if a.tag_.startswith("VB")), token.head)
+
+
+def _describe(participle: Token, name: Token, head: Token, dep: str) -> None:
+    """Make `name` the `dep` of `head` and the participle its modifier; what the participle
+    governed besides ('in Nairobi') goes to the clause."""
+    for adjunct in [c for c in participle.children if c is not name]:
+        adjunct.head = _clause_of(head) if dep == "pobj" else head
+    name.head, name.dep_ = head, dep
+    participle.head, participle.dep_ = name, "amod"
+
+
 def mend_parse(doc: Doc, rules: Rules) -> Doc:
     """The doc with the misparses above mended."""
     # Read the words as ids: a Token is made only where a modifier stands (few docs have one).
     modifiers = {doc.vocab.strings[w] for w in rules.triggers["visited"]["visitor_modifiers"]}
+    prepositions = set(rules.triggers["met"]["with_prepositions"])
+    verbs = set(rules.triggers["met"]["verbs"])
     for i, word in enumerate(doc.to_array(LOWER).tolist()):
-        if word in modifiers and (name := _described(token := doc[i])) is not None:
-            name.head, name.dep_ = token.head, "nsubj"
-            token.head, token.dep_ = name, "amod"
+        if word not in modifiers:
+            continue
+        token = doc[i]
+        if (name := _described(token)) is not None:
+            _describe(token, name, token.head, "nsubj")
+        elif (name := _accompanied(token, prepositions)) is not None:
+            _describe(token, name, token.head, "pobj")
+        elif (name := _received(token, verbs)) is not None:
+            _describe(token, name, token.head, "dobj")
     return doc
 
 

@@ -64,7 +64,8 @@ def load_pipeline(model: str, rules: Rules | None = None) -> Language:
             f"(it has {nlp.pipe_names}); newskg needs a trained pipeline such as en_core_web_sm."
         )
     nlp.add_pipe("newskg_paragraphs", before="parser")
-    nlp.add_pipe(MISPARSES, after="parser")
+    # the mending reads lemmas where the pipeline has them ('received visiting X')
+    nlp.add_pipe(MISPARSES, after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
     nlp.add_pipe(NAME_REPAIR, after="ner")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(party_patterns(rules or load_rules()))  # type: ignore[attr-defined]

@@ -526,13 +526,13 @@ def visitors(
             continue
         verb = next((t for t in named.ancestors if t.pos_ in ("VERB", "AUX")), None)
         place = _place(verb, index, rules) if verb is not None else None
-        if verb is not None and place is None:  # "met Y in Oslo", the place parsed on Y
+        if verb is not None and place is None:  # "met Y in Oslo", parsed on Y or on X
             others = [
                 (p, t)
                 for t in verb.subtree
                 if (p := index.at(t)) is not None and p.type == "person" and p is not person
             ]
-            place = _between(verb, others, index, rules)
+            place = _between(verb, [(person, named), *others], index, rules)
         place = place or _dateline_place(sentence.doc, index)
         if place is not None:
             when = _date(verb, published, "asserted", rules) if verb is not None else None
