@@ -20,7 +20,7 @@ from kg.extract.known_places import is_known_place, person_names, untagged_place
 from kg.extract.party_mentions import find_party_mentions
 from kg.extract.pipeline import PARTY_ID_GENERIC
 from kg.extract.rules import Rules
-from kg.extract.text import ents_of, hyphen_after, tokens_of
+from kg.extract.text import POSSESSIVE, ents_of, hyphen_after, tokens_of
 from kg.types import Entity, EntityType
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -30,7 +30,6 @@ LABEL_TYPES: dict[str, EntityType] = {
     "LOC": "place",
     "FAC": "place",
 }
-POSSESSIVE = {"'s", "’s", "'", "’"}
 ORG_TYPES = ("organization", "party")
 
 

@@ -163,14 +163,15 @@ def _members_named(
 def _party_as_members(
     sentence: Span, index: EntityIndex, rules: Rules
 ) -> Iterator[tuple[Role, Resolved, Resolved]]:
-    """A party's one-word name used for its members: in apposition to a name ('X, a
-    Conservative, said') or with names as examples ('Republicans including X and Y', 'Tories
+    """A party's name used for its members: in apposition to a name ('X, a Conservative, said',
+    'X, a Liberal Democrat') or with names as examples ('Republicans including X and Y', 'Tories
     such as X'); its member nouns ('X, a Democrat') are `party_mentions`'s."""
     words = rules.party_mentions["words"]
     for token in index.mention_tokens(sentence):
         party = entity_at(token, index, ("party",))
-        one_word = index.spans.get(token.i) == (token.i, token.i + 1)
-        if party is None or not one_word or token.text in words:
+        span = index.spans.get(token.i)
+        last = span is not None and span[1] == token.i + 1  # the name's head word
+        if party is None or not last or (token.text in words and span == (token.i, token.i + 1)):
             continue
         persons = [e for t in examples_of(token) for e, _ in entities_of(t, index, ("person",))]
         if token.dep_ == "appos" and (person := entity_at(token.head, index, ("person",))):

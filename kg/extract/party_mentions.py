@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 
 from kg.errors import RulesError
 from kg.extract.rules import Rules
-from kg.extract.text import ents_of, tokens_of
+from kg.extract.text import POSSESSIVE, ents_of, tokens_of
 
 if TYPE_CHECKING:  # entities imports this module
     from kg.extract.entities import EntityIndex, Resolved
@@ -70,9 +70,10 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
     present = set(doc.to_array(ORTH).tolist()) & known
     if present:
         in_names = {i for e in ents_of(doc) if e.label_ != "NORP" for i in range(e.start, e.end)}
-        # "Labor" tagged ORG before "senator"
+        # "Labor" tagged ORG before "senator", "Liberal" in "the Liberal leader"
         alone = {e.start for e in ents_of(doc) if len(e) == 1}
         person_ends = {ent.end for ent in ents_of(doc) if ent.label_ == "PERSON"}
+        person_starts = {ent.start for ent in ents_of(doc) if ent.label_ == "PERSON"}
         matcher = tag_matcher(doc.vocab, rules)
         for end in sorted(person_ends):  # a tag counts only right after a name: match there
             if end >= len(doc) or doc[end].text not in ("(", ","):
@@ -91,9 +92,9 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
                 tagged.append(Span(doc, code.i, code.i + 1, label=party))
         for t in tokens_of(doc):
             if t.text in titles and (t.i not in in_names or t.i in alone):
-                if _before_a_title(t, rules):
+                if _before_a_title(t, rules) or _before_a_possessed_name(t, person_starts):
                     titled.append(Span(doc, t.i, t.i + 1, label=titles[t.text]))
-            elif t.text in words and t.i not in in_names:
+            elif t.text in words and (t.i not in in_names or t.i in alone):
                 worded.append(Span(doc, t.i, t.i + 1, label=words[t.text]))
     doc.spans[TAGS] = tagged
     doc.spans[WORDS] = worded
@@ -102,12 +103,23 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
 
 def _before_a_title(word: Token, rules: Rules) -> bool:
     """Whether a title's head follows `word`, past its modifiers: 'Labor leader', 'Labor
-    frontbencher', not 'Labor Department'."""
+    frontbencher', not 'Labor Department' nor a portfolio's capitalised title ('Labor
+    Secretary', a minister of labour)."""
     doc, i = word.doc, word.i + 1
     while i < len(doc) and doc[i].lower_ in rules.posts["modifiers"]:
         i += 1
-    heads = {*rules.posts["heads"], *rules.posts["party_member_nouns"]}
-    return i < len(doc) and doc[i].lower_ in heads
+    if i >= len(doc):
+        return False
+    head = doc[i]
+    if head.is_title and head.lower_ in rules.posts["portfolio_heads"]:
+        return False
+    return head.lower_ in {*rules.posts["heads"], *rules.posts["party_member_nouns"]}
+
+
+def _before_a_possessed_name(word: Token, person_starts: set[int]) -> bool:
+    """Whether `word` possesses a person's name: 'Labor's Anthony Burke'."""
+    i = word.i + 1
+    return i + 1 < len(word.doc) and word.doc[i].text in POSSESSIVE and i + 1 in person_starts
 
 
 def tagged_members(

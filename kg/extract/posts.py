@@ -16,11 +16,11 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
-from kg.extract.entities import ORG_TYPES, POSSESSIVE, EntityIndex, Resolved
+from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.role_verbs import ended, hypothetical, left, role_nouns, succeeded
 from kg.extract.rules import Rules
-from kg.extract.text import ents_of, tokens_of
+from kg.extract.text import POSSESSIVE, ents_of, tokens_of
 
 BRIDGES = {"of", "-", "–"}
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -94,14 +94,17 @@ def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
     """The title as written, without national adjectives or possessors ('UKIP's deputy leader'
     -> 'deputy leader'), but keeping the adjective of a generic title ('Palestinian leader')."""
     dropped: set[int] = set()
+    within = {t.i for t in tokens}
     for t in tokens:
         span = index.spans.get(t.i)
         after = t.doc[span[1]] if span is not None and span[1] < len(t.doc) else None
         if span is None and t.i < tokens[-1].i:
             after = t.doc[t.i + 1]  # "the party's Treasury spokesman", not "the minister's"
         possessor = after is not None and after.text in POSSESSIVE  # "the SNP's Holyrood leader"
+        # "Scottish" in "the Scottish National Party candidate" is the party's name
+        named = span is not None and span[1] - span[0] > 1 and entity_at(t, index, ORG_TYPES)
         if (
-            t.text in rules.demonyms
+            (t.text in rules.demonyms and not named)
             or t.ent_type_ == "NORP"
             or entity_at(t, index, ("place",))
             or t.text in POSSESSIVE
@@ -109,6 +112,8 @@ def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
             or t.lower_ in rules.posts["dropped_modifiers"]
         ):
             dropped.add(t.i)
+        if t.dep_ == "poss" and t.head.i in within:  # "the prime minister's deputy"
+            dropped.update(x.i for x in t.subtree)  # the whole possessor
     kept = [t for t in tokens if t.i not in dropped]
     if len(kept) == 1 and kept[0].lower_ in rules.posts["generic"]:
         kept = [t for t in tokens if t.text not in POSSESSIVE]

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities import POSSESSIVE, EntityIndex, Resolved
+from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.posts import (
     SUBJECTS,
     Post,
@@ -27,7 +27,7 @@ from kg.extract.posts import (
 )
 from kg.extract.role_verbs import hypothetical
 from kg.extract.rules import Rules
-from kg.extract.text import tokens_of
+from kg.extract.text import POSSESSIVE, tokens_of
 
 PROTAGONIST_SHARE = 0.5
 PROTAGONIST_MENTIONS = 4

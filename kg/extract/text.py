@@ -15,6 +15,8 @@ KEY = "newskg.text"
 """Where the text is kept in `Doc.user_data`."""
 TOKENS = "newskg.tokens"
 """Where the tokens are kept in `Doc.user_data`, while the stages run."""
+POSSESSIVE = {"'s", "’s", "'", "’"}
+"""The possessive endings, as the tokenizer splits them off: "Labor's", "the Tories'"."""
 ENTS = "newskg.ents"
 """Where the named entities are kept in `Doc.user_data`, while the stages run."""
 

@@ -101,6 +101,12 @@ def test_party_mentions_adjective_before_leader_title_leads(nlp: Language) -> No
     assert _asserted(nlp, text, "leads") == {("Frank Osei", "Democratic Party")}
 
 
+def test_party_word_the_tagger_took_for_an_organisation_leads(nlp: Language) -> None:
+    text = "Ann Pike, the Liberal leader, said she would vote against."
+    assert _asserted(nlp, text, "leads") == {("Ann Pike", "Liberal Party")}
+    assert _asserted(nlp, text, "works_for") == set()
+
+
 def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
     rules = load_rules()
     bad = {**rules.party_mentions, "tag_patterns": [[{"ORHT": "("}]]}
@@ -135,6 +141,18 @@ def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
             {("Giles Ware", "Conservatives")},
             "asserted",
             id="a-party-figure",
+        ),
+        pytest.param(
+            "Giles Ware, a senior Liberal, said he would vote against.",
+            {("Giles Ware", "Liberal Party")},
+            "asserted",
+            id="a-party-word-in-apposition",
+        ),
+        pytest.param(
+            "Giles Ware, a Liberal Democrat, said he would vote against.",
+            {("Giles Ware", "Liberal Democrats")},
+            "asserted",
+            id="a-two-word-party-name-in-apposition",
         ),
         pytest.param(
             "Councillor Ann Pike defected to the Greens in March.",
@@ -191,9 +209,18 @@ def test_party_membership_of_a_post_from_a_party(nlp: Language) -> None:
             id="party-word-the-tagger-took-for-an-organisation",
         ),
         pytest.param(
+            "Labor's Dana Reid criticised the budget.",
+            {("Dana Reid", "Australian Labor Party")},
+            id="party-word-possessing-a-name",
+        ),
+        pytest.param(
             "Secretary of Labor Dana Reid criticised the budget.", set(), id="a-portfolio"
         ),
+        pytest.param(
+            "Labor Secretary Dana Reid criticised the budget.", set(), id="a-portfolio-title"
+        ),
         pytest.param("The Labor Department hired Dana Reid.", set(), id="a-department"),
+        pytest.param("Labor's new rules angered Dana Reid.", set(), id="possessing-no-name"),
     ],
 )
 def test_party_title_words_only_before_a_title(nlp: Language, text: str, expected: set) -> None:

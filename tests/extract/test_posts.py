@@ -351,6 +351,38 @@ def test_posts_given_by_a_verb(nlp: Language, text: str, post: tuple[str, str]) 
     assert ("holds_position", *post) in _triples(_facts(nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        pytest.param(
+            "The prime minister's deputy, Omar Vance, chaired the meeting.",
+            ("Omar Vance", "deputy"),
+            id="a-possessor-of-two-words-is-no-part-of-it",
+        ),
+        pytest.param(
+            "The visiting governor, Ines Pardo, laid a wreath.",
+            ("Ines Pardo", "governor"),
+            id="visiting-is-no-part-of-it",
+        ),
+        pytest.param(
+            "Ines Pardo, also party treasurer, signed the cheque.",
+            ("Ines Pardo", "party treasurer"),
+            id="an-adverb-is-no-part-of-it",
+        ),
+        pytest.param(
+            "Ines Pardo, the Scottish National Party candidate, spoke first.",
+            ("Ines Pardo", "Scottish National Party candidate"),
+            id="a-party-name-keeps-its-national-adjective",
+        ),
+    ],
+)
+def test_posts_labelled_with_the_title_alone(
+    nlp: Language, text: str, post: tuple[str, str]
+) -> None:
+    posts = {t[1:] for t in _triples(_facts(nlp, text)) if t[0] == "holds_position"}
+    assert posts == {post}
+
+
 def test_posts_given_by_an_appointing_verb_are_its_objects(nlp: Language) -> None:
     facts = _triples(_facts(nlp, "Tom Briggs named Anna Berg as his foreign minister."))
     assert {f for f in facts if f[0] == "holds_position"} == {
