@@ -184,6 +184,8 @@ def make_post(
     """A post from the title's tokens and an optional complement ('of Alcohol Focus Scotland');
     `past` when the text says it is no longer held, as a 'former' in the title also says."""
     past = past or any(t.lower_ in rules.posts["past_modifiers"] for t in tokens)
+    # "X, a senior leader of the party": one of its leaders, so a member (a former one led it)
+    one_of = bool(tokens) and tokens[0].lower_ in ("a", "an") and not past
     while tokens and (
         tokens[0].lower_ in BRIDGES
         or tokens[0].text in POSSESSIVE
@@ -236,6 +238,8 @@ def make_post(
     elif len(tokens) == 1 and head in rules.posts["party_leader_heads"] and not complement:
         org = _sentence_party(sentence, tokens[0].i, index)  # "the Lib Dems, with leader X"
         role = "leads" if org is not None else None
+    if role == "leads" and one_of and not _written_head(tokens)[0].startswith("co-"):
+        role = "member_of"  # but "a co-chairman" is one of those who lead it
     label = _label(tokens, index, rules)
     if _plural_head(tokens[-1], rules):  # "Tory MPs X and Y": each a Tory MP
         label = label[:-1]

@@ -225,6 +225,33 @@ def test_posts_not_claimed(nlp: Language, text: str, absent: tuple[str, str, str
     assert absent not in _triples(_facts(nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        pytest.param(
+            "Ravi Nair, a senior leader of the Green Party, opposed the plan.",
+            ("member_of", "Ravi Nair", "Green Party"),
+            id="a-leader-is-one-of-its-leaders",
+        ),
+        pytest.param(
+            "Ravi Nair, the leader of the Green Party, opposed the plan.",
+            ("leads", "Ravi Nair", "Green Party"),
+            id="the-leader-leads",
+        ),
+        pytest.param(
+            "Ravi Nair, a co-chairman of the Green Party, opposed the plan.",
+            ("leads", "Ravi Nair", "Green Party"),
+            id="a-co-chairman-leads",
+        ),
+    ],
+)
+def test_posts_one_of_several_leaders_is_a_member(
+    nlp: Language, text: str, role: tuple[str, str, str]
+) -> None:
+    affiliations = {t for t in _triples(_facts(nlp, text)) if t[0] in ("leads", "member_of")}
+    assert affiliations == {role}
+
+
 def test_posts_title_inside_a_name_is_split_off(nlp: Language) -> None:
     facts = _facts(nlp, "The row was between MEP Nigel Farage and the party's treasurer.")
     posts = {(f.subject, f.object) for f in facts if f.predicate == "holds_position"}
