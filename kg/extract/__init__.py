@@ -1,7 +1,7 @@
 """Extraction: articles in, entities and facts with evidence out. spaCy types stay in here.
 
 Two spaCy pipelines run on each article. The parsing pipeline (`pipeline.load_pipeline`: the
-trained model, a party ruler, `newskg_paragraphs`, `newskg_misparses`, `newskg_name_repair`)
+trained model, a party ruler, `newskg_sentences`, `newskg_misparses`, `newskg_name_repair`)
 gives the Doc; the extraction pipeline (`components.extraction_pipeline`) runs newskg's stages
 on it as registered components, in this order:
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # a Cython module
 from spacy.tokens import Doc
 
 from kg.errors import ModelNotFoundError
@@ -15,12 +17,17 @@ PARTY_LABEL = "ORG"
 PARTY_ID_GENERIC = "party"
 
 
-@Language.component("newskg_paragraphs")
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, paragraphs and captions never run together."""
+@Language.component("newskg_sentences")
+def sentence_boundaries(doc: Doc) -> Doc:
+    """Where sentences start, before the parser guesses: a line break ends one (headlines,
+    paragraphs and captions never run together); a title written short before a name
+    ('Sens.', 'Gov.') does not."""
+    titles = load_rules().abbreviated_titles
     for token in doc[:-1]:
         if "\n" in token.text_with_ws or token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        elif token.text in titles:
+            doc[token.i + 1].is_sent_start = False
     return doc
 
 
@@ -63,10 +70,14 @@ def load_pipeline(model: str, rules: Rules | None = None) -> Language:
             f"spaCy pipeline '{model}' has no 'ner' and 'parser' components "
             f"(it has {nlp.pipe_names}); newskg needs a trained pipeline such as en_core_web_sm."
         )
-    nlp.add_pipe("newskg_paragraphs", before="parser")
+    rules = rules or load_rules()
+    if isinstance(nlp.tokenizer, Tokenizer):  # 'Sens.', not 'Sens' + '.'
+        for word in rules.abbreviated_titles:
+            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+    nlp.add_pipe("newskg_sentences", before="parser")
     # the mending reads lemmas where the pipeline has them ('received visiting X')
     nlp.add_pipe(MISPARSES, after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "parser")
     nlp.add_pipe(NAME_REPAIR, after="ner")
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(party_patterns(rules or load_rules()))  # type: ignore[attr-defined]
+    ruler.add_patterns(party_patterns(rules))  # type: ignore[attr-defined]
     return nlp

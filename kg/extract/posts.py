@@ -84,7 +84,7 @@ def _title_like(token: Token, index: EntityIndex, rules: Rules) -> bool:
 def _text(tokens: list[Token]) -> str:
     """Tokens as written, with a space wherever dropped tokens left a gap."""
     parts = []
-    for token, after in zip(tokens, [*tokens[1:], None], strict=True):
+    for token, after in zip(tokens, [*tokens[1:], None], strict=False):
         gap = after is not None and after.i != token.i + 1
         parts.append(token.text + (" " if gap and not token.whitespace_ else token.whitespace_))
     return "".join(parts).strip(" -")
@@ -121,8 +121,10 @@ def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
 
 
 def _plural_head(token: Token, rules: Rules) -> bool:
-    """Whether the token is a title head in the plural ('MPs', 'ministers')."""
+    """Whether the token is a title head in the plural ('MPs', 'ministers', 'Sens.')."""
     word, heads = token.lower_, rules.posts["heads"]
+    if word.endswith("s."):
+        return word[:-2] + "." in heads
     return word.endswith("s") and word[:-1] in heads and word not in heads
 
 
@@ -241,8 +243,8 @@ def make_post(
     if role == "leads" and one_of and not _written_head(tokens)[0].startswith("co-"):
         role = "member_of"  # but "a co-chairman" is one of those who lead it
     label = _label(tokens, index, rules)
-    if _plural_head(tokens[-1], rules):  # "Tory MPs X and Y": each a Tory MP
-        label = label[:-1]
+    if _plural_head(tokens[-1], rules):  # "Tory MPs X and Y": each a Tory MP; "Sens." a "Sen."
+        label = label[:-2] + "." if label.endswith("s.") else label[:-1]
     if complement:  # as written: "head of gaming industry body ELSPA"
         label = f"{label} {_text(complement)}".strip()
     if not label:

@@ -43,6 +43,13 @@ class Rules:
         read it for every article)."""
         return {alias: name for name, aliases in self.parties.items() for alias in (name, *aliases)}
 
+    @cached_property
+    def abbreviated_titles(self) -> frozenset[str]:
+        """Title heads written short, singular and plural, as they stand before a name: 'Sen.',
+        'Sens.' (for the tokenizer, which splits 'Sens' + '.', and the sentence splitter)."""
+        singular = [w.capitalize() for w in self.posts["heads"] if w.endswith(".")]
+        return frozenset([*singular, *(w[:-1] + "s." for w in singular)])
+
 
 JSON_TYPES: dict[str, type | tuple[type, ...]] = {
     "list": list,
