@@ -23,6 +23,8 @@ from kg.extract.rules import Rules
 from kg.extract.text import POSSESSIVE, ents_of, tokens_of
 
 BRIDGES = {"of", "-", "–"}
+TITLE_PREPOSITIONS = ("of", "for", "to")
+"""The prepositions that go on with a title before a name: 'Minister for Europe X'."""
 SUBJECTS = ("nsubj", "nsubjpass")
 Role = Literal["leads", "member_of", "works_for"]
 
@@ -94,6 +96,7 @@ def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
     """The title as written, without national adjectives or possessors ('UKIP's deputy leader'
     -> 'deputy leader'), but keeping the adjective of a generic title ('Palestinian leader')."""
     dropped: set[int] = set()
+    possessors: set[int] = set()
     within = {t.i for t in tokens}
     for t in tokens:
         span = index.spans.get(t.i)
@@ -113,10 +116,10 @@ def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
         ):
             dropped.add(t.i)
         if t.dep_ == "poss" and t.head.i in within:  # "the prime minister's deputy"
-            dropped.update(x.i for x in t.subtree)  # the whole possessor
-    kept = [t for t in tokens if t.i not in dropped]
+            possessors.update(x.i for x in t.subtree)  # the whole possessor
+    kept = [t for t in tokens if t.i not in dropped | possessors]
     if len(kept) == 1 and kept[0].lower_ in rules.posts["generic"]:
-        kept = [t for t in tokens if t.text not in POSSESSIVE]
+        kept = [t for t in tokens if t.text not in POSSESSIVE and t.i not in possessors]
     return _text(kept)
 
 
@@ -174,6 +177,37 @@ def _role(title: list[Token], org: Resolved, org_at: int | None, rules: Rules) -
     return "works_for"
 
 
+def _complete(tail: list[Token], index: EntityIndex, rules: Rules) -> bool:
+    """Whether the words after a title's head complete it: one or more of `TITLE_PREPOSITIONS`,
+    each with one of `of_complements` or a name, of a place or an organisation or one the
+    tagger missed ('Secretary of State for Wales', 'Minister for Europe', 'Chief Secretary to
+    the Treasury')."""
+    if not tail or tail[0].lower_ not in TITLE_PREPOSITIONS:
+        return False
+    parts: list[list[Token]] = []
+    for token in tail:
+        if token.lower_ in TITLE_PREPOSITIONS:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return all(
+        part
+        and (
+            " ".join(t.text for t in part) in rules.posts["of_complements"]
+            or all(_named(t, index) or t.lower_ == "the" for t in part)
+        )
+        for part in parts
+    )
+
+
+def _named(token: Token, index: EntityIndex) -> bool:
+    """Whether `token` is part of the name of a place or an organisation, or of a name the
+    tagger missed."""
+    if (entity := index.at(token)) is not None:
+        return entity.type in ("place", *ORG_TYPES)
+    return token.pos_ == "PROPN" and token.is_title
+
+
 def make_post(
     person: Resolved,
     tokens: list[Token],
@@ -204,11 +238,8 @@ def make_post(
     if not heads:
         return None
     tail = tokens[heads[-1] + 1 :]
-    if tail:  # a prefix title may go on after its head only as in 'Secretary of State'
-        of_place = all(entity_at(t, index, ("place",)) or t.lower_ == "the" for t in tail[1:])
-        words = " ".join(t.text for t in tail[1:])
-        complete = words in rules.posts["of_complements"] or (of_place and len(tail) > 1)
-        if tail[0].lower_ != "of" or not complete:
+    if tail:  # a prefix title goes on after its head only as in 'Secretary of State'
+        if not _complete(tail, index, rules):
             return None
         complement, tokens = tail, tokens[: heads[-1] + 1]
     head = tokens[-1].lower_
@@ -388,7 +419,9 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
         while i >= sentence.start and doc[i].text in honorifics:
             i -= 1
         tokens: list[Token] = []
-        while i >= sentence.start and _title_like(doc[i], index, rules):
+        while i >= sentence.start and (
+            _title_like(doc[i], index, rules) or _bridge(doc[i], tokens, sentence, rules)
+        ):
             tokens.insert(0, doc[i])
             i -= 1
         root = doc[span[1] - 1]
@@ -406,6 +439,18 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
             if named:
                 listed[span[1]] = tokens[: named[-1] + 1]
             yield post
+
+
+def _bridge(token: Token, after: list[Token], sentence: Span, rules: Rules) -> bool:
+    """Whether `token` joins a title's head to the words `after` it that complete it: 'for' in
+    'Minister for Europe X', 'to the' in 'Chief Secretary to the Treasury X'; never before
+    another title ('spokesman for the Tory leader X')."""
+    if not after or any(t.lower_ in rules.posts["heads"] for t in after):
+        return False
+    if token.lower_ == "the":
+        before = token.i - 1
+        return before >= sentence.start and token.doc[before].lower_ in TITLE_PREPOSITIONS
+    return token.lower_ in TITLE_PREPOSITIONS
 
 
 def _country_after(end: int, sentence: Span, index: EntityIndex) -> str | None:

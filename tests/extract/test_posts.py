@@ -401,6 +401,31 @@ def test_posts_given_by_a_verb(nlp: Language, text: str, post: tuple[str, str]) 
             ("Ines Pardo", "Scottish National Party candidate"),
             id="a-party-name-keeps-its-national-adjective",
         ),
+        pytest.param(
+            "Jonah Reyes, Mr Pardo's chief of staff, met the negotiators.",
+            ("Jonah Reyes", "chief of staff"),
+            id="a-person-possessing-a-generic-title-is-no-part-of-it",
+        ),
+        pytest.param(
+            "Minister for Europe Sarah Kemp said the treaty was safe.",
+            ("Sarah Kemp", "Minister for Europe"),
+            id="a-title-before-a-name-goes-on-with-for",
+        ),
+        pytest.param(
+            "Chief Secretary to the Treasury Sarah Kemp announced the cuts.",
+            ("Sarah Kemp", "Chief Secretary to the Treasury"),
+            id="a-title-before-a-name-goes-on-with-to-the",
+        ),
+        pytest.param(
+            "Secretary of State for Wales Sarah Kemp opened the bridge.",
+            ("Sarah Kemp", "Secretary of State for Wales"),
+            id="a-title-before-a-name-goes-on-with-of-and-for",
+        ),
+        pytest.param(
+            "A spokesman for the Tory leader Sarah Kemp denied the report.",
+            ("Sarah Kemp", "Tory leader"),
+            id="for-before-another-title-is-no-part-of-it",
+        ),
     ],
 )
 def test_posts_labelled_with_the_title_alone(
