@@ -15,8 +15,9 @@ from kg.extract.rules import Rules
 
 def role_nouns(subject: Token, rules: Rules) -> list[Token]:
     """Title nouns a verb gives its subject: 'X became chancellor', 'was appointed education
-    secretary', 'served as deputy prime minister', 'gained his first post as shadow secretary';
-    or its object: 'to succeed Ms Rowe as party leader', 'the party elected X as its leader'."""
+    secretary', 'served as deputy prime minister', 'was promoted to chief whip', 'gained his
+    first post as shadow secretary'; or its object: 'to succeed Ms Rowe as party leader', 'the
+    party elected X as its leader', 'promoted X to chief whip'."""
     verb, roles = subject.head, rules.posts["role_verbs"]
     lemma = verb.lemma_.lower()
     if verb.pos_ not in ("VERB", "AUX") or hypothetical(verb):  # no climb up "A and B and ..."
@@ -27,6 +28,8 @@ def role_nouns(subject: Token, rules: Rules) -> list[Token]:
         return _as_nouns(verb)
     if subject.dep_ == "dobj" and appointing:  # "elected X as its leader", "named X minister"
         return _as_nouns(verb) + [c for c in verb.children if c.dep_ == "oprd"]
+    if subject.dep_ == "dobj" and lemma in roles["to"]:  # "promoted X to chief whip"
+        return _to_nouns(verb)
     if subject.dep_ not in SUBJECTS:
         return []
     if appointing and subject.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
@@ -39,6 +42,8 @@ def role_nouns(subject: Token, rules: Rules) -> list[Token]:
         if (c.dep_ == "attr" and lemma in roles["attr"])
         or (c.dep_ == "oprd" and lemma in roles["oprd"])
     ]
+    if lemma in roles["to"] and not any(c.dep_ == "dobj" for c in verb.children):
+        nouns += _to_nouns(verb)  # "was promoted to chief whip"; not "promoted Y to ..."
     ended = _ends_a_post(verb, rules)
     holders = [verb] if lemma in roles["as"] or ended else []
     holders += [
@@ -49,6 +54,16 @@ def role_nouns(subject: Token, rules: Rules) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ == "as":
                 nouns += [p for p in prep.children if p.dep_ == "pobj"]
     return nouns
+
+
+def _to_nouns(verb: Token) -> list[Token]:
+    return [
+        p
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _as_nouns(verb: Token) -> list[Token]:

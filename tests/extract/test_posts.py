@@ -372,6 +372,16 @@ def test_posts_lede_title_needs_one_headline_person(nlp: Language, title: str, t
             ("Neil Kinnock", "chairman of the British Council"),
             id="first-person-in-a-quotation-was-appointed",
         ),
+        pytest.param(
+            "Sarah Kemp was promoted to chief whip in the reshuffle.",
+            ("Sarah Kemp", "chief whip"),
+            id="promoted-to",
+        ),
+        pytest.param(
+            "Premier Tom Hill promoted Sarah Kemp to deputy leader.",
+            ("Sarah Kemp", "deputy leader"),
+            id="promoted-someone-to",
+        ),
     ],
 )
 def test_posts_given_by_a_verb(nlp: Language, text: str, post: tuple[str, str]) -> None:
@@ -433,6 +443,11 @@ def test_posts_labelled_with_the_title_alone(
 ) -> None:
     posts = {t[1:] for t in _triples(_facts(nlp, text)) if t[0] == "holds_position"}
     assert posts == {post}
+
+
+def test_posts_promoting_someone_gives_the_subject_no_post(nlp: Language) -> None:
+    facts = _facts(nlp, "Premier Tom Hill promoted Sarah Kemp to deputy leader.")
+    assert ("holds_position", "Tom Hill", "deputy leader") not in _triples(facts)
 
 
 def test_posts_given_by_an_appointing_verb_are_its_objects(nlp: Language) -> None:
