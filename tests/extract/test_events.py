@@ -35,6 +35,10 @@ BROWN_BLAIR = frozenset(("Gordon Brown", "Tony Blair"))
             "Gordon Brown and Tony Blair discussed the budget over dinner.",
             id="plural-subject-discussed-over-dinner",
         ),
+        pytest.param(
+            "During a two-hour meeting at Chequers, Gordon Brown pressed Tony Blair on a date.",
+            id="pressed-during-a-meeting",
+        ),
     ],
 )
 def test_events_exchange_at_a_gathering_is_a_meeting(nlp: Language, text: str) -> None:
