@@ -214,9 +214,13 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
     surnames = honorific_surnames(doc, rules)
     persons = person_names(doc) | surnames  # words a place's name may not have here
     for ent in ents_of(doc):
-        if ent.label_ not in LABEL_TYPES:
+        if ent.label_ not in LABEL_TYPES and ent.label_ != "NORP":
             continue
         if any(s <= ent.start_char < e for s, e in credit_zones):
+            continue
+        if ent.label_ == "NORP":  # "visited Tunis" tagged a nationality
+            if is_known_place(ent, rules, persons):
+                mentions.append((ent, "GPE"))
             continue
         label = _label_in_context(ent, rules, surnames)
         span = _clean(ent, label, rules)

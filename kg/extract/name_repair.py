@@ -96,8 +96,12 @@ def _in_a_meeting(name: Token, rules: Rules) -> bool:
     verb ('X met', 'X visited', 'X held talks'), the object of a meeting verb ('met X'), or after
     'with' on a meeting verb or noun ('held talks with X', 'a meeting with X')."""
     met = rules.triggers["met"]
-    while name.dep_ == "conj" and name.head.i != name.i:
-        name = name.head  # "Macron and Scholz held talks": Scholz stands where Macron does
+    name = _entity_root(name)
+    while name.dep_ in ("conj", "appos") and name.head.i != name.i:
+        # "Macron and Scholz held talks": Scholz stands where Macron does, and so does the
+        # name in apposition to a word ("the chancellor, Scholz, met"), or on a word inside
+        # another name ("Ursula von der" + "Leyen and Giorgia Meloni")
+        name = _entity_root(name.head)
     head = name.head
     if name.dep_ == "nsubj":
         return _meeting_clause(head, rules, MEETING_CLAUSE_DEPTH)
@@ -110,6 +114,18 @@ def _in_a_meeting(name: Token, rules: Rules) -> bool:
         nouns = {n for ns in met["light_verbs"].values() for n in ns}
         return trigger.lemma_.lower() in words or trigger.lower_ in nouns | set(met["nouns"])
     return False
+
+
+def _entity_root(token: Token) -> Token:
+    """The root of the entity the tagger made `token` part of, or the token."""
+    if not token.ent_type_:
+        return token
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].root
 
 
 MEETING_CLAUSE_DEPTH = 2

@@ -113,6 +113,13 @@ def _between(
     return None
 
 
+def _noun_place(verb: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
+    """The place the parser hung on a light verb's noun: 'A and B held talks in Rome'."""
+    nouns = rules.triggers["met"]["light_verbs"].get(verb.lemma_.lower(), ())
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in nouns]
+    return next((p for c in objects if (p := _located(c, index, rules)) is not None), None)
+
+
 def _place(token: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
     """The place the clause of `token` gives: 'in Ramallah', or 'before leaving Jerusalem'."""
     if (place := _located(token, index, rules)) is not None:
@@ -131,9 +138,11 @@ def _place(token: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
 
 
 def _together(token: Token, spec: dict) -> bool:
-    """'Appeared together', 'campaigned jointly', 'stood side by side'."""
+    """'Appeared together', 'campaigned jointly', 'stood side by side' (also where the parser
+    hung the adverb on the phrase after it: 'visited Tunis together on Sunday')."""
     doc = token.doc
-    for child in token.children:
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    for child in [*token.children, *(a for p in preps for a in p.children if a.i < p.i)]:
         if child.dep_ in ("advmod", "npadvmod"):
             for phrase in spec["together_adverbs"]:
                 words = phrase.split()
@@ -461,6 +470,7 @@ def _meeting_facts(
         when = when or _date(trigger.event, published, status, rules)
         where = where or _place(trigger.event, index, rules)
     where = where or _between(token, trigger.objects, index, rules)
+    where = where or _noun_place(token, index, rules)
     titled = any(t.i in index.indirect for _, t in trigger.subjects + trigger.objects)
     confidence = trigger.confidence * (0.85 if titled else 1.0)
     host = trigger.subjects[0][0] if trigger.joins and len(trigger.subjects) == 1 else None

@@ -403,6 +403,11 @@ def test_pronoun_does_not_look_past_a_sentence_naming_nobody(nlp: Language) -> N
             id="a-city-a-dateline-names-in-capitals",
         ),
         pytest.param(
+            "Jack Straw and Colin Powell held talks in Lisbon on Friday.",
+            "Lisbon",
+            id="on-the-talks-of-a-plural-subject",
+        ),
+        pytest.param(
             "Jack Straw met Colin Powell, who was staying in London.", None, id="relative-clause"
         ),
     ],
@@ -444,6 +449,13 @@ def test_meeting_place_is_not_a_home(nlp: Language) -> None:
         ),
         pytest.param("Tony Blair was received by Gordon Brown at the Treasury.", id="received-by"),
         pytest.param("Tony Blair paid a visit to Gordon Brown in Fife.", id="a-visit-to-a-person"),
+        pytest.param(
+            "Gordon Brown and Tony Blair visited a shipyard together on Friday.",
+            id="visited-together-the-adverb-on-the-day",
+        ),
+        pytest.param(
+            "Gordon Brown visited a hospital in Leeds with Tony Blair.", id="visited-with"
+        ),
     ],
 )
 def test_meetings_joint_appearance(nlp: Language, text: str) -> None:
@@ -587,6 +599,11 @@ def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
             "Nora Blake returned from Lusaka on Friday.",
             {("Nora Blake", "Lusaka", "asserted")},
             id="returned-from",
+        ),
+        pytest.param(
+            "Nora Blake flew to Tunis on Sunday.",
+            {("Nora Blake", "Tunis", "asserted")},
+            id="a-city-tagged-a-nationality",
         ),
     ],
 )

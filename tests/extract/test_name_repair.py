@@ -194,6 +194,11 @@ def test_name_repair_more_participants(nlp: Language, text: str, pair: set[str])
             {"Modi", "Albanese"},
             id="untagged-name-opposite-a-repaired-one",
         ),
+        pytest.param(
+            "Ursula von der Leyen and Giorgia Meloni held talks in Rome on Sunday.",
+            {"Ursula von der Leyen", "Giorgia Meloni"},
+            id="conjunct-hung-on-a-word-inside-the-other-name",
+        ),
     ],
 )
 def test_name_repair_one_word_names_in_a_meeting(nlp: Language, text: str, pair: set) -> None:
