@@ -171,6 +171,7 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
         return False
     return (
         shortest <= len(ent) <= 4
+        and len(ent.text) > 1  # not a caption's "(L)"
         and _name_word(ent[0])
         and _name_word(ent[-1])
         and all(_name_word(t) or t.lower_ in names["particles"] for t in ent)
@@ -324,6 +325,7 @@ def _untagged_participants(doc: Doc, rules: Rules, persons: list[Span]) -> list[
         span = doc[start : root.i + 1]
         if (
             len(span) <= 3
+            and len(span.text) > 1  # not a caption's "(L)"
             and not any(t.ent_type_ for t in span)
             and not any(t.text in rules.person_names["organisation_words"] for t in span)
             and _in_a_meeting(root, rules)

@@ -11,8 +11,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract import extract
 from kg.extract.name_repair import repair_names
 from kg.extract.rules import load_rules
+from kg.types import Article
 from tests.samples import extracted_facts, met_pairs
 
 
@@ -298,3 +300,9 @@ def test_a_double_barrelled_name_stays_one_persons(nlp: Language) -> None:
         "Ms Hale-Brandt met David Moore on Friday."
     )
     assert _met(nlp, text) == {frozenset({"Anna Hale-Brandt", "David Moore"})}
+
+
+def test_name_repair_a_caption_letter_beside_a_name_is_no_person(nlp: Language) -> None:
+    text = "Secretary of State Ana Ruiz (L) meets with President Tom Hale in Lima on Monday."
+    extraction = next(extract([Article(id="t", text=text)], nlp))
+    assert {e.name for e in extraction.entities if e.type == "person"} == {"Ana Ruiz", "Tom Hale"}
