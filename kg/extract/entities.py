@@ -135,8 +135,8 @@ def _known_tail(words: list[str], aliases: dict[str, str], descriptors: set[str]
 
 
 def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
-    """An ORG tag that is really a post title or part of one: 'National Security' Minister, of
-    'State', 'the MEP'."""
+    """An ORG or PERSON tag that is really a post title or part of one: 'National Security'
+    Minister, of 'State', 'the MEP', 'Foreign Minister'."""
     doc = span.doc
     heads = set(rules.posts["heads"])
     after = doc[span.end] if span.end < len(doc) else None
@@ -145,6 +145,9 @@ def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
         return False  # a known party: "Tory leader"
     if label == "ORG" and all(t.lower_ in heads for t in span):
         return True  # "X, the MEP": a title the tagger took for an organisation
+    words = heads | set(rules.posts["modifiers"])
+    if label == "PERSON" and span[-1].lower_ in heads and all(t.lower_ in words for t in span):
+        return True  # "Foreign Minister" tagged a person's name
     if after is not None and after.lower_ in heads and label == "ORG":
         # A minister's or secretary's portfolio ("National Missions" Minister) or a name made
         # of title words ("Trade and Industry" Secretary) is part of the title; an employer

@@ -302,7 +302,13 @@ def test_a_double_barrelled_name_stays_one_persons(nlp: Language) -> None:
     assert _met(nlp, text) == {frozenset({"Anna Hale-Brandt", "David Moore"})}
 
 
-def test_name_repair_a_caption_letter_beside_a_name_is_no_person(nlp: Language) -> None:
-    text = "Secretary of State Ana Ruiz (L) meets with President Tom Hale in Lima on Monday."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary of State Ana Ruiz (L) meets with President Tom Hale in Lima on Monday.",
+        "Foreign Minister Ana Ruiz (L) meets with President Tom Hale in Lima on Monday.",
+    ],
+)
+def test_name_repair_a_caption_letter_or_a_title_is_no_person(nlp: Language, text: str) -> None:
     extraction = next(extract([Article(id="t", text=text)], nlp))
     assert {e.name for e in extraction.entities if e.type == "person"} == {"Ana Ruiz", "Tom Hale"}
