@@ -257,7 +257,10 @@ def affiliations_in(
         if predicate == "located_in" and _elsewhere(a.span.text, b.span.text):
             continue  # "in Brussels ... the war in Ukraine": Brussels is in no Ukraine
         _, _, common = dependency_path(a.span.root, b.span.root)
-        status = status_of(common, rules) if common is not None else "asserted"
+        # a verb joining the two says how far it holds; a name's own phrase is no clause:
+        # "X, the EFF leader, rejected the deal" is not a rejected post
+        clause = common if common is not None and common.pos_ in ("VERB", "AUX") else None
+        status = status_of(clause, rules) if clause is not None else "asserted"
         stated.append(
             Found(
                 predicate,

@@ -145,8 +145,12 @@ def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
         return False  # a known party: "Tory leader"
     if label == "ORG" and all(t.lower_ in heads for t in span):
         return True  # "X, the MEP": a title the tagger took for an organisation
-    words = heads | set(rules.posts["modifiers"])
-    if label == "PERSON" and span[-1].lower_ in heads and all(t.lower_ in words for t in span):
+    title_words = heads | set(rules.posts["modifiers"])
+    if (
+        label == "PERSON"
+        and span[-1].lower_ in heads
+        and all(t.lower_ in title_words for t in span)
+    ):
         return True  # "Foreign Minister" tagged a person's name
     if after is not None and after.lower_ in heads and label == "ORG":
         # A minister's or secretary's portfolio ("National Missions" Minister) or a name made

@@ -319,3 +319,12 @@ def test_affiliations_a_city_is_not_located_in_a_country_the_gazetteer_says_it_i
     text = f"Arusha, a city in northern {country}, flooded."
     found = _facts(_doc(text, {"Arusha": "GPE", country: "GPE"}))
     assert (("located_in", "Arusha", country) in found) is kept
+
+
+def test_affiliations_in_a_names_apposition_take_no_status_from_its_verb(nlp: Language) -> None:
+    extraction = next(
+        extract([Article(id="t", text="Tom Dube, the PFP leader, rejected the deal.")], nlp)
+    )
+    facts = {(f.predicate, f.object, f.status) for f in extraction.facts if f.subject == "Tom Dube"}
+    assert ("works_for", "PFP", "asserted") in facts
+    assert not any(status == "negated" for _, _, status in facts)
