@@ -88,8 +88,10 @@ class _Resolver:
             if before is not None and token.i >= before:
                 break
             head = token
-            while head.dep_ == "conj" and head.head.i != head.i:
-                head = head.head  # "Blinken and Abbas met": Abbas is a subject too
+            while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+                # "Blinken and Abbas met": Abbas is a subject too; so is Kishida in "The prime
+                # minister, Fumio Kishida, visited Kyiv"
+                head = head.head
             link = head.dep_ in SUBJECTS or (head.dep_ == "pobj" and head.head.dep_ == "agent")
             person = self.index.at(token)
             if (

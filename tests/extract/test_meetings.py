@@ -353,6 +353,14 @@ def test_pronoun_subject_resolves_when_unambiguous(nlp: Language) -> None:
     assert met_pairs(facts) == {frozenset(("Michael Howard", "Tony Blair"))}
 
 
+def test_pronoun_subject_named_in_apposition_to_a_title(nlp: Language) -> None:
+    text = (
+        "The Irish foreign minister, Sean Doyle, flew to Oslo on Monday. "
+        "He met Prime Minister Erna Berg and laid a wreath."
+    )
+    assert met_pairs(extracted_facts(nlp, text)) == {frozenset(("Sean Doyle", "Erna Berg"))}
+
+
 def test_pronoun_with_two_candidates_stays_unresolved(nlp: Language) -> None:
     facts = extracted_facts(
         nlp, "Michael Howard and Charles Kennedy arrived. He met Tony Blair there."
