@@ -244,6 +244,8 @@ def affiliations_in(
         ):
             continue  # a party's people lead it or are members (`leads`, `member_of` say so);
             # speaking to an organisation, meeting at one or visiting one is not working for it
+        if predicate == "located_in" and not _said_where(a, b, affiliation_rules):
+            continue
         key = (predicate, id(subject), id(obj))
         if key not in best or best[key][0] < confidence:
             best[key] = (confidence, a, b)
@@ -283,6 +285,32 @@ def _elsewhere(place: str, country: str) -> bool:
         known is not None
         and known.kind == "country"
         and gazetteer.relation(place, country) == "apart"
+    )
+
+
+LOCATING_VERBS = ("be", "lie")
+"""The verbs that say where something is: 'Tulsa is in Oklahoma'."""
+
+
+def _said_where(thing: Mention, place: Mention, rules: AffiliationRules) -> bool:
+    """Whether the text puts a place right after a thing ('Oxford in England') or the parse joins
+    them through nothing but prepositions, punctuation, other names, a word for a place ('Tulsa,
+    a city in Oklahoma') or a verb that locates ('is in'): not 'the G7 summit in Hiroshima' (the
+    summit's place) nor 'returned to London after a week in Asia'."""
+    doc, end = thing.span.doc, thing.span.end
+    if end < len(doc) and doc[end].lower_ in ("in", "of") and place.span.root.head.i == end:
+        return True  # "held in Oxford in central England": written "X in Y", parsed apart
+    rising, falling, common = dependency_path(thing.span.root, place.span.root)
+    inside = set(range(thing.span.start, thing.span.end)) | set(
+        range(place.span.start, place.span.end)
+    )
+    nouns = {*rules.words.get("place_noun", ()), *rules.words.get("region", ())}
+    between = [t for t in (*rising, *falling, *([common] if common else [])) if t.i not in inside]
+    return all(
+        t.pos_ in ("ADP", "PUNCT", "DET", "PROPN", "ADJ", "NUM")
+        or (t.pos_ in ("VERB", "AUX") and t.lemma_ in LOCATING_VERBS)
+        or t.lower_ in nouns
+        for t in between
     )
 
 

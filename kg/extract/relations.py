@@ -589,6 +589,14 @@ def _dateline_place(doc: Doc, index: EntityIndex) -> Resolved | None:
     return None
 
 
+def _stay(verb: Token, stay_verbs: dict[str, list[str]]) -> list[str]:
+    """The prepositions that give a stay's place, if `verb` is one of `stay_verbs` with a length
+    of time for its object ('spent two days in Kyiv')."""
+    links = stay_verbs.get(lemma(verb, stay_verbs), [])
+    timed = any(c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME") for c in verb.children)
+    return links if timed else []
+
+
 def visits(
     sentence: Span, index: EntityIndex, published: date | None, rules: Rules
 ) -> Iterator[Found]:
@@ -597,6 +605,8 @@ def visits(
     for token in tokens_of(sentence):
         if token.pos_ in ("VERB", "AUX") and (word := lemma(token, spec["verbs"])) in spec["verbs"]:
             places = _visit_places(token, spec["verbs"][word], index)
+        elif token.pos_ == "VERB" and (stay := _stay(token, spec["stay_verbs"])):
+            places = _visit_places(token, stay, index)  # "spent two days in Kyiv"
         elif token.pos_ == "NOUN" and token.lower_ in spec["nouns"]:
             links = spec["nouns"][token.lower_]
             places = _visit_places(token, links, index)

@@ -328,3 +328,35 @@ def test_affiliations_in_a_names_apposition_take_no_status_from_its_verb(nlp: La
     facts = {(f.predicate, f.object, f.status) for f in extraction.facts if f.subject == "Tom Dube"}
     assert ("works_for", "PFP", "asserted") in facts
     assert not any(status == "negated" for _, _, status in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "located"),
+    [
+        pytest.param(
+            "The talks were held in Bristol in western England.",
+            {("Bristol", "England")},
+            id="written-x-in-y",
+        ),
+        pytest.param(
+            "The plant is in Tulsa, a city in northeastern Oklahoma.",
+            {("Tulsa", "Oklahoma")},
+            id="a-city-in",
+        ),
+        pytest.param(
+            "Tony Blair made a surprise appearance at the G8 summit in Gleneagles.",
+            set(),
+            id="the-summits-place",
+        ),
+        pytest.param(
+            "Gordon Brown returned to London after a week in Asia.", set(), id="another-phrase"
+        ),
+    ],
+)
+def test_affiliations_a_place_is_where_the_text_puts_it(
+    nlp: Language, text: str, located: set[tuple[str, str]]
+) -> None:
+    extraction = next(extract([Article(id="t", text=text)], nlp))
+    assert {(f.subject, f.object) for f in extraction.facts if f.predicate == "located_in"} == (
+        located
+    )

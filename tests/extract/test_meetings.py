@@ -613,6 +613,12 @@ def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
             {("Nora Blake", "Tunis", "asserted")},
             id="a-city-tagged-a-nationality",
         ),
+        pytest.param(
+            "Nora Blake spent three days in Lusaka last week.",
+            {("Nora Blake", "Lusaka", "asserted")},
+            id="spent-time-in",
+        ),
+        pytest.param("Nora Blake spent two million pounds in Lusaka.", set(), id="spent-money-in"),
     ],
 )
 def test_visits_found(nlp: Language, text: str, visits: set[tuple[str, str, str]]) -> None:
