@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
 from kg.extract.participants import entities_of, examples_of, persons_of
@@ -49,7 +49,11 @@ def affiliation_phrases(
                     (e for t in named if (e := entity_at(t, index, ("party",)))), None
                 ):
                     yield "leads", person, party  # "whose Reform party": 'Reform' names it
-        for poss in token.children:  # "the SNP's Nicola Sturgeon"
+        first = token  # "the SNP's A and B": B's party too, unless B's own is named
+        own = [t for t in token.subtree if t.i < token.i and entity_at(t, index, ("party",))]
+        while not own and first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        for poss in first.children:  # "the SNP's Nicola Sturgeon"
             if poss.dep_ == "poss" and (party := entity_at(poss, index, ("party",))):
                 yield "member_of", person, party
         members = [c for c in token.children if c.dep_ == "appos" and c.lower_ == "member"]
@@ -174,10 +178,29 @@ def _party_as_members(
         if party is None or not last or (token.text in words and span == (token.i, token.i + 1)):
             continue
         persons = [e for t in examples_of(token) for e, _ in entities_of(t, index, ("person",))]
-        if token.dep_ == "appos" and (person := entity_at(token.head, index, ("person",))):
-            persons.append(person)  # the name's own, not its conjuncts'
+        # "X, a Tory": the name's own, not its conjuncts'; "X and Y are Tories": both
+        persons += [
+            e for t in described_by(token, rules) if (e := entity_at(t, index, ("person",)))
+        ]
         for person in dict.fromkeys(persons):
             yield "member_of", person, party
+
+
+def described_by(noun: Token, rules: Rules) -> list[Token]:
+    """The names a noun describes: the one it is in apposition to ('X, a Tory rebel'; 'A and B,
+    both Tories': both) or the
+    subjects of the copula it completes ('X is a Tory rebel', 'X and Y are Tories'; not 'X is
+    not a Tory')."""
+    if noun.dep_ == "appos":  # "A and B, both Tories": each
+        both = any(c.lower_ in ("both", "all") for c in noun.children)
+        return [noun.head, *noun.head.conjuncts] if both else [noun.head]
+    verb = noun.head
+    if noun.dep_ != "attr" or verb.lemma_ not in rules.posts["role_verbs"]["attr"]:
+        return []
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return [t for s in subjects for t in (s, *s.conjuncts)]
 
 
 def _party_before_name(
@@ -195,10 +218,11 @@ def _party_before_name(
             continue
         after = doc[span[1]]
         word = after.lower_
-        plural = word.endswith("s") and word[:-1] in nouns
+        # "Labour backbenchers including X", "Tory MPs such as X": a title in the plural too
+        plural = word.endswith("s") and (word[:-1] in nouns or word[:-1] in rules.posts["heads"])
         if word in nouns or plural:  # "Labour backbencher X" or "X, a Labour rebel"
             named = [doc[after.i + 1]] if after.i + 1 < sentence.end else []
-            named += [after.head] if after.dep_ == "appos" else []
+            named += described_by(after, rules)  # "X, a Labour rebel", "X is a Labour rebel"
         else:
             named = [after]  # "Lib Dem Kate Farrow"
         persons = [e for t in named if (e := entity_at(t, index, ("person",)))]

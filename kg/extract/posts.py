@@ -425,8 +425,11 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
             tokens.insert(0, doc[i])
             i -= 1
         root = doc[span[1] - 1]
-        if not tokens and root.dep_ == "conj":  # "Tory MPs X and Y": Y's title too
+        # "Tory MPs X, Y and Z": Y's and Z's title too (Y may be parsed in apposition to X)
+        if not tokens and root.dep_ in ("conj", "appos"):
             tokens = shared.get(root.head.i, [])
+            if tokens:
+                shared[root.i] = tokens
         elif tokens and _plural_head(tokens[-1], rules):
             shared[root.i] = tokens
         inherited = listed.get(_list_before(tokens[0]), []) if tokens else []
@@ -530,15 +533,21 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
             for g in c.children
             if g.dep_ == "appos" and g.lower_ in heads
         ]
-        if token.dep_ == "conj":  # "A and B, both Labour MPs": B's too
+        if token.dep_ == "conj":  # "A and B, both Labour MPs", "A and B are Labour MPs": B's too
             nouns += [
                 c for c in token.head.children if c.dep_ == "appos" and _plural_head(c, rules)
             ]
+            first = token
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            nouns += [n for n in role_nouns(first, rules) if _plural_head(n, rules)]
         if token.dep_ == "appos" and token.head.lower_ in heads and index.at(token.head) is None:
             nouns.append(token.head)
         if token.dep_ == "appos" and (titled := _complemented_title(token.head, index, rules)):
             nouns.append(titled)  # "the MP for Barnsley, Tom Carver": parsed on Barnsley
-        nouns += [n for n in role_nouns(token, rules) if n.lower_ in heads]
+        nouns += [
+            n for n in role_nouns(token, rules) if n.lower_ in heads or _plural_head(n, rules)
+        ]
         for who in _relative_subjects(token):  # "X, who served as chancellor until 2010"
             nouns += [n for n in role_nouns(who, rules) if n.lower_ in heads]
         title = [] if nouns else _set_off_title(token, sentence, index, rules)

@@ -155,6 +155,42 @@ def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
             id="a-two-word-party-name-in-apposition",
         ),
         pytest.param(
+            "The Green Party's Ann Pike and Giles Ware launched the manifesto.",
+            {("Ann Pike", "Green Party"), ("Giles Ware", "Green Party")},
+            "asserted",
+            id="a-possessor-party-of-two-names",
+        ),
+        pytest.param(
+            "The Green Party's Ann Pike and Tory Giles Ware clashed on air.",
+            {("Ann Pike", "Green Party"), ("Giles Ware", "Conservatives")},
+            "asserted",
+            id="a-possessor-party-not-of-a-name-with-its-own",
+        ),
+        pytest.param(
+            "Giles Ware is a Tory rebel.",
+            {("Giles Ware", "Conservatives")},
+            "asserted",
+            id="a-member-noun-after-a-copula",
+        ),
+        pytest.param(
+            "Ann Pike and Giles Ware are Tories.",
+            {("Ann Pike", "Conservatives"), ("Giles Ware", "Conservatives")},
+            "asserted",
+            id="a-party-name-after-a-copula-of-two",
+        ),
+        pytest.param(
+            "Ann Pike and Giles Ware, both Tories, voted against.",
+            {("Ann Pike", "Conservatives"), ("Giles Ware", "Conservatives")},
+            "asserted",
+            id="both-party-members",
+        ),
+        pytest.param(
+            "Tory MPs including Ann Pike and Giles Ware voted against.",
+            {("Ann Pike", "Conservatives"), ("Giles Ware", "Conservatives")},
+            "asserted",
+            id="a-plural-title-including-names",
+        ),
+        pytest.param(
             "Councillor Ann Pike defected to the Greens in March.",
             {("Ann Pike", "Green Party")},
             "asserted",
@@ -267,3 +303,7 @@ def test_party_mentions_a_party_short_name_or_belonging(
 
 def test_party_mentions_a_code_no_party_has_is_none(nlp: Language) -> None:
     assert not _asserted(nlp, "Carla Hess (AP) said the vote was fair.", "member_of")
+
+
+def test_party_membership_denied_by_a_copula_is_none(nlp: Language) -> None:
+    assert _asserted(nlp, "Giles Ware is not a Tory.", "member_of") == set()

@@ -445,6 +445,18 @@ def test_posts_labelled_with_the_title_alone(
     assert posts == {post}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Labour MPs Sarah Kemp, Frank Dobbs and Diane Abbot signed the letter.",
+        "Sarah Kemp, Frank Dobbs and Diane Abbot are Labour MPs.",
+    ],
+)
+def test_posts_a_plural_title_is_each_names(nlp: Language, text: str) -> None:
+    posts = {t[1:] for t in _triples(_facts(nlp, text)) if t[0] == "holds_position"}
+    assert posts == {(name, "Labour MP") for name in ("Sarah Kemp", "Frank Dobbs", "Diane Abbot")}
+
+
 def test_posts_promoting_someone_gives_the_subject_no_post(nlp: Language) -> None:
     facts = _facts(nlp, "Premier Tom Hill promoted Sarah Kemp to deputy leader.")
     assert ("holds_position", "Tom Hill", "deputy leader") not in _triples(facts)
