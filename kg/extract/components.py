@@ -36,7 +36,7 @@ from kg.extract.company import joined_company
 from kg.extract.copresence import copresent
 from kg.extract.entities import EntityIndex, resolve_entities
 from kg.extract.facts import extraction_of
-from kg.extract.groups import resolve_groups
+from kg.extract.groups import resolve_delegations, resolve_groups
 from kg.extract.memberships import affiliation_phrases
 from kg.extract.party_mentions import tagged_members
 from kg.extract.party_ties import party_ties
@@ -150,6 +150,7 @@ def references_stage(doc: Doc) -> Doc:
     headline = headline_person(article.title, index)
     posts += resolve_title_references(doc, posts, index, rules, lede, headline)
     resolve_groups(doc, posts, index, rules)
+    resolve_delegations(doc, index, rules)
     resolve_pronouns(body, index, rules)
     # One call over the whole body: a pronoun speaker and a quotation continued in the next
     # sentence need the neighbouring sentences.

@@ -5,6 +5,10 @@ talks': a plural title (one of `posts.json` `heads`) with the countries it is of
 national adjectives (`demonyms.json`), names the holder of that post in each country, when the
 article names exactly one. The group's token then stands for those people
 (`EntityIndex.groups`), so that a meeting with the group is a meeting with each of them.
+
+A group noun (`met.group_nouns`: 'a delegation', 'a group of lawmakers') stands in the same way
+for the people the text puts in it: its leader ('a delegation led by X', one of
+`met.group_leading_verbs`) and its examples ('a group of lawmakers including X and Y').
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities import EntityIndex
+from kg.extract.participants import examples_of, persons_of
 from kg.extract.posts import Post, entity_at
 from kg.extract.rules import Rules
 from kg.extract.text import tokens_of
@@ -62,3 +67,30 @@ def resolve_groups(doc: Doc, posts: list[Post], index: EntityIndex, rules: Rules
             members.append(index.key_of(next(iter(holders.values()))))
         else:
             index.groups[noun.i] = tuple(members)
+
+
+def resolve_delegations(doc: Doc, index: EntityIndex, rules: Rules) -> None:
+    """Record in the index the people each group noun of the doc names by its leader or its
+    examples: 'met a delegation led by X', 'a group of lawmakers including X and Y'."""
+    spec = rules.triggers["met"]
+    nouns, leading = set(spec["group_nouns"]), set(spec["group_leading_verbs"])
+    for noun in tokens_of(doc):
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or noun.i in index.groups:
+            continue
+        members = [  # "a delegation of ministers led by X": the group or its 'of' noun
+            noun,
+            *(p for prep in noun.children if prep.lower_ == "of" for p in prep.children),
+        ]
+        named = [
+            pobj
+            for member in members
+            for acl in member.children
+            if acl.dep_ == "acl" and acl.lemma_.lower() in leading
+            for agent in acl.children
+            if agent.dep_ == "agent"
+            for pobj in agent.children
+        ]
+        named += [example for member in members for example in examples_of(member)]
+        people = [index.key_of(person) for t in named for person, _ in persons_of(t, index)]
+        if people:
+            index.groups[noun.i] = tuple(dict.fromkeys(people))

@@ -803,6 +803,18 @@ def test_meetings_arrangements_invitations_and_passives(
             id="their-meeting",
         ),
         pytest.param("Kenji Mori hugged Luc Gagnon at the airport on Monday.", id="hugged"),
+        pytest.param(
+            "Kenji Mori met a trade delegation led by Luc Gagnon in Osaka.",
+            id="a-delegation-led-by",
+        ),
+        pytest.param(
+            "Kenji Mori met a group of lawmakers including Luc Gagnon on Monday.",
+            id="a-group-including",
+        ),
+        pytest.param(
+            "A delegation of ministers headed by Luc Gagnon met Kenji Mori.",
+            id="a-delegation-headed-by-as-subject",
+        ),
     ],
 )
 def test_meetings_as_international_news_writes_them(nlp: Language, text: str) -> None:
