@@ -183,12 +183,12 @@ def phrasal(verb: Token) -> str:
 
 def lemma(token: Token, known: Collection[str]) -> str:
     """The token's lemma, or the word in `known` it inflects when the lemmatizer got it wrong
-    ('staged' -> 'stag' for 'stage')."""
+    ('staged' -> 'stag' for 'stage', 're-elected' -> 're-electe' for 're-elect')."""
     found = token.lemma_.lower()
     if found in known:
         return found
     word = token.lower_
-    for suffix, restore in (("d", ""), ("ing", "e"), ("s", "")):
+    for suffix, restore in (("d", ""), ("ed", ""), ("ing", "e"), ("s", "")):
         if word.endswith(suffix) and (stem := word[: -len(suffix)] + restore) in known:
             return stem
     return found

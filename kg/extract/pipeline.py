@@ -71,8 +71,8 @@ def load_pipeline(model: str, rules: Rules | None = None) -> Language:
             f"(it has {nlp.pipe_names}); newskg needs a trained pipeline such as en_core_web_sm."
         )
     rules = rules or load_rules()
-    if isinstance(nlp.tokenizer, Tokenizer):  # 'Sens.', not 'Sens' + '.'
-        for word in rules.abbreviated_titles:
+    if isinstance(nlp.tokenizer, Tokenizer):  # 'Sens.', not 'Sens' + '.'; 're-elected'
+        for word in (*rules.abbreviated_titles, *rules.posts["whole_words"]):
             nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     nlp.add_pipe("newskg_sentences", before="parser")
     # the mending reads lemmas where the pipeline has them ('received visiting X')

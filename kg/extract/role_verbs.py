@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from kg.extract.factuality import status_of
 from kg.extract.participants import SUBJECTS, phrasal
+from kg.extract.participants import lemma as known_lemma
 from kg.extract.rules import Rules
 
 
@@ -19,7 +20,7 @@ def role_nouns(subject: Token, rules: Rules) -> list[Token]:
     first post as shadow secretary'; or its object: 'to succeed Ms Rowe as party leader', 'the
     party elected X as its leader', 'promoted X to chief whip'."""
     verb, roles = subject.head, rules.posts["role_verbs"]
-    lemma = verb.lemma_.lower()
+    lemma = known_lemma(verb, {word for words in roles.values() for word in words})
     if verb.pos_ not in ("VERB", "AUX") or hypothetical(verb):  # no climb up "A and B and ..."
         return []
     succession = lemma in roles["object_as"]
