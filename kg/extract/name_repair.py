@@ -25,6 +25,9 @@ The particles, the organisation words and the verbs are data (`rules/person_name
 
 from __future__ import annotations
 
+import re
+
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -308,6 +311,55 @@ def _after_a_party(doc: Doc, rules: Rules) -> list[Span]:
     return found
 
 
+ROYAL_NAME_LENGTH = 6
+"""The most words a royal name takes after its title: 'Sheikh' + 'Tamim bin Hamad Al Thani'."""
+REGNAL_NUMBER = re.compile(r"^[IVX]{1,4}$")
+
+
+def _royal_names(doc: Doc, rules: Rules) -> list[Span]:
+    """A royal title and the name after it, with its particles and regnal number: 'King Abdullah
+    II', 'Prince Mohammed bin Salman', 'Emir Sheikh Tamim bin Hamad Al Thani' (the title is part
+    of the name: `person_names.royal_titles`), none an organisation word ('Queen Mary
+    University')."""
+    royal = rules.person_names["royal_titles"]
+    ids = {doc.vocab.strings[w] for w in royal}
+    if ids.isdisjoint(doc.to_array(ORTH).tolist()):  # most articles name no royal
+        return []
+    particles = set(rules.person_names["particles"])
+    found = []
+    for title in doc:
+        if title.text not in royal or (title.i > 0 and doc[title.i - 1].text in royal):
+            continue
+        end = title.i + 1
+        while end < len(doc) and doc[end].text in royal:
+            end += 1  # "Crown Prince", "Emir Sheikh"
+        named = end
+        while (
+            end < len(doc)
+            and end - named < ROYAL_NAME_LENGTH
+            and (
+                _name_word(doc[end])
+                or doc[end].lower_ in particles
+                or REGNAL_NUMBER.match(doc[end].text)
+            )
+        ):
+            end += 1
+        while (
+            end > named
+            and not _name_word(doc[end - 1])
+            and not REGNAL_NUMBER.match(doc[end - 1].text)
+        ):
+            end -= 1  # a name ends on a name, not a particle
+        words = rules.person_names["organisation_words"]
+        if (
+            end > named
+            and _name_word(doc[named])
+            and not any(t.text in words for t in doc[named:end])
+        ):
+            found.append(Span(doc, title.i, end, label="PERSON"))
+    return found
+
+
 def _untagged_participants(doc: Doc, rules: Rules, persons: list[Span]) -> list[Span]:
     """Untagged names where a meeting puts a person, opposite one of `persons` (the names found
     so far) in the sentence: 'Modi held talks with Putin' (one to three capitalised words, none a
@@ -370,7 +422,7 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
     """Set the doc's entities with the person names repaired (see the module docstring)."""
     particles = set(rules.person_names["particles"])
     family_name_first = set(rules.person_names["family_name_first"])
-    repaired = [*_titled_names(doc, rules), *_after_a_party(doc, rules)]
+    repaired = [*_titled_names(doc, rules), *_after_a_party(doc, rules), *_royal_names(doc, rules)]
     for ent in (part for tagged in doc.ents for part in _split_at_place(tagged)):
         ent = _without_description(ent, rules)
         whole = _run_on_to_head(ent, rules)

@@ -312,3 +312,29 @@ def test_a_double_barrelled_name_stays_one_persons(nlp: Language) -> None:
 def test_name_repair_a_caption_letter_or_a_title_is_no_person(nlp: Language, text: str) -> None:
     extraction = next(extract([Article(id="t", text=text)], nlp))
     assert {e.name for e in extraction.entities if e.type == "person"} == {"Ana Ruiz", "Tom Hale"}
+
+
+@pytest.mark.parametrize(
+    ("text", "royal"),
+    [
+        pytest.param(
+            "Jordan's King Hamza III held talks with Joe Barden in Amman.",
+            "King Hamza III",
+            id="a-regnal-number",
+        ),
+        pytest.param(
+            "Emir Sheikh Nasser bin Khalid Al Sabah met Joe Barden in Kuwait City.",
+            "Emir Sheikh Nasser bin Khalid Al Sabah",
+            id="two-titles-and-particles",
+        ),
+    ],
+)
+def test_name_repair_a_royal_title_begins_a_name(nlp: Language, text: str, royal: str) -> None:
+    assert frozenset((royal, "Joe Barden")) in _met(nlp, text)
+
+
+def test_name_repair_a_royal_title_before_an_organisation_word_is_no_name(nlp: Language) -> None:
+    extraction = next(
+        extract([Article(id="t", text="Queen Anne College said fees would rise.")], nlp)
+    )
+    assert not [e for e in extraction.entities if e.type == "person"]
