@@ -27,15 +27,17 @@ def says_a_place(token: Token, rules: Rules) -> bool:
     head = token.head
     if token.dep_ == "dobj":
         return "dobj" in visits.get(head.lemma_.lower(), ())
-    if token.dep_ != "pobj" or head.dep_ != "prep":
+    if token.dep_ != "pobj" or head.dep_ not in ("prep", "dative"):
         return False
     preposition = head.lower_
     seat = preposition in ("for", "of") and head.head.lower_ in rules.posts["seat_titles"]
     trips: dict[str, list[str]] = rules.triggers["visited"]["nouns"]
+    guests: dict[str, list[str]] = rules.triggers["visited"]["guest_verbs"]  # "sent X to Y"
     return (
         seat  # "MP for Sedgefield": a constituency
         or preposition in rules.triggers["place_prepositions"]
         or preposition in visits.get(head.head.lemma_.lower(), ())
+        or preposition in guests.get(head.head.lemma_.lower(), ())
         or preposition in trips.get(head.head.lower_, ())  # "a visit to Kyiv"
     )
 

@@ -98,20 +98,33 @@ def subjects_of(
             continue
         if token.dep_ in ("ROOT", "relcl", "ccomp") or token.head.i == token.i:
             return []
-        if token.dep_ == "xcomp" and (controlled := _controlled(token.head, index, controllers)):
+        # "invited X to visit Tokyo", "sent X to meet Y" (a purpose clause, parsed as advcl)
+        infinitive = token.dep_ == "xcomp" or (
+            token.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        )
+        if infinitive and (controlled := _controlled(token.head, index, controllers)) is not None:
             return controlled
         token = token.head
     return []
 
 
-def _controlled(verb: Token, index: EntityIndex, controllers: Collection[str]) -> Participants:
-    """The persons a verb of `controllers` has for its object ('invited X', 'called on X')."""
+def _controlled(
+    verb: Token, index: EntityIndex, controllers: Collection[str]
+) -> Participants | None:
+    """Who does what an infinitive on `verb` says, if not the verb's subject: the object of one
+    of `controllers` ('invited X to visit', 'called on X to'; no one if that object names no
+    person), or a person the verb has for its object ('sent X to meet Y'); else None."""
     lemma = verb.lemma_.lower()
-    objects = [c for c in verb.children if c.dep_ == "dobj"] if lemma in controllers else []
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    controlled = objects if lemma in controllers else []
     for prep in verb.children:
         if prep.dep_ == "prep" and f"{lemma} {prep.lower_}" in controllers:
-            objects += [c for c in prep.children if c.dep_ == "pobj"]
-    return [p for o in objects for p in persons_of(o, index)]
+            controlled += [c for c in prep.children if c.dep_ == "pobj"]
+    if controlled:
+        return [p for o in controlled for p in persons_of(o, index)]
+    persons = [p for o in objects for p in persons_of(o, index)]
+    return persons or None
 
 
 PAIR_REACH = 2

@@ -504,7 +504,7 @@ def _visit_places(token: Token, links: list[str], index: EntityIndex) -> list[Re
                 named is not None and named.type == "organization"
             ):
                 things.append(child)  # "visited a school", "visited the Royal Palace"
-        if child.dep_ == "prep" and child.lower_ in links:
+        if child.dep_ in ("prep", "dative") and child.lower_ in links:  # "sent X to Kyiv"
             for pobj in child.children:
                 places += _places_of(pobj, index)
     if not places and things:

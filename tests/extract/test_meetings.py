@@ -619,6 +619,12 @@ def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="spent-time-in",
         ),
         pytest.param("Nora Blake spent two million pounds in Lusaka.", set(), id="spent-money-in"),
+        pytest.param(
+            "The president will send Nora Blake to Lusaka next week.",
+            {("Nora Blake", "Lusaka", "planned")},
+            id="sent-someone-to",
+        ),
+        pytest.param("Tom Aske sent a letter to Lusaka.", set(), id="sent-something-to"),
     ],
 )
 def test_visits_found(nlp: Language, text: str, visits: set[tuple[str, str, str]]) -> None:
@@ -814,6 +820,10 @@ def test_meetings_arrangements_invitations_and_passives(
         pytest.param(
             "A delegation of ministers headed by Luc Gagnon met Kenji Mori.",
             id="a-delegation-headed-by-as-subject",
+        ),
+        pytest.param(
+            "Paul Dunn sent Luc Gagnon to Osaka to meet Kenji Mori.",
+            id="sent-someone-to-meet",
         ),
     ],
 )
