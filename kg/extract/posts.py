@@ -572,8 +572,9 @@ def _set_off_title(name: Token, sentence: Span, index: EntityIndex, rules: Rules
         if token.text == ",":
             heads = rules.posts["heads"]
             return words if words and words[-1].lower_ in heads else []
-        if not (_title_like(token, index, rules) or token.lower_ in ("and", "&") or token.is_lower):
-            return []
+        lower_word = token.is_lower and token.pos_ in ("NOUN", "ADJ")  # "shadow", "work"
+        if not (_title_like(token, index, rules) or token.lower_ in ("and", "&") or lower_word):
+            return []  # not "X, whose father was a Labour MP,"
         if entity_at(token, index, ("person",)):
             return []
         words.append(token)

@@ -219,6 +219,11 @@ def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, s
             ("leads", "Derek Simpson", "Local council"),
             id="one-common-word-names-no-body",
         ),
+        pytest.param(
+            "Ann Lowe, whose father was a Labour MP, joined the Greens.",
+            ("member_of", "Ann Lowe", "Labour"),
+            id="a-relatives-post-set-off-by-commas",
+        ),
     ],
 )
 def test_posts_not_claimed(nlp: Language, text: str, absent: tuple[str, str, str]) -> None:
