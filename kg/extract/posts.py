@@ -23,6 +23,9 @@ from kg.extract.rules import Rules
 from kg.extract.text import POSSESSIVE, ents_of, tokens_of
 
 BRIDGES = {"of", "-", "–"}
+COMPLEMENT, LONG_COMPLEMENT = 8, 12
+"""The most words a title's complement takes ('of gaming industry body ELSPA'), and one made
+only of names and the words that join them."""
 TITLE_PREPOSITIONS = ("of", "for", "to")
 """The prepositions that go on with a title before a name: 'Minister for Europe X'."""
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -504,8 +507,11 @@ def complement_of(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
             ):
                 tokens.append(doc[tokens[-1].i + 1])  # "head of gaming industry body ELSPA"
             dated = any(t.ent_type_ in ("DATE", "TIME") for t in tokens)  # "leader on Sunday"
+            # a longer one only if it is all names: "of the Office of the Central Foreign
+            # Affairs Commission"
+            named = all(t.is_title or t.pos_ in ("ADP", "DET", "CCONJ", "PART") for t in tokens)
             if (
-                1 < len(tokens) <= 8
+                1 < len(tokens) <= (LONG_COMPLEMENT if named else COMPLEMENT)
                 and not dated
                 and not any(entity_at(t, index, ("person",)) for t in tokens)
             ):
@@ -521,11 +527,10 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
         person = index.at(token)
         if person is None or person.type != "person":
             continue
-        nouns = [
-            c
-            for c in token.children
-            if c.dep_ == "appos" and (c.lower_ in heads or _plural_head(c, rules))
-        ]
+        appositions = [c for c in token.children if c.dep_ == "appos"]
+        # "X, a member of Y and director of Z": each title the apposition joins
+        appositions += [c for a in appositions for c in a.conjuncts if c.tag_.startswith("NN")]
+        nouns = [c for c in appositions if c.lower_ in heads or _plural_head(c, rules)]
         nouns += [  # "Sen. X, R-Texas, chairman of ...": parsed on the party tag's state
             g
             for c in token.children

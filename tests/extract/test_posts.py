@@ -180,6 +180,18 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             },
             id="body-named-by-two-words-after-a-party",
         ),
+        pytest.param(
+            "Li Wen, a member of the Standing Committee and director of the Office of the "
+            "Central Foreign Affairs Commission, met the delegation.",
+            {
+                (
+                    "holds_position",
+                    "Li Wen",
+                    "director of the Office of the Central Foreign Affairs Commission",
+                ),
+            },
+            id="a-second-title-joined-to-an-apposition-with-a-long-named-complement",
+        ),
     ],
 )
 def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, str, str]]) -> None:
