@@ -42,8 +42,8 @@ def party_patterns(rules: Rules) -> list[dict]:
             "label": PARTY_LABEL,
             "id": PARTY_ID_GENERIC,
             "pattern": [
-                {
-                    "IS_TITLE": True,
+                {  # capitalised or in capitals: "Reform UK party"
+                    "TEXT": {"REGEX": "^[A-Z]"},
                     "LOWER": {"NOT_IN": ["the", "a", "an", "his", "her"]},
                     "OP": "+",
                 },

@@ -307,3 +307,8 @@ def test_party_mentions_a_code_no_party_has_is_none(nlp: Language) -> None:
 
 def test_party_membership_denied_by_a_copula_is_none(nlp: Language) -> None:
     assert _asserted(nlp, "Giles Ware is not a Tory.", "member_of") == set()
+
+
+def test_party_named_x_party_in_capitals_is_a_party(nlp: Language) -> None:
+    text = "Tom Hale's Forward UK party won five seats."
+    assert _asserted(nlp, text, "leads") == {("Tom Hale", "Forward UK")}
