@@ -19,6 +19,9 @@ from kg.types import Status
 NOUN_LINKS = {"conj", "appos", "compound", "flat", "nmod"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 RELATIVES = {"who", "that", "which"}
+RELATIVE_OBJECTS = {"whom", "who"}
+"""The relative pronouns that may be a verb's object ('X, whom Y met'); 'that' and 'which' name
+things."""
 
 Participants = list[tuple[Resolved, Token]]
 
@@ -27,7 +30,9 @@ def entities_of(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Par
     """Entities a noun phrase names: the head's own, and those of its conjuncts, appositions and
     examples ('leaders including X and Y')."""
     found: Participants = []
-    stack = [token]
+    # "X, whom Y met": the relative pronoun stands for the name its clause describes
+    clause = token.head if token.lower_ in RELATIVE_OBJECTS else None
+    stack = [clause.head if clause is not None and clause.dep_ == "relcl" else token]
     seen: set[int] = set()
     while stack:
         current = stack.pop()

@@ -825,6 +825,10 @@ def test_meetings_arrangements_invitations_and_passives(
             "Paul Dunn sent Luc Gagnon to Osaka to meet Kenji Mori.",
             id="sent-someone-to-meet",
         ),
+        pytest.param(
+            "Kenji Mori, whom Luc Gagnon met in Osaka last year, praised the deal.",
+            id="whom-met",
+        ),
     ],
 )
 def test_meetings_as_international_news_writes_them(nlp: Language, text: str) -> None:
