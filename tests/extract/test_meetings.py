@@ -464,6 +464,10 @@ def test_meeting_place_is_not_a_home(nlp: Language) -> None:
         pytest.param(
             "Gordon Brown visited a hospital in Leeds with Tony Blair.", id="visited-with"
         ),
+        pytest.param("Gordon Brown signed the accord with Tony Blair in Dublin.", id="signed-with"),
+        pytest.param(
+            "Gordon Brown and Tony Blair inspected the troops together.", id="inspected-together"
+        ),
     ],
 )
 def test_meetings_joint_appearance(nlp: Language, text: str) -> None:
@@ -843,6 +847,7 @@ def test_meetings_as_international_news_writes_them(nlp: Language, text: str) ->
             "Kenji Mori and Luc Gagnon gave speeches at separate rallies on Monday.",
             id="separate-rallies",
         ),
+        pytest.param("Gordon Brown and Tony Blair signed the open letter.", id="signed-apart"),
     ],
 )
 def test_meetings_not_from_a_thing_or_apart(nlp: Language, text: str) -> None:
