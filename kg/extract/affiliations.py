@@ -241,6 +241,7 @@ def affiliations_in(
             or _addresses(a, b, rules)
             or _at_venue(a, b, affiliation_rules)
             or _visits(a, b, rules)
+            or _dealt_with(a, b, affiliation_rules)
         ):
             continue  # a party's people lead it or are members (`leads`, `member_of` say so);
             # speaking to an organisation, meeting at one or visiting one is not working for it
@@ -327,6 +328,26 @@ def _addresses(person: Mention, organisation: Mention, rules: Rules) -> bool:
         and root.dep_ == "nsubj"
         and common.lemma_ in rules.quotes["verbs"]
         and (falling[-1].dep_ in ("dobj", "dative") or falling[-1].lower_ == "to")
+    )
+
+
+def _dealt_with(person: Mention, organisation: Mention, rules: AffiliationRules) -> bool:
+    """Whether the organisation is the other side of what the person does 'with' it, outside
+    work: 'signed a deal with Chevron', 'held talks with the union' (not 'worked with Oxfam')."""
+    rising, falling, verb = dependency_path(person.span.root, organisation.span.root)
+    if verb is None or not rising or rising[-1].dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if verb.lemma_.lower() in rules.work_verbs:
+        return False
+    steps = [t for t in falling if t.dep_ == "prep"]
+    return (
+        bool(steps)
+        and steps[-1].lower_ == "with"
+        and steps[-1].head.i
+        in (
+            verb.i,
+            *(c.i for c in verb.children if c.dep_ == "dobj"),
+        )
     )
 
 

@@ -256,6 +256,17 @@ def _works_for(nlp: Language, text: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe signed a supply deal with Chevron on Monday.",
+        "Jane Roe held talks with the Acme Corporation about the plant.",
+    ],
+)
+def test_affiliations_the_other_side_of_a_deal_is_no_employer(nlp: Language, text: str) -> None:
+    assert _works_for(nlp, text) == set()
+
+
+@pytest.mark.parametrize(
     ("text", "works_for"),
     [
         ("Jane Roe told Acme Radio's morning programme that the plant would close.", set()),
