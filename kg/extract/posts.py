@@ -83,6 +83,8 @@ def _title_like(token: Token, index: EntityIndex, rules: Rules) -> bool:
         return True
     if _plural_head(token, rules):
         return True
+    if token.is_upper and token.pos_ in ("PROPN", "NOUN") and len(token) > 1:  # "ODM leader X"
+        return True
     return token.is_title and token.pos_ in ("PROPN", "ADJ", "NOUN") and token.ent_type_ != "DATE"
 
 

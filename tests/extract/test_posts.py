@@ -232,6 +232,11 @@ def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, s
             id="one-common-word-names-no-body",
         ),
         pytest.param(
+            "Tom Dube, who is also ANC president, met DA leader Ann Lowe.",
+            ("leads", "Ann Lowe", "African National Congress"),
+            id="a-leader-of-a-party-named-by-initials-the-tagger-missed",
+        ),
+        pytest.param(
             "Ann Lowe, whose father was a Labour MP, joined the Greens.",
             ("member_of", "Ann Lowe", "Labour"),
             id="a-relatives-post-set-off-by-commas",
