@@ -95,6 +95,8 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             return possible  # "could meet X next week", "may have met X"
         if _future(token, below, children, cues):
             return "planned"
+        if token.i != trigger.i and _scheduled(token, cues):
+            return "planned"  # "flies to Dublin on Friday to meet X"
         if any(
             c.lower_ in cues["planned_modifiers"]
             and c.dep_ in ("amod", "advmod")

@@ -724,6 +724,21 @@ def test_meetings_first_person_without_one_named_speaker_is_nobody(
             "asserted",
             id="purpose-of-a-journey-made",
         ),
+        pytest.param(
+            "Premier Lise Aalto meets Jonas Brekke in Oslo on Friday.",
+            "planned",
+            id="a-present-with-a-weekday-is-an-arrangement",
+        ),
+        pytest.param(
+            "Premier Lise Aalto flies to Oslo on Friday to meet Jonas Brekke.",
+            "planned",
+            id="purpose-of-an-arranged-journey",
+        ),
+        pytest.param(
+            "Premier Lise Aalto met Jonas Brekke in Oslo on Friday.",
+            "asserted",
+            id="a-past-with-a-weekday",
+        ),
     ],
 )
 def test_meetings_status_of_purpose_and_hope(nlp: Language, text: str, status: str) -> None:
