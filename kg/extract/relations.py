@@ -120,9 +120,24 @@ def _noun_place(verb: Token, index: EntityIndex, rules: Rules) -> Resolved | Non
     return next((p for c in objects if (p := _located(c, index, rules)) is not None), None)
 
 
+def _where(token: Token, index: EntityIndex) -> Resolved | None:
+    """The place written right before the ', where' that opens the clause of `token`, whatever
+    the parser hung the clause on: 'flew to Kyiv, where he (is expected to) meet X'."""
+    clause = [token]
+    while clause[-1].dep_ == "xcomp":
+        clause.append(clause[-1].head)
+    doc = token.doc
+    for where in (c for t in clause for c in t.children if c.lower_ == "where"):
+        before = where.i - 2 if where.i > 1 and doc[where.i - 1].text == "," else where.i - 1
+        if before >= 0 and (named := index.at(doc[before])) is not None and named.type == "place":
+            return named
+    return None
+
+
 def _place(token: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
-    """The place the clause of `token` gives: 'in Ramallah', or 'before leaving Jerusalem'."""
-    if (place := _located(token, index, rules)) is not None:
+    """The place the clause of `token` gives: 'in Ramallah', 'before leaving Jerusalem', or the
+    place a clause opened by 'where' describes ('flew to Kyiv, where he met X')."""
+    if (place := _located(token, index, rules) or _where(token, index)) is not None:
         return place
     for child in token.children:
         # "Before leaving Jerusalem, X met Y": X was in Jerusalem when meeting Y.

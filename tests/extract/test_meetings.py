@@ -416,6 +416,16 @@ def test_pronoun_does_not_look_past_a_sentence_naming_nobody(nlp: Language) -> N
             id="on-the-talks-of-a-plural-subject",
         ),
         pytest.param(
+            "Jack Straw flew to Lisbon, where he met Colin Powell.",
+            "Lisbon",
+            id="a-clause-opened-by-where",
+        ),
+        pytest.param(
+            "Jack Straw will fly to Lisbon, where he is expected to meet Colin Powell.",
+            "Lisbon",
+            id="a-planned-meeting-in-a-clause-opened-by-where",
+        ),
+        pytest.param(
             "Jack Straw met Colin Powell, who was staying in London.", None, id="relative-clause"
         ),
     ],
