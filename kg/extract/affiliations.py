@@ -340,15 +340,8 @@ def _dealt_with(person: Mention, organisation: Mention, rules: AffiliationRules)
     if verb.lemma_.lower() in rules.work_verbs:
         return False
     steps = [t for t in falling if t.dep_ == "prep"]
-    return (
-        bool(steps)
-        and steps[-1].lower_ == "with"
-        and steps[-1].head.i
-        in (
-            verb.i,
-            *(c.i for c in verb.children if c.dep_ == "dobj"),
-        )
-    )
+    done = {verb.i, *(c.i for c in verb.children if c.dep_ == "dobj")}  # "signed a deal"
+    return bool(steps) and steps[-1].lower_ == "with" and steps[-1].head.i in done
 
 
 def _visits(person: Mention, organisation: Mention, rules: Rules) -> bool:

@@ -188,9 +188,8 @@ def _party_as_members(
 
 def described_by(noun: Token, rules: Rules) -> list[Token]:
     """The names a noun describes: the one it is in apposition to ('X, a Tory rebel'; 'A and B,
-    both Tories': both) or the
-    subjects of the copula it completes ('X is a Tory rebel', 'X and Y are Tories'; not 'X is
-    not a Tory')."""
+    both Tories': both) or the subjects of the copula it completes ('X is a Tory rebel', 'X and
+    Y are Tories'; not 'X is not a Tory')."""
     if noun.dep_ == "appos":  # "A and B, both Tories": each
         both = any(c.lower_ in ("both", "all") for c in noun.children)
         return [noun.head, *noun.head.conjuncts] if both else [noun.head]

@@ -90,8 +90,10 @@ def _title_like(token: Token, index: EntityIndex, rules: Rules) -> bool:
 
 def _text(tokens: list[Token]) -> str:
     """Tokens as written, with a space wherever dropped tokens left a gap."""
+    if not tokens:  # every word dropped: no label
+        return ""
     parts = []
-    for token, after in zip(tokens, [*tokens[1:], None], strict=False):
+    for token, after in zip(tokens, [*tokens[1:], None], strict=True):
         gap = after is not None and after.i != token.i + 1
         parts.append(token.text + (" " if gap and not token.whitespace_ else token.whitespace_))
     return "".join(parts).strip(" -")
