@@ -50,8 +50,7 @@ def affiliation_phrases(
                 ):
                     yield "leads", person, party  # "whose Reform party": 'Reform' names it
         first = token  # "the SNP's A and B": B's party too, unless B's own is named
-        own = [t for t in token.subtree if t.i < token.i and entity_at(t, index, ("party",))]
-        while not own and first.dep_ == "conj" and first.head.i != first.i:
+        while not _own_party(token, index) and first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         for poss in first.children:  # "the SNP's Nicola Sturgeon"
             if poss.dep_ == "poss" and (party := entity_at(poss, index, ("party",))):
@@ -186,6 +185,11 @@ def _party_as_members(
             yield "member_of", person, party
 
 
+def _own_party(name: Token, index: EntityIndex) -> bool:
+    """Whether a party is named inside the name's own phrase: 'Tory Ann Widd'."""
+    return any(t.i < name.i and entity_at(t, index, ("party",)) for t in name.subtree)
+
+
 def described_by(noun: Token, rules: Rules) -> list[Token]:
     """The names a noun describes: the one it is in apposition to ('X, a Tory rebel'; 'A and B,
     both Tories': both) or the subjects of the copula it completes ('X is a Tory rebel', 'X and
@@ -224,6 +228,9 @@ def _party_before_name(
             named += described_by(after, rules)  # "X, a Labour rebel", "X is a Labour rebel"
         else:
             named = [after]  # "Lib Dem Kate Farrow"
+            if token.lower_.endswith("s") and after.i in index.spans:  # "Democrats A and B"
+                root = doc[index.spans[after.i][1] - 1]
+                named += [c for c in root.conjuncts if not _own_party(c, index)]
         persons = [e for t in named if (e := entity_at(t, index, ("person",)))]
         if plural:  # "Tory rebels X and Y", "Labour backbenchers including X and Y": each
             roots = [doc[index.spans[t.i][1] - 1] for t in named if t.i in index.spans]

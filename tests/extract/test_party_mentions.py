@@ -185,6 +185,18 @@ def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
             id="both-party-members",
         ),
         pytest.param(
+            "Tories Ann Pike and Giles Ware voted against.",
+            {("Ann Pike", "Conservatives"), ("Giles Ware", "Conservatives")},
+            "asserted",
+            id="a-plural-party-name-before-two-names",
+        ),
+        pytest.param(
+            "Greens Ann Pike and Tory Giles Ware clashed on air.",
+            {("Ann Pike", "Green Party"), ("Giles Ware", "Conservatives")},
+            "asserted",
+            id="a-plural-party-name-not-before-a-name-with-its-own",
+        ),
+        pytest.param(
             "Tory MPs including Ann Pike and Giles Ware voted against.",
             {("Ann Pike", "Conservatives"), ("Giles Ware", "Conservatives")},
             "asserted",
