@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
-from kg.extract.participants import entities_of, examples_of, persons_of
+from kg.extract.participants import entities_of, examples_of, first_conjunct, persons_of
 from kg.extract.posts import SUBJECTS, Role, entity_at
 from kg.extract.rules import Rules
 from kg.extract.text import tokens_of
@@ -36,6 +36,7 @@ def affiliation_phrases(
     yield from _possessed_body(sentence, index, rules)
     yield from _members_named(sentence, index, rules)
     yield from _party_as_members(sentence, index, rules)
+    firsts: dict[int, Token] = {}
     for token in index.mention_tokens(sentence):
         person = entity_at(token, index, ("person",))
         if person is None:
@@ -49,9 +50,8 @@ def affiliation_phrases(
                     (e for t in named if (e := entity_at(t, index, ("party",)))), None
                 ):
                     yield "leads", person, party  # "whose Reform party": 'Reform' names it
-        first = token  # "the SNP's A and B": B's party too, unless B's own is named
-        while not _own_party(token, index) and first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
+        # "the SNP's A and B": B's party too, unless B's own is named
+        first = token if _own_party(token, index) else first_conjunct(token, firsts)
         for poss in first.children:  # "the SNP's Nicola Sturgeon"
             if poss.dep_ == "poss" and (party := entity_at(poss, index, ("party",))):
                 yield "member_of", person, party
@@ -186,8 +186,9 @@ def _party_as_members(
 
 
 def _own_party(name: Token, index: EntityIndex) -> bool:
-    """Whether a party is named inside the name's own phrase: 'Tory Ann Widd'."""
-    return any(t.i < name.i and entity_at(t, index, ("party",)) for t in name.subtree)
+    """Whether a party is named in the words the name's own phrase has before it: 'Tory Ann
+    Widd'."""
+    return any(entity_at(t, index, ("party",)) for t in name.doc[name.left_edge.i : name.i])
 
 
 def described_by(noun: Token, rules: Rules) -> list[Token]:

@@ -57,6 +57,20 @@ def entities_of(token: Token, index: EntityIndex, types: tuple[str, ...]) -> Par
     return found
 
 
+def first_conjunct(token: Token, memo: dict[int, Token]) -> Token:
+    """The first of the conjuncts `token` is one of ('A' for 'C' in 'A, B and C'), or the token;
+    `memo` keeps those found, so that a long list is climbed once."""
+    path = []
+    current = token
+    while current.dep_ == "conj" and current.head.i != current.i and current.i not in memo:
+        path.append(current.i)
+        current = current.head
+    first = memo.get(current.i, current)
+    for i in path:
+        memo[i] = first
+    return first
+
+
 def examples_of(noun: Token) -> list[Token]:
     """The words 'including' or 'such as' give as examples of `noun` ('leaders including X and
     Y': X), whose people are among the noun's."""

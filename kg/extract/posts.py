@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
 from kg.extract.gazetteer import load_gazetteer
+from kg.extract.participants import first_conjunct
 from kg.extract.role_verbs import ended, hypothetical, left, role_nouns, succeeded
 from kg.extract.rules import Rules
 from kg.extract.text import POSSESSIVE, ents_of, tokens_of
@@ -527,6 +528,7 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
     """Titles in apposition ('X, the opposition leader', 'the opposition leader, X') or given by
     a verb ('X is a co-chairman of Y', 'X became chancellor', 'X served as deputy leader')."""
     heads = set(rules.posts["heads"])
+    firsts: dict[int, Token] = {}
     for token in index.mention_tokens(sentence):
         person = index.at(token)
         if person is None or person.type != "person":
@@ -546,9 +548,7 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
             nouns += [
                 c for c in token.head.children if c.dep_ == "appos" and _plural_head(c, rules)
             ]
-            first = token
-            while first.dep_ == "conj" and first.head.i != first.i:
-                first = first.head
+            first = first_conjunct(token, firsts)
             nouns += [n for n in role_nouns(first, rules) if _plural_head(n, rules)]
         if token.dep_ == "appos" and token.head.lower_ in heads and index.at(token.head) is None:
             nouns.append(token.head)
