@@ -13,6 +13,7 @@ for the people the text puts in it: its leader ('a delegation led by X', one of
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities import EntityIndex
@@ -74,6 +75,8 @@ def resolve_delegations(doc: Doc, index: EntityIndex, rules: Rules) -> None:
     examples: 'met a delegation led by X', 'a group of lawmakers including X and Y'."""
     spec = rules.triggers["met"]
     nouns, leading = set(spec["group_nouns"]), set(spec["group_leading_verbs"])
+    if {doc.vocab.strings[n] for n in nouns}.isdisjoint(doc.to_array(LEMMA).tolist()):
+        return  # most articles name no delegation: no token walked
     for noun in tokens_of(doc):
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or noun.i in index.groups:
             continue

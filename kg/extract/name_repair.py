@@ -326,6 +326,7 @@ def _royal_names(doc: Doc, rules: Rules) -> list[Span]:
     if ids.isdisjoint(doc.to_array(ORTH).tolist()):  # most articles name no royal
         return []
     particles = set(rules.person_names["particles"])
+    words = rules.person_names["organisation_words"]
     found = []
     for title in doc:
         if title.text not in royal or (title.i > 0 and doc[title.i - 1].text in royal):
@@ -350,7 +351,6 @@ def _royal_names(doc: Doc, rules: Rules) -> list[Span]:
             and not REGNAL_NUMBER.match(doc[end - 1].text)
         ):
             end -= 1  # a name ends on a name, not a particle
-        words = rules.person_names["organisation_words"]
         if (
             end > named
             and _name_word(doc[named])

@@ -609,7 +609,7 @@ def _stay(verb: Token, stay_verbs: dict[str, list[str]]) -> list[str]:
     of time for its object ('spent two days in Kyiv')."""
     links = stay_verbs.get(lemma(verb, stay_verbs), [])
     timed = any(c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME") for c in verb.children)
-    return links if timed else []
+    return links if links and timed else []
 
 
 def visits(

@@ -20,23 +20,23 @@ def role_nouns(subject: Token, rules: Rules) -> list[Token]:
     first post as shadow secretary'; or its object: 'to succeed Ms Rowe as party leader', 'the
     party elected X as its leader', 'promoted X to chief whip'."""
     verb, roles = subject.head, rules.posts["role_verbs"]
-    lemma = known_lemma(verb, {word for words in roles.values() for word in words})
     if verb.pos_ not in ("VERB", "AUX") or hypothetical(verb):  # no climb up "A and B and ..."
         return []
+    lemma = known_lemma(verb, rules.role_verb_words)
     succession = lemma in roles["object_as"]
     appointing = lemma in roles["oprd"]
     if subject.dep_ == "dobj" and succession:  # "succeed Ms Rowe as leader": hers
-        return _as_nouns(verb)
+        return _objects_after(verb, "as")
     if subject.dep_ == "dobj" and appointing:  # "elected X as its leader", "named X minister"
-        return _as_nouns(verb) + [c for c in verb.children if c.dep_ == "oprd"]
+        return _objects_after(verb, "as") + [c for c in verb.children if c.dep_ == "oprd"]
     if subject.dep_ == "dobj" and lemma in roles["to"]:  # "promoted X to chief whip"
-        return _to_nouns(verb)
+        return _objects_after(verb, "to")
     if subject.dep_ not in SUBJECTS:
         return []
     if appointing and subject.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
         return []  # "X named Y as minister": Y's post, not X's
     if succession:  # "X succeeded Ms Rowe as leader": X's post, once it has happened
-        return _as_nouns(verb) if _happened(verb, rules) else []
+        return _objects_after(verb, "as") if _happened(verb, rules) else []
     nouns = [
         c
         for c in verb.children
@@ -44,35 +44,24 @@ def role_nouns(subject: Token, rules: Rules) -> list[Token]:
         or (c.dep_ == "oprd" and lemma in roles["oprd"])
     ]
     if lemma in roles["to"] and not any(c.dep_ == "dobj" for c in verb.children):
-        nouns += _to_nouns(verb)  # "was promoted to chief whip"; not "promoted Y to ..."
+        nouns += _objects_after(verb, "to")  # "was promoted to chief whip"; not "promoted Y to ..."
     ended = _ends_a_post(verb, rules)
     holders = [verb] if lemma in roles["as"] or ended else []
     holders += [
         c for c in verb.children if c.dep_ == "dobj" and c.lower_ in rules.posts["role_nouns"]
     ]
     for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ == "as":
-                nouns += [p for p in prep.children if p.dep_ == "pobj"]
+        nouns += _objects_after(holder, "as")
     return nouns
 
 
-def _to_nouns(verb: Token) -> list[Token]:
+def _objects_after(word: Token, preposition: str) -> list[Token]:
+    """The objects of `word`'s `preposition`: 'chancellor' for 'as' in 'served as chancellor'."""
     return [
         p
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "to"
+        for prep in word.children
+        if prep.dep_ == "prep" and prep.lower_ == preposition
         for p in prep.children
-        if p.dep_ == "pobj"
-    ]
-
-
-def _as_nouns(verb: Token) -> list[Token]:
-    return [
-        p
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "as"
-        for p in c.children
         if p.dep_ == "pobj"
     ]
 

@@ -44,6 +44,11 @@ class Rules:
         return {alias: name for name, aliases in self.parties.items() for alias in (name, *aliases)}
 
     @cached_property
+    def role_verb_words(self) -> frozenset[str]:
+        """Every verb of `posts.role_verbs`, whatever post it gives (read for every name)."""
+        return frozenset(word for words in self.posts["role_verbs"].values() for word in words)
+
+    @cached_property
     def abbreviated_titles(self) -> frozenset[str]:
         """Title heads written short, singular and plural, as they stand before a name: 'Sen.',
         'Sens.' (for the tokenizer, which splits 'Sens' + '.', and the sentence splitter)."""
