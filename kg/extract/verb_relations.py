@@ -18,10 +18,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import LEMMA
+from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SPACY, TAG
+from spacy.parts_of_speech import VERB
 from spacy.errors import MatchPatternError
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from kg.errors import RulesError
@@ -143,16 +144,32 @@ def verb_relations(body: list[Span], index: EntityIndex, rules: Rules) -> Iterat
     doc = body[0].doc
     matcher, lemmas = verb_matcher(doc.vocab, verb_rules)
     # The DependencyMatcher maps every token it is given before it matches: give it only the
-    # sentences that hold one of the verbs (most hold none), each as a Doc of its own.
-    lemma_ids = doc.to_array(LEMMA).tolist()
+    # sentences where one of the verbs is a verb (most have none), each as a Doc of its own.
+    array = doc.to_array(SENTENCE_ATTRS)
+    verbs = [i for i, row in enumerate(array.tolist()) if row[3] == VERB and row[2] in lemmas]
     for sentence in body:
-        if lemmas.isdisjoint(lemma_ids[sentence.start : sentence.end]):
+        if not any(sentence.start <= i < sentence.end for i in verbs):
             continue
-        for match_id, positions in matcher(sentence.as_doc()):
+        for match_id, positions in matcher(_sentence_doc(doc, array, sentence)):
             rule = verb_rules[int(doc.vocab.strings[match_id])]
             ids = (node["RIGHT_ID"] for node in rule.pattern)
             nodes = {name: sentence.start + i for name, i in zip(ids, positions, strict=True)}
             yield from _stated(rule, nodes, sentence, index, rules)
+
+
+SENTENCE_ATTRS = [ORTH, SPACY, LEMMA, POS, TAG, DEP, HEAD]
+"""What the patterns read of a sentence copied to a Doc of its own (words, spaces, then the
+annotation `Doc.from_array` sets)."""
+
+
+def _sentence_doc(doc: Doc, array: Any, sentence: Span) -> Doc:
+    """The sentence as a Doc with only the annotation the patterns read: `Span.as_doc` copies
+    all of it (entities, vectors, the whole Doc's array), eight times the time."""
+    rows = array[sentence.start : sentence.end]
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in rows[:, 0].tolist()]
+    copy = Doc(doc.vocab, words=words, spaces=[bool(space) for space in rows[:, 1].tolist()])
+    return copy.from_array(SENTENCE_ATTRS[2:], rows[:, 2:])
 
 
 def _stated(
