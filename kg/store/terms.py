@@ -44,6 +44,7 @@ _INTEGER_TYPES = frozenset(
 _FLOAT_TYPES = frozenset(str(XSD[name]) for name in ("decimal", "double", "float"))
 _BOOLEAN = str(XSD.boolean)
 _NOT_IN_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+XSD_STRING = XSD.string  # read per literal written: a namespace look-up is slow
 
 
 def to_ox_term(value: Binding) -> ox.NamedNode | ox.Literal:
@@ -198,7 +199,7 @@ def _term(term: Node, bnodes: dict[BNode, str], prefix: str) -> str:
         )
         if term.language:
             return f'"{text}"@{term.language}'
-        if term.datatype is not None and term.datatype != XSD.string:
+        if term.datatype is not None and term.datatype != XSD_STRING:
             return f'"{text}"^^{_iri(str(term.datatype))}'
         return f'"{text}"'
     raise StoreError(f"Cannot store the RDF term {term!r} ({type(term).__name__}).")
