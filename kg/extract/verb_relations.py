@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SPACY, TAG
-from spacy.parts_of_speech import VERB
 from spacy.errors import MatchPatternError
 from spacy.matcher import DependencyMatcher
+from spacy.parts_of_speech import VERB  # type: ignore[import-not-found]  # a Cython module
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -105,34 +105,39 @@ def load_verb_relations(rules_dir: Path = RULES_DIR) -> tuple[VerbRule, ...]:
     return tuple(rules)
 
 
-_matchers: dict[tuple[int, int], tuple[DependencyMatcher, frozenset[int]]] = {}
+VerbMatcher = tuple[frozenset[int], DependencyMatcher]
+"""The ids of the verb lemmas some rules accept, and the DependencyMatcher of those rules (its
+match ids are the rules' positions)."""
+
+_matchers: dict[tuple[int, int], tuple[Vocab, tuple[VerbMatcher, ...]]] = {}
 
 
-def verb_matcher(
-    vocab: Vocab, rules: tuple[VerbRule, ...]
-) -> tuple[DependencyMatcher, frozenset[int]]:
-    """The DependencyMatcher of `rules` (match ids are the rules' positions) and the ids of the
-    lemmas their verb nodes accept, built once per vocabulary."""
+def verb_matchers(vocab: Vocab, rules: tuple[VerbRule, ...]) -> tuple[VerbMatcher, ...]:
+    """One DependencyMatcher per class of verbs the rules start from (rules that start from the
+    same words share one), built once per vocabulary: a sentence goes only to the matchers of
+    the verbs it has, and the matcher maps each token for every node of its patterns."""
     cached = _matchers.get((id(vocab), id(rules)))
-    if cached is not None and cached[0].vocab is vocab:  # an id may be reused after a vocab dies
-        return cached
-    matcher = DependencyMatcher(vocab, validate=True)
+    if cached is not None and cached[0] is vocab:  # an id may be reused after a vocab dies
+        return cached[1]
+    by_verbs: dict[tuple[str, ...], list[int]] = {}
     for k, rule in enumerate(rules):
-        try:
-            matcher.add(str(k), [list(rule.pattern)])
-        except (MatchPatternError, ValueError) as exc:
-            raise RulesError(
-                f"rules/verb_relations.json: rules[{k}] is not a DependencyMatcher pattern: {exc}"
-            ) from exc
-    lemmas = frozenset(
-        vocab.strings.add(word)
-        for rule in rules
-        for node in rule.pattern
-        if node["RIGHT_ID"] == "verb"
-        for word in node["RIGHT_ATTRS"].get("LEMMA", {}).get("IN", [])
-    )
-    _matchers[(id(vocab), id(rules))] = (matcher, lemmas)
-    return matcher, lemmas
+        verb = next(node for node in rule.pattern if node["RIGHT_ID"] == "verb")
+        words = tuple(verb["RIGHT_ATTRS"].get("LEMMA", {}).get("IN", []))
+        by_verbs.setdefault(words, []).append(k)
+    matchers = []
+    for words, positions in by_verbs.items():
+        matcher = DependencyMatcher(vocab, validate=True)
+        for k in positions:
+            try:
+                matcher.add(str(k), [list(rules[k].pattern)])
+            except (MatchPatternError, ValueError) as exc:
+                raise RulesError(
+                    f"rules/verb_relations.json: rules[{k}] is not a DependencyMatcher pattern: "
+                    f"{exc}"
+                ) from exc
+        matchers.append((frozenset(vocab.strings.add(word) for word in words), matcher))
+    _matchers[(id(vocab), id(rules))] = (vocab, tuple(matchers))
+    return tuple(matchers)
 
 
 def verb_relations(body: list[Span], index: EntityIndex, rules: Rules) -> Iterator[Found]:
@@ -142,16 +147,24 @@ def verb_relations(body: list[Span], index: EntityIndex, rules: Rules) -> Iterat
         return
     verb_rules = load_verb_relations()
     doc = body[0].doc
-    matcher, lemmas = verb_matcher(doc.vocab, verb_rules)
-    # The DependencyMatcher maps every token it is given before it matches: give it only the
-    # sentences where one of the verbs is a verb (most have none), each as a Doc of its own.
+    matchers = verb_matchers(doc.vocab, verb_rules)
+    # Only sentences where one of the verbs is tagged a verb (most have none) go to the
+    # matchers of those verbs, each sentence as a Doc of its own.
     array = doc.to_array(SENTENCE_ATTRS)
-    verbs = [i for i, row in enumerate(array.tolist()) if row[3] == VERB and row[2] in lemmas]
+    verb_lemmas = [row[2] if row[3] == VERB else 0 for row in array.tolist()]
     for sentence in body:
-        if not any(sentence.start <= i < sentence.end for i in verbs):
+        lemmas = set(verb_lemmas[sentence.start : sentence.end])
+        wanted = [matcher for words, matcher in matchers if not words.isdisjoint(lemmas)]
+        if not wanted:
             continue
-        for match_id, positions in matcher(_sentence_doc(doc, array, sentence)):
-            rule = verb_rules[int(doc.vocab.strings[match_id])]
+        copy = _sentence_doc(doc, array, sentence)
+        found = [
+            (int(doc.vocab.strings[match_id]), positions)
+            for matcher in wanted
+            for match_id, positions in matcher(copy)
+        ]
+        for k, positions in sorted(found, key=lambda match: match[0]):  # in the rules' order
+            rule = verb_rules[k]
             ids = (node["RIGHT_ID"] for node in rule.pattern)
             nodes = {name: sentence.start + i for name, i in zip(ids, positions, strict=True)}
             yield from _stated(rule, nodes, sentence, index, rules)

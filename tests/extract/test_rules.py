@@ -12,7 +12,7 @@ import spacy
 from kg.errors import RulesError
 from kg.extract.affiliations import load_affiliation_rules
 from kg.extract.rules import RULES_DIR, load_rules
-from kg.extract.verb_relations import load_verb_relations, verb_matcher
+from kg.extract.verb_relations import load_verb_relations, verb_matchers
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ def test_rules_verb_relations_bad_pattern_is_refused(rules_copy: Path) -> None:
     _edit(rules_copy, "verb_relations", misspell)
     rules = load_verb_relations(rules_copy)
     with pytest.raises(RulesError, match=r"rules\[0\] is not a DependencyMatcher pattern"):
-        verb_matcher(spacy.blank("en").vocab, rules)
+        verb_matchers(spacy.blank("en").vocab, rules)
 
 
 def test_rules_verb_relations_predicate_is_checked(rules_copy: Path) -> None:
