@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -79,24 +80,34 @@ class Attribution:
     """It introduces a direct quotation, so its clause is not also reported speech."""
 
 
+@cache
+def _opening_marks(marks: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(mark) for mark in marks))
+
+
 def quoted(text: str, start: int, end: int, rules: Rules) -> list[Marked]:
     """The quoted stretches of one paragraph, text[start:end]; an unclosed one runs to its end."""
     pairs = dict(rules.quotes["marks"])
     apostrophes = set(rules.quotes["apostrophes"])
+    opening = _opening_marks(tuple(pairs))
     found: list[Marked] = []
     i = start
     while i < end:
-        mark = text[i]
-        if mark not in pairs or (i > start and text[i - 1].isalnum()):
+        at = opening.search(text, i, end)
+        if at is None:
+            break
+        i = at.start()
+        if i > start and text[i - 1].isalnum():
             i += 1
             continue
-        close = pairs[mark]
-        j = i + 1
-        while j < end and not (
-            text[j] == close
-            and not (close in apostrophes and j + 1 < end and text[j + 1].isalnum())
-        ):
+        close = pairs[text[i]]
+        j = i + 1  # the closing mark: not an apostrophe inside a word ('the party's')
+        while (j := text.find(close, j, end)) >= 0:
+            if not (close in apostrophes and j + 1 < end and text[j + 1].isalnum()):
+                break
             j += 1
+        if j < 0:
+            j = end
         inner_end = min(j, end)
         outer_end = min(j + 1, end)
         before = text[start:i].rstrip()
@@ -208,10 +219,10 @@ class _Article:
         found: list[Attribution] = []
         for position, sentence in enumerate(self.body):
             for token in tokens_of(sentence):
-                if self.inside(token) is not None:
-                    continue
                 speech = token.pos_ == "VERB" and token.lemma_.lower() in verbs
-                if speech or (token.lower_ == "according" and token.dep_ == "prep"):
+                if not speech and not (token.lower_ == "according" and token.dep_ == "prep"):
+                    continue
+                if self.inside(token) is None:
                     attribution = self.attribution(token, position)
                     if attribution is not None:
                         found.append(attribution)
