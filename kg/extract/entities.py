@@ -20,7 +20,7 @@ from kg.extract.known_places import is_known_place, person_names, untagged_place
 from kg.extract.party_mentions import find_party_mentions
 from kg.extract.pipeline import PARTY_ID_GENERIC
 from kg.extract.rules import Rules
-from kg.extract.text import POSSESSIVE, ents_of, hyphen_after, tokens_of
+from kg.extract.text import POSSESSIVE, ents_of, hyphen_after, positions_of, tokens_of
 from kg.types import Entity, EntityType
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -171,11 +171,11 @@ def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
 
 def honorific_surnames(doc: Doc, rules: Rules) -> set[str]:
     """Words written right after an honorific somewhere in the doc: 'Mr Opik', 'Ms Sturgeon'."""
-    honorifics = set(rules.posts["title_words_before_name"])
+    every = tokens_of(doc)
     return {
-        doc[t.i + 1].text
-        for t in tokens_of(doc)[:-1]
-        if t.text in honorifics and doc[t.i + 1].is_title and doc[t.i + 1].pos_ == "PROPN"
+        every[i + 1].text
+        for i in positions_of(doc, rules.posts["title_words_before_name"])
+        if i + 1 < len(every) and every[i + 1].is_title and every[i + 1].pos_ == "PROPN"
     }
 
 
@@ -396,10 +396,11 @@ def _honorific_clashes(doc: Doc, rules: Rules) -> set[int]:
     joins no full name (the positions of those surnames)."""
     genders = rules.pronouns["honorific_gender"]
     plain = set(rules.person_names["plain_honorifics"])
+    every = tokens_of(doc)
     uses = [
-        (doc[t.i + 1].text, t.i + 1, t.text)
-        for t in tokens_of(doc)[:-1]
-        if t.text in genders and doc[t.i + 1].is_title
+        (every[i + 1].text, i + 1, every[i].text)
+        for i in positions_of(doc, genders)
+        if i + 1 < len(every) and every[i + 1].is_title
     ]
     plain_gender: dict[str, set[str]] = defaultdict(set)
     for surname, _, honorific in uses:
@@ -426,10 +427,10 @@ def _untagged_honorific_names(doc: Doc, rules: Rules) -> list[Span]:
     heads = set(rules.posts["heads"])
     tagged = {i for ent in ents_of(doc) for i in range(ent.start, ent.end)}
     found: list[Span] = []
-    for token in tokens_of(doc)[:-1]:
-        if token.text not in honorifics or token.i in tagged:
+    for i in positions_of(doc, honorifics):
+        if i + 1 == len(doc) or i in tagged:
             continue
-        start = end = token.i + 1
+        start = end = i + 1
         while (
             end < len(doc)
             and end - start < 3
@@ -460,7 +461,7 @@ def _short_org_names(doc: Doc, index: EntityIndex, rules: Rules) -> None:
             short[tuple(words[:-1])] = key
     for words, key in short.items():
         size = len(words)
-        for start in range(len(doc) - size + 1):
+        for start in positions_of(doc, words[:1]):
             span = doc[start : start + size]
             if tuple(t.text for t in span) != words or not all(t.is_title for t in span):
                 continue

@@ -54,6 +54,10 @@ class Gazetteer:
         k = key(name)
         return self.aliases.get(k, k)
 
+    def knows(self, name: str) -> bool:
+        """Whether the gazetteer knows a place of that name (`find` without reading it)."""
+        return self.canonical(name) in self.places
+
     def find(self, name: str) -> Place | None:
         """The place a name stands for, if the gazetteer knows it."""
         entry = self.places.get(self.canonical(name))

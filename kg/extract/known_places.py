@@ -63,13 +63,14 @@ def is_known_place(span: Span, rules: Rules, persons: set[str]) -> bool:
     """Whether a name (tagged otherwise, or untagged) is a place the text states: known to the
     gazetteer, and either a dateline or capitalised, said where a place goes and no word of it a
     person's name here."""
-    if not opens_a_dateline(span) and not (
-        all(t.is_title and t.pos_ == "PROPN" for t in span)
-        and not any(t.text in persons for t in span)
-        and says_a_place(span.root, rules)
-    ):
-        return False
-    return load_gazetteer().find(span.text) is not None
+    return load_gazetteer().knows(span.text) and (
+        opens_a_dateline(span)
+        or (
+            all(t.is_title and t.pos_ == "PROPN" for t in span)
+            and not any(t.text in persons for t in span)
+            and says_a_place(span.root, rules)
+        )
+    )
 
 
 def untagged_places(doc: Doc, rules: Rules, persons: set[str]) -> list[Span]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from spacy.attrs import ORTH
 from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -22,7 +21,7 @@ from spacy.vocab import Vocab
 
 from kg.errors import RulesError
 from kg.extract.rules import Rules
-from kg.extract.text import POSSESSIVE, ents_of, tokens_of
+from kg.extract.text import POSSESSIVE, ents_of, positions_of, tokens_of
 
 if TYPE_CHECKING:  # entities imports this module
     from kg.extract.entities import EntityIndex, Resolved
@@ -66,9 +65,7 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
     # ids before walking any token; the tag Matcher (its patterns test a regex on every token)
     # runs only on the few tokens after each person's name.
     codes = {a: name for a, name in rules.party_alias_to_name.items() if " " not in a}
-    known = {doc.vocab.strings[w] for w in (*tags, *words, *titles, *codes)}
-    present = set(doc.to_array(ORTH).tolist()) & known
-    if present:
+    if positions_of(doc, (*tags, *words, *titles, *codes)):
         in_names = {i for e in ents_of(doc) if e.label_ != "NORP" for i in range(e.start, e.end)}
         # "Labor" tagged ORG before "senator", "Liberal" in "the Liberal leader"
         alone = {e.start for e in ents_of(doc) if len(e) == 1}
@@ -90,7 +87,8 @@ def find_party_mentions(doc: Doc, rules: Rules) -> list[tuple[Span, str]]:
             )
             if party:
                 tagged.append(Span(doc, code.i, code.i + 1, label=party))
-        for t in tokens_of(doc):
+        every = tokens_of(doc)
+        for t in (every[i] for i in positions_of(doc, (*titles, *words))):
             if t.text in titles and (t.i not in in_names or t.i in alone):
                 if _before_a_title(t, rules) or _before_a_possessed_name(t, person_starts):
                     titled.append(Span(doc, t.i, t.i + 1, label=titles[t.text]))

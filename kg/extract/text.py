@@ -7,8 +7,9 @@ index or by iterating a Doc or Span, and new entity `Span`s from every token on 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 KEY = "newskg.text"
@@ -19,6 +20,8 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 """The possessive endings, as the tokenizer splits them off: "Labor's", "the Tories'"."""
 ENTS = "newskg.ents"
 """Where the named entities are kept in `Doc.user_data`, while the stages run."""
+WORDS = "newskg.words"
+"""Where the ids of the tokens' words (`ORTH`) are kept in `Doc.user_data`."""
 
 
 def doc_text(doc: Doc) -> str:
@@ -67,8 +70,19 @@ def ents_of(doc: Doc) -> Sequence[Span]:
     return ents
 
 
+def positions_of(doc: Doc, words: Iterable[str]) -> list[int]:
+    """Where the doc has one of `words`, as written, in text order: read from the array of the
+    tokens' word ids (made once per Doc), not by making a `Token` for each word."""
+    ids = doc.user_data.get(WORDS)
+    if ids is None:
+        ids = doc.user_data[WORDS] = doc.to_array(ORTH).tolist()
+    wanted = {doc.vocab.strings[word] for word in words}
+    return [i for i, word in enumerate(ids) if word in wanted]
+
+
 def release_tokens(doc: Doc) -> None:
-    """Forget the tokens and entities `tokens_of` and `ents_of` made (each refers back to the
-    Doc)."""
+    """Forget the tokens, entities and word ids `tokens_of`, `ents_of` and `positions_of` made
+    (tokens and entities refer back to the Doc)."""
     doc.user_data.pop(TOKENS, None)
     doc.user_data.pop(ENTS, None)
+    doc.user_data.pop(WORDS, None)
