@@ -209,9 +209,9 @@ class _Article:
             subjects = [token.head]
         speakers = self.speakers_of(subjects)
         confidence = quotes["verbs"][verb.lemma_.lower()]
-        return Attribution(
-            verb, self.body[position], speakers, confidence, status_of(verb, self.rules)
-        )
+        # Only a speaker's words are facts: a status nobody reads is not worked out.
+        status = status_of(verb, self.rules) if speakers else "asserted"
+        return Attribution(verb, self.body[position], speakers, confidence, status)
 
     def attributions(self) -> list[Attribution]:
         """Every speech verb outside quote marks, in text order."""

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SPACY, TAG
 from spacy.errors import MatchPatternError
 from spacy.matcher import DependencyMatcher
@@ -151,7 +152,7 @@ def verb_relations(body: list[Span], index: EntityIndex, rules: Rules) -> Iterat
     # Only sentences where one of the verbs is tagged a verb (most have none) go to the
     # matchers of those verbs, each sentence as a Doc of its own.
     array = doc.to_array(SENTENCE_ATTRS)
-    verb_lemmas = [row[2] if row[3] == VERB else 0 for row in array.tolist()]
+    verb_lemmas = numpy.where(array[:, 3] == VERB, array[:, 2], 0).tolist()
     for sentence in body:
         lemmas = set(verb_lemmas[sentence.start : sentence.end])
         wanted = [matcher for words, matcher in matchers if not words.isdisjoint(lemmas)]
