@@ -27,6 +27,7 @@ from __future__ import annotations
 from functools import cache
 
 import spacy
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -47,7 +48,7 @@ from kg.extract.references import headline_person, resolve_title_references
 from kg.extract.relations import Found, guests, meetings, visitors, visits
 from kg.extract.relatives import name_relatives
 from kg.extract.rules import Rules, load_rules
-from kg.extract.text import tokens_of
+from kg.extract.text import positions_of, within
 from kg.extract.verb_relations import verb_relations
 from kg.types import Article, Status
 
@@ -109,13 +110,14 @@ def with_people(body: list[Span], index: EntityIndex, rules: Rules) -> list[Span
     group named before ('the two men', 'both', 'the three leaders'): the only ones a post, a
     person's affiliation, a meeting or a visit can be read from (half of a typical article's
     sentences)."""
+    if not body:
+        return []
     met = rules.triggers["met"]
-    pair_words = {*met["pair_words"], *met["group_sizes"]}
+    pair_words = positions_of(body[0].doc, {*met["pair_words"], *met["group_sizes"]}, LOWER)
     return [
         sentence
         for sentence in body
-        if index.names_a_person(sentence)
-        or any(t.lower_ in pair_words for t in tokens_of(sentence))
+        if index.names_a_person(sentence) or within(pair_words, sentence)
     ]
 
 

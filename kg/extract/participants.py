@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
 
 from kg.extract.entities import EntityIndex, Resolved
-from kg.extract.text import tokens_of
+from kg.extract.text import positions_of, tokens_of
 from kg.types import Status
 
 NOUN_LINKS = {"conj", "appos", "compound", "flat", "nmod"}
@@ -211,6 +212,23 @@ def phrasal(verb: Token) -> str:
         particle = next((c.lower_ for c in verb.children if c.dep_ == "advmod"), None)
     word = verb.lemma_.lower()
     return f"{word} {particle}" if particle else word
+
+
+def forms(known: Collection[str]) -> set[str]:
+    """Every word `lemma` takes to one of `known`: the words, and the inflections it restores
+    ('staged', 'stages', 'staging' for 'stage')."""
+    found = set(known)
+    for word in known:
+        found.update((word + "d", word + "ed", word + "s"))
+        if word.endswith("e"):
+            found.add(word[:-1] + "ing")
+    return found
+
+
+def lemma_positions(doc: Doc, known: Collection[str]) -> list[int]:
+    """Where `lemma(token, known)` may be one of `known` (the token's lemma is, or its word is one
+    of `forms(known)`): a superset read from the Doc's arrays, for a stage to test only those."""
+    return sorted({*positions_of(doc, known, LEMMA), *positions_of(doc, forms(known), LOWER)})
 
 
 def lemma(token: Token, known: Collection[str]) -> str:

@@ -23,12 +23,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.factuality import status_of
 from kg.extract.rules import Rules
-from kg.extract.text import doc_text, tokens_of
+from kg.extract.text import doc_text, positions_of, tokens_of, within
 from kg.types import Status
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -217,8 +218,13 @@ class _Article:
         """Every speech verb outside quote marks, in text order."""
         verbs = self.rules.quotes["verbs"]
         found: list[Attribution] = []
+        if not self.body:
+            return found
+        doc = self.body[0].doc
+        every = tokens_of(doc)
+        words = sorted({*positions_of(doc, verbs, LEMMA), *positions_of(doc, ["according"], LOWER)})
         for position, sentence in enumerate(self.body):
-            for token in tokens_of(sentence):
+            for token in (every[i] for i in within(words, sentence)):
                 speech = token.pos_ == "VERB" and token.lemma_.lower() in verbs
                 if not speech and not (token.lower_ == "according" and token.dep_ == "prep"):
                     continue

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import product
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.dates import day_offset, resolve_date
@@ -24,13 +25,14 @@ from kg.extract.participants import (
     Trigger,
     entities_of,
     lemma,
+    lemma_positions,
     objects_with,
     pair_reference,
     persons_of,
     subjects_of,
 )
 from kg.extract.rules import Rules
-from kg.extract.text import ents_of, tokens_of
+from kg.extract.text import cached, ents_of, positions_of, tokens_of, within
 from kg.types import Status
 
 
@@ -452,13 +454,30 @@ def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | 
     return None
 
 
+def _meeting_words(doc: Doc, spec: dict) -> list[int]:
+    """Where a meeting pattern or a meeting told through an event (`events`) may start: the
+    words of `_starting_words`, the event and encounter nouns, the verbs of introduction."""
+    events = spec["event_adjuncts"]["nouns"]
+    encounters = {*spec["encounters"]["physical"], *spec["encounters"]["verbal"]}
+    return sorted(
+        {
+            *lemma_positions(doc, _starting_words(spec)),
+            *positions_of(doc, {*events, *encounters}, LOWER),
+            *lemma_positions(doc, spec["introductions"]["verbs"]),
+        }
+    )
+
+
 def meetings(
     sentence: Span, index: EntityIndex, published: date | None, rules: Rules
 ) -> Iterator[Found]:
     """'met (with)', 'held talks with', 'a meeting with/between', 'sat down with', 'hosted',
     'was joined by', 'appeared together', and meetings told through events (`events`)."""
     spec = rules.triggers["met"]
-    for token in tokens_of(sentence):
+    doc = sentence.doc
+    every = tokens_of(doc)
+    words = cached(doc, "meetings", lambda: _meeting_words(doc, spec))
+    for token in (every[i] for i in within(words, sentence)):
         if token.pos_ not in TRIGGER_POS and token.dep_ != "pobj":
             continue  # no pattern starts from it (an event noun of `events` may be any pobj)
         triggers = [_meeting_trigger(token, index, spec), *event_meetings(token, index, rules)]
@@ -539,7 +558,10 @@ def visitors(
     """'Received visiting Thai Prime Minister X in Beijing': X is visiting the place of the
     clause, or else that of the article's dateline ('BANGKOK (Reuters) - Visiting ...')."""
     spec = rules.triggers["visited"]
-    for token in tokens_of(sentence):
+    doc = sentence.doc
+    every = tokens_of(doc)
+    words = cached(doc, "visitors", lambda: positions_of(doc, spec["visitor_modifiers"], LOWER))
+    for token in (every[i] for i in within(words, sentence)):
         if token.lower_ not in spec["visitor_modifiers"] or token.dep_ not in ("amod", "compound"):
             continue
         named = token.head
@@ -569,7 +591,10 @@ def guests(
 ) -> Iterator[Found]:
     """'Hosted X in Lisbon', 'welcomed X to Berlin', 'received X in Beijing': the guest visited."""
     spec = rules.triggers["visited"]
-    for token in tokens_of(sentence):
+    doc = sentence.doc
+    every = tokens_of(doc)
+    words = cached(doc, "guests", lambda: lemma_positions(doc, spec["guest_verbs"]))
+    for token in (every[i] for i in within(words, sentence)):
         if (
             token.pos_ != "VERB"
             or (word := lemma(token, spec["guest_verbs"])) not in spec["guest_verbs"]
@@ -612,12 +637,26 @@ def _stay(verb: Token, stay_verbs: dict[str, list[str]]) -> list[str]:
     return links if links and timed else []
 
 
+def _visit_words(doc: Doc, spec: dict) -> list[int]:
+    """Where a visit may be told: its verbs, the verbs of a stay, its nouns."""
+    return sorted(
+        {
+            *lemma_positions(doc, spec["verbs"]),
+            *lemma_positions(doc, spec["stay_verbs"]),
+            *positions_of(doc, spec["nouns"], LOWER),
+        }
+    )
+
+
 def visits(
     sentence: Span, index: EntityIndex, published: date | None, rules: Rules
 ) -> Iterator[Found]:
     """'visited X', 'a visit to X', 'flew to X', 'before leaving X for Y', 'in X on a visit'."""
     spec = rules.triggers["visited"]
-    for token in tokens_of(sentence):
+    doc = sentence.doc
+    every = tokens_of(doc)
+    words = cached(doc, "visits", lambda: _visit_words(doc, spec))
+    for token in (every[i] for i in within(words, sentence)):
         if token.pos_ in ("VERB", "AUX") and (word := lemma(token, spec["verbs"])) in spec["verbs"]:
             places = _visit_places(token, spec["verbs"][word], index)
         elif token.pos_ == "VERB" and (stay := _stay(token, spec["stay_verbs"])):

@@ -7,10 +7,14 @@ index or by iterating a Doc or Span, and new entity `Span`s from every token on 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Sequence
+from typing import TypeVar, cast
 
-from spacy.attrs import ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
 
 KEY = "newskg.text"
 """Where the text is kept in `Doc.user_data`."""
@@ -20,8 +24,11 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 """The possessive endings, as the tokenizer splits them off: "Labor's", "the Tories'"."""
 ENTS = "newskg.ents"
 """Where the named entities are kept in `Doc.user_data`, while the stages run."""
+CACHE = "newskg.cache"
+"""Where `cached` keeps its values in `Doc.user_data`."""
 WORDS = "newskg.words"
-"""Where the ids of the tokens' words (`ORTH`) are kept in `Doc.user_data`."""
+"""Where the ids of the tokens' words, lower-cased words and lemmas are kept in `Doc.user_data`
+(the key followed by the attribute's number)."""
 
 
 def doc_text(doc: Doc) -> str:
@@ -70,19 +77,42 @@ def ents_of(doc: Doc) -> Sequence[Span]:
     return ents
 
 
-def positions_of(doc: Doc, words: Iterable[str]) -> list[int]:
-    """Where the doc has one of `words`, as written, in text order: read from the array of the
-    tokens' word ids (made once per Doc), not by making a `Token` for each word."""
-    ids = doc.user_data.get(WORDS)
+def positions_of(doc: Doc, words: Collection[str], attr: int = ORTH) -> list[int]:
+    """Where a token of the doc is one of `words`, in text order: as written (`ORTH`), in lower
+    case (`LOWER`) or by its lemma in lower case (`LEMMA`). Read from an array of the tokens'
+    ids made once per Doc and attribute, not by making a `Token` for each word: the stages find
+    the few tokens worth a look this way, then test those as before."""
+    key = f"{WORDS}.{attr}"
+    ids = doc.user_data.get(key)
     if ids is None:
-        ids = doc.user_data[WORDS] = doc.to_array(ORTH).tolist()
-    wanted = {doc.vocab.strings[word] for word in words}
+        ids = doc.user_data[key] = doc.to_array(attr).tolist()
+    strings = doc.vocab.strings
+    if attr == LEMMA:  # a lemma may be capitalised ('Labour'): compare it lowered
+        wanted = {i for i in set(ids) if strings[i].lower() in words}
+    else:
+        wanted = {strings[word] for word in words}
     return [i for i, word in enumerate(ids) if word in wanted]
 
 
+def cached(doc: Doc, key: str, make: Callable[[], T]) -> T:
+    """`make()`, worked out once per Doc while the stages run (until `release_tokens`): for
+    what a stage reads of the whole Doc from each of its sentences."""
+    values = doc.user_data.setdefault(CACHE, {})
+    if key not in values:
+        values[key] = make()
+    return cast(T, values[key])
+
+
+def within(positions: list[int], span: Span) -> list[int]:
+    """The positions (sorted) inside `span`."""
+    return positions[bisect_left(positions, span.start) : bisect_left(positions, span.end)]
+
+
 def release_tokens(doc: Doc) -> None:
-    """Forget the tokens, entities and word ids `tokens_of`, `ents_of` and `positions_of` made
-    (tokens and entities refer back to the Doc)."""
+    """Forget what `tokens_of`, `ents_of`, `positions_of` and `cached` kept (tokens and
+    entities refer back to the Doc)."""
     doc.user_data.pop(TOKENS, None)
     doc.user_data.pop(ENTS, None)
-    doc.user_data.pop(WORDS, None)
+    doc.user_data.pop(CACHE, None)
+    for attr in ORTH, LOWER, LEMMA:
+        doc.user_data.pop(f"{WORDS}.{attr}", None)
