@@ -8,10 +8,10 @@ index or by iterating a Doc or Span, and new entity `Span`s from every token on 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar, cast
 
-from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
@@ -26,9 +26,8 @@ ENTS = "newskg.ents"
 """Where the named entities are kept in `Doc.user_data`, while the stages run."""
 CACHE = "newskg.cache"
 """Where `cached` keeps its values in `Doc.user_data`."""
-WORDS = "newskg.words"
-"""Where the ids of the tokens' words, lower-cased words and lemmas are kept in `Doc.user_data`
-(the key followed by the attribute's number)."""
+WORDS = "words"
+"""The key of `positions_of`'s index of the words of a Doc in `cached` (with the attribute)."""
 
 
 def doc_text(doc: Doc) -> str:
@@ -77,21 +76,26 @@ def ents_of(doc: Doc) -> Sequence[Span]:
     return ents
 
 
-def positions_of(doc: Doc, words: Collection[str], attr: int = ORTH) -> list[int]:
+def positions_of(doc: Doc, words: Iterable[str], attr: int = ORTH) -> list[int]:
     """Where a token of the doc is one of `words`, in text order: as written (`ORTH`), in lower
-    case (`LOWER`) or by its lemma in lower case (`LEMMA`). Read from an array of the tokens'
-    ids made once per Doc and attribute, not by making a `Token` for each word: the stages find
-    the few tokens worth a look this way, then test those as before."""
-    key = f"{WORDS}.{attr}"
-    ids = doc.user_data.get(key)
-    if ids is None:
-        ids = doc.user_data[key] = doc.to_array(attr).tolist()
+    case (`LOWER`) or by its lemma in lower case (`LEMMA`). Read from an index of the Doc's
+    words made once per Doc and attribute, not by making a `Token` for each word: the stages
+    find the few tokens worth a look this way, then test those as before."""
+    index = cached(doc, f"{WORDS}.{attr}", lambda: _word_index(doc, attr))
+    return sorted({i for word in words for i in index.get(word, ())})
+
+
+def _word_index(doc: Doc, attr: int) -> dict[str, list[int]]:
+    """The positions of each word of the doc, by `attr` (a lemma lowered: 'Labour' is one)."""
+    by_id: dict[int, list[int]] = {}
+    for i, word in enumerate(doc.to_array(attr).tolist()):
+        by_id.setdefault(word, []).append(i)
     strings = doc.vocab.strings
-    if attr == LEMMA:  # a lemma may be capitalised ('Labour'): compare it lowered
-        wanted = {i for i in set(ids) if strings[i].lower() in words}
-    else:
-        wanted = {strings[word] for word in words}
-    return [i for i, word in enumerate(ids) if word in wanted]
+    index: dict[str, list[int]] = {}
+    for word, positions in by_id.items():
+        text = strings[word].lower() if attr == LEMMA else strings[word]
+        index.setdefault(text, []).extend(positions)
+    return index
 
 
 def cached(doc: Doc, key: str, make: Callable[[], T]) -> T:
@@ -114,5 +118,3 @@ def release_tokens(doc: Doc) -> None:
     doc.user_data.pop(TOKENS, None)
     doc.user_data.pop(ENTS, None)
     doc.user_data.pop(CACHE, None)
-    for attr in ORTH, LOWER, LEMMA:
-        doc.user_data.pop(f"{WORDS}.{attr}", None)
