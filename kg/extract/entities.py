@@ -103,9 +103,9 @@ class EntityIndex:
 
 def _clean(span: Span, label: str, rules: Rules) -> Span | None:
     """Strip determiners, possessives, honorifics and (from names) titles off a mention's edges."""
-    honorifics = set(rules.posts["title_words_before_name"])
-    person_words = (*rules.posts["heads"], *rules.posts["kinship"], *rules.posts["occupations"])
-    heads = set(person_words) if label == "PERSON" else set()
+    honorifics = rules.words("posts", "title_words_before_name")
+    person_words = rules.words("posts", "heads", "kinship", "occupations")
+    heads = person_words if label == "PERSON" else frozenset()
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (
@@ -138,14 +138,14 @@ def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
     """An ORG or PERSON tag that is really a post title or part of one: 'National Security'
     Minister, of 'State', 'the MEP', 'Foreign Minister'."""
     doc = span.doc
-    heads = set(rules.posts["heads"])
+    heads = rules.words("posts", "heads")
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 1] if span.start > 0 else None
     if doc[span.start].ent_id_:
         return False  # a known party: "Tory leader"
     if label == "ORG" and all(t.lower_ in heads for t in span):
         return True  # "X, the MEP": a title the tagger took for an organisation
-    title_words = heads | set(rules.posts["modifiers"])
+    title_words = rules.words("posts", "heads", "modifiers")
     if (
         label == "PERSON"
         and span[-1].lower_ in heads
@@ -158,8 +158,8 @@ def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
         # ("FAA" spokesman, "Chevron" chairman, "Air Force" general) is not.
         if after.lower_ in rules.posts["portfolio_heads"] and not hyphen_after(after):
             return True  # not "UN" Secretary-General: that is an organisation's head
-        words = (*rules.posts["modifiers"], *rules.posts["of_complements"], "and", "&", ",")
-        return all(t.lower_ in {w.lower() for w in words} for t in span)
+        words = rules.words("posts", "modifiers", "of_complements", lower=True)
+        return all(t.lower_ in words or t.lower_ in ("and", "&", ",") for t in span)
     return (
         before is not None
         and before.lower_ == "of"
@@ -186,7 +186,7 @@ def _label_in_context(ent: Span, rules: Rules, surnames: set[str]) -> str:
     if ent.label_ == "PERSON" or ent.ent_id_:
         return ent.label_
     doc = ent.doc
-    honorifics = set(rules.posts["title_words_before_name"])
+    honorifics = rules.words("posts", "title_words_before_name")
     names = [t for t in ent if t.is_title and t.pos_ == "PROPN"]
     if ent[0].text in honorifics and len(ent) > 1:
         return "PERSON"
@@ -279,7 +279,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         resolved.aliases.add(name)
         index.add_mention(key, span.start, span.end)
 
-    family_first = set(rules.person_names["family_name_first"])
+    family_first = rules.words("person_names", "family_name_first")
     apart = _honorific_clashes(doc, rules)
 
     def surname_owner(text: str, position: int) -> str | None:
@@ -353,7 +353,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         index.add_mention(key, span.start, span.end)
 
     # Surnames the tagger missed ("Blinken" untagged) and honorific forms ("Mr Blair").
-    honorifics = set(rules.posts["title_words_before_name"])
+    honorifics = rules.words("posts", "title_words_before_name")
     for token in tokens_of(doc):
         if token.i in index.by_token or not token.is_title or not _name_like(token):
             continue
@@ -395,7 +395,7 @@ def _honorific_clashes(doc: Doc, rules: Rules) -> set[int]:
     'Ms') the text gives it: 'Baroness Kennedy' in a text with 'Mr Kennedy' is someone else, who
     joins no full name (the positions of those surnames)."""
     genders = rules.pronouns["honorific_gender"]
-    plain = set(rules.person_names["plain_honorifics"])
+    plain = rules.words("person_names", "plain_honorifics")
     every = tokens_of(doc)
     uses = [
         (every[i + 1].text, i + 1, every[i].text)
@@ -413,7 +413,7 @@ def _honorific_clashes(doc: Doc, rules: Rules) -> set[int]:
     }
 
 
-def _surnames(name: str, family_first: set[str]) -> tuple[str, ...]:
+def _surnames(name: str, family_first: frozenset[str]) -> tuple[str, ...]:
     """The words a person's full name is shortened to: its last ('Blair'), and its first where
     that is a family name written first ('Xi' of 'Xi Jinping')."""
     words = name.split()
@@ -423,8 +423,8 @@ def _surnames(name: str, family_first: set[str]) -> tuple[str, ...]:
 def _untagged_honorific_names(doc: Doc, rules: Rules) -> list[Span]:
     """Names the tagger missed right after an honorific: 'Lord Puttnam', 'Baroness Smith' (not
     a post: 'Mr Speaker', 'the Lord Chancellor')."""
-    honorifics = set(rules.posts["title_words_before_name"])
-    heads = set(rules.posts["heads"])
+    honorifics = rules.words("posts", "title_words_before_name")
+    heads = rules.words("posts", "heads")
     tagged = {i for ent in ents_of(doc) for i in range(ent.start, ent.end)}
     found: list[Span] = []
     for i in positions_of(doc, honorifics):
@@ -450,8 +450,8 @@ def _short_org_names(doc: Doc, index: EntityIndex, rules: Rules) -> None:
     of the organisation, where the tagger missed it or took it for a place (two words at least,
     capitalised; a place only where it is not the object of a preposition of place or a verb of
     travel). A place left with no mention is dropped."""
-    endings = set(rules.posts["short_name_endings"])
-    locative = set(rules.posts["place_prepositions"])
+    endings = rules.words("posts", "short_name_endings")
+    locative = rules.words("posts", "place_prepositions")
     visits = set(rules.triggers["visited"]["verbs"])
     short: dict[tuple[str, ...], str] = {}
     words: Sequence[str]
@@ -524,7 +524,7 @@ def _acronyms(index: EntityIndex, rules: Rules) -> None:
     """'NASA' where the text also names the 'National Aeronautics and Space Administration': an
     all-capitals organisation name that spells the initials of another organisation's capitalised
     words is a mention of that one (its mentions move there, and it becomes an alias)."""
-    skip = set(rules.posts["acronym_skip_words"])
+    skip = rules.words("posts", "acronym_skip_words")
     spelled: dict[str, str] = {}
     for key, entity in index.entities.items():
         words = [w for w in entity.name.replace("-", " ").split() if w.lower() not in skip]

@@ -49,7 +49,7 @@ def _holds(post: Post, word: str, country: str, rules: Rules) -> bool:
 def resolve_groups(doc: Doc, posts: list[Post], index: EntityIndex, rules: Rules) -> None:
     """Record in the index the people each plural title of the doc names, where the article
     gives the post in each of its countries to exactly one person."""
-    heads = set(rules.posts["heads"])
+    heads = rules.words("posts", "heads")
     for noun in tokens_of(doc):
         if noun.tag_ != "NNS" or noun.lemma_.lower() not in heads or index.at(noun) is not None:
             continue

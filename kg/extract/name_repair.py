@@ -44,7 +44,7 @@ def _name_word(token: Token) -> bool:
     return token.is_title and token.pos_ == "PROPN"
 
 
-def _extended(ent: Span, particles: set[str], family_name_first: set[str]) -> Span:
+def _extended(ent: Span, particles: frozenset[str], family_name_first: frozenset[str]) -> Span:
     """The person's name `ent` begins, run on over particles and the capitalised words after
     them, and, for a name written family name first, over an untagged third word."""
     doc, end = ent.doc, ent.end
@@ -204,7 +204,7 @@ def _beside_a_title(ent: Span, rules: Rules) -> bool:
     'Olaf Scholz, the German chancellor') or right before it ('Chancellor Olaf Scholz'); a name
     joined to another by 'and' stands where the first does, beside a title in the plural
     ('Foreign ministers A and B', 'the two ministers, A and B')."""
-    heads = set(rules.posts["heads"])
+    heads = rules.words("posts", "heads")
 
     def titled(word: Token) -> bool:
         return word.lower_ in heads or (word.tag_ == "NNS" and word.lemma_.lower() in heads)
@@ -258,7 +258,7 @@ def _titled_names(doc: Doc, rules: Rules) -> list[Span]:
     secretary, said', 'Jane Hill, a member of the Y party' (two or three capitalised words, a
     date's 'May' too), the title in apposition as parsed, or set off by commas and ending in one
     of the title heads."""
-    heads = set(rules.posts["heads"])
+    heads = rules.words("posts", "heads")
     person_nouns = heads | set(rules.posts["member_heads"])  # "X, a member of the Y party"
     found = []
     for title in doc:  # as the parser reads it: an apposition headed by a title
@@ -325,7 +325,7 @@ def _royal_names(doc: Doc, rules: Rules) -> list[Span]:
     ids = {doc.vocab.strings[w] for w in royal}
     if ids.isdisjoint(doc.to_array(ORTH).tolist()):  # most articles name no royal
         return []
-    particles = set(rules.person_names["particles"])
+    particles = rules.words("person_names", "particles")
     words = rules.person_names["organisation_words"]
     found = []
     for title in doc:
@@ -420,8 +420,8 @@ def _without_description(ent: Span, rules: Rules) -> Span:
 
 def repair_names(doc: Doc, rules: Rules) -> Doc:
     """Set the doc's entities with the person names repaired (see the module docstring)."""
-    particles = set(rules.person_names["particles"])
-    family_name_first = set(rules.person_names["family_name_first"])
+    particles = rules.words("person_names", "particles")
+    family_name_first = rules.words("person_names", "family_name_first")
     repaired = [*_titled_names(doc, rules), *_after_a_party(doc, rules), *_royal_names(doc, rules)]
     for ent in (part for tagged in doc.ents for part in _split_at_place(tagged)):
         ent = _without_description(ent, rules)

@@ -127,7 +127,7 @@ def tagged_members(
     noun in apposition to a name in `sentence` (past: 'X, formerly a Democrat'); titles
     ('Republican Sen. X') are `posts`'s."""
     doc = sentence.doc
-    past_words = set(rules.posts["past_modifiers"])
+    past_words = rules.words("posts", "past_modifiers")
     for group in (TAGS, WORDS):
         for span in doc.spans.get(group, ()):
             if not sentence.start <= span.start < sentence.end:

@@ -414,7 +414,7 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
     """Titles written before a person's name: 'Israeli Defense Minister Yoav Gallant'."""
     doc = sentence.doc
     seen: set[tuple[int, int]] = set()
-    honorifics = set(rules.posts["title_words_before_name"])
+    honorifics = rules.words("posts", "title_words_before_name")
     shared: dict[int, list[Token]] = {}  # a plural title's first name -> the title
     listed: dict[int, list[Token]] = {}  # the end of a titled name -> its organisation's words
     for token in index.mention_tokens(sentence):
@@ -527,7 +527,7 @@ def complement_of(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
 def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:
     """Titles in apposition ('X, the opposition leader', 'the opposition leader, X') or given by
     a verb ('X is a co-chairman of Y', 'X became chancellor', 'X served as deputy leader')."""
-    heads = set(rules.posts["heads"])
+    heads = rules.words("posts", "heads")
     firsts: dict[int, Token] = {}
     for token in index.mention_tokens(sentence):
         person = index.at(token)
@@ -616,7 +616,7 @@ def _relative_subjects(name: Token) -> list[Token]:
 def pronoun_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:
     """Posts a verb gives a resolved pronoun: 'He became shadow chancellor in 1992', '"I was
     appointed chairman," he said'. Run once `pronouns` has resolved them."""
-    heads = set(rules.posts["heads"])
+    heads = rules.words("posts", "heads")
     for token in index.mention_tokens(sentence):
         person = index.at(token)
         if person is None or person.type != "person" or token.pos_ != "PRON":
@@ -687,7 +687,7 @@ def _relative_complement(noun: Token, index: EntityIndex) -> list[Token]:
 def _possessed_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:
     """A post someone has: 'Mr Kinnock added that ... his appointment as chairman of the British
     Council' ('his' is the subject of the sentence), 'Ms Roe's role as chief economist'."""
-    heads = set(rules.posts["heads"])
+    heads = rules.words("posts", "heads")
     root = sentence.root
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     speaker = entity_at(subject, index, ("person",)) if subject is not None else None

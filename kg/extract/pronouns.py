@@ -156,7 +156,7 @@ def resolve_pronouns(body: Sequence[Span], index: EntityIndex, rules: Rules) -> 
 
 def resolve_first_person(said: Sequence[Quote], doc: Doc, index: EntityIndex, rules: Rules) -> None:
     """Add 'I' and 'me' inside each direct quotation to the index as mentions of its speaker."""
-    words = set(rules.pronouns["first_person"])
+    words = rules.words("pronouns", "first_person")
     for quote in said:
         if quote.words_at is None or quote.speaker.type != "person":
             continue

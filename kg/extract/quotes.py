@@ -89,7 +89,7 @@ def _opening_marks(marks: tuple[str, ...]) -> re.Pattern[str]:
 def quoted(text: str, start: int, end: int, rules: Rules) -> list[Marked]:
     """The quoted stretches of one paragraph, text[start:end]; an unclosed one runs to its end."""
     pairs = dict(rules.quotes["marks"])
-    apostrophes = set(rules.quotes["apostrophes"])
+    apostrophes = rules.words("quotes", "apostrophes")
     opening = _opening_marks(tuple(pairs))
     found: list[Marked] = []
     i = start

@@ -109,7 +109,7 @@ def resolve_title_references(
     returned.
     """
     title_tokens = {i for p in posts for i in range(p.title_start, p.title_end)}
-    heads = set(rules.posts["heads"])
+    heads = rules.words("posts", "heads")
     found: list[Post] = []
     for token in tokens_of(doc):
         if token.lower_ not in heads or token.i in index.by_token or token.i in title_tokens:
@@ -176,7 +176,7 @@ def resolve_title_references(
     return found
 
 
-def _coordinated(noun: Token, heads: set[str]) -> list[list[Token]]:
+def _coordinated(noun: Token, heads: frozenset[str]) -> list[list[Token]]:
     """Titles joined to a reference: 'the former UN commissioner for human rights and Irish
     president' also names a president."""
     return [

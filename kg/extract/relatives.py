@@ -39,7 +39,7 @@ def _possessor(kin: Token, index: EntityIndex) -> Resolved | None:
 def _family_name(person: Resolved, rules: Rules) -> str:
     """The family name: what follows an honorific in the text ('Mr Lloyd George'), else the last
     word of the name."""
-    honorifics = set(rules.posts["title_words_before_name"])
+    honorifics = rules.words("posts", "title_words_before_name")
     written = [
         rest
         for alias in person.aliases
@@ -52,7 +52,7 @@ def _family_name(person: Resolved, rules: Rules) -> str:
 
 def name_relatives(doc: Doc, index: EntityIndex, rules: Rules) -> None:
     """Give one-word relatives the family name of the person they are related to, as an alias."""
-    kinship = set(rules.posts["kinship"])
+    kinship = rules.words("posts", "kinship")
     for i, key in list(index.by_token.items()):  # the tokens of mentions, not every token
         relative = index.entities[key]
         if relative.type != "person" or " " in relative.name:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +36,22 @@ class Rules:
     apart."""
     affiliations: AffiliationRules | None = None
     """The affiliation patterns and sources; None: those of `rules/affiliations.json`."""
+    _word_sets: dict[tuple[str, ...], frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def words(self, section: str, *keys: str, lower: bool = False) -> frozenset[str]:
+        """The words of the lists `keys` of one rule file's section ('posts': `self.posts`) as
+        one set, lowered if `lower`; made once per Rules, as stages test every name against
+        them."""
+        cache_key = (section, *keys, "lower" if lower else "")
+        found = self._word_sets.get(cache_key)
+        if found is None:
+            data = getattr(self, section)
+            words = (word for key in keys for word in data[key])
+            found = frozenset(w.lower() for w in words) if lower else frozenset(words)
+            self._word_sets[cache_key] = found
+        return found
 
     @cached_property
     def party_alias_to_name(self) -> dict[str, str]:
