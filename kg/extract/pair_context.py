@@ -12,11 +12,12 @@ Training (`train_affiliations`) and extraction (`affiliations`) both call `class
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span
 
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.pairs import Mention, pair_features
-from kg.extract.text import tokens_of
+from kg.extract.text import positions_of, tokens_of, within
 
 HOME_WORDS = frozenset({"born", "native", "resident", "residents", "home", "hometown", "live"})
 
@@ -56,9 +57,12 @@ def place_features(a: Mention, b: Mention) -> dict[str, float]:
 
 def home_features(sentence: Span) -> dict[str, float]:
     """The words of a sentence that speak of where someone lives ('born', 'resident', 'live')."""
+    doc = sentence.doc
+    every = tokens_of(doc)
+    words = sorted({*positions_of(doc, HOME_WORDS, LOWER), *positions_of(doc, ["live"], LEMMA)})
     return {
         f"home={token.lemma_.lower()}": 1.0
-        for token in tokens_of(sentence)
+        for token in (every[i] for i in within(words, sentence))
         if token.lower_ in HOME_WORDS or token.lemma_ == "live"
     }
 

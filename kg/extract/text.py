@@ -8,6 +8,7 @@ index or by iterating a Doc or Span, and new entity `Span`s from every token on 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar, cast
 
@@ -87,15 +88,31 @@ def positions_of(doc: Doc, words: Iterable[str], attr: int = ORTH) -> list[int]:
 
 def _word_index(doc: Doc, attr: int) -> dict[str, list[int]]:
     """The positions of each word of the doc, by `attr` (a lemma lowered: 'Labour' is one)."""
-    by_id: dict[int, list[int]] = {}
+    by_id: defaultdict[int, list[int]] = defaultdict(list)
     for i, word in enumerate(doc.to_array(attr).tolist()):
-        by_id.setdefault(word, []).append(i)
-    strings = doc.vocab.strings
+        by_id[word].append(i)
     index: dict[str, list[int]] = {}
     for word, positions in by_id.items():
-        text = strings[word].lower() if attr == LEMMA else strings[word]
-        index.setdefault(text, []).extend(positions)
+        text = _text(doc, word)
+        if attr == LEMMA:
+            text = text.lower()
+        index[text] = index[text] + positions if text in index else positions
     return index
+
+
+_TEXTS: dict[int, str] = {}
+"""The strings of the word ids read so far: spaCy's StringStore decodes a string on every read,
+and an id is the hash of its string, the same in every vocabulary."""
+MAX_TEXTS = 1_000_000
+
+
+def _text(doc: Doc, word: int) -> str:
+    text = _TEXTS.get(word)
+    if text is None:
+        if len(_TEXTS) >= MAX_TEXTS:  # a long-running process reading new words
+            _TEXTS.clear()
+        text = _TEXTS[word] = doc.vocab.strings[word]
+    return text
 
 
 def cached(doc: Doc, key: str, make: Callable[[], T]) -> T:
