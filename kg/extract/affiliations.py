@@ -224,6 +224,9 @@ def affiliations_in(
     chosen = affiliation_rules.sources
     home = home_features(sentence) if len(plain) > 1 else {}  # no pair: no features to read
     for predicate, a, b, others in candidates(plain):
+        subject, obj = entity_of[id(a)], entity_of[id(b)]
+        if predicate == "works_for" and obj.type == "party":
+            continue  # a party's people lead it or are members (`leads`, `member_of` say so)
         sources = chosen.get(predicate, ())
         confidence = 0.0
         if "rules" in sources:
@@ -235,16 +238,14 @@ def affiliations_in(
                 confidence = max(confidence, p)
         if confidence <= 0.0:
             continue
-        subject, obj = entity_of[id(a)], entity_of[id(b)]
         if predicate == "works_for" and (
-            obj.type == "party"
-            or _addresses(a, b, rules)
+            _addresses(a, b, rules)
             or _at_venue(a, b, affiliation_rules)
             or _visits(a, b, rules)
             or _dealt_with(a, b, affiliation_rules)
         ):
-            continue  # a party's people lead it or are members (`leads`, `member_of` say so);
-            # speaking to an organisation, meeting at one or visiting one is not working for it
+            continue  # speaking to an organisation, meeting at one or visiting one is not
+            # working for it
         if predicate == "located_in" and not _said_where(a, b, affiliation_rules):
             continue
         key = (predicate, id(subject), id(obj))
