@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import EntityIndex, Resolved
@@ -28,7 +29,7 @@ from kg.extract.factuality import status_of
 from kg.extract.participants import objects_with, subjects_of
 from kg.extract.relations import Found
 from kg.extract.rules import Rules
-from kg.extract.text import tokens_of
+from kg.extract.text import cached, positions_of, tokens_at
 from kg.types import Status
 
 
@@ -103,7 +104,9 @@ def presences(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Pres
         for n in range(1, len(words) + 1)
     }
     found: dict[int, Presence] = {}  # by gathering: 'X chaired a meeting attended by Y'
-    for verb in tokens_of(sentence):
+    doc = sentence.doc
+    verbs = cached(doc, "presences", lambda: positions_of(doc, starts, LEMMA))
+    for verb in tokens_at(sentence, verbs):
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in starts:
             continue
         attended = _attended(verb, spec)

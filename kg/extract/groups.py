@@ -20,7 +20,7 @@ from kg.extract.entities import EntityIndex
 from kg.extract.participants import examples_of, persons_of
 from kg.extract.posts import Post, entity_at
 from kg.extract.rules import Rules
-from kg.extract.text import tokens_of
+from kg.extract.text import positions_of, tokens_at
 
 
 def _countries(noun: Token, index: EntityIndex, rules: Rules) -> list[str]:
@@ -50,7 +50,7 @@ def resolve_groups(doc: Doc, posts: list[Post], index: EntityIndex, rules: Rules
     """Record in the index the people each plural title of the doc names, where the article
     gives the post in each of its countries to exactly one person."""
     heads = rules.words("posts", "heads")
-    for noun in tokens_of(doc):
+    for noun in tokens_at(doc, positions_of(doc, heads, LEMMA)):
         if noun.tag_ != "NNS" or noun.lemma_.lower() not in heads or index.at(noun) is not None:
             continue
         countries = _countries(noun, index, rules)
@@ -75,9 +75,7 @@ def resolve_delegations(doc: Doc, index: EntityIndex, rules: Rules) -> None:
     examples: 'met a delegation led by X', 'a group of lawmakers including X and Y'."""
     spec = rules.triggers["met"]
     nouns, leading = set(spec["group_nouns"]), set(spec["group_leading_verbs"])
-    if {doc.vocab.strings[n] for n in nouns}.isdisjoint(doc.to_array(LEMMA).tolist()):
-        return  # most articles name no delegation: no token walked
-    for noun in tokens_of(doc):
+    for noun in tokens_at(doc, positions_of(doc, nouns, LEMMA)):  # most articles name none
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or noun.i in index.groups:
             continue
         members = [  # "a delegation of ministers led by X": the group or its 'of' noun

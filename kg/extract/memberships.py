@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
 from kg.extract.participants import entities_of, examples_of, first_conjunct, persons_of
 from kg.extract.posts import SUBJECTS, Role, entity_at
 from kg.extract.rules import Rules
-from kg.extract.text import tokens_of
+from kg.extract.text import cached, positions_of, tokens_at
 
 
 def affiliation_phrases(
@@ -80,7 +81,9 @@ def _set_off_phrases(
     'For the Conservatives, Tim Collins said', 'John Ison, from the group Fathers 4 Justice, said'.
     """
     doc = sentence.doc
-    for prep in tokens_of(sentence):
+    prepositions = rules.posts["membership_prepositions"]
+    found = cached(doc, "set_off_phrases", lambda: positions_of(doc, prepositions, LOWER))
+    for prep in tokens_at(sentence, found):
         if prep.dep_ != "prep" or prep.lower_ not in rules.posts["membership_prepositions"]:
             continue
         verb = prep.head
@@ -131,7 +134,10 @@ def _possessed_body(
     """A person's party, union or group that an apposition names: 'Ms Orme's party, the
     Northfield Alliance' (a member of it)."""
     nouns = rules.posts["membership_nouns"]
-    for token in tokens_of(sentence):
+    doc = sentence.doc
+    bodies = cached(doc, "possessed_body", lambda: positions_of(doc, nouns, LOWER))
+    possessors = [c.i for noun in tokens_at(sentence, bodies) for c in noun.children]
+    for token in tokens_at(sentence, sorted(possessors)):  # in text order, as a pass would
         if token.dep_ != "poss" or token.head.lower_ not in nouns:
             continue
         person = entity_at(token, index, ("person",))
@@ -148,7 +154,9 @@ def _members_named(
     """Members of one organisation, named as examples or in apposition: 'Members of the Green
     Party, including X and Y', 'members of the union, X and Y' (each a member of it)."""
     nouns = {f"{word}s" for word in rules.posts["member_heads"]}
-    for token in tokens_of(sentence):
+    doc = sentence.doc
+    found = cached(doc, "members_named", lambda: positions_of(doc, nouns, LOWER))
+    for token in tokens_at(sentence, found):
         if token.lower_ not in nouns:
             continue
         orgs = [

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
@@ -21,7 +22,7 @@ from kg.extract.gazetteer import load_gazetteer
 from kg.extract.participants import first_conjunct
 from kg.extract.role_verbs import ended, hypothetical, left, role_nouns, succeeded
 from kg.extract.rules import Rules
-from kg.extract.text import POSSESSIVE, ents_of, tokens_of
+from kg.extract.text import POSSESSIVE, cached, ents_of, positions_of, tokens_at
 
 BRIDGES = {"of", "-", "–"}
 COMPLEMENT, LONG_COMPLEMENT = 8, 12
@@ -691,8 +692,11 @@ def _possessed_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
     root = sentence.root
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     speaker = entity_at(subject, index, ("person",)) if subject is not None else None
-    for noun in tokens_of(sentence):
-        if noun.lower_ not in rules.posts["role_nouns"]:
+    doc = sentence.doc
+    role_nouns = rules.posts["role_nouns"]
+    found = cached(doc, "possessed_posts", lambda: positions_of(doc, role_nouns, LOWER))
+    for noun in tokens_at(sentence, found):
+        if noun.lower_ not in role_nouns:
             continue
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
         if poss is None:

@@ -18,12 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.quotes import Quote, quoted
 from kg.extract.rules import Rules
-from kg.extract.text import doc_text, tokens_of
+from kg.extract.text import doc_text, positions_of, tokens_at, tokens_of
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 
@@ -126,8 +127,11 @@ class _Resolver:
         return None
 
     def resolve(self, body: Sequence[Span]) -> None:
+        if not body:
+            return
+        words = positions_of(body[0].doc, {*self.pronouns, *self.possessives}, LOWER)
         for position, sentence in enumerate(body):
-            for token in tokens_of(sentence):
+            for token in tokens_at(sentence, words):
                 wanted = self.wanted(token)
                 if wanted is None or self.quoted(token):
                     continue

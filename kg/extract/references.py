@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex, Resolved
@@ -27,7 +28,7 @@ from kg.extract.posts import (
 )
 from kg.extract.role_verbs import hypothetical
 from kg.extract.rules import Rules
-from kg.extract.text import POSSESSIVE, tokens_of
+from kg.extract.text import POSSESSIVE, positions_of, tokens_at
 
 PROTAGONIST_SHARE = 0.5
 PROTAGONIST_MENTIONS = 4
@@ -111,7 +112,7 @@ def resolve_title_references(
     title_tokens = {i for p in posts for i in range(p.title_start, p.title_end)}
     heads = rules.words("posts", "heads")
     found: list[Post] = []
-    for token in tokens_of(doc):
+    for token in tokens_at(doc, positions_of(doc, heads, LOWER)):
         if token.lower_ not in heads or token.i in index.by_token or token.i in title_tokens:
             continue
         if _describes(token):

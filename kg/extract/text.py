@@ -124,6 +124,14 @@ def cached(doc: Doc, key: str, make: Callable[[], T]) -> T:
     return cast(T, values[key])
 
 
+def tokens_at(span: Doc | Span, positions: list[int]) -> list[Token]:
+    """The tokens of `span` at `positions` (sorted), in order: `positions_of` finds them."""
+    every = tokens_of(span if isinstance(span, Doc) else span.doc)
+    if isinstance(span, Doc):
+        return [every[i] for i in positions]
+    return [every[i] for i in within(positions, span)]
+
+
 def within(positions: list[int], span: Span) -> list[int]:
     """The positions (sorted) inside `span`."""
     return positions[bisect_left(positions, span.start) : bisect_left(positions, span.end)]
