@@ -165,12 +165,15 @@ def nquads(items: Iterable[tuple[str, Triples]]) -> str:
     """N-Quads of each graph's triples, in its named graph and in the default graph (the merge,
     kg.store.merge) with the same blank nodes; blank nodes are kept apart per graph."""
     lines = []
+    written: dict[Node, str] = {}  # IRIs and literals recur: each is written once
     for index, (graph_iri, graph) in enumerate(items):
         name = _iri(graph_iri)
         bnodes: dict[BNode, str] = {}
         prefix = f"_:g{index}n"
         for triple in graph:
-            text = " ".join(_term(term, bnodes, prefix) for term in triple)
+            text = " ".join(
+                written.get(term) or _written(term, bnodes, prefix, written) for term in triple
+            )
             lines.append(f"{text} {name} .\n{text} .")
     return "\n".join(lines) + "\n" if lines else ""
 
@@ -182,6 +185,14 @@ def ntriples(graph: Triples) -> str:
         f"{_term(s, bnodes, '_:n')} {_term(p, bnodes, '_:n')} {_term(o, bnodes, '_:n')} .\n"
         for s, p, o in graph
     )
+
+
+def _written(term: Node, bnodes: dict[BNode, str], prefix: str, written: dict[Node, str]) -> str:
+    """`_term`, kept in `written` unless a blank node (whose label is per graph)."""
+    text = _term(term, bnodes, prefix)
+    if not isinstance(term, BNode):
+        written[term] = text
+    return text
 
 
 def _term(term: Node, bnodes: dict[BNode, str], prefix: str) -> str:
