@@ -12,7 +12,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar, cast
 
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
@@ -80,39 +81,55 @@ def ents_of(doc: Doc) -> Sequence[Span]:
 def positions_of(doc: Doc, words: Iterable[str], attr: int = ORTH) -> list[int]:
     """Where a token of the doc is one of `words`, in text order: as written (`ORTH`), in lower
     case (`LOWER`) or by its lemma in lower case (`LEMMA`). Read from an index of the Doc's
-    words made once per Doc and attribute, not by making a `Token` for each word: the stages
+    word ids made once per Doc and attribute, not by making a `Token` for each word: the stages
     find the few tokens worth a look this way, then test those as before."""
+    if attr == ORTH:  # found by the lower-case word, then read as written
+        wanted = set(words)
+        every = tokens_of(doc)
+        lowered = {word.lower() for word in wanted}
+        return [i for i in positions_of(doc, lowered, LOWER) if every[i].text in wanted]
     index = cached(doc, f"{WORDS}.{attr}", lambda: _word_index(doc, attr))
-    return sorted({i for word in words for i in index.get(word, ())})
+    return sorted({i for word in words for i in index.get(_word_id(word), ())})
 
 
-def _word_index(doc: Doc, attr: int) -> dict[str, list[int]]:
-    """The positions of each word of the doc, by `attr` (a lemma lowered: 'Labour' is one)."""
+def _word_index(doc: Doc, attr: int) -> dict[int, list[int]]:
+    """The positions of each word id of the doc, by `attr` (a lemma lowered: 'Labour' is
+    'labour')."""
     by_id: defaultdict[int, list[int]] = defaultdict(list)
     for i, word in enumerate(doc.to_array(attr).tolist()):
         by_id[word].append(i)
-    index: dict[str, list[int]] = {}
+    if attr != LEMMA:
+        return by_id
+    lowered: dict[int, list[int]] = {}
     for word, positions in by_id.items():
-        text = _text(doc, word)
-        if attr == LEMMA:
-            text = text.lower()
-        index[text] = index[text] + positions if text in index else positions
-    return index
+        key = _lowered_id(doc, word)
+        lowered[key] = lowered[key] + positions if key in lowered else positions
+    return lowered
 
 
-_TEXTS: dict[int, str] = {}
-"""The strings of the word ids read so far: spaCy's StringStore decodes a string on every read,
-and an id is the hash of its string, the same in every vocabulary."""
-MAX_TEXTS = 1_000_000
+_IDS: dict[str, int] = {}
+"""The ids of the words looked up so far (an id is the hash of its string, in every vocabulary)."""
+_LOWERED: dict[int, int] = {}
+"""The id of each lemma id's string in lower case, for the lemmas read so far."""
+MAX_WORDS = 1_000_000  # a long-running process reading new words starts the two again
 
 
-def _text(doc: Doc, word: int) -> str:
-    text = _TEXTS.get(word)
-    if text is None:
-        if len(_TEXTS) >= MAX_TEXTS:  # a long-running process reading new words
-            _TEXTS.clear()
-        text = _TEXTS[word] = doc.vocab.strings[word]
-    return text
+def _word_id(word: str) -> int:
+    found = _IDS.get(word)
+    if found is None:
+        if len(_IDS) >= MAX_WORDS:
+            _IDS.clear()
+        found = _IDS[word] = get_string_id(word)
+    return found
+
+
+def _lowered_id(doc: Doc, word: int) -> int:
+    found = _LOWERED.get(word)
+    if found is None:
+        if len(_LOWERED) >= MAX_WORDS:
+            _LOWERED.clear()
+        found = _LOWERED[word] = _word_id(doc.vocab.strings[word].lower())
+    return found
 
 
 def cached(doc: Doc, key: str, make: Callable[[], T]) -> T:
