@@ -1,9 +1,12 @@
-"""A parsed article's text and tokens, made once per Doc.
+"""A parsed article's text, tokens and words, made once per Doc.
 
 spaCy rebuilds `Doc.text` from every token on each access, which costs as much as a pass of the
 rules over the whole article, and makes a new `Token` object each time a token is read by
 index or by iterating a Doc or Span, and new entity `Span`s from every token on each read of
-`Doc.ents`; the stages read every token a dozen times."""
+`Doc.ents`; the stages read every token a dozen times. So the text, the tokens and the entities
+are kept while the stages run, and a stage looking for its words ("met", "visit", "Mr") asks
+`positions_of`, an index of the Doc's word ids, instead of reading each token's word: it then
+tests only the few tokens found, as it tested every token before."""
 
 from __future__ import annotations
 
@@ -134,7 +137,8 @@ def _lowered_id(doc: Doc, word: int) -> int:
 
 def cached(doc: Doc, key: str, make: Callable[[], T]) -> T:
     """`make()`, worked out once per Doc while the stages run (until `release_tokens`): for
-    what a stage reads of the whole Doc from each of its sentences."""
+    what a stage reads of the whole Doc from each of its sentences. `key` names the value for
+    the run's one Rules (a value made with other rules is not told apart)."""
     values = doc.user_data.setdefault(CACHE, {})
     if key not in values:
         values[key] = make()
