@@ -222,7 +222,7 @@ def affiliations_in(
     plain = [m for m, _ in found]
     best: dict[tuple[str, int, int], tuple[float, Mention, Mention]] = {}
     chosen = affiliation_rules.sources
-    home = home_features(sentence) if len(plain) > 1 else {}  # no pair: no features to read
+    home: dict[str, float] | None = None  # read for the first pair the classifier weighs
     for predicate, a, b, others in candidates(plain):
         subject, obj = entity_of[id(a)], entity_of[id(b)]
         if predicate == "works_for" and obj.type == "party":
@@ -233,6 +233,7 @@ def affiliations_in(
             confidence = rule_matches(predicate, a, b, others, affiliation_rules)
         if "model" in sources and predicate in model:
             linear = model[predicate]
+            home = home_features(sentence) if home is None else home
             p = linear.probability(classifier_features(a, b, others, home))
             if p >= linear.threshold:
                 confidence = max(confidence, p)

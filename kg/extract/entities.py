@@ -20,7 +20,15 @@ from kg.extract.known_places import is_known_place, person_names, untagged_place
 from kg.extract.party_mentions import find_party_mentions
 from kg.extract.pipeline import PARTY_ID_GENERIC
 from kg.extract.rules import Rules
-from kg.extract.text import POSSESSIVE, ents_of, hyphen_after, positions_of, tokens_of
+from kg.extract.text import (
+    POSSESSIVE,
+    capitalised,
+    ents_of,
+    hyphen_after,
+    positions_of,
+    tokens_at,
+    tokens_of,
+)
 from kg.types import Entity, EntityType
 
 LABEL_TYPES: dict[str, EntityType] = {
@@ -354,7 +362,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
 
     # Surnames the tagger missed ("Blinken" untagged) and honorific forms ("Mr Blair").
     honorifics = rules.words("posts", "title_words_before_name")
-    for token in tokens_of(doc):
+    for token in tokens_at(doc, capitalised(doc)):
         if token.i in index.by_token or not token.is_title or not _name_like(token):
             continue
         surname = _hyphenated(doc, token.i)  # "Kilroy-Silk" is three tokens

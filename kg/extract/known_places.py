@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.rules import Rules
-from kg.extract.text import ents_of, tokens_of
+from kg.extract.text import capitalised, ents_of, tokens_at
 
 
 def says_a_place(token: Token, rules: Rules) -> bool:
@@ -78,7 +78,7 @@ def untagged_places(doc: Doc, rules: Rules, persons: set[str]) -> list[Span]:
     proper noun with the capitalised proper nouns compounded to it ('Milton Keynes')."""
     tagged = {i for ent in ents_of(doc) for i in range(ent.start, ent.end)}
     found: list[Span] = []
-    for token in tokens_of(doc):
+    for token in tokens_at(doc, capitalised(doc)):
         if token.i in tagged or token.dep_ == "compound" or not (token.is_title or token.is_upper):
             continue
         start = token.i

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar, cast
 
-from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.attrs import IS_TITLE, IS_UPPER, LEMMA, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -133,6 +133,17 @@ def _lowered_id(doc: Doc, word: int) -> int:
             _LOWERED.clear()
         found = _LOWERED[word] = _word_id(doc.vocab.strings[word].lower())
     return found
+
+
+def capitalised(doc: Doc) -> list[int]:
+    """Where a word is capitalised ('Leeds') or in capitals ('NATO'): `Token.is_title` or
+    `Token.is_upper`, read from the Doc's arrays once per Doc."""
+
+    def find() -> list[int]:
+        flags = doc.to_array([IS_TITLE, IS_UPPER])
+        return [i for i, (title, upper) in enumerate(flags.tolist()) if title or upper]
+
+    return cached(doc, "capitalised", find)
 
 
 def cached(doc: Doc, key: str, make: Callable[[], T]) -> T:
