@@ -51,6 +51,18 @@ def party_patterns(rules: Rules) -> list[dict]:
             ],
         }
     )
+    patterns.append(
+        {
+            "label": PARTY_LABEL,
+            "id": PARTY_ID_GENERIC,
+            "pattern": [  # "People's Action Party", "Workers' Party"
+                {"LOWER": {"IN": list(rules.party_mentions["collective_possessors"])}},
+                {"ORTH": {"IN": ["'s", "'", "’s", "’"]}},
+                {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "*"},
+                {"LOWER": "party"},
+            ],
+        }
+    )
     return patterns
 
 

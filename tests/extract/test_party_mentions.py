@@ -324,3 +324,27 @@ def test_party_membership_denied_by_a_copula_is_none(nlp: Language) -> None:
 def test_party_named_x_party_in_capitals_is_a_party(nlp: Language) -> None:
     text = "Tom Hale's Forward UK party won five seats."
     assert _asserted(nlp, text, "leads") == {("Tom Hale", "Forward UK")}
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        pytest.param(
+            "Rosa Mbeki, leader of the opposition People's Renewal Party, rejected the budget.",
+            "leads",
+            {("Rosa Mbeki", "People's Renewal Party")},
+            id="people's",
+        ),
+        pytest.param(
+            "Lars Eklund, a Farmers' Party deputy, voted with the government.",
+            "member_of",
+            {("Lars Eklund", "Farmers' Party")},
+            id="farmers'",
+        ),
+    ],
+)
+def test_party_named_with_a_collective_in_the_possessive(
+    nlp: Language, text: str, predicate: str, expected: set
+) -> None:
+    assert _asserted(nlp, text, predicate) == expected
+
