@@ -348,3 +348,34 @@ def test_party_named_with_a_collective_in_the_possessive(
 ) -> None:
     assert _asserted(nlp, text, predicate) == expected
 
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        pytest.param(
+            "Keiko Arai of the Constitutional Democratic Party of Japan questioned the minister.",
+            "member_of",
+            {("Keiko Arai", "Constitutional Democratic Party of Japan")},
+            id="japan",
+        ),
+        pytest.param(
+            "Nationals leader Tom Birch said the drought package was too small.",
+            "leads",
+            {("Tom Birch", "National Party")},
+            id="australia",
+        ),
+        pytest.param(
+            "Sipho Dlamini, the Economic Freedom Fighters leader, walked out of the debate.",
+            "leads",
+            {("Sipho Dlamini", "Economic Freedom Fighters")},
+            id="south-africa",
+        ),
+    ],
+)
+def test_party_of_another_country_is_a_party(
+    nlp: Language, text: str, predicate: str, expected: set
+) -> None:
+    # a known party is a party, not an employer: no works_for for it
+    assert _asserted(nlp, text, predicate) == expected
+    assert _asserted(nlp, text, "works_for") == set()
