@@ -37,25 +37,23 @@ def party_patterns(rules: Rules) -> list[dict]:
         {"label": PARTY_LABEL, "pattern": alias, "id": name}
         for alias, name in rules.party_alias_to_name.items()
     ]
+    capitalised = {  # capitalised or in capitals, and not a determiner
+        "TEXT": {"REGEX": "^[A-Z]"},
+        "LOWER": {"NOT_IN": ["the", "a", "an", "his", "her"]},
+    }
     patterns.append(
         {
             "label": PARTY_LABEL,
             "id": PARTY_ID_GENERIC,
-            "pattern": [
-                {  # capitalised or in capitals: "Reform UK party"
-                    "TEXT": {"REGEX": "^[A-Z]"},
-                    "LOWER": {"NOT_IN": ["the", "a", "an", "his", "her"]},
-                    "OP": "+",
-                },
-                {"LOWER": "party"},
-            ],
+            "pattern": [{**capitalised, "OP": "+"}, {"LOWER": "party"}],  # "Reform UK party"
         }
     )
     patterns.append(
         {
             "label": PARTY_LABEL,
             "id": PARTY_ID_GENERIC,
-            "pattern": [  # "People's Action Party", "Workers' Party"
+            "pattern": [  # "People's Action Party", "Workers' Party", "Harbour Workers' Party"
+                {**capitalised, "OP": "*"},
                 {"LOWER": {"IN": list(rules.party_mentions["collective_possessors"])}},
                 {"ORTH": {"IN": ["'s", "'", "’s", "’"]}},
                 {"TEXT": {"REGEX": "^[A-Z]"}, "OP": "*"},
