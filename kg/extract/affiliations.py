@@ -261,6 +261,8 @@ def affiliations_in(
             continue  # "Paris, France" is one way only
         if predicate == "located_in" and _elsewhere(a.span.text, b.span.text):
             continue  # "in Brussels ... the war in Ukraine": Brussels is in no Ukraine
+        if predicate == "located_in" and _inverted(a.span.text, b.span.text):
+            continue  # "a tour of Africa in Nairobi": Nairobi lies in Africa, not the reverse
         _, _, common = dependency_path(a.span.root, b.span.root)
         # a verb joining the two says how far it holds; a name's own phrase is no clause:
         # "X, the EFF leader, rejected the deal" is not a rejected post
@@ -289,6 +291,11 @@ def _elsewhere(place: str, country: str) -> bool:
         and known.kind == "country"
         and gazetteer.relation(place, country) == "apart"
     )
+
+
+def _inverted(place: str, container: str) -> bool:
+    """Whether the gazetteer knows `container` to lie inside `place`: then `place` is not in it."""
+    return load_gazetteer().relation(place, container) == "contains"
 
 
 LOCATING_VERBS = ("be", "lie")

@@ -332,6 +332,15 @@ def test_affiliations_a_city_is_not_located_in_a_country_the_gazetteer_says_it_i
     assert (("located_in", "Arusha", country) in found) is kept
 
 
+def test_affiliations_a_place_is_not_located_in_a_place_the_gazetteer_puts_inside_it(
+    nlp: Language,
+) -> None:
+    text = "The minister ended a week-long tour of Asia in Hanoi on Friday."
+    extraction = next(extract([Article(id="t", text=text)], nlp))
+    located = {(f.subject, f.object) for f in extraction.facts if f.predicate == "located_in"}
+    assert ("Asia", "Hanoi") not in located
+
+
 def test_affiliations_in_a_names_apposition_take_no_status_from_its_verb(nlp: Language) -> None:
     extraction = next(
         extract([Article(id="t", text="Tom Dube, the PFP leader, rejected the deal.")], nlp)
