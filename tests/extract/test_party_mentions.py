@@ -349,7 +349,6 @@ def test_party_named_with_a_collective_in_the_possessive(
     assert _asserted(nlp, text, predicate) == expected
 
 
-
 @pytest.mark.parametrize(
     ("text", "predicate", "expected"),
     [
