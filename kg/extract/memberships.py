@@ -152,7 +152,8 @@ def _members_named(
     sentence: Span, index: EntityIndex, rules: Rules
 ) -> Iterator[tuple[Role, Resolved, Resolved]]:
     """Members of one organisation, named as examples or in apposition: 'Members of the Green
-    Party, including X and Y', 'members of the union, X and Y' (each a member of it)."""
+    Party, including X and Y', 'members of the union, X and Y', 'lawmakers from the ruling
+    party, including X' (each a member of it)."""
     nouns = {f"{word}s" for word in rules.posts["member_heads"]}
     doc = sentence.doc
     found = cached(doc, "members_named", lambda: positions_of(doc, nouns, LOWER))
@@ -162,7 +163,7 @@ def _members_named(
         orgs = [
             e
             for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "of"
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from")  # "lawmakers from X"
             for body in prep.children
             if body.dep_ == "pobj" and (e := entity_at(body, index, ORG_TYPES))
         ]

@@ -76,6 +76,11 @@ def _asserted(nlp: Language, text: str, predicate: str) -> set[tuple[str, str]]:
             {("Dale Hutchins", "Republican Party"), ("Carla Mendes", "Republican Party")},
             id="party-name-with-members-as-examples",
         ),
+        pytest.param(
+            "Councillors from the Green Party, including John Ostrow and Mary Vidal, walked out.",
+            {("John Ostrow", "Green Party"), ("Mary Vidal", "Green Party")},
+            id="members-from-a-party-as-examples",
+        ),
     ],
 )
 def test_party_mentions_make_members(nlp: Language, text: str, expected: set) -> None:
