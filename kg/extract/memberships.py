@@ -223,6 +223,7 @@ def _party_before_name(
     'Lib Dem Kate Farrow', 'Labour backbencher X', 'X, a Labour rebel', and in the plural
     'Labour backbenchers including X and Y', 'Tory rebels X and Y'."""
     nouns = rules.posts["party_member_nouns"]
+    honorifics = rules.words("posts", "title_words_before_name")
     doc = sentence.doc
     for token in index.mention_tokens(sentence):
         party = entity_at(token, index, ("party",))
@@ -234,7 +235,10 @@ def _party_before_name(
         # "Labour backbenchers including X", "Tory MPs such as X": a title in the plural too
         plural = word.endswith("s") and (word[:-1] in nouns or word[:-1] in rules.posts["heads"])
         if word in nouns or plural:  # "Labour backbencher X" or "X, a Labour rebel"
-            named = [doc[after.i + 1]] if after.i + 1 < sentence.end else []
+            name = after.i + 1
+            while name < sentence.end and doc[name].text in honorifics:
+                name += 1  # "Tory grandee Lord X", "Labour backbencher Sir X"
+            named = [doc[name]] if name < sentence.end else []
             named += described_by(after, rules)  # "X, a Labour rebel", "X is a Labour rebel"
         else:
             named = [after]  # "Lib Dem Kate Farrow"

@@ -81,6 +81,11 @@ def _asserted(nlp: Language, text: str, predicate: str) -> set[tuple[str, str]]:
             {("John Ostrow", "Green Party"), ("Mary Vidal", "Green Party")},
             id="members-from-a-party-as-examples",
         ),
+        pytest.param(
+            "Tory veteran Sir Roger Blake warned ministers against the plan.",
+            {("Roger Blake", "Conservatives")},
+            id="member-noun-then-honorific",
+        ),
     ],
 )
 def test_party_mentions_make_members(nlp: Language, text: str, expected: set) -> None:
