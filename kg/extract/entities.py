@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.captions import Captions, person_name
+from kg.extract.gazetteer import load_gazetteer
 from kg.extract.known_places import is_known_place, person_names, untagged_places
 from kg.extract.party_mentions import find_party_mentions
 from kg.extract.pipeline import PARTY_ID_GENERIC
@@ -177,6 +178,13 @@ def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
     )
 
 
+def _is_demonym(span: Span, rules: Rules) -> bool:
+    """A national adjective tagged as a name ('Ugandan' in 'Ugandan President X' taken for a
+    person): no one, and no organisation. A short form of a country ('US', 'Britain') is a place,
+    as the gazetteer knows."""
+    return span.text in rules.demonyms and not load_gazetteer().knows(span.text)
+
+
 def honorific_surnames(doc: Doc, rules: Rules) -> set[str]:
     """Words written right after an honorific somewhere in the doc: 'Mr Opik', 'Ms Sturgeon'."""
     every = tokens_of(doc)
@@ -239,7 +247,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             continue
         label = _label_in_context(ent, rules, surnames)
         span = _clean(ent, label, rules)
-        if span is None or _is_title_fragment(span, label, rules):
+        if span is None or _is_title_fragment(span, label, rules) or _is_demonym(span, rules):
             continue
         if label in ("PERSON", "ORG") and is_known_place(span, rules, persons):
             label = "GPE"  # "visited Sedgefield" tagged a person's, "JERUSALEM (Reuters)" an ORG

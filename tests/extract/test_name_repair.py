@@ -338,3 +338,19 @@ def test_name_repair_a_royal_title_before_an_organisation_word_is_no_name(nlp: L
         extract([Article(id="t", text="Queen Anne College said fees would rise.")], nlp)
     )
     assert not [e for e in extraction.entities if e.type == "person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Amos Kiprop welcomed Ugandan President Neema Mollel to State House on Tuesday.",
+        "President Ruto met Ugandan President Yoweri Museveni on Tuesday.",
+    ],
+)
+def test_name_repair_a_national_adjective_tagged_a_person_is_no_one(
+    nlp: Language, text: str
+) -> None:
+    extraction = next(extract([Article(id="t", text=text)], nlp))
+    assert "Ugandan" not in {e.name for e in extraction.entities}
+    assert not any(f.object == "Ugandan" or f.subject == "Ugandan" for f in extraction.facts)
+    assert len(met_pairs(extraction.facts)) == 1  # the two presidents, and no third
