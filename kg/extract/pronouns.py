@@ -15,32 +15,25 @@ whoever the speaker means.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex, Resolved
-from kg.extract.quotes import Quote, quoted
+from kg.extract.quotes import Quote, quoted_stretches
 from kg.extract.rules import Rules
-from kg.extract.text import doc_text, positions_of, tokens_at, tokens_of
+from kg.extract.text import positions_of, tokens_at, tokens_of
 
 SUBJECTS = {"nsubj", "nsubjpass"}
-
-
-def _inside_quotes(body: Sequence[Span], rules: Rules) -> list[tuple[int, int]]:
-    if not body:
-        return []
-    text = doc_text(body[0].doc)
-    paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
-    return [(m.outer_start, m.outer_end) for s, e in paragraphs for m in quoted(text, s, e, rules)]
 
 
 class _Resolver:
     def __init__(self, body: Sequence[Span], index: EntityIndex, rules: Rules) -> None:
         self.index = index
-        self.quotes = _inside_quotes(body, rules)
+        self.quotes = quoted_stretches(body[0].doc, rules) if body else []
+        self.quote_starts = [marked.outer_start for marked in self.quotes]
         self.pronouns: dict[str, str] = rules.pronouns["pronouns"]
         self.possessives: dict[str, str] = rules.pronouns["possessives"]
         met, visited = rules.triggers["met"], rules.triggers["visited"]
@@ -54,7 +47,8 @@ class _Resolver:
         self.genders: dict[int, str] = {}
 
     def quoted(self, token: Token) -> bool:
-        return any(start <= token.idx < end for start, end in self.quotes)
+        k = bisect_right(self.quote_starts, token.idx) - 1  # the stretches do not overlap
+        return k >= 0 and token.idx < self.quotes[k].outer_end
 
     def quotation(self, sentence: Span) -> bool:
         """Whether a sentence is all quotation ('"I very much hope ..."')."""

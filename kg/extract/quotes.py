@@ -24,12 +24,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.factuality import status_of
 from kg.extract.rules import Rules
-from kg.extract.text import doc_text, positions_of, tokens_of, within
+from kg.extract.text import cached, doc_text, positions_of, tokens_of, within
 from kg.types import Status
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -122,6 +122,18 @@ def quoted(text: str, start: int, end: int, rules: Rules) -> list[Marked]:
     return found
 
 
+def quoted_stretches(doc: Doc, rules: Rules) -> list[Marked]:
+    """The quoted stretches of the whole text, paragraph by paragraph, in order (made once per
+    Doc: the quotes and the pronouns both read them)."""
+
+    def find() -> list[Marked]:
+        text = doc_text(doc)
+        paragraphs = (m.span() for m in re.finditer(r"[^\n]+", text))
+        return [marked for start, end in paragraphs for marked in quoted(text, start, end, rules)]
+
+    return cached(doc, "quoted", find)
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split()).strip().rstrip(",").strip()
 
@@ -138,8 +150,8 @@ class _Article:
     def __post_init__(self) -> None:
         self.text = text = doc_text(self.body[0].doc) if self.body else ""
         self.paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
-        for start, end in self.paragraphs:
-            self.marked.extend(quoted(text, start, end, self.rules))
+        if self.body:
+            self.marked.extend(quoted_stretches(self.body[0].doc, self.rules))
         self.paragraph_starts = [start for start, _ in self.paragraphs]
         self.starts = [s.start_char for s in self.body]
         self.mark_starts = [m.outer_start for m in self.marked]
