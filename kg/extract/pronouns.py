@@ -66,7 +66,7 @@ class _Resolver:
         gender while `person`'s is not known: 'X will hold talks with Ms Rice when she visits'."""
         if self.gender(person) is not None:
             return False
-        for token in tokens_of(sentence):
+        for token in self.index.mention_tokens(sentence):  # the names, in order
             if token.i >= before:
                 break
             other = self.index.at(token)
@@ -79,7 +79,7 @@ class _Resolver:
     def subjects(self, sentence: Span, before: int | None = None) -> list[Resolved]:
         """Persons that are grammatical subjects (or passive agents) outside quotes."""
         found: list[Resolved] = []
-        for token in tokens_of(sentence):
+        for token in self.index.mention_tokens(sentence):  # the names, in order
             if before is not None and token.i >= before:
                 break
             head = token
