@@ -34,6 +34,10 @@ from kg.extract.relations import Found
 from kg.extract.rules import RULES_DIR, Rules, read_rule_file
 from kg.types import Status
 
+PATTERN_ATTRS = frozenset({"ORTH", "TEXT", "LOWER", "LEMMA", "POS", "TAG", "DEP"})
+"""The token attributes a pattern may test: those a sentence copy holds (`SENTENCE_ATTRS`,
+and LOWER, which the vocabulary gives)."""
+
 PREDICATES = ("leads", "member_of", "works_for", "based_in", "lives_in", "located_in")
 """What a verb relation may state: an affiliation of its subjects with an organisation."""
 ANCHORS = ("verb", "object")
@@ -94,6 +98,12 @@ def load_verb_relations(rules_dir: Path = RULES_DIR) -> tuple[VerbRule, ...]:
                 f"rules/verb_relations.json: {where} must name the nodes 'verb' and 'object' "
                 f"(it names {', '.join(sorted(map(str, named)))})."
             )
+        unread = {a for node in pattern for a in node.get("RIGHT_ATTRS", {})} - PATTERN_ATTRS
+        if unread:
+            raise RulesError(
+                f"rules/verb_relations.json: {where} tests {', '.join(sorted(unread))}, which the "
+                f"sentences matched do not hold (they hold {', '.join(sorted(PATTERN_ATTRS))})."
+            )
         rules.append(
             VerbRule(
                 spec["predicate"],
@@ -152,7 +162,7 @@ def verb_relations(body: list[Span], index: EntityIndex, rules: Rules) -> Iterat
     # Only sentences where one of the verbs is tagged a verb (most have none) go to the
     # matchers of those verbs, each sentence as a Doc of its own.
     array = doc.to_array(SENTENCE_ATTRS)
-    verb_lemmas = numpy.where(array[:, 3] == VERB, array[:, 2], 0).tolist()
+    verb_lemmas = numpy.where(array[:, POS_COLUMN] == VERB, array[:, LEMMA_COLUMN], 0).tolist()
     for sentence in body:
         lemmas = set(verb_lemmas[sentence.start : sentence.end])
         wanted = [matcher for words, matcher in matchers if not words.isdisjoint(lemmas)]
@@ -173,7 +183,8 @@ def verb_relations(body: list[Span], index: EntityIndex, rules: Rules) -> Iterat
 
 SENTENCE_ATTRS = [ORTH, SPACY, LEMMA, POS, TAG, DEP, HEAD]
 """What the patterns read of a sentence copied to a Doc of its own (words, spaces, then the
-annotation `Doc.from_array` sets)."""
+annotation `Doc.from_array` sets): the token attributes of `PATTERN_ATTRS`."""
+LEMMA_COLUMN, POS_COLUMN = SENTENCE_ATTRS.index(LEMMA), SENTENCE_ATTRS.index(POS)
 
 
 def _sentence_doc(doc: Doc, array: Any, sentence: Span) -> Doc:

@@ -97,6 +97,15 @@ def test_rules_verb_relations_bad_pattern_is_refused(rules_copy: Path) -> None:
         verb_matchers(spacy.blank("en").vocab, rules)
 
 
+def test_rules_verb_relations_attribute_the_sentences_lack_is_refused(rules_copy: Path) -> None:
+    def by_entity(data: dict) -> None:
+        data["rules"][0]["pattern"][1]["RIGHT_ATTRS"]["ENT_TYPE"] = "ORG"
+
+    _edit(rules_copy, "verb_relations", by_entity)
+    with pytest.raises(RulesError, match=r"rules\[0\] tests ENT_TYPE, which the sentences"):
+        load_verb_relations(rules_copy)
+
+
 def test_rules_verb_relations_predicate_is_checked(rules_copy: Path) -> None:
     _edit(rules_copy, "verb_relations", lambda d: d["rules"][0].update(predicate="memberof"))
     with pytest.raises(RulesError, match=r"rules\[0\] states 'memberof'"):
