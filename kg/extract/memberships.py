@@ -203,12 +203,17 @@ def _own_party(name: Token, index: EntityIndex) -> bool:
 def described_by(noun: Token, rules: Rules) -> list[Token]:
     """The names a noun describes: the one it is in apposition to ('X, a Tory rebel'; 'A and B,
     both Tories': both) or the subjects of the copula it completes ('X is a Tory rebel', 'X and
-    Y are Tories'; not 'X is not a Tory')."""
+    Y are Tories', 'Among the Tory rebels were X and Y'; not 'X is not a Tory')."""
     if noun.dep_ == "appos":  # "A and B, both Tories": each
         both = any(c.lower_ in ("both", "all") for c in noun.children)
         return [noun.head, *noun.head.conjuncts] if both else [noun.head]
     verb = noun.head
-    if noun.dep_ != "attr" or verb.lemma_ not in rules.posts["role_verbs"]["attr"]:
+    among = noun.dep_ == "pobj" and verb.lower_ == "among" and verb.dep_ == "prep"
+    if among:  # "Among the Labour rebels were A and B", "X is among the Tory rebels"
+        verb = verb.head
+    elif noun.dep_ != "attr":
+        return []
+    if verb.lemma_ not in rules.posts["role_verbs"]["attr"]:
         return []
     if any(c.dep_ == "neg" for c in verb.children):
         return []

@@ -86,6 +86,16 @@ def _asserted(nlp: Language, text: str, predicate: str) -> set[tuple[str, str]]:
             {("Roger Blake", "Conservatives")},
             id="member-noun-then-honorific",
         ),
+        pytest.param(
+            "Among the Tory rebels were Giles Ware and Fiona Kerr.",
+            {("Giles Ware", "Conservatives"), ("Fiona Kerr", "Conservatives")},
+            id="inverted-copula-with-among",
+        ),
+        pytest.param(
+            "Giles Ware is among the Tory rebels.",
+            {("Giles Ware", "Conservatives")},
+            id="copula-with-among",
+        ),
     ],
 )
 def test_party_mentions_make_members(nlp: Language, text: str, expected: set) -> None:
