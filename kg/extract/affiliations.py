@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -244,6 +245,7 @@ def affiliations_in(
             or _at_venue(a, b, affiliation_rules)
             or _visits(a, b, rules)
             or _dealt_with(a, b, affiliation_rules)
+            or _cited(a, b, affiliation_rules)
         ):
             continue  # speaking to an organisation, meeting at one or visiting one is not
             # working for it
@@ -351,6 +353,24 @@ def _dealt_with(person: Mention, organisation: Mention, rules: AffiliationRules)
     steps = [t for t in falling if t.dep_ == "prep"]
     done = {verb.i, *(c.i for c in verb.children if c.dep_ == "dobj")}  # "signed a deal"
     return bool(steps) and steps[-1].lower_ == "with" and steps[-1].head.i in done
+
+
+def _cited(person: Mention, organisation: Mention, rules: AffiliationRules) -> bool:
+    """Whether the organisation is only the source the sentence cites after what it reports,
+    set off by a comma: '... met Y, the Guardian understands', '... next week, Reuters
+    reported' (its verbs: the `source_verb` words)."""
+    doc, span = organisation.span.doc, organisation.span
+    if span.start < person.span.end or span.end >= len(doc) or doc[span.end].is_sent_start:
+        return False
+    if doc[span.end].lower_ not in rules.words.get("source_verb", ()):
+        return False
+    first = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
+    rest = takewhile(lambda t: not t.is_sent_start, doc[span.end + 1 :])
+    return (
+        first > 0
+        and doc[first - 1].text == ","
+        and not any(t.pos_ in ("VERB", "AUX") for t in rest)
+    )
 
 
 def _visits(person: Mention, organisation: Mention, rules: Rules) -> bool:

@@ -341,6 +341,29 @@ def test_affiliations_a_place_is_not_located_in_a_place_the_gazetteer_puts_insid
     assert ("Asia", "Hanoi") not in located
 
 
+@pytest.mark.parametrize(
+    ("text", "employer"),
+    [
+        pytest.param(
+            "Lamb also met Ghana's finance minister, Kwame Mensah, the Sentinel understands.",
+            None,
+            id="a-paper-that-understands",
+        ),
+        pytest.param(
+            "Ann Pike, a Barclays economist, will retire next year, Reuters reported.",
+            "Barclays",
+            id="an-agency-that-reported",
+        ),
+    ],
+)
+def test_affiliations_the_source_a_sentence_cites_employs_no_one(
+    nlp: Language, text: str, employer: str | None
+) -> None:
+    extraction = next(extract([Article(id="t", text=text)], nlp))
+    employers = {f.object for f in extraction.facts if f.predicate == "works_for"}
+    assert employers == ({employer} if employer else set())
+
+
 def test_affiliations_in_a_names_apposition_take_no_status_from_its_verb(nlp: Language) -> None:
     extraction = next(
         extract([Article(id="t", text="Tom Dube, the PFP leader, rejected the deal.")], nlp)
