@@ -165,7 +165,7 @@ def nquads(items: Iterable[tuple[str, Triples]]) -> str:
     """N-Quads of each graph's triples, in its named graph and in the default graph (the merge,
     kg.store.merge) with the same blank nodes; blank nodes are kept apart per graph."""
     lines = []
-    written: dict[Node, str] = {}  # IRIs and literals recur: each is written once
+    written: dict[Node, str] = {}  # IRIs recur: each is written once (`_written`)
     for index, (graph_iri, graph) in enumerate(items):
         name = _iri(graph_iri)
         bnodes: dict[BNode, str] = {}
@@ -188,9 +188,10 @@ def ntriples(graph: Triples) -> str:
 
 
 def _written(term: Node, bnodes: dict[BNode, str], prefix: str, written: dict[Node, str]) -> str:
-    """`_term`, kept in `written` unless a blank node (whose label is per graph)."""
+    """`_term`, kept in `written` if an IRI: IRIs are the terms that recur (a blank node's label
+    is per graph; a literal is mostly written once)."""
     text = _term(term, bnodes, prefix)
-    if not isinstance(term, BNode):
+    if isinstance(term, URIRef):
         written[term] = text
     return text
 
