@@ -84,7 +84,7 @@ def _set_off_phrases(
     prepositions = rules.posts["membership_prepositions"]
     found = cached(doc, "set_off_phrases", lambda: positions_of(doc, prepositions, LOWER))
     for prep in tokens_at(sentence, found):
-        if prep.dep_ != "prep" or prep.lower_ not in rules.posts["membership_prepositions"]:
+        if prep.dep_ != "prep" or prep.lower_ not in prepositions:
             continue
         verb = prep.head
         if verb.pos_ not in ("VERB", "AUX"):

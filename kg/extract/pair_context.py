@@ -17,7 +17,7 @@ from spacy.tokens import Span
 
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.pairs import Mention, pair_features
-from kg.extract.text import positions_of, tokens_of, within
+from kg.extract.text import positions_of, tokens_at
 
 HOME_WORDS = frozenset({"born", "native", "resident", "residents", "home", "hometown", "live"})
 
@@ -58,11 +58,10 @@ def place_features(a: Mention, b: Mention) -> dict[str, float]:
 def home_features(sentence: Span) -> dict[str, float]:
     """The words of a sentence that speak of where someone lives ('born', 'resident', 'live')."""
     doc = sentence.doc
-    every = tokens_of(doc)
     words = sorted({*positions_of(doc, HOME_WORDS, LOWER), *positions_of(doc, ["live"], LEMMA)})
     return {
         f"home={token.lemma_.lower()}": 1.0
-        for token in (every[i] for i in within(words, sentence))
+        for token in tokens_at(sentence, words)
         if token.lower_ in HOME_WORDS or token.lemma_ == "live"
     }
 

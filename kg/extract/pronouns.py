@@ -15,14 +15,13 @@ whoever the speaker means.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex, Resolved
-from kg.extract.quotes import Quote, quoted_stretches
+from kg.extract.quotes import Quote, quoted_stretches, stretch_at
 from kg.extract.rules import Rules
 from kg.extract.text import positions_of, tokens_at, tokens_of
 
@@ -47,8 +46,7 @@ class _Resolver:
         self.genders: dict[int, str] = {}
 
     def quoted(self, token: Token) -> bool:
-        k = bisect_right(self.quote_starts, token.idx) - 1  # the stretches do not overlap
-        return k >= 0 and token.idx < self.quotes[k].outer_end
+        return stretch_at(self.quotes, self.quote_starts, token.idx) is not None
 
     def quotation(self, sentence: Span) -> bool:
         """Whether a sentence is all quotation ('"I very much hope ..."')."""

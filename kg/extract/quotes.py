@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.factuality import status_of
 from kg.extract.rules import Rules
-from kg.extract.text import cached, doc_text, positions_of, tokens_of, within
+from kg.extract.text import cached, doc_text, positions_of, tokens_at
 from kg.types import Status
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -134,6 +134,15 @@ def quoted_stretches(doc: Doc, rules: Rules) -> list[Marked]:
     return cached(doc, "quoted", find)
 
 
+def stretch_at(stretches: Sequence[Marked], starts: Sequence[int], char: int) -> Marked | None:
+    """The stretch holding character `char`, if any, of `stretches` in text order (they do not
+    overlap: `quoted`), whose outer starts are `starts`."""
+    k = bisect_right(starts, char) - 1
+    if k >= 0 and stretches[k].outer_start <= char < stretches[k].outer_end:
+        return stretches[k]
+    return None
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split()).strip().rstrip(",").strip()
 
@@ -168,10 +177,7 @@ class _Article:
 
     def inside(self, token: Token) -> Marked | None:
         """The quoted stretch a token is in, if any."""
-        k = bisect_right(self.mark_starts, token.idx) - 1
-        if k >= 0 and self.marked[k].outer_start <= token.idx < self.marked[k].outer_end:
-            return self.marked[k]
-        return None
+        return stretch_at(self.marked, self.mark_starts, token.idx)
 
     def quotation(self, token: Token) -> bool:
         """Whether a token is inside a quotation (not a partial or scare quote)."""
@@ -233,10 +239,9 @@ class _Article:
         if not self.body:
             return found
         doc = self.body[0].doc
-        every = tokens_of(doc)
         words = sorted({*positions_of(doc, verbs, LEMMA), *positions_of(doc, ["according"], LOWER)})
         for position, sentence in enumerate(self.body):
-            for token in (every[i] for i in within(words, sentence)):
+            for token in tokens_at(sentence, words):
                 speech = token.pos_ == "VERB" and token.lemma_.lower() in verbs
                 if not speech and not (token.lower_ == "according" and token.dep_ == "prep"):
                     continue

@@ -32,7 +32,7 @@ from kg.extract.participants import (
     subjects_of,
 )
 from kg.extract.rules import Rules
-from kg.extract.text import cached, ents_of, positions_of, tokens_of, within
+from kg.extract.text import cached, ents_of, positions_of, tokens_at, tokens_of
 from kg.types import Status
 
 
@@ -475,9 +475,8 @@ def meetings(
     'was joined by', 'appeared together', and meetings told through events (`events`)."""
     spec = rules.triggers["met"]
     doc = sentence.doc
-    every = tokens_of(doc)
     words = cached(doc, "meetings", lambda: _meeting_words(doc, spec))
-    for token in (every[i] for i in within(words, sentence)):
+    for token in tokens_at(sentence, words):
         if token.pos_ not in TRIGGER_POS and token.dep_ != "pobj":
             continue  # no pattern starts from it (an event noun of `events` may be any pobj)
         triggers = [_meeting_trigger(token, index, spec), *event_meetings(token, index, rules)]
@@ -559,9 +558,8 @@ def visitors(
     clause, or else that of the article's dateline ('BANGKOK (Reuters) - Visiting ...')."""
     spec = rules.triggers["visited"]
     doc = sentence.doc
-    every = tokens_of(doc)
     words = cached(doc, "visitors", lambda: positions_of(doc, spec["visitor_modifiers"], LOWER))
-    for token in (every[i] for i in within(words, sentence)):
+    for token in tokens_at(sentence, words):
         if token.lower_ not in spec["visitor_modifiers"] or token.dep_ not in ("amod", "compound"):
             continue
         named = token.head
@@ -592,9 +590,8 @@ def guests(
     """'Hosted X in Lisbon', 'welcomed X to Berlin', 'received X in Beijing': the guest visited."""
     spec = rules.triggers["visited"]
     doc = sentence.doc
-    every = tokens_of(doc)
     words = cached(doc, "guests", lambda: lemma_positions(doc, spec["guest_verbs"]))
-    for token in (every[i] for i in within(words, sentence)):
+    for token in tokens_at(sentence, words):
         if (
             token.pos_ != "VERB"
             or (word := lemma(token, spec["guest_verbs"])) not in spec["guest_verbs"]
@@ -654,9 +651,8 @@ def visits(
     """'visited X', 'a visit to X', 'flew to X', 'before leaving X for Y', 'in X on a visit'."""
     spec = rules.triggers["visited"]
     doc = sentence.doc
-    every = tokens_of(doc)
     words = cached(doc, "visits", lambda: _visit_words(doc, spec))
-    for token in (every[i] for i in within(words, sentence)):
+    for token in tokens_at(sentence, words):
         if token.pos_ in ("VERB", "AUX") and (word := lemma(token, spec["verbs"])) in spec["verbs"]:
             places = _visit_places(token, spec["verbs"][word], index)
         elif token.pos_ == "VERB" and (stay := _stay(token, spec["stay_verbs"])):
