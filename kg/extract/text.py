@@ -158,9 +158,10 @@ def cached(doc: Doc, key: str, make: Callable[[], T]) -> T:
 
 def tokens_at(span: Doc | Span, positions: list[int]) -> list[Token]:
     """The tokens of `span` at `positions` (sorted), in order: `positions_of` finds them."""
-    every = tokens_of(span if isinstance(span, Doc) else span.doc)
     if isinstance(span, Doc):
+        every = tokens_of(span)
         return [every[i] for i in positions]
+    every = tokens_of(span.doc)
     return [every[i] for i in within(positions, span)]
 
 
