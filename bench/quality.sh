@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Regenerate bench/quality.md: extraction quality on the seed gold, the BBC dev gold, CoNLL04 dev
-# and, held out (never developed against), meetings on WikiEvents dev.
-# Usage: bench/quality.sh [BBC_DIR] [CONLL04_DEV] [WIKIEVENTS_DEV]
-#   (defaults ../shared/data/bbc-news-politics, ../shared/data/conll04/conll04_dev.json and
-#   ../shared/data/wikievents/dev.jsonl; $PYTHON, default .venv/bin/python, runs `kg`)
+# and, held out (never developed against), meetings on WikiEvents dev and party ties on CrossRE
+# politics (train: errors read; dev: only its scores).
+# Usage: bench/quality.sh [BBC_DIR] [CONLL04_DEV] [WIKIEVENTS_DEV] [CROSSRE_DIR]
+#   (defaults ../shared/data/bbc-news-politics, ../shared/data/conll04/conll04_dev.json,
+#   ../shared/data/wikievents/dev.jsonl and ../shared/data/crossre/crossre_data; $PYTHON,
+#   default .venv/bin/python, runs `kg`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gold=${1:-../shared/data/bbc-news-politics}
 conll=${2:-../shared/data/conll04/conll04_dev.json}
 wikievents=${3:-../shared/data/wikievents/dev.jsonl}
+crossre=${4:-../shared/data/crossre/crossre_data}
 python=${PYTHON:-.venv/bin/python}
 kg() { "$python" -m kg.cli "$@"; }
 {
@@ -47,6 +50,20 @@ kg() { "$python" -m kg.cli "$@"; }
     echo "mentions joined by its coreference clusters (\`kg eval --wikievents FILE --errors\`)."
     echo
     kg eval --wikievents "$wikievents" --format markdown
+  fi
+  if [ -f "$crossre/politics-dev.json" ]; then
+    echo
+    echo "## CrossRE politics: party ties (member_of or leads) in single Wikipedia sentences"
+    echo
+    echo "Gold: a person and a political party related by role, part-of or general-affiliation."
+    echo "politics-train is where errors are read (\`kg eval --crossre FILE --errors\`);"
+    echo "politics-dev is held out: only these scores are read."
+    for split in train dev; do
+      echo
+      echo "### politics-$split ($(grep -c . "$crossre/politics-$split.json") sentences)"
+      echo
+      kg eval --crossre "$crossre/politics-$split.json" --format markdown
+    done
   fi
 } > bench/quality.md
 cat bench/quality.md

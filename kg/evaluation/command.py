@@ -1,5 +1,5 @@
-"""`kg eval`: score extraction against gold files, CoNLL04 or WikiEvents (the `kg` command's
-evaluation subcommand, kept with the evaluation it runs)."""
+"""`kg eval`: score extraction against gold files, CoNLL04, WikiEvents or CrossRE (the `kg`
+command's evaluation subcommand, kept with the evaluation it runs)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,9 @@ from kg.types import Article
 
 if TYPE_CHECKING:
     from kg.evaluation.gold import GoldArticle
+
+DATASETS = ("conll04", "wikievents", "crossre")
+"""The datasets `kg eval` reads instead of gold folders, each an option naming its file."""
 
 HELP = "Score extraction against gold files (precision/recall/F1 per relation)."
 
@@ -37,6 +40,11 @@ def add_arguments(sub: argparse.ArgumentParser) -> None:
         "--wikievents",
         metavar="FILE",
         help="check met on WikiEvents documents (JSON Lines, coref/ next to it) instead",
+    )
+    sub.add_argument(
+        "--crossre",
+        metavar="FILE",
+        help="check party ties (member_of, leads) on CrossRE sentences (JSON Lines) instead",
     )
     sub.add_argument(
         "--split",
@@ -67,23 +75,32 @@ def add_arguments(sub: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Score extraction against gold files: precision, recall and F1 per relation."""
-    if args.conll04 and args.wikievents:
-        raise NewsKGError("kg eval takes --conll04 or --wikievents, not both; run it twice.")
+    datasets = [f"--{name}" for name in DATASETS if getattr(args, name)]
+    if len(datasets) > 1:
+        raise NewsKGError(f"kg eval takes one of {', '.join(datasets)}; run it once for each.")
     chooses_splits = args.split or args.splits or args.compare_splits
-    if (args.conll04 or args.wikievents) and chooses_splits:
+    if datasets and chooses_splits:
         raise NewsKGError(
             "--split, --splits and --compare-splits choose among the gold files of GOLD_DIR; "
-            "kg eval --conll04 / --wikievents reads no splits file. Leave them out."
+            f"kg eval {datasets[0]} reads no splits file. Leave them out."
+        )
+    if datasets and (args.gold_dir or args.articles_dir):
+        raise NewsKGError(
+            f"kg eval {datasets[0]} takes no GOLD_DIR or ARTICLES_DIR (got '{args.gold_dir}'); "
+            f"give either {datasets[0]} FILE or the two folders."
         )
     if args.conll04:
         return _eval_conll04(args)
     if args.wikievents:
         return _eval_wikievents(args)
+    if args.crossre:
+        return _eval_crossre(args)
     if not (args.gold_dir and args.articles_dir):
         raise NewsKGError(
             "kg eval needs GOLD_DIR and ARTICLES_DIR (the gold files and their articles), "
             "or --conll04 FILE to score on a CoNLL04 file in the SpERT JSON format, "
-            "or --wikievents FILE to check meetings on WikiEvents documents."
+            "or --wikievents FILE to check meetings on WikiEvents documents, "
+            "or --crossre FILE to check party ties on CrossRE sentences."
         )
     if args.split and args.compare_splits:
         raise NewsKGError(
@@ -184,11 +201,6 @@ def _eval_conll04(args: argparse.Namespace) -> int:
     from kg.evaluation.scores import markdown, report
     from kg.extract import extract
 
-    if args.gold_dir or args.articles_dir:
-        raise NewsKGError(
-            f"kg eval --conll04 takes no GOLD_DIR or ARTICLES_DIR (got '{args.gold_dir}'); "
-            "give either --conll04 FILE or the two folders."
-        )
     sentences = read_conll04(Path(args.conll04))
     nlp = conll04_pipeline(options.settings(args).model)  # the NER fine-tuned on CoNLL04
     rules = conll04_rules()
@@ -220,11 +232,6 @@ def _eval_wikievents(args: argparse.Namespace) -> int:
     )
     from kg.extract import extract
 
-    if args.gold_dir or args.articles_dir:
-        raise NewsKGError(
-            f"kg eval --wikievents takes no GOLD_DIR or ARTICLES_DIR (got '{args.gold_dir}'); "
-            "give either --wikievents FILE or the two folders."
-        )
     path = Path(args.wikievents)
     documents, coref = read_wikievents(path)
     nlp = options.nlp(options.settings(args))
@@ -235,6 +242,32 @@ def _eval_wikievents(args: argparse.Namespace) -> int:
         print(json.dumps(as_json(result), indent=2))
     else:
         print(heading(result, path, coref))
+        print(as_text(result, errors=args.errors))
+    return 0
+
+
+def _eval_crossre(args: argparse.Namespace) -> int:
+    """`kg eval --crossre FILE`: party ties scored against CrossRE's person-party relations."""
+    from kg.evaluation.crossre import (
+        as_json,
+        as_markdown,
+        as_text,
+        evaluate_crossre,
+        heading,
+        read_crossre,
+    )
+    from kg.extract import extract
+
+    path = Path(args.crossre)
+    sentences = read_crossre(path)
+    nlp = options.nlp(options.settings(args))
+    result = evaluate_crossre(sentences, lambda articles: extract(articles, nlp))
+    if args.format == "markdown":
+        print(as_markdown(result))
+    elif args.format == "json":
+        print(json.dumps(as_json(result), indent=2))
+    else:
+        print(heading(result, path))
         print(as_text(result, errors=args.errors))
     return 0
 

@@ -232,4 +232,4 @@ def test_cli_eval_wikievents_markdown_says_what_was_scored(run) -> None:
 def test_cli_eval_wikievents_and_conll04_together_is_refused(run) -> None:
     status, _, err = run("eval", "--wikievents", str(MINI), "--conll04", "x.json")
     assert status == 2
-    assert "takes --conll04 or --wikievents, not both" in err
+    assert "takes one of --conll04, --wikievents; run it once for each" in err
