@@ -37,6 +37,7 @@ def affiliation_phrases(
     yield from _possessed_body(sentence, index, rules)
     yield from _members_named(sentence, index, rules)
     yield from _party_as_members(sentence, index, rules)
+    yield from _member_nouns(sentence, index, rules)
     firsts: dict[int, Token] = {}
     for token in index.mention_tokens(sentence):
         person = entity_at(token, index, ("person",))
@@ -56,22 +57,16 @@ def affiliation_phrases(
         for poss in first.children:  # "the SNP's Nicola Sturgeon"
             if poss.dep_ == "poss" and (party := entity_at(poss, index, ("party",))):
                 yield "member_of", person, party
-        members = [c for c in token.children if c.dep_ == "appos" and c.lower_ == "member"]
-        verb = token.head  # "X is a member of Y", "X became a member of Y"; not "is not"
-        copula = token.dep_ in SUBJECTS and verb.lemma_ in rules.posts["role_verbs"]["attr"]
-        if copula and not any(c.dep_ == "neg" for c in verb.children):
-            members += [c for c in verb.children if c.dep_ == "attr" and c.lower_ == "member"]
-        for holder in [token, *members]:
-            for prep in holder.children:
-                if prep.dep_ != "prep" or prep.lower_ not in prepositions:
-                    continue
-                after_comma = prep.i > 0 and prep.doc[prep.i - 1].text == ","
-                if holder is token and prep.lower_ != "of" and not after_comma:
-                    continue
-                types = ORG_TYPES if holder is not token or after_comma else ("party",)
-                org = next((e for t in prep.subtree if (e := entity_at(t, index, types))), None)
-                if org is not None:
-                    yield "member_of", person, org
+        for prep in token.children:  # "X of the Y party", "X, of Y,"
+            if prep.dep_ != "prep" or prep.lower_ not in prepositions:
+                continue
+            after_comma = prep.i > 0 and prep.doc[prep.i - 1].text == ","
+            if prep.lower_ != "of" and not after_comma:
+                continue
+            types = ORG_TYPES if after_comma else ("party",)
+            org = next((e for t in prep.subtree if (e := entity_at(t, index, types))), None)
+            if org is not None:
+                yield "member_of", person, org
 
 
 def _set_off_phrases(
@@ -148,6 +143,33 @@ def _possessed_body(
                 yield "member_of", person, org
 
 
+def _member_nouns(
+    sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[tuple[Role, Resolved, Resolved]]:
+    """A word for a member of a body, with the body it is of, said of names: 'X, a member of Y',
+    'X is a veteran of the Y party', 'A and B, who are both members of Y', 'X, a senior figure
+    in the Y party'. A member is of any organisation, a party's member nouns only of a party."""
+    party_nouns = rules.posts["party_member_nouns"]
+    singular = {"member", *party_nouns}
+    nouns = singular | {f"{word}s" for word in singular}
+    prepositions = {*rules.posts["membership_prepositions"], "in"}
+    doc = sentence.doc
+    found = cached(doc, "member_nouns", lambda: positions_of(doc, nouns, LOWER))
+    for noun in tokens_at(sentence, found):
+        types = ORG_TYPES if noun.lower_ in ("member", "members") else ("party",)
+        orgs = [
+            org
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in prepositions
+            if (org := next((e for t in prep.subtree if (e := entity_at(t, index, types))), None))
+        ]
+        if not orgs:
+            continue
+        persons = [e for t in described_by(noun, rules) if (e := entity_at(t, index, ("person",)))]
+        for person in dict.fromkeys(persons):
+            yield "member_of", person, orgs[0]
+
+
 def _members_named(
     sentence: Span, index: EntityIndex, rules: Rules
 ) -> Iterator[tuple[Role, Resolved, Resolved]]:
@@ -200,13 +222,18 @@ def _own_party(name: Token, index: EntityIndex) -> bool:
     return any(entity_at(t, index, ("party",)) for t in name.doc[name.left_edge.i : name.i])
 
 
+RELATIVES = ("who", "that")
+"""The relative pronouns a clause about a person opens with."""
+
+
 def described_by(noun: Token, rules: Rules) -> list[Token]:
     """The names a noun describes: the one it is in apposition to ('X, a Tory rebel'; 'A and B,
-    both Tories': both) or the subjects of the copula it completes ('X is a Tory rebel', 'X and
-    Y are Tories', 'Among the Tory rebels were X and Y'; not 'X is not a Tory')."""
-    if noun.dep_ == "appos":  # "A and B, both Tories": each
-        both = any(c.lower_ in ("both", "all") for c in noun.children)
-        return [noun.head, *noun.head.conjuncts] if both else [noun.head]
+    both Tories' and 'A and B, Tory rebels': both) or the subjects of the copula it completes
+    ('X is a Tory rebel', 'X and Y are Tories', 'Among the Tory rebels were X and Y', 'X, who is
+    a Tory rebel'; not 'X is not a Tory')."""
+    each = noun.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "all") for c in noun.children)
+    if noun.dep_ == "appos":  # "A and B, both Tories", "A and B, members of Y": each
+        return [noun.head, *noun.head.conjuncts] if each else [noun.head]
     verb = noun.head
     among = noun.dep_ == "pobj" and verb.lower_ == "among" and verb.dep_ == "prep"
     if among:  # "Among the Labour rebels were A and B", "X is among the Tory rebels"
@@ -218,6 +245,9 @@ def described_by(noun: Token, rules: Rules) -> list[Token]:
     if any(c.dep_ == "neg" for c in verb.children):
         return []
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if verb.dep_ == "relcl" and any(s.lower_ in RELATIVES for s in subjects):
+        named = verb.head  # "X, who is a Tory", "A and B, who are both Tories": each
+        return [named, *named.conjuncts] if each else [named]
     return [t for s in subjects for t in (s, *s.conjuncts)]
 
 

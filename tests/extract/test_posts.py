@@ -724,6 +724,79 @@ def test_affiliation_phrases_membership_not_stated(nlp: Language, text: str) -> 
     assert not [f for f in _facts(nlp, text) if f.predicate == "member_of"]
 
 
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        pytest.param(
+            "Rosa Lindqvist, who is a member of the Valley Farmers Party, opened the fair.",
+            {"Rosa Lindqvist"},
+            id="relative-clause-copula",
+        ),
+        pytest.param(
+            "Rosa Lindqvist and Omar Haddad, who are both members of the Valley Farmers Party, "
+            "opened the fair.",
+            {"Rosa Lindqvist", "Omar Haddad"},
+            id="relative-clause-about-two-names",
+        ),
+        pytest.param(
+            "Rosa Lindqvist and Omar Haddad are both members of the Valley Farmers Party.",
+            {"Rosa Lindqvist", "Omar Haddad"},
+            id="plural-copula",
+        ),
+        pytest.param(
+            "Rosa Lindqvist and Omar Haddad, members of the Valley Farmers Party, opened the fair.",
+            {"Rosa Lindqvist", "Omar Haddad"},
+            id="plural-apposition",
+        ),
+        pytest.param(
+            "Rosa Lindqvist, a veteran of the Valley Farmers Party, opened the fair.",
+            {"Rosa Lindqvist"},
+            id="party-member-noun-of",
+        ),
+        pytest.param(
+            "Rosa Lindqvist is a senior figure in the Valley Farmers Party.",
+            {"Rosa Lindqvist"},
+            id="party-member-noun-in",
+        ),
+        pytest.param(
+            "Rosa Lindqvist, a Valley Farmers Party activist, opened the fair.",
+            {"Rosa Lindqvist"},
+            id="activist-after-the-party",
+        ),
+    ],
+)
+def test_affiliation_phrases_member_nouns(nlp: Language, text: str, members: set[str]) -> None:
+    facts = _facts(nlp, text)
+    found = {
+        f.subject
+        for f in facts
+        if f.predicate == "member_of" and f.object == "Valley Farmers Party"
+    }
+    assert found == members
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Rosa Lindqvist, who is not a member of the Valley Farmers Party, opened the fair.",
+            id="negated-relative-clause",
+        ),
+        pytest.param(
+            "Rosa Lindqvist, a veteran of the Gulf War, praised the Valley Farmers Party.",
+            id="veteran-of-something-else",
+        ),
+        pytest.param(
+            "Rosa Lindqvist and Omar Haddad, whose brother is a member of the Valley Farmers "
+            "Party, opened the fair.",
+            id="a-relative-clause-about-someone-else",
+        ),
+    ],
+)
+def test_affiliation_phrases_member_nouns_not_stated(nlp: Language, text: str) -> None:
+    assert not [f for f in _facts(nlp, text) if f.predicate == "member_of"]
+
+
 def test_posts_employer_before_a_title_stays_an_organisation(nlp: Language) -> None:
     text = "FAA spokesman Fred Farrar said the planes were safe."
     extraction = next(extract([Article(id="t", text=text)], nlp))
@@ -1148,6 +1221,71 @@ def test_posts_ties_begun_held_and_ended(nlp: Language, text: str, expected: set
         if f.predicate in ("leads", "member_of")
     }
     assert ties == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param(
+            "Helen Carter stood for the Valley Farmers Party in 2019.", "asserted", id="stood-for"
+        ),
+        pytest.param(
+            "Helen Carter, who is standing for the Valley Farmers Party in Weston, spoke first.",
+            "asserted",
+            id="standing-for-in-a-relative-clause",
+        ),
+        pytest.param(
+            "Helen Carter ran for governor as the Valley Farmers Party candidate.",
+            "asserted",
+            id="ran-as-the-party-candidate",
+        ),
+        pytest.param(
+            "Helen Carter stood as a candidate for the Valley Farmers Party last year.",
+            "asserted",
+            id="stood-as-a-candidate-for",
+        ),
+        pytest.param(
+            "Helen Carter ran on the Valley Farmers Party ticket in 2016.", "asserted", id="ticket"
+        ),
+        pytest.param(
+            "Helen Carter won the Weston seat for the Valley Farmers Party in 2019.",
+            "asserted",
+            id="won-the-seat-for",
+        ),
+        pytest.param(
+            "Helen Carter was elected to the assembly for the Valley Farmers Party in 2005.",
+            "asserted",
+            id="elected-for",
+        ),
+        pytest.param(
+            "Helen Carter will stand for the Valley Farmers Party next year.",
+            "planned",
+            id="will-stand",
+        ),
+    ],
+)
+def test_posts_a_candidacy_makes_a_member(nlp: Language, text: str, status: str) -> None:
+    ties = {(f.predicate, f.subject, f.object, f.status) for f in _facts(nlp, text)}
+    assert ("member_of", "Helen Carter", "Valley Farmers Party", status) in ties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Helen Carter said the Valley Farmers Party stands for fairness.", id="party-stands-for"
+        ),
+        pytest.param(
+            "Helen Carter ran the Valley Farmers Party campaign in Weston.", id="ran-a-campaign"
+        ),
+        pytest.param(
+            "Helen Carter won the seat from the Valley Farmers Party in 2019.",
+            id="won-the-seat-from",
+        ),
+    ],
+)
+def test_posts_no_candidacy_no_member(nlp: Language, text: str) -> None:
+    assert not [f for f in _facts(nlp, text) if f.predicate == "member_of"]
 
 
 def test_posts_plural_title_is_each_holders_singular_post(nlp: Language) -> None:
