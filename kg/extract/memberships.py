@@ -13,7 +13,13 @@ from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
 from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
-from kg.extract.participants import entities_of, examples_of, first_conjunct, persons_of
+from kg.extract.participants import (
+    RELATIVES,
+    entities_of,
+    examples_of,
+    first_conjunct,
+    persons_of,
+)
 from kg.extract.posts import SUBJECTS, Role, entity_at
 from kg.extract.rules import Rules
 from kg.extract.text import cached, positions_of, tokens_at
@@ -38,6 +44,7 @@ def affiliation_phrases(
     yield from _members_named(sentence, index, rules)
     yield from _party_as_members(sentence, index, rules)
     yield from _member_nouns(sentence, index, rules)
+    yield from _led_under(sentence, index, rules)
     firsts: dict[int, Token] = {}
     for token in index.mention_tokens(sentence):
         person = entity_at(token, index, ("person",))
@@ -170,6 +177,39 @@ def _member_nouns(
             yield "member_of", person, orgs[0]
 
 
+def _led_under(
+    sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[tuple[Role, Resolved, Resolved]]:
+    """A party that acts under a person, who leads it: 'Under X, the Y party won', 'the Y party,
+    under X, won', 'under the leadership of X' and 'under X's leadership'; not 'under pressure
+    from X'."""
+    doc = sentence.doc
+    prepositions = rules.posts["leading_prepositions"]
+    found = cached(doc, "led_under", lambda: positions_of(doc, prepositions, LOWER))
+    offices = rules.words("posts", "leadership_nouns")
+    for prep in tokens_at(sentence, found):
+        if prep.dep_ != "prep":
+            continue
+        named = []
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if noun.lower_ not in offices:
+                named.append(noun)
+                continue
+            named += [c for c in noun.children if c.dep_ == "poss"]  # "under X's leadership"
+            for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+                named += [c for c in of.children if c.dep_ == "pobj"]  # "the leadership of X"
+        leaders = [person for t in named for person, _ in persons_of(t, index)]
+        head = prep.head  # the verb the party is the subject of, or the party itself
+        if head.pos_ not in ("VERB", "AUX"):
+            bodies = [head]
+        elif not (bodies := [c for c in head.children if c.dep_ in SUBJECTS]):
+            # the small parser reads "Under X, the Y party won" as Y in apposition to X
+            bodies = [c for t in prep.subtree for c in t.children if c.dep_ == "appos"]
+        for party in (e for t in bodies if (e := entity_at(t, index, ("party",)))):
+            for person in dict.fromkeys(leaders):
+                yield "leads", person, party
+
+
 def _members_named(
     sentence: Span, index: EntityIndex, rules: Rules
 ) -> Iterator[tuple[Role, Resolved, Resolved]]:
@@ -208,10 +248,13 @@ def _party_as_members(
         if party is None or not last or (token.text in words and span == (token.i, token.i + 1)):
             continue
         persons = [e for t in examples_of(token) for e, _ in entities_of(t, index, ("person",))]
-        # "X, a Tory": the name's own, not its conjuncts'; "X and Y are Tories": both
-        persons += [
-            e for t in described_by(token, rules) if (e := entity_at(t, index, ("person",)))
-        ]
+        # "X, a Tory": the name's own, not its conjuncts'; "X and Y are Tories": both; not
+        # "X, the Y Party": the body, not a member (but "X (Y Party)" tags X with it)
+        body = token.lower_ in rules.posts["membership_nouns"]
+        if not (body and any(c.dep_ == "det" for c in token.children)):
+            persons += [
+                e for t in described_by(token, rules) if (e := entity_at(t, index, ("person",)))
+            ]
         for person in dict.fromkeys(persons):
             yield "member_of", person, party
 
@@ -220,10 +263,6 @@ def _own_party(name: Token, index: EntityIndex) -> bool:
     """Whether a party is named in the words the name's own phrase has before it: 'Tory Ann
     Widd'."""
     return any(entity_at(t, index, ("party",)) for t in name.doc[name.left_edge.i : name.i])
-
-
-RELATIVES = ("who", "that")
-"""The relative pronouns a clause about a person opens with."""
 
 
 def described_by(noun: Token, rules: Rules) -> list[Token]:

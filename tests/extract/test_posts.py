@@ -1387,3 +1387,43 @@ def test_posts_as_lists_and_descriptions_write_them(
     facts = _triples(_facts(nlp, text))
     assert expected <= facts
     assert absent not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Under Helen Carter, the Valley Farmers Party has moved left.", id="under-x"),
+        pytest.param(
+            "The Valley Farmers Party, under Helen Carter, won 40 seats.", id="the-party-under-x"
+        ),
+        pytest.param(
+            "Under the leadership of Helen Carter, the Valley Farmers Party won 40 seats.",
+            id="under-the-leadership-of-x",
+        ),
+        pytest.param(
+            "Under Helen Carter's stewardship, the Valley Farmers Party won 40 seats.",
+            id="under-xs-stewardship",
+        ),
+    ],
+)
+def test_posts_a_party_under_a_person_is_led_by_her(nlp: Language, text: str) -> None:
+    assert ("leads", "Helen Carter", "Valley Farmers Party") in _triples(_facts(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Under Helen Carter, unemployment fell sharply.", id="no-party"),
+        pytest.param(
+            "Under pressure from Helen Carter, the Valley Farmers Party backed the plan.",
+            id="under-pressure-from",
+        ),
+    ],
+)
+def test_posts_under_a_person_without_a_party_acting(nlp: Language, text: str) -> None:
+    assert not [f for f in _facts(nlp, text) if f.predicate in ("leads", "member_of")]
+
+
+def test_posts_a_party_tag_in_brackets_makes_a_member(nlp: Language) -> None:
+    text = "Helen Carter (Valley Farmers Party) won the seat."
+    assert ("member_of", "Helen Carter", "Valley Farmers Party") in _triples(_facts(nlp, text))
