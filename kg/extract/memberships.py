@@ -265,12 +265,16 @@ def _own_party(name: Token, index: EntityIndex) -> bool:
     return any(entity_at(t, index, ("party",)) for t in name.doc[name.left_edge.i : name.i])
 
 
+ALL_OF_WHOM = ("both", "all", "each")
+"""Quantifiers that say a description is each name's: 'A and B, both Tories', 'all of whom'."""
+
+
 def described_by(noun: Token, rules: Rules) -> list[Token]:
     """The names a noun describes: the one it is in apposition to ('X, a Tory rebel'; 'A and B,
     both Tories' and 'A and B, Tory rebels': both) or the subjects of the copula it completes
     ('X is a Tory rebel', 'X and Y are Tories', 'Among the Tory rebels were X and Y', 'X, who is
     a Tory rebel'; not 'X is not a Tory')."""
-    each = noun.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("both", "all") for c in noun.children)
+    each = noun.tag_ in ("NNS", "NNPS") or any(c.lower_ in ALL_OF_WHOM for c in noun.children)
     if noun.dep_ == "appos":  # "A and B, both Tories", "A and B, members of Y": each
         return [noun.head, *noun.head.conjuncts] if each else [noun.head]
     verb = noun.head
@@ -284,10 +288,24 @@ def described_by(noun: Token, rules: Rules) -> list[Token]:
     if any(c.dep_ == "neg" for c in verb.children):
         return []
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-    if verb.dep_ == "relcl" and any(s.lower_ in RELATIVES for s in subjects):
+    if verb.dep_ == "relcl" and any(_relative(s) for s in subjects):
         named = verb.head  # "X, who is a Tory", "A and B, who are both Tories": each
-        return [named, *named.conjuncts] if each else [named]
+        if not each:
+            return [named]
+        # "A, B and C, all of whom are Tories": the small parser hangs B in apposition to A
+        listed = [c for c in named.children if c.dep_ == "appos"]
+        return [t for n in (named, *listed) for t in (n, *n.conjuncts)]
     return [t for s in subjects for t in (s, *s.conjuncts)]
+
+
+def _relative(subject: Token) -> bool:
+    """Whether a clause's subject is its relative pronoun: 'who', or 'all of whom', whose
+    quantifier makes the clause about each name it describes."""
+    if subject.lower_ in RELATIVES:
+        return True
+    return subject.lower_ in ALL_OF_WHOM and any(
+        c.lower_ == "whom" for of in subject.children if of.lower_ == "of" for c in of.children
+    )
 
 
 def _party_before_name(
@@ -310,6 +328,8 @@ def _party_before_name(
         plural = word.endswith("s") and (word[:-1] in nouns or word[:-1] in rules.posts["heads"])
         if word in nouns or plural:  # "Labour backbencher X" or "X, a Labour rebel"
             name = after.i + 1
+            if plural and name < sentence.end and doc[name].text == "(":
+                name += 1  # "two Labour MPs (X and Y)"
             while name < sentence.end and doc[name].text in honorifics:
                 name += 1  # "Tory grandee Lord X", "Labour backbencher Sir X"
             named = [doc[name]] if name < sentence.end else []

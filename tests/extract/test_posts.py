@@ -1427,3 +1427,23 @@ def test_posts_under_a_person_without_a_party_acting(nlp: Language, text: str) -
 def test_posts_a_party_tag_in_brackets_makes_a_member(nlp: Language) -> None:
     text = "Helen Carter (Valley Farmers Party) won the seat."
     assert ("member_of", "Helen Carter", "Valley Farmers Party") in _triples(_facts(nlp, text))
+
+
+def test_posts_all_of_whom_describes_each_name_of_the_list(nlp: Language) -> None:
+    text = (
+        "Helen Carter, David Moore and Sarah Quinn, all of whom are members of the Valley "
+        "Farmers Party, voted against."
+    )
+    members = {f.subject for f in _facts(nlp, text) if f.predicate == "member_of"}
+    assert members == {"Helen Carter", "David Moore", "Sarah Quinn"}
+
+
+def test_posts_names_in_brackets_after_a_plural_party_title(nlp: Language) -> None:
+    text = "Two Labour MPs (Helen Carter and David Moore) voted against the bill."
+    members = {(f.subject, f.object) for f in _facts(nlp, text) if f.predicate == "member_of"}
+    assert members == {("Helen Carter", "Labour"), ("David Moore", "Labour")}
+
+
+def test_posts_a_partys_first_leader_led_it(nlp: Language) -> None:
+    text = "Helen Carter was the Valley Farmers Party's first leader."
+    assert ("leads", "Helen Carter", "Valley Farmers Party") in _triples(_facts(nlp, text))
