@@ -258,6 +258,10 @@ def make_post(
     of_what = next((e for t in objects if (e := entity_at(t, index, ORG_TYPES))), None)
     if of_what is not None:  # "chief of Belarus's Security Committee": the committee, first
         complement_orgs = [of_what, *(e for e in complement_orgs if e is not of_what)]
+    if not complement_orgs:  # "leader of the main opposition party, the Y Party": Y
+        complement_orgs = _named_after(complement, sentence, index, rules)
+    if not complement_orgs:  # "X Agency ... a spokeswoman for the agency": the X Agency
+        complement_orgs = [e for t in objects[:1] if (e := _referred_body(t, index))]
     if " ".join(t.text for t in complement[1:]) in rules.posts["of_complements"]:
         complement_orgs = []  # "Leader of the Commons" is a post, not the head of an organisation
     org, role, party = None, None, None
@@ -493,6 +497,34 @@ def _bare_title(tokens: list[Token], index: EntityIndex, rules: Rules) -> bool:
         and not any(index.at(t) for t in tokens)
         and not any(words.endswith(title) for title in rules.posts["leader_titles"])
     )
+
+
+def _named_after(
+    complement: list[Token], sentence: Span, index: EntityIndex, rules: Rules
+) -> list[Resolved]:
+    """The organisation named right after a complement that ends in a word for a body: 'leader
+    of the main opposition party, the Y Party' (Y)."""
+    if not complement or complement[-1].lower_ not in rules.posts["membership_nouns"]:
+        return []
+    doc, comma = sentence.doc, complement[-1].i + 1
+    if comma >= sentence.end or doc[comma].text != ",":
+        return []
+    name = next((t for t in doc[comma + 1 : sentence.end] if t.lower_ != "the"), None)
+    org = entity_at(name, index, ORG_TYPES) if name is not None else None
+    return [org] if org is not None else []
+
+
+def _referred_body(noun: Token, index: EntityIndex) -> Resolved | None:
+    """The organisation 'the' and a word of its name refer to: the last one named before it
+    whose name has that word ('the Environmental Protection Agency ... said X, a spokeswoman for
+    the agency')."""
+    if noun.pos_ != "NOUN" or [c.lower_ for c in noun.children] != ["the"]:
+        return None
+    for token in reversed(index.mention_tokens(noun.doc[: noun.i])):
+        org = entity_at(token, index, ORG_TYPES)
+        if org is not None and noun.lower_ in org.name.lower().split():
+            return org
+    return None
 
 
 def complement_of(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:

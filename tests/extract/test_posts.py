@@ -1447,3 +1447,39 @@ def test_posts_names_in_brackets_after_a_plural_party_title(nlp: Language) -> No
 def test_posts_a_partys_first_leader_led_it(nlp: Language) -> None:
     text = "Helen Carter was the Valley Farmers Party's first leader."
     assert ("leads", "Helen Carter", "Valley Farmers Party") in _triples(_facts(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Helen Carter, leader of the main opposition party, the Valley Farmers Party, spoke.",
+            ("leads", "Helen Carter", "Valley Farmers Party"),
+            id="the-party-named-after-a-generic-complement",
+        ),
+        pytest.param(
+            "The critic was Helen Carter, chairwoman of the largest party, the Valley Farmers "
+            "Party.",
+            ("leads", "Helen Carter", "Valley Farmers Party"),
+            id="named-after-a-complement-that-ends-the-sentence",
+        ),
+        pytest.param(
+            "The Northern Water Agency will appeal, said Helen Carter, a spokeswoman for the "
+            "agency.",
+            ("member_of", "Helen Carter", "Northern Water Agency"),
+            id="the-agency-named-before",
+        ),
+    ],
+)
+def test_posts_a_body_a_generic_complement_stands_for(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _triples(_facts(nlp, text))
+
+
+def test_posts_a_generic_complement_names_no_other_body(nlp: Language) -> None:
+    text = (
+        "The Northern Water Agency will appeal, said Helen Carter, a spokeswoman for the "
+        "regional agency."
+    )
+    assert not [f for f in _facts(nlp, text) if f.predicate in ("member_of", "works_for")]
