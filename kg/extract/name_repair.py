@@ -9,11 +9,11 @@
   transport secretary, said');
 - a person typed as an organisation, a place or a nationality where a meeting puts a person
   ('Olaf Scholz met ...', 'held talks with Yair Lapid', 'X plans to meet ...'), a verb of
-  address does ('spoke to X by phone') or a title stands beside ('the German chancellor, Olaf
-  Scholz'): capitalised words and particles, none of them a word organisations are named with,
-  nor a place the gazetteer knows; or left untagged where a meeting puts a person, opposite one
-  the tagger found ('Modi held talks with Putin'); a first name tagged alone runs on to its
-  surname ('Olaf' + 'Scholz');
+  address does ('spoke to X by phone'), a title stands beside ('the German chancellor, Olaf
+  Scholz') or a verb ties it to a party ('X stood for the Y Party'): capitalised words and
+  particles, none of them a word organisations are named with, nor a place the gazetteer knows;
+  or left untagged where a meeting puts a person, opposite one the tagger found ('Modi held
+  talks with Putin'); a first name tagged alone runs on to its surname ('Olaf' + 'Scholz');
 - a name run on over a describing word that starts the sentence: 'Veteran Green Party leader ...'
   names the Green Party (the words are the titles' `dropped_modifiers`, rules/posts.json);
 - a place's or building's name run on over where it is: 'the Golden Gate Bridge in San
@@ -169,7 +169,7 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
     country, people or party ('Albanese held talks with X' tagged a nationality; not 'Chinese',
     'Republicans')."""
     names = rules.person_names
-    shortest = 2 if ent.label_ == "ORG" else 1  # "met Biden" tagged a place
+    shortest = 2 if ent.label_ in ("ORG", "PRODUCT") else 1  # "met Biden" tagged a place
     if ent.label_ == "NORP" and not _lone_surname(ent[:1], rules):
         return False
     return (
@@ -184,6 +184,7 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
             _in_a_meeting(ent.root, rules)
             or _addressed(ent.root, rules)
             or _beside_a_title(ent, rules)
+            or _tied_to_a_party(ent.root, rules)
         )
         and (ent.label_ not in PLACE_LABELS or load_gazetteer().find(ent.text) is None)
     )
@@ -197,6 +198,28 @@ def _addressed(name: Token, rules: Rules) -> bool:
         return "dobj" in verbs.get(name.head.lemma_.lower(), ())
     prep = name.head
     return name.dep_ == "pobj" and prep.lower_ in verbs.get(prep.head.lemma_.lower(), ())
+
+
+def _tied_to_a_party(name: Token, rules: Rules) -> bool:
+    """Whether a name is the subject of a verb that ties a person to a party the party ruler
+    found where the verb puts it (`person_names.party_verbs`): 'X stood for the Y Party', 'X
+    joined Labour', or a member of it, 'X ran as the Y candidate'; not 'X joined the Labour
+    campaign'."""
+    if name.dep_ != "nsubj":
+        return False
+    slots = rules.person_names["party_verbs"].get(name.head.lemma_.lower(), ())
+    objects = [c for c in name.head.children if c.dep_ == "dobj" and "dobj" in slots]
+    objects += [
+        o
+        for prep in name.head.children
+        if prep.dep_ == "prep" and prep.lower_ in slots
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
+    members = rules.words("posts", "member_heads")
+    return any(
+        o.ent_id_ or (o.lower_ in members and any(t.ent_id_ for t in o.subtree)) for o in objects
+    )
 
 
 def _beside_a_title(ent: Span, rules: Rules) -> bool:
@@ -428,7 +451,7 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
         whole = _run_on_to_head(ent, rules)
         one_word = ent.label_ != "NORP" or len(ent) == 1  # "Olaf" (+ "Scholz"), not "South Korean"
         if (
-            ent.label_ in ("ORG", "NORP", *PLACE_LABELS)
+            ent.label_ in ("ORG", "PRODUCT", "NORP", *PLACE_LABELS)
             and one_word
             and _acting_person(whole, rules)
         ):

@@ -87,6 +87,44 @@ def test_name_repair_a_name_a_verb_of_address_takes_is_a_persons() -> None:
     assert ("Olek Marchuk", "PERSON") in repaired
 
 
+def _tied(
+    words: list[str], heads: list[int], deps: list[str], party: tuple[int, int], label: str = "ORG"
+) -> Doc:
+    """A hand-parsed sentence whose subject, tagged `label`, does something with a party the
+    party ruler found (an entity id)."""
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    lemmas = {"defected": "defect", "quit": "quit"}
+    for token in doc:
+        token.pos_ = "PROPN" if token.is_title else ("VERB" if token.i == 2 else "X")
+        token.lemma_ = lemmas.get(token.text, token.lower_)
+    doc.ents = [Span(doc, 0, 2, label=label), Span(doc, *party, label="ORG", span_id="Labour")]
+    return doc
+
+
+@pytest.mark.parametrize("label", ["ORG", "PRODUCT"])
+def test_name_repair_a_name_a_party_verb_ties_to_a_party_is_a_persons(label: str) -> None:
+    doc = _tied(
+        ["Ines", "Varga", "defected", "to", "Labour", "in", "2001", "."],
+        [1, 2, 2, 2, 3, 2, 5, 2],
+        ["compound", "nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+        (4, 5),
+        label,
+    )
+    repaired = [(e.text, e.label_) for e in repair_names(doc, load_rules()).ents]
+    assert ("Ines Varga", "PERSON") in repaired
+
+
+def test_name_repair_quitting_something_of_a_party_is_no_sign_of_a_person() -> None:
+    doc = _tied(
+        ["Acme", "Foods", "quit", "the", "Labour", "campaign", "."],
+        [1, 2, 2, 5, 5, 2, 2],
+        ["compound", "nsubj", "ROOT", "det", "compound", "dobj", "punct"],
+        (4, 5),
+    )
+    repaired = [(e.text, e.label_) for e in repair_names(doc, load_rules()).ents]
+    assert ("Acme Foods", "ORG") in repaired
+
+
 def test_name_repair_subject_of_a_planned_meeting_typed_org(nlp: Language) -> None:
     facts = extracted_facts(nlp, "Hiro Tanaka plans to meet Li Wen at the summit.", published=None)
     assert met_pairs(facts, status="planned") == {frozenset({"Hiro Tanaka", "Li Wen"})}
