@@ -31,6 +31,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.abroad import visits_abroad
 from kg.extract.affiliations import affiliations_in, through_places
 from kg.extract.captions import find_captions
 from kg.extract.company import joined_company
@@ -165,7 +166,8 @@ def references_stage(doc: Doc) -> Doc:
 
 @Language.component("newskg_relations")
 def relations_stage(doc: Doc) -> Doc:
-    """Meetings, visits, leading and joining by verb, affiliations; then company and presence."""
+    """Meetings, visits, leading and joining by verb, affiliations; then company, presence and
+    the visits a meeting abroad implies."""
     rules, index, body = doc._.newskg_rules, doc._.newskg_index, doc._.newskg_body
     published = doc._.newskg_article.published
     found: list[Found] = doc._.newskg_found
@@ -182,6 +184,7 @@ def relations_stage(doc: Doc) -> Doc:
     found.extend(through_places(found, ("visited",)))  # the temple in Amritsar: Amritsar too
     found.extend(list(joined_company(found)))
     found.extend(list(copresent(body, found, index, rules)))
+    found.extend(list(visits_abroad(found, doc._.newskg_posts, rules)))  # "met Y in Ankara"
     return doc
 
 

@@ -158,3 +158,41 @@ def test_visits_a_gerund_after_before_is_as_planned_as_its_clause(
     assert {(f.subject, f.object, f.status) for f in facts if f.predicate == "visited"} == {
         ("Kenji Mori", "Ottawa", status)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Japanese Foreign Minister Helen Carter met Turkish President David Moore in Ankara "
+            "on Monday.",
+            {("Helen Carter", "Ankara")},
+            id="the-foreign-guest-of-a-meeting-abroad",
+        ),
+        pytest.param(
+            "In Warsaw, German Chancellor Helen Carter met Polish President David Moore.",
+            {("Helen Carter", "Warsaw")},
+            id="a-meeting-place-opening-the-sentence",
+        ),
+        pytest.param(
+            "British Prime Minister Helen Carter met David Moore in London on Monday.",
+            set(),
+            id="a-meeting-at-home",
+        ),
+        pytest.param(
+            "Helen Carter met David Moore in Ankara on Monday.", set(), id="no-country-given"
+        ),
+    ],
+)
+def test_visits_a_meeting_abroad_implies(
+    nlp: Language, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _visited(_facts(nlp, text)) == expected
+
+
+def test_visits_a_planned_meeting_abroad_is_a_planned_visit(nlp: Language) -> None:
+    text = "Japanese Foreign Minister Helen Carter will meet David Moore in Ankara next week."
+    visits = {
+        (f.subject, f.object, f.status) for f in _facts(nlp, text) if f.predicate == "visited"
+    }
+    assert visits == {("Helen Carter", "Ankara", "planned")}
