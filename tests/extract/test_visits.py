@@ -196,3 +196,41 @@ def test_visits_a_planned_meeting_abroad_is_a_planned_visit(nlp: Language) -> No
         (f.subject, f.object, f.status) for f in _facts(nlp, text) if f.predicate == "visited"
     }
     assert visits == {("Helen Carter", "Ankara", "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Speaking in Nairobi on Monday, British Foreign Secretary Helen Carter said aid "
+            "would rise.",
+            {("Helen Carter", "Nairobi")},
+            id="a-participle-on-the-verb-of-speaking",
+        ),
+        pytest.param(
+            "At a news conference in Nairobi, British Foreign Secretary Helen Carter said aid "
+            "would rise.",
+            {("Helen Carter", "Nairobi")},
+            id="an-event-in-a-place",
+        ),
+        pytest.param(
+            "French President Helen Carter told reporters in Brussels the summit had failed.",
+            {("Helen Carter", "Brussels")},
+            id="told-reporters-in",
+        ),
+        pytest.param(
+            "British Prime Minister Helen Carter said in London that the deal was close.",
+            set(),
+            id="speaking-at-home",
+        ),
+        pytest.param(
+            "British Prime Minister Helen Carter said the attack in Kabul was cowardly.",
+            set(),
+            id="a-place-of-what-was-said",
+        ),
+    ],
+)
+def test_visits_a_speech_abroad_implies(
+    nlp: Language, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _visited(_facts(nlp, text)) == expected
