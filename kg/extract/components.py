@@ -31,7 +31,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.abroad import speeches_abroad, visits_abroad
+from kg.extract.abroad import visits_abroad
 from kg.extract.affiliations import affiliations_in, through_places
 from kg.extract.captions import find_captions
 from kg.extract.company import joined_company
@@ -167,7 +167,7 @@ def references_stage(doc: Doc) -> Doc:
 @Language.component("newskg_relations")
 def relations_stage(doc: Doc) -> Doc:
     """Meetings, visits, leading and joining by verb, affiliations; then company, presence and
-    the visits a meeting or a speech abroad implies."""
+    the visits a meeting abroad implies."""
     rules, index, body = doc._.newskg_rules, doc._.newskg_index, doc._.newskg_body
     published = doc._.newskg_article.published
     found: list[Found] = doc._.newskg_found
@@ -185,7 +185,6 @@ def relations_stage(doc: Doc) -> Doc:
     found.extend(list(joined_company(found)))
     found.extend(list(copresent(body, found, index, rules)))
     found.extend(list(visits_abroad(found, doc._.newskg_posts, rules)))  # "met Y in Ankara"
-    found.extend(speeches_abroad(peopled, index, doc._.newskg_posts, rules))  # "said in Ankara"
     return doc
 
 
