@@ -231,6 +231,7 @@ def make_post(
     past = past or any(t.lower_ in rules.posts["past_modifiers"] for t in tokens)
     # "X, a senior leader of the party": one of its leaders, so a member (a former one led it)
     one_of = bool(tokens) and tokens[0].lower_ in ("a", "an") and not past
+    its = bool(tokens) and tokens[0].lower_ == "its"  # "Its leader, X": of the body named last
     while tokens and (
         tokens[0].lower_ in BRIDGES
         or tokens[0].text in POSSESSIVE
@@ -261,7 +262,7 @@ def make_post(
     if not complement_orgs:  # "leader of the main opposition party, the Y Party": Y
         complement_orgs = _named_after(complement, sentence, index, rules)
     if not complement_orgs:  # "X Agency ... a spokeswoman for the agency": the X Agency
-        complement_orgs = [e for t in objects[:1] if (e := _referred_body(t, index))]
+        complement_orgs = [e for t in objects[:1] if (e := referred_body(t, index))]
     if " ".join(t.text for t in complement[1:]) in rules.posts["of_complements"]:
         complement_orgs = []  # "Leader of the Commons" is a post, not the head of an organisation
     org, role, party = None, None, None
@@ -281,6 +282,8 @@ def make_post(
     elif (party_at := _party_word(tokens)) is not None:
         org = _last_party(tokens[0].i, index)
         role = _role(tokens, org, party_at, rules) if org is not None else None
+    elif its and (org := _last_named(tokens[0].i, index)) is not None:
+        role = _role(tokens, org, None, rules)
     elif len(tokens) == 1 and head in rules.posts["party_leader_heads"] and not complement:
         org = _sentence_party(sentence, tokens[0].i, index)  # "the Lib Dems, with leader X"
         role = "leads" if org is not None else None
@@ -404,6 +407,17 @@ def _last_party(before: int, index: EntityIndex) -> Resolved | None:
     return index.entities[index.by_token[max(named)]] if named else None
 
 
+def _last_named(before: int, index: EntityIndex) -> Resolved | None:
+    """The organisation the text named last before token `before`, if nothing but persons was
+    named after it: the one 'its' means ('The Y Party launched its manifesto. Its leader, X,
+    ...'; not 'The EU urged Britain to act. Its prime minister ...')."""
+    named = [i for i, key in index.by_token.items() if i < before and not key.startswith("person:")]
+    if not named:
+        return None
+    last = index.entities[index.by_token[max(named)]]
+    return last if last.type in ORG_TYPES else None
+
+
 def _sentence_party(sentence: Span, before: int, index: EntityIndex) -> Resolved | None:
     """The one party `sentence` names before token `before`, if it names exactly one: whom a bare
     'leader' leads ('The Liberal Democrats launched their platform, with leader X saying ...')."""
@@ -514,12 +528,14 @@ def _named_after(
     return [org] if org is not None else []
 
 
-def _referred_body(noun: Token, index: EntityIndex) -> Resolved | None:
-    """The organisation 'the' and a word of its name refer to: the last one named before it
-    whose name has that word ('the Environmental Protection Agency ... said X, a spokeswoman for
-    the agency')."""
+def referred_body(noun: Token, index: EntityIndex) -> Resolved | None:
+    """The organisation 'the' and a noun refer to: for 'the party' the party named last before
+    it, for another noun the last organisation named before whose name has that word ('the
+    Environmental Protection Agency ... said X, a spokeswoman for the agency')."""
     if noun.pos_ != "NOUN" or [c.lower_ for c in noun.children] != ["the"]:
         return None
+    if noun.lower_ == "party":
+        return _last_party(noun.i, index)
     for token in reversed(index.mention_tokens(noun.doc[: noun.i])):
         org = entity_at(token, index, ORG_TYPES)
         if org is not None and noun.lower_ in org.name.lower().split():

@@ -30,6 +30,7 @@ from kg.errors import RulesError
 from kg.extract.entities import EntityIndex
 from kg.extract.factuality import status_of
 from kg.extract.participants import entities_of, persons_of, subjects_of
+from kg.extract.posts import referred_body
 from kg.extract.relations import Found
 from kg.extract.rules import RULES_DIR, Rules, read_rule_file
 from kg.types import Status
@@ -204,6 +205,8 @@ def _stated(
     doc = sentence.doc
     verb, obj = doc[nodes["verb"]], doc[nodes["object"]]
     orgs = [e for e, _ in entities_of(obj, index, rule.object_types)]
+    if not orgs and (referred := referred_body(obj, index)) and referred.type in rule.object_types:
+        orgs = [referred]  # "X, who leads the party": the party named last
     status = status_of(verb, rules)
     if rule.ended:  # "quit the party": a member until then; "will quit": a member still
         ended: dict[Status, Status] = {

@@ -1483,3 +1483,41 @@ def test_posts_a_generic_complement_names_no_other_body(nlp: Language) -> None:
         "regional agency."
     )
     assert not [f for f in _facts(nlp, text) if f.predicate in ("member_of", "works_for")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Valley Farmers Party launched its manifesto. Its leader, Helen Carter, spoke.",
+            ("leads", "Helen Carter", "Valley Farmers Party"),
+            id="its-leader-x",
+        ),
+        pytest.param(
+            "The Valley Farmers Party launched its manifesto. Helen Carter, its deputy leader, "
+            "spoke.",
+            ("member_of", "Helen Carter", "Valley Farmers Party"),
+            id="x-its-deputy-leader",
+        ),
+        pytest.param(
+            "The Valley Farmers Party launched its manifesto. Helen Carter, who leads the party, "
+            "spoke.",
+            ("leads", "Helen Carter", "Valley Farmers Party"),
+            id="who-leads-the-party",
+        ),
+        pytest.param(
+            "Labour held the seat. Helen Carter, who joined the party in 1990, was elected.",
+            ("member_of", "Helen Carter", "Labour"),
+            id="joined-the-party",
+        ),
+    ],
+)
+def test_posts_its_and_the_party_mean_the_body_named_last(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _triples(_facts(nlp, text))
+
+
+def test_posts_its_after_a_place_is_no_bodys(nlp: Language) -> None:
+    text = "The EU urged Britain to act. Its prime minister, Helen Carter, said she would."
+    assert not [f for f in _facts(nlp, text) if f.predicate in ("leads", "member_of")]
