@@ -231,7 +231,8 @@ def make_post(
     past = past or any(t.lower_ in rules.posts["past_modifiers"] for t in tokens)
     # "X, a senior leader of the party": one of its leaders, so a member (a former one led it)
     one_of = bool(tokens) and tokens[0].lower_ in ("a", "an") and not past
-    its = bool(tokens) and tokens[0].lower_ == "its"  # "Its leader, X": of the body named last
+    # "Its leader, X", "Their leader, X": of the body named last
+    owner = tokens[0].lower_ if tokens and tokens[0].lower_ in ("its", "their") else None
     while tokens and (
         tokens[0].lower_ in BRIDGES
         or tokens[0].text in POSSESSIVE
@@ -282,7 +283,7 @@ def make_post(
     elif (party_at := _party_word(tokens)) is not None:
         org = _last_party(tokens[0].i, index)
         role = _role(tokens, org, party_at, rules) if org is not None else None
-    elif its and (org := _last_named(tokens[0].i, index)) is not None:
+    elif owner and (org := _last_named(tokens[0].i, index, owner == "their")) is not None:
         role = _role(tokens, org, None, rules)
     elif len(tokens) == 1 and head in rules.posts["party_leader_heads"] and not complement:
         org = _sentence_party(sentence, tokens[0].i, index)  # "the Lib Dems, with leader X"
@@ -407,11 +408,13 @@ def _last_party(before: int, index: EntityIndex) -> Resolved | None:
     return index.entities[index.by_token[max(named)]] if named else None
 
 
-def _last_named(before: int, index: EntityIndex) -> Resolved | None:
-    """The organisation the text named last before token `before`, if nothing but persons was
-    named after it: the one 'its' means ('The Y Party launched its manifesto. Its leader, X,
-    ...'; not 'The EU urged Britain to act. Its prime minister ...')."""
-    named = [i for i, key in index.by_token.items() if i < before and not key.startswith("person:")]
+def _last_named(before: int, index: EntityIndex, plural: bool = False) -> Resolved | None:
+    """The organisation the text named last before token `before`, if no place or other body
+    was named after it: the one 'its' means ('The Y Party launched its manifesto. Its leader, X,
+    ...'; not 'The EU urged Britain to act. Its prime minister ...'); for `plural` ('their')
+    no person either ('The Tories launched their campaign. Their leader, X, ...')."""
+    kinds = () if plural else ("person:",)
+    named = [i for i, key in index.by_token.items() if i < before and not key.startswith(kinds)]
     if not named:
         return None
     last = index.entities[index.by_token[max(named)]]

@@ -1510,6 +1510,11 @@ def test_posts_a_generic_complement_names_no_other_body(nlp: Language) -> None:
             ("member_of", "Helen Carter", "Labour"),
             id="joined-the-party",
         ),
+        pytest.param(
+            "The Liberal Democrats launched their manifesto. Their leader, Helen Carter, spoke.",
+            ("leads", "Helen Carter", "Liberal Democrats"),
+            id="their-leader-x",
+        ),
     ],
 )
 def test_posts_its_and_the_party_mean_the_body_named_last(
@@ -1520,4 +1525,12 @@ def test_posts_its_and_the_party_mean_the_body_named_last(
 
 def test_posts_its_after_a_place_is_no_bodys(nlp: Language) -> None:
     text = "The EU urged Britain to act. Its prime minister, Helen Carter, said she would."
+    assert not [f for f in _facts(nlp, text) if f.predicate in ("leads", "member_of")]
+
+
+def test_posts_their_after_persons_is_no_bodys(nlp: Language) -> None:
+    text = (
+        "The Liberal Democrats met Tom Reyes and Ann Lee. Their spokesman, Helen Carter, said "
+        "the talks went well."
+    )
     assert not [f for f in _facts(nlp, text) if f.predicate in ("leads", "member_of")]
