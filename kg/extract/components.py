@@ -36,6 +36,7 @@ from kg.extract.affiliations import affiliations_in, through_places
 from kg.extract.captions import find_captions
 from kg.extract.company import joined_company
 from kg.extract.copresence import copresent
+from kg.extract.counterparts import resolve_counterparts
 from kg.extract.entities import EntityIndex, resolve_entities
 from kg.extract.facts import extraction_of
 from kg.extract.groups import resolve_delegations, resolve_groups
@@ -145,13 +146,15 @@ def posts_stage(doc: Doc) -> Doc:
 
 @Language.component("newskg_references")
 def references_stage(doc: Doc) -> Doc:
-    """Title references and pronouns resolved, quotes and their speakers, pronouns' posts."""
+    """Title references, counterparts and pronouns resolved, quotes and their speakers, pronouns'
+    posts."""
     rules, index, body = doc._.newskg_rules, doc._.newskg_index, doc._.newskg_body
     article: Article = doc._.newskg_article
     posts = doc._.newskg_posts
     lede = body[0] if body else None
     headline = headline_person(article.title, index)
     posts += resolve_title_references(doc, posts, index, rules, lede, headline)
+    resolve_counterparts(doc, posts, index, rules)
     resolve_groups(doc, posts, index, rules)
     resolve_delegations(doc, index, rules)
     resolve_pronouns(body, index, rules)

@@ -1,0 +1,58 @@
+"""Counterparts resolved to the person they are (kg.extract.counterparts), on sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from tests.samples import extracted_facts, met_pairs
+
+
+def _met(nlp: Language, text: str) -> set[frozenset[str]]:
+    return met_pairs(extracted_facts(nlp, text, published=date(2024, 6, 3)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "British Foreign Secretary Helen Carter met her Chinese counterpart in Beijing on "
+            "Monday. Chinese Foreign Minister Wang Lei said the talks were frank.",
+            id="named-after",
+        ),
+        pytest.param(
+            "Chinese Foreign Minister Wang Lei said relations were improving. British Foreign "
+            "Secretary Helen Carter met her Chinese counterpart in Beijing on Monday.",
+            id="named-before",
+        ),
+        pytest.param(
+            "British Trade Secretary Helen Carter met her Chinese counterpart in Beijing. Chinese "
+            "Defence Minister Li Ming and Chinese Trade Minister Wang Lei attended a dinner.",
+            id="the-one-with-the-same-portfolio",
+        ),
+    ],
+)
+def test_counterpart_is_the_one_holder_of_a_post_there(nlp: Language, text: str) -> None:
+    assert frozenset({"Helen Carter", "Wang Lei"}) in _met(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "British Trade Secretary Helen Carter met her Chinese counterpart in Beijing on "
+            "Monday.",
+            id="no-one-holds-a-post-there",
+        ),
+        pytest.param(
+            "British Trade Secretary Helen Carter met her Chinese counterpart in Beijing. Chinese "
+            "Foreign Minister Wang Lei and Chinese Defence Minister Li Ming attended a dinner.",
+            id="several-and-none-with-the-portfolio",
+        ),
+    ],
+)
+def test_counterpart_stays_unresolved(nlp: Language, text: str) -> None:
+    assert not [pair for pair in _met(nlp, text) if "Helen Carter" in pair]
