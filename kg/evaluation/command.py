@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.cli import options
 from kg.errors import NewsKGError
@@ -236,14 +236,8 @@ def _eval_wikievents(args: argparse.Namespace) -> int:
     documents, coref = read_wikievents(path)
     nlp = options.nlp(options.settings(args))
     result = evaluate_wikievents(documents, lambda articles: extract(articles, nlp))
-    if args.format == "markdown":
-        print(as_markdown(result))
-    elif args.format == "json":
-        print(json.dumps(as_json(result), indent=2))
-    else:
-        print(heading(result, path, coref))
-        print(as_text(result, errors=args.errors))
-    return 0
+    text = f"{heading(result, path, coref)}\n{as_text(result, errors=args.errors)}"
+    return _print(args, as_markdown(result), as_json(result), text)
 
 
 def _eval_crossre(args: argparse.Namespace) -> int:
@@ -262,13 +256,18 @@ def _eval_crossre(args: argparse.Namespace) -> int:
     sentences = read_crossre(path)
     nlp = options.nlp(options.settings(args))
     result = evaluate_crossre(sentences, lambda articles: extract(articles, nlp))
+    text = f"{heading(result, path)}\n{as_text(result, errors=args.errors)}"
+    return _print(args, as_markdown(result), as_json(result), text)
+
+
+def _print(args: argparse.Namespace, markdown: str, data: dict[str, Any], text: str) -> int:
+    """Print a held-out check's result in the format asked for."""
     if args.format == "markdown":
-        print(as_markdown(result))
+        print(markdown)
     elif args.format == "json":
-        print(json.dumps(as_json(result), indent=2))
+        print(json.dumps(data, indent=2))
     else:
-        print(heading(result, path))
-        print(as_text(result, errors=args.errors))
+        print(text)
     return 0
 
 

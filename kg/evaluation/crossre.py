@@ -16,7 +16,6 @@ positive; a tie to a name the annotation does not mark is counted apart, neither
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,7 @@ from typing import Any
 from kg.errors import EvalError
 from kg.evaluation.conll04 import Span, detokenise, mention_spans
 from kg.evaluation.gold import HELD
-from kg.evaluation.scores import Score, markdown, report
+from kg.evaluation.scores import Score, json_lines, markdown, report
 from kg.types import Article, Extraction
 
 PERSON_TYPES = ("politician", "person")
@@ -124,19 +123,10 @@ def _sentence(record: Any, number: int, path: Path) -> Sentence:
 
 def read_crossre(path: Path) -> list[Sentence]:
     """Read a CrossRE JSON Lines file (one annotated sentence per line)."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalError(f"CrossRE file '{path}' is not readable: {exc}") from exc
-    sentences = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalError(f"CrossRE file '{path}', line {number}: not JSON ({exc}).") from exc
-        sentences.append(_sentence(record, number, Path(path)))
+    sentences = [
+        _sentence(record, number, Path(path))
+        for number, record in json_lines(Path(path), "CrossRE file")
+    ]
     if not sentences:
         raise EvalError(f"CrossRE file '{path}' holds no sentences.")
     return sentences

@@ -1,8 +1,15 @@
-"""Precision, recall and F1: the counts of one relation, and the tables that print them."""
+"""Precision, recall and F1: the counts of one relation, the tables that print them, and the
+JSON Lines reader the held-out datasets share."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import EvalError
 
 Pair = tuple[str, str]
 
@@ -62,3 +69,22 @@ def markdown(scores: dict[str, Score]) -> str:
         rows.append([relation, *(f"{v:.2f}" for v in (s.precision, s.recall, s.f1))])
         rows[-1] += [str(s.tp), str(s.fp), str(s.fn)]
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+
+
+def json_lines(path: Path, what: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The JSON objects of a JSON Lines file with their line numbers; `what` names the file in
+    the one-line error a line that is not a JSON object gives."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalError(f"{what} '{path}' is not readable: {exc}") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvalError(f"{what} '{path}', line {number}: not JSON ({exc}).") from exc
+        if not isinstance(record, dict):
+            raise EvalError(f"{what} '{path}', line {number}: not a JSON object.")
+        yield number, record

@@ -16,7 +16,6 @@ phone call, a statement) pairs is flagged as such.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from typing import Any
 
 from kg.errors import EvalError
 from kg.evaluation.gold import HONORIFICS
-from kg.evaluation.scores import Score, markdown, report
+from kg.evaluation.scores import Score, json_lines, markdown, report
 from kg.sources import MAX_HEADLINE_WORDS
 from kg.types import Article, Extraction
 
@@ -172,29 +171,12 @@ def coref_path(path: Path) -> Path:
     return path.parent / "coref" / f"{path.stem}.jsonlines"
 
 
-def _json_lines(path: Path, what: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalError(f"{what} '{path}' is not readable: {exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalError(f"{what} '{path}', line {number}: not JSON ({exc}).") from exc
-        if not isinstance(record, dict):
-            raise EvalError(f"{what} '{path}', line {number}: not a JSON object.")
-        yield number, record
-
-
 def read_wikievents(path: Path) -> tuple[list[Document], Path | None]:
     """Read a WikiEvents JSON Lines file and its coreference file, if there is one."""
     coref = coref_path(Path(path))
     clusters: dict[str, list[list[str]]] = {}
     if coref.is_file():
-        for number, record in _json_lines(coref, "WikiEvents coreference file"):
+        for number, record in json_lines(coref, "WikiEvents coreference file"):
             if not isinstance(record.get("clusters"), list):
                 raise EvalError(
                     f"WikiEvents coreference file '{coref}', line {number}: no 'clusters' list "
@@ -202,7 +184,7 @@ def read_wikievents(path: Path) -> tuple[list[Document], Path | None]:
                 )
             clusters[str(record.get("doc_key"))] = record["clusters"]
     documents = []
-    for number, record in _json_lines(Path(path), "WikiEvents file"):
+    for number, record in json_lines(Path(path), "WikiEvents file"):
         try:
             documents.append(_document(record, clusters.get(str(record.get("doc_id")))))
         except (KeyError, IndexError, TypeError, ValueError) as exc:
