@@ -2,10 +2,11 @@
 
 The patterns are spaCy DependencyMatcher patterns kept as data (`rules/verb_relations.json`),
 written over lexical classes ("$joining_verbs" stands for the words of that class). Each pattern
-names the verb 'verb' and the organisation's token 'object'; the persons are those of a node
-named 'person' ('the party, led by X'), else the verb's subjects (`participants.subjects_of`:
-'X and Y', 'X, who ...'); the fact's status is the verb's, and a rule with "ended" states a tie
-that the verb ends ('X quit the Tories': a past membership, once the verb tells it happened).
+names the verb 'verb' and the organisation's token 'object' ('the party' there is the party
+named last, `posts.referred_body`); the persons are those of a node named 'person' ('the party,
+led by X'), else the verb's subjects (`participants.subjects_of`: 'X and Y', 'X, who ...'); the
+fact's status is the verb's, and a rule with "ended" states a tie that the verb ends ('X quit
+the Tories': a past membership, once the verb tells it happened).
 `load_verb_relations` checks the file when it is read, so a renamed key, an unknown class or a
 pattern spaCy refuses stops loading with a RulesError, never a KeyError mid-extraction.
 """
