@@ -353,7 +353,7 @@ def _light_verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger
 
 def _noun_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """'A meeting with X', 'talks between A, B and C', 'the meeting of A and B', 'the
-    Carter-Moore talks', 'paid a visit to X'."""
+    Carter-Moore talks', 'paid a visit to X', 'received a visit from X'."""
     if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in spec["nouns"]:
         return None
     head = token.head
@@ -376,8 +376,8 @@ def _noun_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     ]
     if len({id(p) for p, _ in named}) >= 2:
         return Trigger(named, [], confidence, together=True)
-    to = ("with", "to") if token.lower_ in spec["person_destinations"] else ("with",)
-    objects = objects_with(token, index, to)  # "a visit to Gordon Brown"
+    to = ("with", "to", "from") if token.lower_ in spec["person_destinations"] else ("with",)
+    objects = objects_with(token, index, to)  # "a visit to Gordon Brown", "a visit from X"
     return Trigger(subjects_of(token, index), objects, confidence) if objects else None
 
 

@@ -468,6 +468,9 @@ def test_meeting_place_is_not_a_home(nlp: Language) -> None:
         pytest.param("Tony Blair was received by Gordon Brown at the Treasury.", id="received-by"),
         pytest.param("Tony Blair paid a visit to Gordon Brown in Fife.", id="a-visit-to-a-person"),
         pytest.param(
+            "Tony Blair received a visit from Gordon Brown on Monday.", id="a-visit-from-a-person"
+        ),
+        pytest.param(
             "Gordon Brown and Tony Blair visited a shipyard together on Friday.",
             id="visited-together-the-adverb-on-the-day",
         ),
