@@ -45,6 +45,7 @@ def affiliation_phrases(
     yield from _party_as_members(sentence, index, rules)
     yield from _member_nouns(sentence, index, rules)
     yield from _led_under(sentence, index, rules)
+    yield from _name_led(sentence, index, rules)
     firsts: dict[int, Token] = {}
     for token in index.mention_tokens(sentence):
         person = entity_at(token, index, ("person",))
@@ -208,6 +209,27 @@ def _led_under(
         for party in (e for t in bodies if (e := entity_at(t, index, ("party",)))):
             for person in dict.fromkeys(leaders):
                 yield "leads", person, party
+
+
+def _name_led(
+    sentence: Span, index: EntityIndex, rules: Rules
+) -> Iterator[tuple[Role, Resolved, Resolved]]:
+    """A body a person's surname before '-led' leads: 'the Moss-led Reform Party' (the one
+    person of the article with that surname, or the name the tagger found there)."""
+    words = rules.posts["led_participles"]
+    doc = sentence.doc
+    found = cached(doc, "name_led", lambda: positions_of(doc, words, LOWER))
+    for led in tokens_at(sentence, found):
+        if led.i < sentence.start + 2 or doc[led.i - 1].text != "-":
+            continue
+        org = entity_at(led.head, index, ORG_TYPES)
+        name = doc[led.i - 2]
+        person = entity_at(name, index, ("person",))
+        if person is None and name.is_title:
+            bearers = [p for p in index.persons().values() if p.name.split()[-1] == name.text]
+            person = bearers[0] if len(bearers) == 1 else None
+        if org is not None and person is not None:
+            yield "leads", person, org
 
 
 def _members_named(

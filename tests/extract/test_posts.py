@@ -1534,3 +1534,36 @@ def test_posts_their_after_persons_is_no_bodys(nlp: Language) -> None:
         "the talks went well."
     )
     assert not [f for f in _facts(nlp, text) if f.predicate in ("leads", "member_of")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Helen Carter spoke on Monday. The Carter-led Valley Farmers Party won 40 seats.",
+            id="surname-led",
+        ),
+        pytest.param(
+            "Helen Carter won the Valley Farmers Party leadership contest.",
+            id="won-the-leadership-contest",
+        ),
+    ],
+)
+def test_posts_more_ways_of_leading(nlp: Language, text: str) -> None:
+    assert ("leads", "Helen Carter", "Valley Farmers Party") in _triples(_facts(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Helen Carter spoke on Monday. The Labour-led council raised taxes.",
+            id="a-party-led-body",
+        ),
+        pytest.param(
+            "Helen Carter lost the Valley Farmers Party leadership contest.", id="lost-the-contest"
+        ),
+    ],
+)
+def test_posts_no_leading_stated(nlp: Language, text: str) -> None:
+    assert not [f for f in _facts(nlp, text) if f.predicate == "leads"]
