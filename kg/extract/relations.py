@@ -332,7 +332,8 @@ def _for_a_meeting(token: Token, spec: dict) -> bool:
 
 
 def _light_verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
-    """'Held talks with X', 'shook hands with X', 'A and B shook hands', 'hosted a dinner for X'."""
+    """'Held talks with X', 'shook hands with X', 'A and B shook hands', 'hosted a dinner for X',
+    'played host to X'."""
     if (
         token.pos_ != "VERB"
         or (word := lemma(token, spec["light_verbs"])) not in spec["light_verbs"]
@@ -346,6 +347,7 @@ def _light_verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger
     if not nouns:
         return None
     guests = ("with", "for") if word in spec["host_verbs"] else ("with",)
+    guests = (*guests, *spec["guest_prepositions"].get(word, ()))  # "played host to X"
     objects = objects_with(token, index, guests) + objects_with(nouns[0], index, guests)
     subjects = subjects_of(token, index) or pair_reference(token, index, spec)
     return Trigger(subjects, objects, spec["light_confidence"])

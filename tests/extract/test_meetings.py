@@ -470,6 +470,7 @@ def test_meeting_place_is_not_a_home(nlp: Language) -> None:
         pytest.param(
             "Tony Blair received a visit from Gordon Brown on Monday.", id="a-visit-from-a-person"
         ),
+        pytest.param("Tony Blair played host to Gordon Brown in Sedgefield.", id="played-host-to"),
         pytest.param(
             "Gordon Brown and Tony Blair visited a shipyard together on Friday.",
             id="visited-together-the-adverb-on-the-day",
