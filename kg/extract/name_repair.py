@@ -7,13 +7,13 @@
   party: 'Lib Dem' + 'Kate Farrow'; a title the tagger took into the name: 'MPs Jane Hill';
 - a name left untagged though a post title stands in apposition to it ('Jane Hill, shadow
   transport secretary, said');
-- a person typed as an organisation, a place or a nationality where a meeting puts a person
-  ('Olaf Scholz met ...', 'held talks with Yair Lapid', 'X plans to meet ...'), a verb of
+- a person typed as an organisation (or a product), a place or a nationality where a meeting puts
+  a person ('Olaf Scholz met ...', 'held talks with Yair Lapid', 'X plans to meet ...'), a verb of
   address does ('spoke to X by phone'), a title stands beside ('the German chancellor, Olaf
   Scholz') or a verb ties it to a party ('X stood for the Y Party'): capitalised words and
-  particles, none of them a word organisations are named with, nor a place the gazetteer knows;
-  or left untagged where a meeting puts a person, opposite one the tagger found ('Modi held
-  talks with Putin'); a first name tagged alone runs on to its surname ('Olaf' + 'Scholz');
+  particles, none of them a word organisations are named with, nor a place the gazetteer knows; or
+  left untagged where a meeting puts a person, opposite one the tagger found ('Modi held talks
+  with Putin'); a first name tagged alone runs on to its surname ('Olaf' + 'Scholz');
 - a name run on over a describing word that starts the sentence: 'Veteran Green Party leader ...'
   names the Green Party (the words are the titles' `dropped_modifiers`, rules/posts.json);
 - a place's or building's name run on over where it is: 'the Golden Gate Bridge in San
@@ -162,12 +162,12 @@ def _meeting_clause(verb: Token, rules: Rules, depth: int) -> bool:
 
 
 def _acting_person(ent: Span, rules: Rules) -> bool:
-    """Whether a name tagged an organisation, a place or a nationality is a person's: where a
-    meeting or a verb of address puts a person or beside a title, two to four capitalised words
-    or particles (one will do for a place or a nationality), none an organisation word or a known
-    party, for a place none the gazetteer knows, and for a nationality a first word that names no
-    country, people or party ('Albanese held talks with X' tagged a nationality; not 'Chinese',
-    'Republicans')."""
+    """Whether a name tagged an organisation (or a product), a place or a nationality is a
+    person's: where a meeting or a verb of address puts a person, beside a title or where a verb
+    ties it to a party, two to four capitalised words or particles (one will do for a place or a
+    nationality), none an organisation word or a known party, for a place none the gazetteer
+    knows, and for a nationality a first word that names no country, people or party ('Albanese
+    held talks with X' tagged a nationality; not 'Chinese', 'Republicans')."""
     names = rules.person_names
     shortest = 2 if ent.label_ in ("ORG", "PRODUCT") else 1  # "met Biden" tagged a place
     if ent.label_ == "NORP" and not _lone_surname(ent[:1], rules):
