@@ -1567,3 +1567,22 @@ def test_posts_more_ways_of_leading(nlp: Language, text: str) -> None:
 )
 def test_posts_no_leading_stated(nlp: Language, text: str) -> None:
     assert not [f for f in _facts(nlp, text) if f.predicate == "leads"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Helen Carter, who chairs the Valley Farmers Party's policy council, spoke.",
+            id="chairs-the-partys-council",
+        ),
+        pytest.param(
+            "Helen Carter heads the Valley Farmers Party's election campaign.",
+            id="heads-the-partys-campaign",
+        ),
+    ],
+)
+def test_posts_leading_a_partys_own_body_makes_a_member(nlp: Language, text: str) -> None:
+    ties = _triples(_facts(nlp, text))
+    assert ("member_of", "Helen Carter", "Valley Farmers Party") in ties
+    assert ("leads", "Helen Carter", "Valley Farmers Party") not in ties
