@@ -23,6 +23,7 @@ from kg.extract.participants import (
 from kg.extract.posts import SUBJECTS, Role, entity_at
 from kg.extract.rules import Rules
 from kg.extract.text import cached, positions_of, tokens_at
+from kg.extract.verb_relations import verb_classes
 
 
 def affiliation_phrases(
@@ -187,7 +188,7 @@ def _led_under(
     doc = sentence.doc
     prepositions = rules.posts["leading_prepositions"]
     found = cached(doc, "led_under", lambda: positions_of(doc, prepositions, LOWER))
-    offices = rules.words("posts", "leadership_nouns")
+    offices = verb_classes()["leadership_nouns"]
     for prep in tokens_at(sentence, found):
         if prep.dep_ != "prep":
             continue

@@ -79,6 +79,14 @@ def _expand(value: Any, classes: dict[str, list[str]], where: str) -> Any:
 
 
 @cache
+def verb_classes(rules_dir: Path = RULES_DIR) -> dict[str, frozenset[str]]:
+    """The lexical classes of `verb_relations.json`, for a stage that reads the same words
+    outside a pattern ('under the leadership of X': `leadership_nouns`)."""
+    classes = read_rule_file("verb_relations", rules_dir)["classes"]
+    return {name: frozenset(words) for name, words in classes.items()}
+
+
+@cache
 def load_verb_relations(rules_dir: Path = RULES_DIR) -> tuple[VerbRule, ...]:
     """The rules of `verb_relations.json`, their classes expanded and their anchors checked."""
     data = read_rule_file("verb_relations", rules_dir)
