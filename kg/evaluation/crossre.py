@@ -57,11 +57,12 @@ class Sentence:
         start, end = max(group, key=lambda span: span[1] - span[0])
         return self.text[self.offsets[start][0] : self.offsets[end - 1][1]]
 
-    def overlapped(self, chars: Span, groups: tuple[Group, ...]) -> set[int]:
-        """The indices of the entities a span of characters overlaps a mention of."""
-        start, end = chars
+    def named(self, mentions: list[Span], groups: tuple[Group, ...]) -> set[int]:
+        """The indices of the entities one of `mentions` (spans of characters) overlaps a
+        mention of."""
         return {
             i
+            for start, end in mentions
             for i, group in enumerate(groups)
             for first, last in group
             if self.offsets[first][0] < end and start < self.offsets[last - 1][1]
@@ -144,18 +145,8 @@ def score_sentence(extraction: Extraction, sentence: Sentence, result: Result) -
         if fact.predicate not in PREDICATES or fact.status not in HELD or key in seen:
             continue
         seen.add(key)
-        persons = set().union(
-            *(
-                sentence.overlapped(m, sentence.persons)
-                for m in mention_spans(key[0], entities, sentence.text)
-            )
-        )
-        parties = set().union(
-            *(
-                sentence.overlapped(m, sentence.parties)
-                for m in mention_spans(key[1], entities, sentence.text)
-            )
-        )
+        persons = sentence.named(mention_spans(key[0], entities, sentence.text), sentence.persons)
+        parties = sentence.named(mention_spans(key[1], entities, sentence.text), sentence.parties)
         hits = sorted((a, b) for a in persons for b in parties if (a, b) in sentence.ties - matched)
         if hits:
             score.tp += 1

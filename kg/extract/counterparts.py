@@ -39,15 +39,16 @@ def _counterpart(
     owners = [p for p, _ in subjects_of(verb, index)] if verb is not None else []
     holders = [p for p in posts if p.country == country and not p.past]
     holders = [p for p in holders if not any(p.person is o for o in owners)]
-    people = list({id(p.person): p.person for p in holders}.values())
-    if len(people) > 1:  # "foreign secretary" and "foreign minister" share "foreign"
+    if len(_people(holders)) > 1:  # "foreign secretary" and "foreign minister" share "foreign"
         words = _portfolio([p for p in posts if any(p.person is o for o in owners)], rules)
-        people = list(
-            {
-                id(p.person): p.person for p in holders if words and words <= _portfolio([p], rules)
-            }.values()
-        )
+        holders = [p for p in holders if words and words <= _portfolio([p], rules)]
+    people = _people(holders)
     return people[0] if len(people) == 1 else None
+
+
+def _people(posts: list[Post]) -> list[Resolved]:
+    """The persons holding `posts`, each once."""
+    return list({id(p.person): p.person for p in posts}.values())
 
 
 def resolve_counterparts(doc: Doc, posts: list[Post], index: EntityIndex, rules: Rules) -> None:
