@@ -209,8 +209,22 @@ def _future(token: Token, below: Token, children: list[Token], cues: dict) -> bo
     tokens are compared by position, never with `is`."""
     if any(c.dep_ == "aux" and c.lower_ in cues["planned_aux"] for c in children):
         return True
+    if _headline_infinitive(token, children):
+        return True
     finite_be = token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP", "VBD")
     return finite_be and below.dep_ == "xcomp" and token.i == below.head.i
+
+
+def _headline_infinitive(token: Token, children: list[Token]) -> bool:
+    """Whether `token` is the infinitive of a clause with no finite verb, as headlines write the
+    future: 'Carter to visit Madrid', 'Carter to meet Moore' (the infinitive on the name)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return False
+    if token.dep_ == "ROOT":
+        return True
+    return (
+        token.dep_ in ("relcl", "acl") and token.head.dep_ == "ROOT" and token.head.pos_ == "PROPN"
+    )
 
 
 def en_route(trigger: Token, rules: Rules) -> bool:

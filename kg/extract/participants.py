@@ -116,6 +116,10 @@ def subjects_of(
         if infinitive and token.head.dep_ == "attr":  # "X is the first leader to meet Y"
             token = token.head.head
             continue
+        if infinitive and token.head.dep_ in ("ROOT", "appos"):
+            # "Carter to meet Moore" (a headline), "X, the first leader to meet Y"
+            doer = token.head if token.head.dep_ == "ROOT" else token.head.head
+            return persons_of(doer, index)
         if token.dep_ in ("ROOT", "relcl", "ccomp") or token.head.i == token.i:
             return []
         # "invited X to visit Tokyo", "sent X to meet Y" (a purpose clause, parsed as advcl)

@@ -380,7 +380,17 @@ def _noun_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
         return Trigger(named, [], confidence, together=True)
     to = ("with", "to", "from") if token.lower_ in spec["person_destinations"] else ("with",)
     objects = objects_with(token, index, to)  # "a visit to Gordon Brown", "a visit from X"
-    return Trigger(subjects_of(token, index), objects, confidence) if objects else None
+    if not objects:
+        return None
+    return Trigger(_agents(token, index, spec) or subjects_of(token, index), objects, confidence)
+
+
+def _agents(noun: Token, index: EntityIndex, spec: dict) -> Participants:
+    """The persons who do what an event noun names, given with one of `agent_prepositions`:
+    'a visit to Oslo by X' is X's, whoever speaks of it."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return objects_with(noun, index, tuple(spec["agent_prepositions"]))
 
 
 def _invitation(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
@@ -681,7 +691,9 @@ def visits(
         status = "planned" if en_route(token, rules) else status_of(token, rules)
         when = _date(token, published, status, rules)
         companions = objects_with(token, index, ("with",))  # "on a visit with Ruth Kelly"
-        visitors = subjects_of(token, index, rules.triggers["object_control_verbs"])
+        visitors = _agents(token, index, rules.triggers["met"]) or subjects_of(
+            token, index, rules.triggers["object_control_verbs"]
+        )  # "condemned a visit to Oslo by X": X made it, not the critic
         for person, _ in visitors + companions:
             for place in dict.fromkeys(places):
                 yield Found("visited", person, place, sentence, spec["confidence"], status, when)

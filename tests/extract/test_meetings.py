@@ -472,6 +472,10 @@ def test_meeting_place_is_not_a_home(nlp: Language) -> None:
         ),
         pytest.param("Tony Blair played host to Gordon Brown in Sedgefield.", id="played-host-to"),
         pytest.param(
+            "Helen Carter praised the visit to Tony Blair by Gordon Brown on Monday.",
+            id="a-visit-by-a-person-not-the-speaker",
+        ),
+        pytest.param(
             "Gordon Brown and Tony Blair visited a shipyard together on Friday.",
             id="visited-together-the-adverb-on-the-day",
         ),

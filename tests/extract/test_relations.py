@@ -134,6 +134,16 @@ def test_extract_met_both_meetings_of_one_sentence_are_dated(_nlp: Language) -> 
             id="is-to-meet",
         ),
         pytest.param(
+            "Antony Blinken to meet Mahmoud Abbas on Friday.",
+            ("met", "Antony Blinken", "Mahmoud Abbas", "planned", "2023-02-03", None),
+            id="headline-to-meet",
+        ),
+        pytest.param(
+            "Helen Carter to hold talks with David Moore.",
+            ("met", "David Moore", "Helen Carter", "planned", None, None),
+            id="headline-to-hold-talks-on-the-name",
+        ),
+        pytest.param(
             "Helen Carter is to hold a summit with David Moore.",
             ("met", "David Moore", "Helen Carter", "planned", None, None),
             id="is-to-hold-a-summit",

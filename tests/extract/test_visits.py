@@ -78,6 +78,16 @@ def _visited(facts: list[Fact]) -> set[tuple[str, str]]:
             {("Nadia Lund", "Doha")},
             id="a-stopover-in",
         ),
+        pytest.param(
+            "Beijing was angered by a visit to Oslo by Tom Reyes last week.",
+            {("Tom Reyes", "Oslo")},
+            id="a-visit-by-someone",
+        ),
+        pytest.param(
+            "A trip by Tom Reyes to Doha was cut short by the storm.",
+            {("Tom Reyes", "Doha")},
+            id="a-trip-by-someone-before-its-place",
+        ),
     ],
 )
 def test_visits_found(nlp: Language, text: str, expected: set[tuple[str, str]]) -> None:
@@ -93,6 +103,27 @@ def test_visits_found(nlp: Language, text: str, expected: set[tuple[str, str]]) 
 )
 def test_visits_being_in_something_else_is_no_visit(nlp: Language, text: str) -> None:
     assert not _visited(_facts(nlp, text))
+
+
+def test_visits_the_visitor_is_who_made_the_visit_not_who_spoke_of_it(nlp: Language) -> None:
+    facts = _facts(nlp, "Helen Carter condemned a visit to Taipei by Tom Reyes last week.")
+    assert _visited(facts) == {("Tom Reyes", "Taipei")}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param("Tom Reyes to visit Madrid next week.", "planned", id="headline-to-visit"),
+        pytest.param(
+            "Tom Reyes, the first leader to visit Madrid, met Helen Carter.",
+            "asserted",
+            id="the-first-to-visit-in-apposition",
+        ),
+    ],
+)
+def test_visits_by_an_infinitive(nlp: Language, text: str, status: str) -> None:
+    facts = [f for f in _facts(nlp, text) if f.predicate == "visited"]
+    assert [(f.subject, f.object, f.status) for f in facts] == [("Tom Reyes", "Madrid", status)]
 
 
 def test_visits_visiting_an_organisation_is_not_working_for_it(nlp: Language) -> None:
