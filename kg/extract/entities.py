@@ -17,7 +17,12 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.captions import Captions, person_name
 from kg.extract.gazetteer import load_gazetteer
-from kg.extract.known_places import is_known_place, person_names, untagged_places
+from kg.extract.known_places import (
+    is_known_place,
+    names_a_seat,
+    person_names,
+    untagged_places,
+)
 from kg.extract.party_mentions import find_party_mentions
 from kg.extract.pipeline import PARTY_ID_GENERIC
 from kg.extract.rules import Rules
@@ -251,6 +256,8 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             continue
         if label in ("PERSON", "ORG") and is_known_place(span, rules, persons):
             label = "GPE"  # "visited Sedgefield" tagged a person's, "JERUSALEM (Reuters)" an ORG
+        elif label == "ORG" and names_a_seat(span, rules):
+            label = "GPE"  # "the Labour MP for Leeds Central": a constituency
         mentions.append((span, label))
     mentions += [(span, "GPE") for span in untagged_places(doc, rules, persons)]
     mentions += [(span, "PERSON") for span in _untagged_honorific_names(doc, rules)]

@@ -6,7 +6,8 @@ name the gazetteer (`kg.extract.gazetteer`) knows is a place where it is the obj
 preposition of place ('in', 'at': `triggers.json` "place_prepositions") or of a verb of travel
 as `triggers.json` "visited" links them ('visited X', 'flew to X'). A name the text also gives a
 person ('Mr Howard', 'Michael Howard') stays a person's. So is the name in capitals that opens
-a wire dateline ('JERUSALEM (Reuters) -'), which the tagger often takes for an organisation.
+a wire dateline ('JERUSALEM (Reuters) -'), which the tagger often takes for an organisation, and
+a seat a title holds ('MP for Leeds Central'), known to the gazetteer or not.
 """
 
 from __future__ import annotations
@@ -39,6 +40,21 @@ def says_a_place(token: Token, rules: Rules) -> bool:
         or preposition in visits.get(head.head.lemma_.lower(), ())
         or preposition in guests.get(head.head.lemma_.lower(), ())
         or preposition in trips.get(head.head.lower_, ())  # "a visit to Kyiv"
+    )
+
+
+def names_a_seat(span: Span, rules: Rules) -> bool:
+    """Whether a capitalised name is the seat a seat title holds with 'for' ('MP for Leeds
+    Central', 'senator for Victoria'): a constituency or state, whether the gazetteer knows it
+    or not."""
+    root = span.root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.lower_ in rules.posts["seat_titles"]
+        and all(t.is_title or not t.is_alpha or t.is_lower for t in span)
+        and span[0].is_title
     )
 
 

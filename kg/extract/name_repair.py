@@ -10,10 +10,12 @@
 - a person typed as an organisation (or a product), a place or a nationality where a meeting puts
   a person ('Olaf Scholz met ...', 'held talks with Yair Lapid', 'X plans to meet ...'), a verb of
   address does ('spoke to X by phone'), a title stands beside ('the German chancellor, Olaf
-  Scholz') or a verb ties it to a party ('X stood for the Y Party'): capitalised words and
-  particles, none of them a word organisations are named with, nor a place the gazetteer knows; or
-  left untagged where a meeting puts a person, opposite one the tagger found ('Modi held talks
-  with Putin'); a first name tagged alone runs on to its surname ('Olaf' + 'Scholz');
+  Scholz'), a verb ties it to a party ('X stood for the Y Party') or 'who' describes it ('X,
+  who ...', `person_names.personal_relatives`): capitalised words and particles, none of them a
+  word organisations are named with, nor a place the gazetteer knows; or left untagged where a
+  meeting puts a person, opposite one the tagger found ('Modi held talks with Putin'), or where
+  'who' describes it ('Modi, who arrived ...'); a first name tagged alone runs on to its surname
+  ('Olaf' + 'Scholz');
 - a name run on over a describing word that starts the sentence: 'Veteran Green Party leader ...'
   names the Green Party (the words are the titles' `dropped_modifiers`, rules/posts.json);
 - a place's or building's name run on over where it is: 'the Golden Gate Bridge in San
@@ -163,11 +165,12 @@ def _meeting_clause(verb: Token, rules: Rules, depth: int) -> bool:
 
 def _acting_person(ent: Span, rules: Rules) -> bool:
     """Whether a name tagged an organisation (or a product), a place or a nationality is a
-    person's: where a meeting or a verb of address puts a person, beside a title or where a verb
-    ties it to a party, two to four capitalised words or particles (one will do for a place or a
-    nationality), none an organisation word or a known party, for a place none the gazetteer
-    knows, and for a nationality a first word that names no country, people or party ('Albanese
-    held talks with X' tagged a nationality; not 'Chinese', 'Republicans')."""
+    person's: where a meeting or a verb of address puts a person, beside a title, where a verb
+    ties it to a party or where 'who' describes it, two to four capitalised words or particles
+    (one will do for a place or a nationality), none an organisation word or a known party, for
+    a place none the gazetteer knows, and for a nationality a first word that names no country,
+    people or party ('Albanese held talks with X' tagged a nationality; not 'Chinese',
+    'Republicans')."""
     names = rules.person_names
     shortest = 2 if ent.label_ in ("ORG", "PRODUCT") else 1  # "met Biden" tagged a place
     if ent.label_ == "NORP" and not _lone_surname(ent[:1], rules):
@@ -185,6 +188,7 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
             or _addressed(ent.root, rules)
             or _beside_a_title(ent, rules)
             or _tied_to_a_party(ent.root, rules)
+            or _described_as_someone(ent.root, rules)
         )
         and (ent.label_ not in PLACE_LABELS or load_gazetteer().find(ent.text) is None)
     )
@@ -383,10 +387,24 @@ def _royal_names(doc: Doc, rules: Rules) -> list[Span]:
     return found
 
 
+def _described_as_someone(name: Token, rules: Rules) -> bool:
+    """Whether a relative clause only a person takes describes the name, right after it: 'Modi,
+    who arrived' (not a clause the parser hangs on a word further back)."""
+    relatives = rules.person_names["personal_relatives"]
+    doc = name.doc
+    after = name.i + 2 if name.i + 1 < len(doc) and doc[name.i + 1].text == "," else name.i + 1
+    return any(
+        clause.dep_ == "relcl"
+        and any(w.i == after and w.lower_ in relatives for w in clause.children)
+        for clause in name.children
+    )
+
+
 def _untagged_participants(doc: Doc, rules: Rules, persons: list[Span]) -> list[Span]:
     """Untagged names where a meeting puts a person, opposite one of `persons` (the names found
-    so far) in the sentence: 'Modi held talks with Putin' (one to three capitalised words, none a
-    place the gazetteer knows or an organisation word)."""
+    so far) in the sentence ('Modi held talks with Putin'), or that a relative clause only a
+    person takes describes ('Modi, who arrived in Washington'): one to three capitalised words,
+    none a place the gazetteer knows or an organisation word."""
     found: list[Span] = []
     if not doc.has_annotation("DEP"):
         return found
@@ -403,8 +421,10 @@ def _untagged_participants(doc: Doc, rules: Rules, persons: list[Span]) -> list[
             and len(span.text) > 1  # not a caption's "(L)"
             and not any(t.ent_type_ for t in span)
             and not any(t.text in rules.person_names["organisation_words"] for t in span)
-            and _in_a_meeting(root, rules)
-            and root.sent.start in with_person
+            and (
+                (_in_a_meeting(root, rules) and root.sent.start in with_person)
+                or _described_as_someone(root, rules)
+            )
             and load_gazetteer().find(span.text) is None
         ):
             found.append(Span(doc, span.start, span.end, label="PERSON"))

@@ -87,6 +87,32 @@ def test_name_repair_a_name_a_verb_of_address_takes_is_a_persons() -> None:
     assert ("Olek Marchuk", "PERSON") in repaired
 
 
+def _described(relative: str, label: str | None) -> list[tuple[str, str]]:
+    """'Olek Marchuk, <relative> arrived on Monday, spoke.', hand-parsed, the name tagged `label`
+    (or untagged); the names the repair leaves."""
+    words = ["Olek", "Marchuk", ",", relative, "arrived", "on", "Monday", ",", "spoke", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 8, 1, 4, 1, 4, 5, 1, 8, 8],
+        deps=["compound", "nsubj", "punct", "nsubj", "relcl", "prep", "pobj", "punct", "ROOT"]
+        + ["punct"],
+        pos=["PROPN", "PROPN", "PUNCT", "PRON", "VERB", "ADP", "PROPN", "PUNCT", "VERB", "PUNCT"],
+    )
+    doc.ents = [Span(doc, 0, 2, label=label)] if label else []
+    return [(e.text, e.label_) for e in repair_names(doc, load_rules()).ents]
+
+
+@pytest.mark.parametrize("label", ["ORG", None])
+def test_name_repair_a_name_who_describes_is_a_persons(label: str | None) -> None:
+    assert ("Olek Marchuk", "PERSON") in _described("who", label)
+
+
+def test_name_repair_which_describes_no_person() -> None:
+    assert _described("which", "ORG") == [("Olek Marchuk", "ORG")]
+    assert _described("which", None) == []
+
+
 def _tied(
     words: list[str], heads: list[int], deps: list[str], party: tuple[int, int], label: str = "ORG"
 ) -> Doc:

@@ -70,6 +70,11 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="apposition-party-mp-is-member",
         ),
         pytest.param(
+            "Helen Carter, the Labour MP for Leeds Central, said the cuts were wrong.",
+            {("member_of", "Helen Carter", "Labour")},
+            id="a-seat-the-tagger-took-for-an-organisation",
+        ),
+        pytest.param(
             "Peter Grant, UKIP's deputy leader, spoke in Hull.",
             {
                 ("holds_position", "Peter Grant", "deputy leader"),
@@ -235,6 +240,11 @@ def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, s
             "Tom Dube, who is also ANC president, met DA leader Ann Lowe.",
             ("leads", "Ann Lowe", "African National Congress"),
             id="a-leader-of-a-party-named-by-initials-the-tagger-missed",
+        ),
+        pytest.param(
+            "Helen Carter, the Labour MP for Leeds Central, said the cuts were wrong.",
+            ("member_of", "Helen Carter", "Leeds Central"),
+            id="a-seat-is-no-organisation",
         ),
         pytest.param(
             "Ann Lowe, whose father was a Labour MP, joined the Greens.",
