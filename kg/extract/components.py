@@ -46,7 +46,11 @@ from kg.extract.party_ties import party_ties
 from kg.extract.posts import Post, appositive_posts, prefix_posts, pronoun_posts
 from kg.extract.pronouns import resolve_first_person, resolve_pronouns
 from kg.extract.quotes import quotes
-from kg.extract.references import headline_person, resolve_title_references
+from kg.extract.references import (
+    headline_person,
+    resolve_title_heads,
+    resolve_title_references,
+)
 from kg.extract.relations import Found, guests, meetings, visitors, visits
 from kg.extract.relatives import name_relatives
 from kg.extract.rules import Rules, load_rules
@@ -153,6 +157,7 @@ def references_stage(doc: Doc) -> Doc:
     posts = doc._.newskg_posts
     lede = body[0] if body else None
     headline = headline_person(article.title, index)
+    resolve_title_heads(doc, posts, index)
     posts += resolve_title_references(doc, posts, index, rules, lede, headline)
     resolve_counterparts(doc, posts, index, rules)
     resolve_groups(doc, posts, index, rules)

@@ -177,6 +177,21 @@ def resolve_title_references(
     return found
 
 
+def resolve_title_heads(doc: Doc, posts: list[Post], index: EntityIndex) -> None:
+    """Make a title that heads its name's phrase refer to the holder: in 'met the leader of the
+    Y Party Tom Reyes' the parser hangs the name on 'of', so 'leader' is what 'met' takes, and
+    it is Tom Reyes. A title hung on its name ('Tory leader X') needs nothing."""
+    for post in posts:
+        if post.title_end >= len(doc) or index.at(doc[post.title_end]) is not post.person:
+            continue
+        title = doc[post.title_start : post.title_end]
+        top = title.root
+        name = index.spans[post.title_end]
+        if top.i in index.by_token or not any(t.i == top.i for t in doc[name[1] - 1].ancestors):
+            continue
+        index.add_mention(index.key_of(post.person), top.i, top.i + 1)
+
+
 def _coordinated(noun: Token, heads: frozenset[str]) -> list[list[Token]]:
     """Titles joined to a reference: 'the former UN commissioner for human rights and Irish
     president' also names a president."""

@@ -866,6 +866,10 @@ def test_meetings_arrangements_invitations_and_passives(
             "Kenji Mori, whom Luc Gagnon met in Osaka last year, praised the deal.",
             id="whom-met",
         ),
+        pytest.param(
+            "Kenji Mori met with chairman of the Freedom Party Luc Gagnon on Monday.",
+            id="met-a-title-of-a-party-before-the-name-no-comma",
+        ),
     ],
 )
 def test_meetings_as_international_news_writes_them(nlp: Language, text: str) -> None:
