@@ -187,6 +187,12 @@ def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
             id="a-possessor-party-not-of-a-name-with-its-own",
         ),
         pytest.param(
+            "Giles Ware, who has been a Tory member for 30 years, voted against.",
+            {("Giles Ware", "Conservatives")},
+            "asserted",
+            id="a-party-member-said-of-a-name",
+        ),
+        pytest.param(
             "Giles Ware is a Tory rebel.",
             {("Giles Ware", "Conservatives")},
             "asserted",
