@@ -31,6 +31,8 @@ only of names and the words that join them."""
 TITLE_PREPOSITIONS = ("of", "for", "to")
 """The prepositions that go on with a title before a name: 'Minister for Europe X'."""
 SUBJECTS = ("nsubj", "nsubjpass")
+OWNERS = ("its", "their")
+"""The possessives whose title is of the organisation named last: 'Its leader, X'."""
 Role = Literal["leads", "member_of", "works_for"]
 
 
@@ -232,7 +234,7 @@ def make_post(
     # "X, a senior leader of the party": one of its leaders, so a member (a former one led it)
     one_of = bool(tokens) and tokens[0].lower_ in ("a", "an") and not past
     # "Its leader, X", "Their leader, X": of the body named last
-    owner = tokens[0].lower_ if tokens and tokens[0].lower_ in ("its", "their") else None
+    owner = tokens[0].lower_ if tokens and tokens[0].lower_ in OWNERS else None
     while tokens and (
         tokens[0].lower_ in BRIDGES
         or tokens[0].text in POSSESSIVE
@@ -454,6 +456,8 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
         ):
             tokens.insert(0, doc[i])
             i -= 1
+        if tokens and i >= sentence.start and doc[i].lower_ in OWNERS:
+            tokens.insert(0, doc[i])  # "Its deputy leader X": of the body named last
         root = doc[span[1] - 1]
         # "Tory MPs X, Y and Z": Y's and Z's title too (Y may be parsed in apposition to X)
         if not tokens and root.dep_ in ("conj", "appos"):
@@ -715,7 +719,7 @@ def _appointing_body(
 ) -> Resolved | None:
     """The organisation that gives its own post: 'the party elected X as its leader' (the
     subject 'its' stands for, when it names one)."""
-    if not title or title[0].lower_ not in ("its", "their") or holder is None:
+    if not title or title[0].lower_ not in OWNERS or holder is None:
         return None
     if holder.dep_ != "dobj":
         return None

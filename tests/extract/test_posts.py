@@ -1525,6 +1525,17 @@ def test_posts_a_generic_complement_names_no_other_body(nlp: Language) -> None:
             ("leads", "Helen Carter", "Liberal Democrats"),
             id="their-leader-x",
         ),
+        pytest.param(
+            "The Valley Farmers Party launched its manifesto. Its deputy leader Helen Carter "
+            "spoke.",
+            ("member_of", "Helen Carter", "Valley Farmers Party"),
+            id="its-title-before-the-name",
+        ),
+        pytest.param(
+            "The Liberal Democrats said their spokeswoman Helen Carter would reply.",
+            ("member_of", "Helen Carter", "Liberal Democrats"),
+            id="their-title-before-the-name",
+        ),
     ],
 )
 def test_posts_its_and_the_party_mean_the_body_named_last(
@@ -1538,11 +1549,16 @@ def test_posts_its_after_a_place_is_no_bodys(nlp: Language) -> None:
     assert not [f for f in _facts(nlp, text) if f.predicate in ("leads", "member_of")]
 
 
-def test_posts_their_after_persons_is_no_bodys(nlp: Language) -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "The Liberal Democrats met Tom Reyes and Ann Lee. Their spokesman, Helen Carter, said "
-        "the talks went well."
-    )
+        "the talks went well.",
+        "The Liberal Democrats met Tom Reyes and Ann Lee. Their spokesman Helen Carter said the "
+        "talks went well.",
+    ],
+)
+def test_posts_their_after_persons_is_no_bodys(nlp: Language, text: str) -> None:
     assert not [f for f in _facts(nlp, text) if f.predicate in ("leads", "member_of")]
 
 
