@@ -93,6 +93,8 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             return "negated"  # "refused to meet", "ruled out meeting", "has yet to meet"
         if possible := _possibility(children, cues):
             return possible  # "could meet X next week", "may have met X"
+        if _conditional(children, cues):
+            return "planned"  # "even if she has to travel to Yuma": only supposed
         if _future(token, below, children, cues):
             return "planned"
         if token.i != trigger.i and _scheduled(token, cues):
@@ -126,6 +128,11 @@ def _possibility(children: list[Token], cues: dict) -> Status | None:
     if not auxiliaries & set(cues["possibility_aux"]):
         return None
     return "reported" if "have" in auxiliaries else "planned"
+
+
+def _conditional(children: list[Token], cues: dict) -> bool:
+    """Whether a verb's clause is a condition, only supposed: 'if they meet', 'unless she goes'."""
+    return any(c.dep_ == "mark" and c.lower_ in cues["conditional_markers"] for c in children)
 
 
 def _governor(token: Token, known: list[str]) -> str:
@@ -194,6 +201,8 @@ def frame_status(event: Token, verb: Token, rules: Rules) -> Status:
         prospective = word in cues["planned_governors"] and word not in cues["acts_at_the_event"]
         if possible := _possibility(children, cues):
             return possible
+        if _conditional(children, cues):
+            return "planned"
         if _future(token, below, children, cues) or (token.i != verb.i and prospective):
             return "planned"
         if any(c.lower_ in cues["reported_adverbs"] for c in children):

@@ -666,6 +666,10 @@ def visits(
     words = cached(doc, "visits", lambda: _visit_words(doc, spec))
     for token in tokens_at(sentence, words):
         if token.pos_ in ("VERB", "AUX") and (word := lemma(token, spec["verbs"])) in spec["verbs"]:
+            if word == "be" and any(
+                c.lower_ in spec["origin_prepositions"] for c in token.children
+            ):
+                continue  # "is from Leeds in Yorkshire": where someone comes from
             places = _visit_places(token, spec["verbs"][word], index)
         elif token.pos_ == "VERB" and (stay := _stay(token, spec["stay_verbs"])):
             places = _visit_places(token, stay, index)  # "spent two days in Kyiv"

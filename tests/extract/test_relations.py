@@ -179,6 +179,21 @@ def test_extract_met_both_meetings_of_one_sentence_are_dated(_nlp: Language) -> 
             id="is-said-to-have-met",
         ),
         pytest.param(
+            "Helen Carter should meet David Moore in Lisbon.",
+            ("met", "David Moore", "Helen Carter", "planned", None, "Lisbon"),
+            id="should-meet",
+        ),
+        pytest.param(
+            "Helen Carter must have met David Moore in Lisbon.",
+            ("met", "David Moore", "Helen Carter", "reported", None, "Lisbon"),
+            id="must-have-met",
+        ),
+        pytest.param(
+            "If Helen Carter meets David Moore in Lisbon, the deal will be signed.",
+            ("met", "David Moore", "Helen Carter", "planned", None, "Lisbon"),
+            id="if-a-condition",
+        ),
+        pytest.param(
             "Helen Carter could meet David Moore in Lisbon.",
             ("met", "David Moore", "Helen Carter", "planned", None, "Lisbon"),
             id="could-meet",

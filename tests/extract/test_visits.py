@@ -99,6 +99,10 @@ def test_visits_found(nlp: Language, text: str, expected: set[tuple[str, str]]) 
     [
         pytest.param("Carla Hess was in favour of the plan on Monday.", id="in-favour"),
         pytest.param("Carla Hess was in Parliament on Monday.", id="in-an-organisation"),
+        pytest.param(
+            "Carla Hess is from Yatsushiro in Kumamoto Prefecture in southern Japan.",
+            id="from-a-place-in-another-is-no-visit",
+        ),
     ],
 )
 def test_visits_being_in_something_else_is_no_visit(nlp: Language, text: str) -> None:
@@ -114,6 +118,11 @@ def test_visits_the_visitor_is_who_made_the_visit_not_who_spoke_of_it(nlp: Langu
     ("text", "status"),
     [
         pytest.param("Tom Reyes to visit Madrid next week.", "planned", id="headline-to-visit"),
+        pytest.param(
+            "Tom Reyes vowed to go on even if he has to travel to Madrid.",
+            "planned",
+            id="a-condition-to-travel",
+        ),
         pytest.param(
             "Tom Reyes, the first leader to visit Madrid, met Helen Carter.",
             "asserted",
