@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from kg.extract.factuality import status_of
 from kg.extract.participants import SUBJECTS, phrasal
 from kg.extract.participants import lemma as known_lemma
-from kg.extract.rules import Rules
+from kg.extract.rules import Rules, load_rules
 
 
 def role_nouns(subject: Token, rules: Rules) -> list[Token]:
@@ -124,12 +124,15 @@ FUTURE_MARKS = ("after", "when", "once", "before", "until")
 
 def hypothetical(token: Token) -> bool:
     """Whether a post is only supposed or still to come: 'Charles would be the supreme governor',
-    'if he became king', 'she could be named chancellor', 'after Charles becomes king'."""
+    'if he became king', 'she could be named chancellor', 'after Charles becomes king' (the
+    modals and conditions of rules/factuality.json)."""
+    cues = load_rules().factuality
+    modals = {"would", *cues["possibility_aux"]}
     for t in [token, *token.ancestors]:
         for child in t.children:
-            if child.dep_ == "aux" and child.lower_ in ("would", "could", "might", "may", "should"):
+            if child.dep_ == "aux" and child.lower_ in modals:
                 return True
-            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            if child.dep_ == "mark" and child.lower_ in cues["conditional_markers"]:
                 return True
             present = t.tag_ in ("VBZ", "VBP")
             if child.dep_ == "mark" and child.lower_ in FUTURE_MARKS and present:
