@@ -1272,6 +1272,16 @@ def test_posts_ties_begun_held_and_ended(nlp: Language, text: str, expected: set
             "planned",
             id="will-stand",
         ),
+        pytest.param(
+            "Helen Carter ran for the chairmanship of the Valley Farmers Party in 2010.",
+            "asserted",
+            id="ran-for-a-party-office",
+        ),
+        pytest.param(
+            "Helen Carter is standing for the Valley Farmers Party leadership.",
+            "asserted",
+            id="standing-for-the-party-leadership",
+        ),
     ],
 )
 def test_posts_a_candidacy_makes_a_member(nlp: Language, text: str, status: str) -> None:
@@ -1291,6 +1301,10 @@ def test_posts_a_candidacy_makes_a_member(nlp: Language, text: str, status: str)
         pytest.param(
             "Helen Carter won the seat from the Valley Farmers Party in 2019.",
             id="won-the-seat-from",
+        ),
+        pytest.param(
+            "Helen Carter ran for the presidency of the Valley Farmers Union.",
+            id="ran-for-an-office-of-no-party",
         ),
     ],
 )
