@@ -31,7 +31,7 @@ from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.abroad import visits_abroad
+from kg.extract.abroad import away_from_home, visits_abroad
 from kg.extract.affiliations import affiliations_in, through_places
 from kg.extract.captions import find_captions
 from kg.extract.company import joined_company
@@ -193,6 +193,7 @@ def relations_stage(doc: Doc) -> Doc:
     found.extend(list(joined_company(found)))
     found.extend(list(copresent(body, found, index, rules)))
     found.extend(list(visits_abroad(found, doc._.newskg_posts, rules)))  # "met Y in Ankara"
+    found[:] = away_from_home(found, doc._.newskg_posts)  # "Chinese Premier X left Beijing"
     return doc
 
 

@@ -7,7 +7,7 @@ told through an event rather than a verb ('during a meal', 'a handshake between'
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import product
@@ -51,6 +51,9 @@ class Found:
     indirect: bool = False
     joined: Resolved | None = None
     """For 'X was also joined by A and B': X, whose earlier company A and B met too (`company`)."""
+    home_side: bool = False
+    """A visit read from leaving or coming back to the place ('left Beijing', 'returned to
+    Canberra'): none where the place is the person's home country (`abroad.away_from_home`)."""
 
 
 def _date(token: Token, published: date | None, status: Status, rules: Rules) -> date | None:
@@ -382,15 +385,21 @@ def _noun_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     objects = objects_with(token, index, to)  # "a visit to Gordon Brown", "a visit from X"
     if not objects:
         return None
-    return Trigger(_agents(token, index, spec) or subjects_of(token, index), objects, confidence)
+    return Trigger(_doers(token, index, spec), objects, confidence)
 
 
-def _agents(noun: Token, index: EntityIndex, spec: dict) -> Participants:
-    """The persons who do what an event noun names, given with one of `agent_prepositions`:
-    'a visit to Oslo by X' is X's, whoever speaks of it."""
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return []
-    return objects_with(noun, index, tuple(spec["agent_prepositions"]))
+def _doers(
+    token: Token, index: EntityIndex, spec: dict, controllers: Collection[str] = ()
+) -> Participants:
+    """Who does what the trigger names: for an event noun with one of `agent_prepositions`, the
+    persons that names ('a visit to Oslo by X' is X's, whoever speaks of it; 'visits to Oslo by
+    ministers' are no named person's); else the trigger's subjects (`subjects_of`)."""
+    agents = spec["agent_prepositions"]
+    if token.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "prep" and c.lower_ in agents for c in token.children
+    ):
+        return objects_with(token, index, tuple(agents))
+    return subjects_of(token, index, controllers)
 
 
 def _invitation(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
@@ -665,12 +674,16 @@ def visits(
     doc = sentence.doc
     words = cached(doc, "visits", lambda: _visit_words(doc, spec))
     for token in tokens_at(sentence, words):
+        home: list[Resolved] = []  # places left or come back to: maybe home
         if token.pos_ in ("VERB", "AUX") and (word := lemma(token, spec["verbs"])) in spec["verbs"]:
             if word == "be" and any(
                 c.lower_ in spec["origin_prepositions"] for c in token.children
             ):
                 continue  # "is from Leeds in Yorkshire": where someone comes from
-            places = _visit_places(token, spec["verbs"][word], index)
+            homeward = spec["home_side"].get(word, [])
+            links = [link for link in spec["verbs"][word] if link not in homeward]
+            places = _visit_places(token, links, index)
+            home = _visit_places(token, homeward, index) if homeward else []
         elif token.pos_ == "VERB" and (stay := _stay(token, spec["stay_verbs"])):
             places = _visit_places(token, stay, index)  # "spent two days in Kyiv"
         elif token.pos_ == "NOUN" and token.lower_ in spec["nouns"]:
@@ -690,14 +703,19 @@ def visits(
                 places = [place] if place is not None else []
         else:
             continue
-        if not places:
+        if not places and not home:
             continue
         status = "planned" if en_route(token, rules) else status_of(token, rules)
         when = _date(token, published, status, rules)
         companions = objects_with(token, index, ("with",))  # "on a visit with Ruth Kelly"
-        visitors = _agents(token, index, rules.triggers["met"]) or subjects_of(
-            token, index, rules.triggers["object_control_verbs"]
-        )  # "condemned a visit to Oslo by X": X made it, not the critic
+        visitors = _doers(
+            token, index, rules.triggers["met"], rules.triggers["object_control_verbs"]
+        )
+        confidence = spec["confidence"]
         for person, _ in visitors + companions:
             for place in dict.fromkeys(places):
-                yield Found("visited", person, place, sentence, spec["confidence"], status, when)
+                yield Found("visited", person, place, sentence, confidence, status, when)
+            for place in dict.fromkeys(home):
+                yield Found(
+                    "visited", person, place, sentence, confidence, status, when, home_side=True
+                )

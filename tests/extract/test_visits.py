@@ -79,6 +79,21 @@ def _visited(facts: list[Fact]) -> set[tuple[str, str]]:
             id="a-stopover-in",
         ),
         pytest.param(
+            "Tom Reyes made a tour of the Gulf, with stops in Doha and Muscat.",
+            {("Tom Reyes", "Doha"), ("Tom Reyes", "Muscat")},
+            id="stops-in-the-plural",
+        ),
+        pytest.param(
+            "Tom Reyes has made three visits to Kabul since 2002.",
+            {("Tom Reyes", "Kabul")},
+            id="visits-in-the-plural",
+        ),
+        pytest.param(
+            "Russian nationalist leader Tom Reyes left Baghdad on Wednesday.",
+            {("Tom Reyes", "Baghdad")},
+            id="left-a-place-abroad",
+        ),
+        pytest.param(
             "Beijing was angered by a visit to Oslo by Tom Reyes last week.",
             {("Tom Reyes", "Oslo")},
             id="a-visit-by-someone",
@@ -107,6 +122,32 @@ def test_visits_found(nlp: Language, text: str, expected: set[tuple[str, str]]) 
 )
 def test_visits_being_in_something_else_is_no_visit(nlp: Language, text: str) -> None:
     assert not _visited(_facts(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Chinese Premier Tom Reyes left Beijing on Sunday for a visit to Canberra.",
+            {("Tom Reyes", "Canberra")},
+            id="left-his-own-capital",
+        ),
+        pytest.param(
+            "Australian Foreign Minister Helen Carter returned to Canberra after a trip to "
+            "Jakarta.",
+            {("Helen Carter", "Jakarta")},
+            id="came-back-home",
+        ),
+    ],
+)
+def test_visits_leaving_or_coming_back_home_is_no_visit(
+    nlp: Language, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _visited(_facts(nlp, text)) == expected
+
+
+def test_visits_by_people_named_by_no_name_are_not_the_speakers(nlp: Language) -> None:
+    assert not _visited(_facts(nlp, "Helen Carter criticised visits to Kabul by ministers."))
 
 
 def test_visits_the_visitor_is_who_made_the_visit_not_who_spoke_of_it(nlp: Language) -> None:
