@@ -637,6 +637,18 @@ def guests(
             yield Found("visited", person, place, sentence, spec["confidence"], status, when)
 
 
+def _spoken_of(noun: Token, spec: dict, agents: list[str]) -> bool:
+    """Whether a visit noun is the object of a verb that only speaks of it ('criticised the visit
+    to Kabul', 'welcomed the trip'), not one of `undertaking_verbs` ('made a visit', 'began a
+    tour', 'cut short his trip'); a possessor or a phrase of `agents` ('by X') still names the
+    visitor."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in agents) for c in noun.children):
+        return False
+    return lemma(noun.head, spec["undertaking_verbs"]) not in spec["undertaking_verbs"]
+
+
 def _dateline_place(doc: Doc, index: EntityIndex) -> Resolved | None:
     """The place a wire dateline opens the article with ('BANGKOK (Reuters) -'), if any."""
     for token in tokens_of(doc)[:12]:
@@ -711,6 +723,8 @@ def visits(
         visitors = _doers(
             token, index, rules.triggers["met"], rules.triggers["object_control_verbs"]
         )
+        if _spoken_of(token, spec, rules.triggers["met"]["agent_prepositions"]):
+            visitors = []  # "X criticised the visit to Kabul": whose, the text does not say
         confidence = spec["confidence"]
         for person, _ in visitors + companions:
             for place in dict.fromkeys(places):

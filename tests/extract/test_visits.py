@@ -146,6 +146,17 @@ def test_visits_leaving_or_coming_back_home_is_no_visit(
     assert _visited(_facts(nlp, text)) == expected
 
 
+@pytest.mark.parametrize("verb", ["criticised", "welcomed", "praised", "discussed"])
+def test_visits_spoken_of_are_not_the_speakers(nlp: Language, verb: str) -> None:
+    assert not _visited(_facts(nlp, f"Helen Carter {verb} the visit to Kabul on Monday."))
+
+
+@pytest.mark.parametrize("verb", ["began", "cut short", "opened", "made"])
+def test_visits_undertaken_are_the_subjects(nlp: Language, verb: str) -> None:
+    facts = _facts(nlp, f"Helen Carter {verb} a visit to Kabul on Monday.")
+    assert _visited(facts) == {("Helen Carter", "Kabul")}
+
+
 def test_visits_by_people_named_by_no_name_are_not_the_speakers(nlp: Language) -> None:
     assert not _visited(_facts(nlp, "Helen Carter criticised visits to Kabul by ministers."))
 
