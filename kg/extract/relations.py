@@ -296,6 +296,18 @@ def _beside_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | N
     return Trigger(subjects_of(token, index), objects, beside[word]) if objects else None
 
 
+def _in_presence(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
+    """'Signed the accord in the presence of X': one of `presence_nouns` after 'in', the persons
+    its 'of' names beside the clause's subject."""
+    nouns, head = spec["presence_nouns"], token.head
+    if token.lower_ not in nouns or token.dep_ != "pobj" or head.lower_ != "in":
+        return None
+    objects = objects_with(token, index, ("of",))
+    if not objects:
+        return None
+    return Trigger(subjects_of(head.head, index), objects, nouns[token.lower_])
+
+
 def _next_to(token: Token, index: EntityIndex, spec: dict) -> Participants:
     """Persons one of `beside_adverbs` puts beside the verb's subject with 'to': 'next to X'."""
     return [
@@ -433,6 +445,7 @@ MEETING_PATTERNS = (
     _noun_meeting,
     _beside_meeting,
     _call_on,
+    _in_presence,
 )
 
 
@@ -456,6 +469,7 @@ def _starting_words(spec: dict) -> frozenset[str]:
             *spec["calls"]["verbs"],
             *spec["nouns"],
             *spec["person_destinations"],
+            *spec["presence_nouns"],
         }
     )
     _STARTS[id(spec)] = (spec, words)

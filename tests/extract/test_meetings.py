@@ -870,6 +870,23 @@ def test_meetings_arrangements_invitations_and_passives(
             "Kenji Mori met with chairman of the Freedom Party Luc Gagnon on Monday.",
             id="met-a-title-of-a-party-before-the-name-no-comma",
         ),
+        pytest.param(
+            "Kenji Mori signed the agreement in the presence of Luc Gagnon.",
+            id="in-the-presence-of",
+        ),
+        pytest.param(
+            "Kenji Mori and Luc Gagnon witnessed the signing of the deal in Osaka.",
+            id="witnessed-the-signing",
+        ),
+        pytest.param(
+            "Kenji Mori accepted the credentials of Luc Gagnon, the new ambassador.",
+            id="accepted-credentials",
+        ),
+        pytest.param(
+            "Kenji Mori presented the award to Luc Gagnon at a ceremony in Osaka.",
+            id="presented-to-at-a-ceremony",
+        ),
+        pytest.param("Luc Gagnon was sworn in by Kenji Mori on Monday.", id="sworn-in-by"),
     ],
 )
 def test_meetings_as_international_news_writes_them(nlp: Language, text: str) -> None:
