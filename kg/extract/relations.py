@@ -273,9 +273,10 @@ def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
         return None
     withs = tuple(spec["with_prepositions"])
     objects = objects_with(token, index, withs)
-    for thing in (c for c in token.children if c.dep_ == "dobj"):
+    for thing in _things_done(token, spec):
         objects += objects_with(thing, index, withs)  # "launched the campaign with X"
     objects += _next_to(token, index, spec)  # "sat next to X"
+    objects += _companions(token, index, spec)  # "X, together with Y, toured"
     subjects = subjects_of(token, index)
     confidence = spec["with_verbs"][word]
     if objects or word in spec["reciprocal_verbs"]:
@@ -284,6 +285,40 @@ def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
         subjects = subjects or pair_reference(token, index, spec)
         return Trigger(subjects, [], confidence)
     return None
+
+
+def _things_done(verb: Token, spec: dict) -> list[Token]:
+    """What a verb acts on, which a 'with' may hang on: its object ('launched the campaign with
+    X') or the object of a purpose preposition ('posed for photographs with X')."""
+    purposes = spec["purpose_prepositions"]
+    return [c for c in verb.children if c.dep_ == "dobj"] + [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in purposes
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _companions(verb: Token, index: EntityIndex, spec: dict) -> Participants:
+    """Persons 'along with' or 'together with' put beside the verb's subject, on the verb
+    ('toured the plant along with X') or on the subject ('X, together with Y, toured')."""
+    adverbs = spec["companion_adverbs"]
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    found: Participants = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep":
+                continue
+            if prep.lower_ in adverbs:  # "along" + "with X"
+                found += objects_with(prep, index, ("with",))
+            elif (
+                prep.lower_ == "with"
+                and holder.i != verb.i
+                and any(a.lower_ in adverbs for a in prep.children)  # "together with X"
+            ):
+                found += [p for o in prep.children for p in persons_of(o, index)]
+    return found
 
 
 def _beside_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:

@@ -887,6 +887,16 @@ def test_meetings_arrangements_invitations_and_passives(
             id="presented-to-at-a-ceremony",
         ),
         pytest.param("Luc Gagnon was sworn in by Kenji Mori on Monday.", id="sworn-in-by"),
+        pytest.param(
+            "Kenji Mori, together with Luc Gagnon, inaugurated the bridge.",
+            id="together-with-on-the-subject",
+        ),
+        pytest.param(
+            "Kenji Mori toured the factory along with Luc Gagnon.", id="along-with-on-the-verb"
+        ),
+        pytest.param(
+            "Kenji Mori posed for photographs with Luc Gagnon.", id="posed-for-photographs-with"
+        ),
     ],
 )
 def test_meetings_as_international_news_writes_them(nlp: Language, text: str) -> None:
@@ -931,3 +941,8 @@ def test_meetings_planned_as_news_announces_them(nlp: Language, text: str) -> No
 def test_meetings_discussed_by_phone_is_no_meeting(nlp: Language) -> None:
     text = "Kenji Mori discussed trade with Luc Gagnon by phone on Monday."
     assert not met_pairs(extracted_facts(nlp, text))
+
+
+def test_meetings_not_from_a_stance_shared_along_with_someone(nlp: Language) -> None:
+    facts = extracted_facts(nlp, "Kenji Mori, along with Luc Gagnon, criticised the plan.")
+    assert not met_pairs(facts)
