@@ -31,7 +31,7 @@ def _governors(trigger: Token, rules: Rules) -> list[Token]:
         prep = token.head
         if token.dep_ in CLAUSE_LINKS or _purpose(token):
             token = token.head
-        elif token.dep_ == "pobj" and prep.lower_ in purposes and prep.head.pos_ == "VERB":
+        elif token.dep_ == "pobj" and prep.lower_ in purposes and prep.head.pos_ in ("VERB", "AUX"):
             token = prep.head
         else:
             break

@@ -189,6 +189,16 @@ def test_extract_met_both_meetings_of_one_sentence_are_dated(_nlp: Language) -> 
             id="must-have-met",
         ),
         pytest.param(
+            "Helen Carter has requested a meeting with David Moore in Lisbon.",
+            ("met", "David Moore", "Helen Carter", "planned", None, "Lisbon"),
+            id="requested-a-meeting",
+        ),
+        pytest.param(
+            "Helen Carter will be there for a meeting with David Moore.",
+            ("met", "David Moore", "Helen Carter", "planned", None, None),
+            id="will-be-somewhere-for-a-meeting",
+        ),
+        pytest.param(
             "If Helen Carter meets David Moore in Lisbon, the deal will be signed.",
             ("met", "David Moore", "Helen Carter", "planned", None, "Lisbon"),
             id="if-a-condition",
