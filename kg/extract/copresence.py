@@ -6,7 +6,8 @@ hearing, a dinner). The text says so in two ways:
 - in one clause: 'A and B took part in the talks', 'A and B were at the launch', 'A and B sat
   in the hearing', 'the summit, attended by A and B' (a verb of presence with a gathering, its
   subjects, or its agents in the passive, together; speaking at a conference is not presence
-  with everyone else who spoke there);
+  with everyone else who spoke there), and the guests of a meal or reception given for them
+  ('X hosted a dinner for A and B': A and B too);
 - across sentences: 'Biden and Xi met on Wednesday ... Blinken and Yellen also took part in the
   talks': a definite gathering ('the talks', 'the summit') that a verb of presence puts someone at
   is the gathering of the last meeting or attendance the few sentences before state, so its
@@ -112,6 +113,8 @@ def presences(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Pres
         attended = _attended(verb, spec)
         for gathering in _gatherings(verb, spec) or attended:
             present = objects_with(verb, index, ("by",)) if attended else subjects_of(verb, index)
+            if gathering.lower_ in spec["presence"]["honoured_gatherings"]:
+                present += objects_with(gathering, index, ("for",))  # "a dinner for A and B"
             persons = tuple(dict.fromkeys(p for p, _ in present if p.type == "person"))
             if not persons:
                 continue

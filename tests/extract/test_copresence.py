@@ -76,6 +76,24 @@ def _pairs(*pairs: tuple[str, str]) -> set[frozenset[str]]:
             _pairs(("Maria Santos", "Ivan Petrov")),
             id="joint-chairs",
         ),
+        pytest.param(
+            "The summit, hosted by Helen Marsh, was attended by David Okoro and Lena Berg.",
+            _pairs(
+                ("Helen Marsh", "David Okoro"),
+                ("Helen Marsh", "Lena Berg"),
+                ("David Okoro", "Lena Berg"),
+            ),
+            id="host-and-attendees-of-one-summit",
+        ),
+        pytest.param(
+            "Helen Marsh hosted a dinner for David Okoro and Lena Berg in Riga.",
+            _pairs(
+                ("Helen Marsh", "David Okoro"),
+                ("Helen Marsh", "Lena Berg"),
+                ("David Okoro", "Lena Berg"),
+            ),
+            id="the-guests-of-one-dinner",
+        ),
     ],
 )
 def test_copresence_makes_meetings(nlp: Language, text: str, expected: set) -> None:
@@ -99,6 +117,9 @@ def test_copresence_makes_meetings(nlp: Language, text: str, expected: set) -> N
             "discussed the budget. Then Julia Stein wrote a book. Ben Cole sold his house. "
             "Ana Diaz was at the summit.",
             id="gathering-too-far-back",
+        ),
+        pytest.param(
+            "Julia Stein attended a memorial for Ahmed Noor in Riga.", id="a-memorial-for-someone"
         ),
     ],
 )
