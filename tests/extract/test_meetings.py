@@ -508,6 +508,7 @@ def test_meetings_joint_appearance(nlp: Language, text: str) -> None:
             "Gordon Brown and Tony Blair each gave a press conference on Monday.", id="each"
         ),
         pytest.param("Gordon Brown and Tony Blair staged rival rallies.", id="rival"),
+        pytest.param("Gordon Brown saw Tony Blair on television.", id="seen-on-television"),
         pytest.param("Gordon Brown and Tony Blair shared the blame.", id="shared-not-a-platform"),
     ],
 )
