@@ -277,6 +277,8 @@ def make_post(
     elif complement_orgs:
         org = complement_orgs[0]
         role = _role(tokens, org, None, rules)
+        if role == "leads" and _part_of(objects, index):
+            role = "member_of"  # "head of Amnesty's Asia office" leads the office, not Amnesty
     elif title_orgs:
         org = title_orgs[-1][0]
         role = _role(tokens, org, title_orgs[-1][1], rules)
@@ -302,6 +304,16 @@ def make_post(
     country = country_of(tokens + complement, index, rules)
     end = (complement or tokens)[-1].i + 1
     return Post(person, label, country, org, role, head, sentence, tokens[0].i, end, party, past)
+
+
+def _part_of(objects: list[Token], index: EntityIndex) -> bool:
+    """Whether a title's complement names a part of an organisation, not the organisation: a
+    common noun the organisation possesses ('of Amnesty International's Asia office')."""
+    return bool(objects) and (
+        objects[0].pos_ == "NOUN"
+        and index.at(objects[0]) is None
+        and any(c.dep_ == "poss" for c in objects[0].children)
+    )
 
 
 def _body(tokens: list[Token], index: EntityIndex, rules: Rules) -> tuple[Resolved, int] | None:

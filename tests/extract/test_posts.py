@@ -65,6 +65,16 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="party-peer-untagged-after-an-honorific",
         ),
         pytest.param(
+            "Tom Reyes, the Taliban's supreme leader, issued a decree.",
+            {("leads", "Tom Reyes", "Taliban")},
+            id="supreme-leader-leads",
+        ),
+        pytest.param(
+            "Tom Reyes, Oxfam's executive director, said the aid was not enough.",
+            {("leads", "Tom Reyes", "Oxfam")},
+            id="executive-director-leads",
+        ),
+        pytest.param(
             "Tom Hardy, the Labour MP for Leeds North, backed the bill.",
             {("member_of", "Tom Hardy", "Labour")},
             id="apposition-party-mp-is-member",
@@ -215,6 +225,11 @@ def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, s
             "Alan Milburn, Labour's head of elections strategy, spoke.",
             ("leads", "Alan Milburn", "Labour"),
             id="head-of-something-else-does-not-lead-the-party",
+        ),
+        pytest.param(
+            "Tom Reyes, the head of Amnesty International's Asia office, spoke.",
+            ("leads", "Tom Reyes", "Amnesty International"),
+            id="head-of-an-organisations-office-does-not-lead-it",
         ),
         pytest.param(
             "Anna Berg from Leeds said the plan was flawed.",
