@@ -148,6 +148,13 @@ def _known_tail(words: list[str], aliases: dict[str, str], descriptors: set[str]
     return aliases.get(" ".join(tail)) or aliases.get(" ".join(tail[:-1]))
 
 
+def _leader_title_at(word: Token, rules: Rules) -> bool:
+    """Whether a leader's title of two words starts at `word`: 'Secretary General'."""
+    doc = word.doc
+    two = f"{word.lower_} {doc[word.i + 1].lower_}" if word.i + 1 < len(doc) else ""
+    return two in rules.posts["leader_heads"]
+
+
 def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
     """An ORG or PERSON tag that is really a post title or part of one: 'National Security'
     Minister, of 'State', 'the MEP', 'Foreign Minister'."""
@@ -170,7 +177,9 @@ def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
         # A minister's or secretary's portfolio ("National Missions" Minister) or a name made
         # of title words ("Trade and Industry" Secretary) is part of the title; an employer
         # ("FAA" spokesman, "Chevron" chairman, "Air Force" general) is not.
-        if after.lower_ in rules.posts["portfolio_heads"] and not hyphen_after(after):
+        if after.lower_ in rules.posts["portfolio_heads"] and not (
+            hyphen_after(after) or _leader_title_at(after, rules)
+        ):
             return True  # not "UN" Secretary-General: that is an organisation's head
         words = rules.words("posts", "modifiers", "of_complements", lower=True)
         return all(t.lower_ in words or t.lower_ in ("and", "&", ",") for t in span)

@@ -65,6 +65,11 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="party-peer-untagged-after-an-honorific",
         ),
         pytest.param(
+            "NATO Secretary General Tom Reyes said the alliance was united.",
+            {("leads", "Tom Reyes", "NATO")},
+            id="secretary-general-of-an-acronym-leads-it",
+        ),
+        pytest.param(
             "Tom Reyes, the Taliban's supreme leader, issued a decree.",
             {("leads", "Tom Reyes", "Taliban")},
             id="supreme-leader-leads",
