@@ -167,12 +167,16 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
     """Whether a name tagged an organisation (or a product), a place or a nationality is a
     person's: where a meeting or a verb of address puts a person, beside a title, where a verb
     ties it to a party or where 'who' describes it, two to four capitalised words or particles
-    (one will do for a place or a nationality), none an organisation word or a known party, for
-    a place none the gazetteer knows, and for a nationality a first word that names no country,
-    people or party ('Albanese held talks with X' tagged a nationality; not 'Chinese',
-    'Republicans')."""
+    (one will do for a place or a nationality, or where a candidacy ties it to a party), none an
+    organisation word or a known party, for a place none the gazetteer knows, and for a
+    nationality a first word that names no country, people or party ('Albanese held talks with
+    X' tagged a nationality; not 'Chinese', 'Republicans')."""
     names = rules.person_names
     shortest = 2 if ent.label_ in ("ORG", "PRODUCT") else 1  # "met Biden" tagged a place
+    if ent.root.head.lemma_.lower() in names["candidacy_verbs"] and _tied_to_a_party(
+        ent.root, rules
+    ):
+        shortest = 1  # "Hagelin stood as the Y Party's candidate": only a person stands
     if ent.label_ == "NORP" and not _lone_surname(ent[:1], rules):
         return False
     return (

@@ -140,6 +140,28 @@ def test_name_repair_a_name_a_party_verb_ties_to_a_party_is_a_persons(label: str
     assert ("Ines Varga", "PERSON") in repaired
 
 
+def _one_word(verb: str, lemma: str) -> list[tuple[str, str]]:
+    """'Dunmore <verb> for Labour in 2001.', hand-parsed, 'Dunmore' tagged an organisation."""
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Dunmore", verb, "for", "Labour", "in", "2001", "."],
+        heads=[1, 1, 1, 2, 1, 4, 1],
+        deps=["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "ADP", "PROPN", "ADP", "NUM", "PUNCT"],
+        lemmas=["Dunmore", lemma, "for", "Labour", "in", "2001", "."],
+    )
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 3, 4, label="ORG", span_id="Labour")]
+    return [(e.text, e.label_) for e in repair_names(doc, load_rules()).ents]
+
+
+def test_name_repair_a_one_word_name_a_candidacy_ties_to_a_party_is_a_persons() -> None:
+    assert ("Dunmore", "PERSON") in _one_word("stood", "stand")
+
+
+def test_name_repair_a_one_word_organisation_that_campaigns_for_a_party_stays() -> None:
+    assert ("Dunmore", "ORG") in _one_word("campaigned", "campaign")
+
+
 def test_name_repair_quitting_something_of_a_party_is_no_sign_of_a_person() -> None:
     doc = _tied(
         ["Acme", "Foods", "quit", "the", "Labour", "campaign", "."],
