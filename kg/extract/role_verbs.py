@@ -25,6 +25,10 @@ def role_nouns(subject: Token, rules: Rules) -> list[Token]:
     lemma = known_lemma(verb, rules.role_verb_words)
     succession = lemma in roles["object_as"]
     appointing = lemma in roles["oprd"]
+    if lemma in roles["removed_as"]:  # "X was sacked as minister", "Y sacked X as minister"
+        if subject.dep_ not in ("nsubjpass", "dobj"):
+            return []
+        return _objects_after(verb, "as") + _objects_after(subject, "as")
     if subject.dep_ == "dobj" and succession:  # "succeed Ms Rowe as leader": hers
         return _objects_after(verb, "as")
     if subject.dep_ == "dobj" and appointing:  # "elected X as its leader", "named X minister"
@@ -69,9 +73,14 @@ def _objects_after(word: Token, preposition: str) -> list[Token]:
 def left(noun: Token, rules: Rules) -> bool:
     """Whether the post `noun` names is one its holder has left: 'resigned as chairman',
     'stepped down as leader' (not 'will step down as leader': held still)."""
-    verb = noun.head.head if noun.head.lower_ == "as" else None
+    if noun.head.lower_ != "as":
+        return False
+    # "sacked X as home secretary": 'as' may hang on the name the verb takes
+    verb = next((t for t in noun.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
+    if verb.lemma_.lower() in rules.posts["role_verbs"]["removed_as"]:
+        return _happened(verb, rules, passive=True)  # "was sacked as", "sacked X as"
     return _ends_a_post(verb, rules) and _happened(verb, rules)
 
 
@@ -92,13 +101,19 @@ def succeeded(noun: Token, rules: Rules) -> bool:
     return _happened(verb, rules)
 
 
-def _happened(verb: Token, rules: Rules) -> bool:
+def _happened(verb: Token, rules: Rules, passive: bool = False) -> bool:
     """Whether a verb tells a change that took place: asserted, in the past tense or the perfect
-    ('succeeded', 'has replaced'; not 'likely to succeed', 'will succeed')."""
+    ('succeeded', 'has replaced'; not 'likely to succeed', 'will succeed'), and with `passive`
+    in a past passive too ('was sacked', 'has been dismissed')."""
     perfect = verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children
     )
-    return (verb.tag_ == "VBD" or perfect) and status_of(verb, rules) == "asserted"
+    done = (
+        passive
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" and c.tag_ in ("VBD", "VBN") for c in verb.children)
+    )
+    return (verb.tag_ == "VBD" or perfect or done) and status_of(verb, rules) == "asserted"
 
 
 def ended(noun: Token, rules: Rules) -> bool:

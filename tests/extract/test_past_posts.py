@@ -118,3 +118,24 @@ def test_past_posts_left_by_a_verb(nlp: Language, text: str, status: str) -> Non
     assert {
         (f.predicate, f.subject, f.object, f.status) for f in facts if f.predicate == "leads"
     } == {("leads", "Carla Hess", "Green Party", status)}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param("Tom Reyes was sacked as home secretary in 2004.", "past", id="was-sacked-as"),
+        pytest.param(
+            "Helen Carter dismissed Tom Reyes as home secretary.", "past", id="dismissed-x-as"
+        ),
+        pytest.param(
+            "Tom Reyes will be removed as home secretary.", "asserted", id="will-be-removed-as"
+        ),
+    ],
+)
+def test_past_posts_removed_by_someone(nlp: Language, text: str, status: str) -> None:
+    posts = {
+        (f.subject, f.object, f.status)
+        for f in extracted_facts(nlp, text)
+        if f.predicate == "holds_position"
+    }
+    assert posts == {("Tom Reyes", "home secretary", status)}
