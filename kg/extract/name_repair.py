@@ -48,7 +48,8 @@ def _name_word(token: Token) -> bool:
 
 def _extended(ent: Span, particles: frozenset[str], family_name_first: frozenset[str]) -> Span:
     """The person's name `ent` begins, run on over particles and the capitalised words after
-    them, and, for a name written family name first, over an untagged third word."""
+    them, and, for a name written family name first, over an untagged third word or back over
+    the untagged family name before a one-word name ('Han' + 'Zheng')."""
     doc, end = ent.doc, ent.end
     while end < len(doc) and doc[end].lower_ in particles and doc[end].is_lower:
         end += 1  # "Charles" + "de" ...
@@ -63,6 +64,15 @@ def _extended(ent: Span, particles: frozenset[str], family_name_first: frozenset
     syllable = hyphen_after(doc[end - 1]) and doc[end + 1].is_alpha and doc[end + 1].is_lower
     if family_first and syllable:
         return doc[ent.start : end + 2]  # "Park Min" + "-jae"
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        len(ent) == 1
+        and before is not None
+        and before.text in family_name_first
+        and _name_word(before)
+        and before.ent_type_ in ("", "NORP")  # "Han" tagged a people
+    ):
+        return doc[ent.start - 1 : end]  # "Han" + "Zheng", the family name left out
     return ent
 
 

@@ -218,6 +218,20 @@ def test_name_repair_third_word_of_a_family_name_first_name() -> None:
     ]
 
 
+def test_name_repair_family_name_left_out_before_a_given_name() -> None:
+    doc = _hand_parsed(["Han", "Lijun", "spoke", "."], {0, 1}, (1, 2))
+    assert [(e.text, e.label_) for e in repair_names(doc, load_rules()).ents] == [
+        ("Han Lijun", "PERSON")
+    ]
+
+
+def test_name_repair_no_family_name_before_other_names() -> None:
+    doc = _hand_parsed(["Acme", "Lijun", "spoke", "."], {0, 1}, (1, 2))
+    assert [(e.text, e.label_) for e in repair_names(doc, load_rules()).ents] == [
+        ("Lijun", "PERSON")
+    ]
+
+
 def test_name_repair_hyphenated_given_name_of_a_family_name_first_name() -> None:
     doc = Doc(
         spacy.blank("en").vocab,
