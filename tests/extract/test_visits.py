@@ -84,6 +84,11 @@ def _visited(facts: list[Fact]) -> set[tuple[str, str]]:
             id="stops-in-the-plural",
         ),
         pytest.param(
+            "Tom Reyes led a trade mission to Kabul in March.",
+            {("Tom Reyes", "Kabul")},
+            id="led-a-mission-to",
+        ),
+        pytest.param(
             "Tom Reyes has made three visits to Kabul since 2002.",
             {("Tom Reyes", "Kabul")},
             id="visits-in-the-plural",
@@ -151,7 +156,7 @@ def test_visits_spoken_of_are_not_the_speakers(nlp: Language, verb: str) -> None
     assert not _visited(_facts(nlp, f"Helen Carter {verb} the visit to Kabul on Monday."))
 
 
-@pytest.mark.parametrize("verb", ["began", "cut short", "opened", "made"])
+@pytest.mark.parametrize("verb", ["began", "cut short", "opened", "made", "led", "joined"])
 def test_visits_undertaken_are_the_subjects(nlp: Language, verb: str) -> None:
     facts = _facts(nlp, f"Helen Carter {verb} a visit to Kabul on Monday.")
     assert _visited(facts) == {("Helen Carter", "Kabul")}
