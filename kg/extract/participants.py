@@ -166,7 +166,8 @@ def pair_reference(trigger: Token, index: EntityIndex, spec: dict) -> Participan
     subject = next((c for c in trigger.children if c.dep_ in SUBJECTS), None)
     if subject is None:
         return []
-    counted = [sizes[c.lower_] for c in subject.children if c.lower_ in sizes]
+    # "the three leaders met", or the number alone: "the three met", "the trio met"
+    counted = [sizes[c.lower_] for c in [subject, *subject.children] if c.lower_ in sizes]
     if subject.lemma_.lower() not in spec["pair_words"] and not counted:
         return []
     size = counted[0] if counted else 2

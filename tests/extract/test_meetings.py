@@ -243,6 +243,10 @@ def test_meetings_date_of_a_named_meeting(nlp: Language) -> None:
             "Tony Blair criticised Gordon Brown and Charles Kennedy. The pair met on Monday.",
             id="the-pair-of-three-is-unclear",
         ),
+        pytest.param(
+            "Tony Blair criticised Gordon Brown. The three met on Monday.",
+            id="three-of-two-is-unclear",
+        ),
         pytest.param("Helen Carter exchanged letters with David Moore.", id="exchanged-letters"),
         pytest.param(
             "Gordon Brown travelled to Leeds with Tony Blair's letter.", id="with-a-thing"
@@ -947,3 +951,13 @@ def test_meetings_discussed_by_phone_is_no_meeting(nlp: Language) -> None:
 def test_meetings_not_from_a_stance_shared_along_with_someone(nlp: Language) -> None:
     facts = extracted_facts(nlp, "Kenji Mori, along with Luc Gagnon, criticised the plan.")
     assert not met_pairs(facts)
+
+
+@pytest.mark.parametrize("group", ["The three", "The trio", "The three leaders"])
+def test_meetings_a_group_counted_by_its_number(nlp: Language, group: str) -> None:
+    text = f"Helen Carter, Tom Reyes and Lena Moss flew to Rome. {group} met on Monday."
+    assert met_pairs(extracted_facts(nlp, text)) == {
+        frozenset(("Helen Carter", "Tom Reyes")),
+        frozenset(("Helen Carter", "Lena Moss")),
+        frozenset(("Tom Reyes", "Lena Moss")),
+    }
