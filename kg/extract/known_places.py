@@ -53,7 +53,6 @@ def names_a_seat(span: Span, rules: Rules) -> bool:
         root.dep_ == "pobj"
         and prep.lower_ == "for"
         and prep.head.lower_ in rules.posts["seat_titles"]
-        and all(t.is_title or not t.is_alpha or t.is_lower for t in span)
         and span[0].is_title
     )
 

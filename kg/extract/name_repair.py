@@ -182,11 +182,11 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
     nationality a first word that names no country, people or party ('Albanese held talks with
     X' tagged a nationality; not 'Chinese', 'Republicans')."""
     names = rules.person_names
-    shortest = 2 if ent.label_ in ("ORG", "PRODUCT") else 1  # "met Biden" tagged a place
-    if ent.root.head.lemma_.lower() in names["candidacy_verbs"] and _tied_to_a_party(
-        ent.root, rules
-    ):
-        shortest = 1  # "Hagelin stood as the Y Party's candidate": only a person stands
+    tied = _tied_to_a_party(ent.root, rules)
+    # One word will do for a place ("met Biden" tagged a place) and where a candidacy ties the
+    # name to a party ("X stood as the Y Party candidate": only a person stands).
+    candidacy = tied and ent.root.head.lemma_.lower() in names["candidacy_verbs"]
+    shortest = 2 if ent.label_ in ("ORG", "PRODUCT") and not candidacy else 1
     if ent.label_ == "NORP" and not _lone_surname(ent[:1], rules):
         return False
     return (
@@ -201,7 +201,7 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
             _in_a_meeting(ent.root, rules)
             or _addressed(ent.root, rules)
             or _beside_a_title(ent, rules)
-            or _tied_to_a_party(ent.root, rules)
+            or tied
             or _described_as_someone(ent.root, rules)
         )
         and (ent.label_ not in PLACE_LABELS or load_gazetteer().find(ent.text) is None)

@@ -21,6 +21,7 @@ from kg.extract.events import event_meetings
 from kg.extract.factuality import en_route, status_of
 from kg.extract.known_places import opens_a_dateline
 from kg.extract.participants import (
+    SUBJECTS,
     Participants,
     Trigger,
     entities_of,
@@ -304,7 +305,7 @@ def _companions(verb: Token, index: EntityIndex, spec: dict) -> Participants:
     """Persons 'along with' or 'together with' put beside the verb's subject, on the verb
     ('toured the plant along with X') or on the subject ('X, together with Y, toured')."""
     adverbs = spec["companion_adverbs"]
-    holders = [verb, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    holders = [verb, *(c for c in verb.children if c.dep_ in SUBJECTS)]
     found: Participants = []
     for holder in holders:
         for prep in holder.children:
