@@ -19,6 +19,7 @@ from kg.extract.participants import (
     examples_of,
     first_conjunct,
     persons_of,
+    same_list,
 )
 from kg.extract.posts import SUBJECTS, Role, entity_at
 from kg.extract.rules import Rules
@@ -351,8 +352,8 @@ def _party_before_name(
         plural = word.endswith("s") and (word[:-1] in nouns or word[:-1] in rules.posts["heads"])
         if word in nouns or plural:  # "Labour backbencher X" or "X, a Labour rebel"
             name = after.i + 1
-            if plural and name < sentence.end and doc[name].text == "(":
-                name += 1  # "two Labour MPs (X and Y)"
+            if plural and name < sentence.end and doc[name].text in ("(", ":"):
+                name += 1  # "two Labour MPs (X and Y)", "two Labour MPs: X and Y"
             while name < sentence.end and doc[name].text in honorifics:
                 name += 1  # "Tory grandee Lord X", "Labour backbencher Sir X"
             named = [doc[name]] if name < sentence.end else []
@@ -366,6 +367,10 @@ def _party_before_name(
         if plural:  # "Tory rebels X and Y", "Labour backbenchers including X and Y": each
             roots = [doc[index.spans[t.i][1] - 1] for t in named if t.i in index.spans]
             for t in [*roots, after]:
-                persons += [e for e, _ in entities_of(t, index, ("person",))]
+                persons += [
+                    e
+                    for e, word in entities_of(t, index, ("person",))
+                    if not roots or same_list(roots[0], word)  # not the next list's
+                ]
         for person in dict.fromkeys(persons):
             yield "member_of", person, party

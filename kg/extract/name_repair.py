@@ -19,7 +19,10 @@
 - a name run on over a describing word that starts the sentence: 'Veteran Green Party leader ...'
   names the Green Party (the words are the titles' `dropped_modifiers`, rules/posts.json);
 - a place's or building's name run on over where it is: 'the Golden Gate Bridge in San
-  Francisco' is the bridge, and San Francisco, a place the gazetteer knows.
+  Francisco' is the bridge, and San Francisco, a place the gazetteer knows;
+- a party's name cut before the country or state it is of: 'the Communist Party' + 'of' +
+  'Vietnam', 'Green Party' + 'of' + 'Ohio' are one name (a country or state the gazetteer
+  knows; 'the Labour Party of' a person stays the party).
 
 The particles, the organisation words and the verbs are data (`rules/person_names.json`,
 `rules/triggers.json`); the component is `newskg_name_repair`, after `ner` in `load_pipeline`.
@@ -461,6 +464,35 @@ def _split_at_place(ent: Span) -> list[Span]:
     return [ent]
 
 
+PARTY_OF_KINDS = ("country", "state")
+"""The places a party's name can end with ('the Socialist Party of Serbia')."""
+
+
+def _with_country(ent: Span) -> Span:
+    """`ent`, or, when it is a party's name ending 'Party' and 'of' and a country or state the
+    gazetteer knows follow ('Communist Party' + 'of Vietnam'), the whole name, a party of its own
+    (its id, which `entities` reads as a party's name, is the whole name, not the party the
+    first words name). No person's name is cut for it ('of Georgia Hall')."""
+    doc, start = ent.doc, ent.end + 1
+    if ent.label_ != "ORG" or ent[-1].lower_ != "party" or start >= len(doc):
+        return ent
+    if doc[ent.end].lower_ != "of":
+        return ent
+    start += doc[start].lower_ == "the"
+    end = start
+    while end - start < 3 and end < len(doc) and doc[end].is_title:
+        if doc[end].ent_type_ == "PERSON":
+            break
+        end += 1
+    gazetteer = load_gazetteer()
+    for stop in range(end, start, -1):
+        place = gazetteer.find(doc[start:stop].text)
+        if place is not None and place.kind in PARTY_OF_KINDS:
+            name = doc[ent.start : stop]
+            return Span(doc, name.start, name.end, label="ORG", span_id=name.text)
+    return ent
+
+
 def _without_description(ent: Span, rules: Rules) -> Span:
     """`ent` without a describing word the tagger took into it at the start of a sentence
     ('Veteran' in 'Veteran Green Party leader X'); articles are left to the name's reader."""
@@ -481,7 +513,7 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
     family_name_first = rules.words("person_names", "family_name_first")
     repaired = [*_titled_names(doc, rules), *_after_a_party(doc, rules), *_royal_names(doc, rules)]
     for ent in (part for tagged in doc.ents for part in _split_at_place(tagged)):
-        ent = _without_description(ent, rules)
+        ent = _with_country(_without_description(ent, rules))
         whole = _run_on_to_head(ent, rules)
         one_word = ent.label_ != "NORP" or len(ent) == 1  # "Olaf" (+ "Scholz"), not "South Korean"
         if (

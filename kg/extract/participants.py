@@ -72,6 +72,16 @@ def first_conjunct(token: Token, memo: dict[int, Token]) -> Token:
     return first
 
 
+LIST_OPENERS = (":", ";")
+"""Marks after which a new list starts: in 'two Labour mayors: A and B, and three Tories: C and
+D' the parser joins all four names, but the title is only A's and B's."""
+
+
+def same_list(first: Token, other: Token) -> bool:
+    """Whether `other` is in the list `first` begins: no colon or semicolon between them."""
+    return not any(t.text in LIST_OPENERS for t in first.doc[first.i : other.i])
+
+
 def examples_of(noun: Token) -> list[Token]:
     """The words 'including' or 'such as' give as examples of `noun` ('leaders including X and
     Y': X), whose people are among the noun's."""

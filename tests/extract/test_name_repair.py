@@ -454,3 +454,41 @@ def test_name_repair_a_national_adjective_tagged_a_person_is_no_one(
     assert "Ugandan" not in {e.name for e in extraction.entities}
     assert not any(f.object == "Ugandan" or f.subject == "Ugandan" for f in extraction.facts)
     assert len(met_pairs(extraction.facts)) == 1  # the two presidents, and no third
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        pytest.param(
+            "Tom Reyes, general secretary of the Communist Party of Vietnam, met Kenji Mori.",
+            ("leads", "Tom Reyes", "Communist Party of Vietnam"),
+            id="known-name-before-another-country",
+        ),
+        pytest.param(
+            "Helen Carter, a member of the Socialist Party of Serbia, spoke first.",
+            ("member_of", "Helen Carter", "Socialist Party of Serbia"),
+            id="generic-party-of-a-country",
+        ),
+        pytest.param(
+            "Lena Moss joined the Communist Party of China in 1990.",
+            ("member_of", "Lena Moss", "Communist Party"),
+            id="a-known-alias-keeps-its-party",
+        ),
+        pytest.param(
+            "Kenji Mori, who leads the Green Party of Ohio, met Helen Carter.",
+            ("leads", "Kenji Mori", "Green Party of Ohio"),
+            id="a-state-party",
+        ),
+    ],
+)
+def test_name_repair_a_party_of_a_country_is_one_name(
+    nlp: Language, text: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in {(f.predicate, f.subject, f.object) for f in extracted_facts(nlp, text)}
+    parties = [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+    assert not any(p.endswith(" of") for p in parties)
+
+
+def test_name_repair_a_party_of_a_person_is_the_party(nlp: Language) -> None:
+    doc = nlp("Helen Carter said the Labour Party of Tom Reyes had lost its way.")
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Labour Party"]

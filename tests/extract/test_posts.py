@@ -1241,6 +1241,15 @@ def test_posts_a_partys_leader_in_a_chamber_leads_its_group_not_the_party(
             },
             id="plural-member-noun-before-names",
         ),
+        pytest.param(
+            "The town has had two Labour mayors: Carla Hess and Omar Haddad, and three"
+            " Conservatives: Tom Reyes, Lena Moss and Luc Gagnon.",
+            {
+                ("member_of", "Carla Hess", "Labour", "asserted"),
+                ("member_of", "Omar Haddad", "Labour", "asserted"),
+            },
+            id="a-list-after-a-colon-ends-at-the-next-colon",
+        ),
     ],
 )
 def test_posts_ties_begun_held_and_ended(nlp: Language, text: str, expected: set) -> None:
