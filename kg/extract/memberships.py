@@ -183,9 +183,9 @@ def _member_nouns(
 def _led_under(
     sentence: Span, index: EntityIndex, rules: Rules
 ) -> Iterator[tuple[Role, Resolved, Resolved]]:
-    """A party that acts under a person, who leads it: 'Under X, the Y party won', 'the Y party,
-    under X, won', 'under the leadership of X' and 'under X's leadership'; not 'under pressure
-    from X'."""
+    """A party or another organisation that acts under a person, who leads it: 'Under X, the Y
+    party won', 'the Y union, under X, won', 'under the leadership of X' and 'under X's
+    leadership'; not 'under pressure from X', nor a place ('Under X, Norway's economy grew')."""
     doc = sentence.doc
     prepositions = rules.posts["leading_prepositions"]
     found = cached(doc, "led_under", lambda: positions_of(doc, prepositions, LOWER))
@@ -208,7 +208,7 @@ def _led_under(
         elif not (bodies := [c for c in head.children if c.dep_ in SUBJECTS]):
             # the small parser reads "Under X, the Y party won" as Y in apposition to X
             bodies = [c for t in prep.subtree for c in t.children if c.dep_ == "appos"]
-        for party in (e for t in bodies if (e := entity_at(t, index, ("party",)))):
+        for party in (e for t in bodies if (e := entity_at(t, index, ORG_TYPES))):
             for person in dict.fromkeys(leaders):
                 yield "leads", person, party
 

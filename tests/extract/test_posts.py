@@ -1464,9 +1464,31 @@ def test_posts_a_party_under_a_person_is_led_by_her(nlp: Language, text: str) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        pytest.param(
+            "The Harbour Workers Union, under Helen Carter, won a pay rise.",
+            "Harbour Workers Union",
+            id="a-union-under-x",
+        ),
+        pytest.param(
+            "The Valley Farmers Movement was founded in 1990 under the leadership of Helen Carter.",
+            "Valley Farmers Movement",
+            id="a-movement-under-the-leadership-of-x",
+        ),
+    ],
+)
+def test_posts_an_organisation_under_a_person_is_led_by_her(
+    nlp: Language, text: str, body: str
+) -> None:
+    assert ("leads", "Helen Carter", body) in _triples(_facts(nlp, text))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         pytest.param("Under Helen Carter, unemployment fell sharply.", id="no-party"),
+        pytest.param("Under Helen Carter, Norway's economy grew.", id="a-place-is-led-by-no-one"),
         pytest.param(
             "Under pressure from Helen Carter, the Valley Farmers Party backed the plan.",
             id="under-pressure-from",
