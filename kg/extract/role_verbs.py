@@ -17,9 +17,31 @@ from kg.extract.rules import Rules, load_rules
 def role_nouns(subject: Token, rules: Rules) -> list[Token]:
     """Title nouns a verb gives its subject: 'X became chancellor', 'was appointed education
     secretary', 'served as deputy prime minister', 'was promoted to chief whip', 'gained his
-    first post as shadow secretary'; or its object: 'to succeed Ms Rowe as party leader', 'the
-    party elected X as its leader', 'promoted X to chief whip'."""
-    verb, roles = subject.head, rules.posts["role_verbs"]
+    first post as shadow secretary', also through a verb joined to the subject's own that has
+    no subject of its own ('X joined the party and became its leader'); or its object: 'to
+    succeed Ms Rowe as party leader', 'the party elected X as its leader', 'promoted X to chief
+    whip'."""
+    verbs = [subject.head]
+    if subject.dep_ in SUBJECTS:
+        verbs += [c for c in subject.head.conjuncts if c.i > subject.head.i and _shares(c)]
+    return [noun for verb in verbs for noun in _given(subject, verb, rules)]
+
+
+def _shares(verb: Token) -> bool:
+    """Whether a verb joined to another takes that verb's subject: it has none of its own and
+    'and' or a comma comes right before it, or before the adverbs and auxiliaries it has ('and
+    later became'; not 'and X became', where the parser may hang X on the first verb's object)."""
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return False
+    before = verb.i - 1
+    while before > 0 and verb.doc[before].pos_ in ("ADV", "AUX", "PART"):
+        before -= 1
+    return verb.doc[before].dep_ == "cc" or verb.doc[before].text == ","
+
+
+def _given(subject: Token, verb: Token, rules: Rules) -> list[Token]:
+    """The title nouns `verb` gives `subject` (see `role_nouns`)."""
+    roles = rules.posts["role_verbs"]
     if verb.pos_ not in ("VERB", "AUX") or hypothetical(verb):  # no climb up "A and B and ..."
         return []
     lemma = known_lemma(verb, rules.role_verb_words)

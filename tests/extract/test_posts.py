@@ -1250,6 +1250,14 @@ def test_posts_a_partys_leader_in_a_chamber_leads_its_group_not_the_party(
             },
             id="a-list-after-a-colon-ends-at-the-next-colon",
         ),
+        pytest.param(
+            "Carla Hess joined the Valley Farmers Party in 1990 and became its leader in 2006.",
+            {
+                ("member_of", "Carla Hess", "Valley Farmers Party", "asserted"),
+                ("leads", "Carla Hess", "Valley Farmers Party", "asserted"),
+            },
+            id="a-joined-verb-shares-the-subject",
+        ),
     ],
 )
 def test_posts_ties_begun_held_and_ended(nlp: Language, text: str, expected: set) -> None:
@@ -1260,6 +1268,12 @@ def test_posts_ties_begun_held_and_ended(nlp: Language, text: str, expected: set
         if f.predicate in ("leads", "member_of")
     }
     assert ties == expected
+
+
+def test_posts_a_joined_verb_after_another_name_is_not_the_first_subjects(nlp: Language) -> None:
+    # the small parser hangs Omar Haddad on the party and leaves "became" without a subject
+    text = "Carla Hess joined the Valley Farmers Party and Omar Haddad became its leader."
+    assert ("leads", "Carla Hess", "Valley Farmers Party") not in _triples(_facts(nlp, text))
 
 
 @pytest.mark.parametrize(
