@@ -15,13 +15,19 @@
   the verb's complement: in 'Y received visiting Kenyan President X in Nairobi' the name is the
   verb's object ('began visiting Paris' is a gerund: 'begin' is no meeting verb).
 
+- A name after a fronted phrase read as in apposition to the phrase's noun, leaving the verb
+  without a subject: in 'On Monday, X, the party's leader, met Y' the parser hangs X (and the
+  title after it) on 'Monday'. The name is the verb's subject, and what stood in apposition
+  after it describes it. Only a proper name, only where the verb has no subject at all and
+  comes after the name.
+
 The component is `newskg_misparses`, after `lemmatizer` in `load_pipeline` (it reads lemmas,
 never entities); the stages after it, `newskg_name_repair` among them, read the mended parse.
 """
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER
+from spacy.attrs import DEP, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -95,8 +101,37 @@ def _describe(participle: Token, name: Token, head: Token, dep: str) -> None:
     participle.head, participle.dep_ = name, "amod"
 
 
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+
+
+def _fronted_subject(name: Token) -> Token | None:
+    """The verb a name in apposition to a fronted phrase's noun is the missing subject of: 'On
+    Monday, X, ... met' (X an appos of 'Monday', 'On' a prep of 'met', 'met' with no subject)."""
+    noun = name.head
+    if name.tag_ not in ("NNP", "NNPS") or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i < name.i or noun.head.i > name.i:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return verb
+
+
+def _make_subject(name: Token, verb: Token) -> None:
+    """Make `name` the subject of `verb`; the appositions after it on the same noun are its."""
+    noun = name.head
+    for other in [c for c in noun.children if c.dep_ == "appos" and c.i > name.i]:
+        other.head = name
+    name.head, name.dep_ = verb, "nsubj"
+
+
 def mend_parse(doc: Doc, rules: Rules) -> Doc:
     """The doc with the misparses above mended."""
+    appos = doc.vocab.strings["appos"]
+    for i in [i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == appos]:
+        if (verb := _fronted_subject(doc[i])) is not None:
+            _make_subject(doc[i], verb)
     # Read the words as ids: a Token is made only where a modifier stands (few docs have one).
     modifiers = {doc.vocab.strings[w] for w in rules.triggers["visited"]["visitor_modifiers"]}
     prepositions = set(rules.triggers["met"]["with_prepositions"])

@@ -82,3 +82,23 @@ def test_a_gerund_after_other_words_stays_a_gerund(nlp: Language, text: str, pla
     assert visiting.dep_ != "amod"
     found = {(f.predicate, f.subject, f.object) for f in extracted_facts(nlp, text)}
     assert ("visited", "Jonas Weber", place) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, Tom Reyes, president of the Harbour Party, met Helen Carter in Oslo.",
+        "In Oslo, Tom Reyes, the harbour minister, met Helen Carter on Monday.",
+    ],
+)
+def test_a_name_after_a_fronted_phrase_is_the_subject(nlp: Language, text: str) -> None:
+    reyes = next(t for t in nlp(text) if t.text == "Reyes")
+    assert (reyes.dep_, reyes.head.text) == ("nsubj", "met")
+    found = {(f.predicate, f.subject, f.object) for f in extracted_facts(nlp, text)}
+    assert ("met", "Helen Carter", "Tom Reyes") in found
+
+
+def test_a_name_in_apposition_to_a_fronted_place_with_a_subject_stays(nlp: Language) -> None:
+    doc = nlp("In the capital, Oslo, officials met Tom Reyes on Monday.")
+    oslo = next(t for t in doc if t.text == "Oslo")
+    assert oslo.dep_ != "nsubj"
