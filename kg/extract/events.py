@@ -5,7 +5,8 @@ News often names the occasion and lets the reader infer who was there:
 - an exchange set at a gathering: 'during a meal at Granita, Brown gave Blair a clear run',
   'spoke with X on the sidelines of the summit',
   'Chirac told Blair over lunch' (the person addressed was at the table; a rally or a phone call
-  is not enough, and criticism is not address);
+  is not enough, and criticism is not address); what two or more did together after it ('A and
+  B signed a statement after talks');
 - an encounter noun: 'a handshake between X and Y' is face to face by itself; 'a row between X
   and Y' is only when the text shows it was seen ('footage of a row', 'a face-to-face clash'),
   since most rows between politicians are fought through the press;
@@ -52,15 +53,17 @@ def adjunct_meeting(token: Token, index: EntityIndex, rules: Rules) -> Trigger |
     """'Gave Blair a clear run during a meal', 'told Blair at a meeting': the subject and the
     person addressed were both at the gathering the clause is set in; so were the subjects of
     'A and B discussed the budget over dinner' and of 'A and B exchanged views at their
-    meeting'."""
+    meeting', and the two or more subjects of an active verb set after one ('A and B signed a
+    statement after talks', `sequel_prepositions`)."""
     spec = rules.triggers["met"]["event_adjuncts"]
     if token.dep_ != "pobj" or token.lower_ not in spec["nouns"]:
         return None
     prep = token.head
     margin = prep.head
+    sequel = prep.lower_ in spec["sequel_prepositions"]
     if prep.lower_ == "of" and margin.lower_ in spec["margins"] and margin.dep_ == "pobj":
         prep = margin.head  # "on the sidelines of the summit" is at the summit
-    elif prep.lower_ not in spec["prepositions"]:
+    elif prep.lower_ not in spec["prepositions"] and not sequel:
         return None
     verb = prep.head
     if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
@@ -75,6 +78,11 @@ def adjunct_meeting(token: Token, index: EntityIndex, rules: Rules) -> Trigger |
     shared = any(
         c.dep_ == "poss" and c.lower_ in spec["shared_possessives"] for c in token.children
     )
+    if sequel:  # "A and B signed a statement after talks": what they did, once they met
+        active = not any(c.dep_ == "nsubjpass" for c in verb.children)
+        if addressed or len(subjects) < 2 or not active:
+            return None
+        return Trigger(subjects, [], spec["confidence"], together=True, event=verb, status=status)
     if (
         not addressed
         and len(subjects) > 1

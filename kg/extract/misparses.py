@@ -15,11 +15,12 @@
   the verb's complement: in 'Y received visiting Kenyan President X in Nairobi' the name is the
   verb's object ('began visiting Paris' is a gerund: 'begin' is no meeting verb).
 
-- A name after a fronted phrase read as in apposition to the phrase's noun, leaving the verb
-  without a subject: in 'On Monday, X, the party's leader, met Y' the parser hangs X (and the
-  title after it) on 'Monday'. The name is the verb's subject, and what stood in apposition
-  after it describes it. Only a proper name, only where the verb has no subject at all and
-  comes after the name.
+- A name after a fronted phrase read as in apposition or conjunction to the phrase's noun,
+  leaving the verb without a subject: in 'On Monday, X, the party's leader, met Y' the parser
+  hangs X (and the title after it) on 'Monday', in 'Following a summit in Lima, X and Y
+  issued' on 'Lima'. The name is the verb's subject, and what stood in apposition or
+  conjunction after it is its. Only a proper name after a comma, only where the phrase runs
+  up to the verb and the verb has no subject at all.
 
 The component is `newskg_misparses`, after `lemmatizer` in `load_pipeline` (it reads lemmas,
 never entities); the stages after it, `newskg_name_repair` among them, read the mended parse.
@@ -105,13 +106,25 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 
 
 def _fronted_subject(name: Token) -> Token | None:
-    """The verb a name in apposition to a fronted phrase's noun is the missing subject of: 'On
-    Monday, X, ... met' (X an appos of 'Monday', 'On' a prep of 'met', 'met' with no subject)."""
-    noun = name.head
-    if name.tag_ not in ("NNP", "NNPS") or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+    """The verb a name the parser hung on a fronted phrase's noun is the missing subject of:
+    'On Monday, X, ... met' (X an appos of 'Monday'), 'Following a summit in Lima, X and Y
+    issued' (X a conj of 'Lima'). The name follows a comma, the phrase runs up to the verb, and
+    the verb has no subject."""
+    doc, noun = name.doc, name.head
+    if name.dep_ not in ("appos", "conj") or name.tag_ not in ("NNP", "NNPS"):
         return None
-    verb = noun.head.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.i < name.i or noun.head.i > name.i:
+    first = name.left_edge.i
+    if noun.dep_ != "pobj" or first == 0 or doc[first - 1].text != ",":
+        return None
+    phrase = noun.head  # the fronted phrase: a preposition on a verb after the name
+    while not (phrase.dep_ == "prep" and phrase.head.pos_ in ("VERB", "AUX")):
+        if phrase.head.i == phrase.i:
+            return None
+        phrase = phrase.head
+    verb, after = phrase.head, phrase.right_edge.i + 1
+    if verb.i < name.i or phrase.i > name.i:
+        return None
+    if after != verb.i and not (doc[after].text == "," and after + 1 == verb.i):
         return None
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
@@ -119,17 +132,18 @@ def _fronted_subject(name: Token) -> Token | None:
 
 
 def _make_subject(name: Token, verb: Token) -> None:
-    """Make `name` the subject of `verb`; the appositions after it on the same noun are its."""
+    """Make `name` the subject of `verb`; what stood in apposition or conjunction after it on
+    the same noun is its."""
     noun = name.head
-    for other in [c for c in noun.children if c.dep_ == "appos" and c.i > name.i]:
+    for other in [c for c in noun.children if c.dep_ in ("appos", "conj") and c.i > name.i]:
         other.head = name
     name.head, name.dep_ = verb, "nsubj"
 
 
 def mend_parse(doc: Doc, rules: Rules) -> Doc:
     """The doc with the misparses above mended."""
-    appos = doc.vocab.strings["appos"]
-    for i in [i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == appos]:
+    linked = {doc.vocab.strings["appos"], doc.vocab.strings["conj"]}
+    for i in [i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in linked]:
         if (verb := _fronted_subject(doc[i])) is not None:
             _make_subject(doc[i], verb)
     # Read the words as ids: a Token is made only where a modifier stands (few docs have one).

@@ -64,6 +64,35 @@ def test_events_no_meeting_without_address_at_a_gathering(nlp: Language, text: s
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Tom Reyes and Helen Carter signed a joint statement after talks in Lima.",
+            id="after-talks",
+        ),
+        pytest.param(
+            "Following a summit in Lima, Tom Reyes and Helen Carter issued a declaration.",
+            id="following-a-summit",
+        ),
+    ],
+)
+def test_events_what_two_did_after_a_gathering_they_were_at(nlp: Language, text: str) -> None:
+    assert met_pairs(extracted_facts(nlp, text)) == {frozenset(("Tom Reyes", "Helen Carter"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Tom Reyes and Helen Carter were criticised after the summit.", id="passive"),
+        pytest.param("Tom Reyes told Helen Carter after the summit that he would go.", id="one"),
+        pytest.param("Tom Reyes and Helen Carter resigned before the summit.", id="before"),
+    ],
+)
+def test_events_after_a_gathering_without_two_doers(nlp: Language, text: str) -> None:
+    assert not met_pairs(extracted_facts(nlp, text))
+
+
+@pytest.mark.parametrize(
     ("text", "status"),
     [
         pytest.param(
