@@ -20,6 +20,8 @@
   names the Green Party (the words are the titles' `dropped_modifiers`, rules/posts.json);
 - a place's or building's name run on over where it is: 'the Golden Gate Bridge in San
   Francisco' is the bridge, and San Francisco, a place the gazetteer knows;
+- a name run on over a preposition, determiner or conjunction at its end: 'the Great Hall of
+  the People on' Friday is the Great Hall of the People;
 - a party's name cut before the country or state it is of: 'the Communist Party' + 'of' +
   'Vietnam', 'Green Party' + 'of' + 'Ohio' are one name (a country or state the gazetteer
   knows; 'the Labour Party of' a person stays the party).
@@ -493,6 +495,19 @@ def _with_country(ent: Span) -> Span:
     return ent
 
 
+LOOSE_ENDS = ("ADP", "DET", "CCONJ", "SCONJ")
+"""Words no name ends with, that the tagger sometimes runs a name on to ('the Great Hall of
+the People on' Friday, 'the Senate Committee on')."""
+
+
+def _without_loose_end(ent: Span) -> Span:
+    """`ent` without the lowercase prepositions, determiners and conjunctions it ends with."""
+    end = ent.end
+    while end - ent.start > 1 and ent.doc[end - 1].is_lower and ent.doc[end - 1].pos_ in LOOSE_ENDS:
+        end -= 1
+    return ent if end == ent.end else Span(ent.doc, ent.start, end, label=ent.label_)
+
+
 def _without_description(ent: Span, rules: Rules) -> Span:
     """`ent` without a describing word the tagger took into it at the start of a sentence
     ('Veteran' in 'Veteran Green Party leader X'); articles are left to the name's reader."""
@@ -513,7 +528,7 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
     family_name_first = rules.words("person_names", "family_name_first")
     repaired = [*_titled_names(doc, rules), *_after_a_party(doc, rules), *_royal_names(doc, rules)]
     for ent in (part for tagged in doc.ents for part in _split_at_place(tagged)):
-        ent = _with_country(_without_description(ent, rules))
+        ent = _with_country(_without_description(_without_loose_end(ent), rules))
         whole = _run_on_to_head(ent, rules)
         one_word = ent.label_ != "NORP" or len(ent) == 1  # "Olaf" (+ "Scholz"), not "South Korean"
         if (

@@ -211,6 +211,11 @@ from tests.samples import extracted_facts, met_pairs
             [("Ruth Banks", "David Moore")],
             id="surname-tagged-as-a-common-noun",
         ),
+        pytest.param(
+            "Helen Carter had a long discussion with Tom Reyes in Oslo.",
+            [("Helen Carter", "Tom Reyes")],
+            id="a-discussion-with",
+        ),
     ],
 )
 def test_meetings_found(nlp: Language, text: str, pairs: list[tuple[str, str]]) -> None:

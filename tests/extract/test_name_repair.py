@@ -492,3 +492,11 @@ def test_name_repair_a_party_of_a_country_is_one_name(
 def test_name_repair_a_party_of_a_person_is_the_party(nlp: Language) -> None:
     doc = nlp("Helen Carter said the Labour Party of Tom Reyes had lost its way.")
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Labour Party"]
+
+
+def test_name_repair_a_name_ends_on_no_preposition(nlp: Language) -> None:
+    text = "Tom Reyes received Helen Carter at the Great Hall of the People on Friday."
+    visited = {
+        (f.subject, f.object) for f in extracted_facts(nlp, text) if f.predicate == "visited"
+    }
+    assert visited == {("Helen Carter", "Great Hall of the People")}
