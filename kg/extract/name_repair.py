@@ -33,6 +33,7 @@ The particles, the organisation words and the verbs are data (`rules/person_name
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -421,13 +422,15 @@ def _described_as_someone(name: Token, rules: Rules) -> bool:
 
 def _untagged_participants(doc: Doc, rules: Rules, persons: list[Span]) -> list[Span]:
     """Untagged names where a meeting puts a person, opposite one of `persons` (the names found
-    so far) in the sentence ('Modi held talks with Putin'), or that a relative clause only a
-    person takes describes ('Modi, who arrived in Washington'): one to three capitalised words,
-    none a place the gazetteer knows or an organisation word."""
+    so far) in the sentence ('Modi held talks with Putin') or opposite another such name of two
+    words or more ('Xi Jinping met Joko Widodo', neither tagged), or that a relative clause only
+    a person takes describes ('Modi, who arrived in Washington'): one to three capitalised
+    words, none a place the gazetteer knows or an organisation word."""
     found: list[Span] = []
     if not doc.has_annotation("DEP"):
         return found
     with_person = {p.sent.start for p in persons}
+    meeting: list[Span] = []
     for root in doc:
         if root.ent_type_ or not _name_word(root) or root.dep_ == "compound":
             continue
@@ -436,18 +439,23 @@ def _untagged_participants(doc: Doc, rules: Rules, persons: list[Span]) -> list[
             start -= 1
         span = doc[start : root.i + 1]
         if (
-            len(span) <= 3
-            and len(span.text) > 1  # not a caption's "(L)"
-            and not any(t.ent_type_ for t in span)
-            and not any(t.text in rules.person_names["organisation_words"] for t in span)
-            and (
-                (_in_a_meeting(root, rules) and root.sent.start in with_person)
-                or _described_as_someone(root, rules)
-            )
-            and load_gazetteer().find(span.text) is None
+            len(span) > 3
+            or len(span.text) <= 1  # not a caption's "(L)"
+            or any(t.ent_type_ for t in span)
+            or any(t.text in rules.person_names["organisation_words"] for t in span)
         ):
-            found.append(Span(doc, span.start, span.end, label="PERSON"))
-    return found
+            continue
+        described = _described_as_someone(root, rules)
+        if not described and not _in_a_meeting(root, rules):
+            continue
+        if load_gazetteer().find(span.text) is None:
+            (found if described else meeting).append(span)
+    untagged_pairs = Counter(s.sent.start for s in meeting if len(s) > 1)
+    for span in meeting:
+        sentence = span.sent.start
+        if sentence in with_person or (len(span) > 1 and untagged_pairs[sentence] > 1):
+            found.append(span)
+    return [Span(doc, span.start, span.end, label="PERSON") for span in found]
 
 
 def _split_at_place(ent: Span) -> list[Span]:

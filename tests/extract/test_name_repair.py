@@ -500,3 +500,29 @@ def test_name_repair_a_name_ends_on_no_preposition(nlp: Language) -> None:
         (f.subject, f.object) for f in extracted_facts(nlp, text) if f.predicate == "visited"
     }
     assert visited == {("Helen Carter", "Great Hall of the People")}
+
+
+def _untagged_meeting(words: list[str]) -> list[tuple[str, str]]:
+    """'[A] B met C D.', hand-parsed, nothing tagged; the names the repair leaves."""
+    first = len(words) - 5  # 1 when the subject has two words, else 0
+    heads = [1 + first, 1 + first, 3 + first, 1 + first, 1 + first]
+    deps = ["nsubj", "ROOT", "compound", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "PROPN", "PUNCT"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1] * first + heads,
+        deps=["compound"] * first + deps,
+        pos=["PROPN"] * first + pos,
+        lemmas=[w if w != "met" else "meet" for w in words],
+    )
+    return [(e.text, e.label_) for e in repair_names(doc, load_rules()).ents]
+
+
+def test_name_repair_two_untagged_names_a_meeting_puts_opposite_each_other() -> None:
+    repaired = _untagged_meeting(["Oren", "Dalqvist", "met", "Imre", "Szabados", "."])
+    assert repaired == [("Oren Dalqvist", "PERSON"), ("Imre Szabados", "PERSON")]
+
+
+def test_name_repair_a_one_word_untagged_name_is_no_one_opposite_another() -> None:
+    assert _untagged_meeting(["Dalqvist", "met", "Imre", "Szabados", "."]) == []
