@@ -365,10 +365,18 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         for span, _ in leftovers
         if span.end < len(doc) and doc[span.end].lower_ == "party"
     }
+    # A word that names a party only before a title ('Labor leader X') names it alone too
+    # where the article has already read it so ('led Labor to victory'): one sense a text.
+    title_words = rules.party_mentions["title_words"]
     for span, _ in leftovers:
         label = votes[span.text.casefold()].most_common(1)[0][0]
         etype = LABEL_TYPES[label]
         name = _display(span.text, label)
+        party = f"party:{title_words.get(span.text)}"
+        if etype == "organization" and party in index.entities:
+            index.entities[party].aliases.add(span.text)
+            index.add_mention(party, span.start, span.end)
+            continue
         if etype == "organization" and (
             name.split()[-1] == "Party" or span.text.casefold() in called_parties
         ):

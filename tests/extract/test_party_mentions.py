@@ -127,6 +127,17 @@ def test_party_word_the_tagger_took_for_an_organisation_leads(nlp: Language) -> 
     assert _asserted(nlp, text, "works_for") == set()
 
 
+def test_party_word_alone_is_the_party_the_article_reads_it_as(nlp: Language) -> None:
+    text = (
+        "Labor leader Helen Carter met Tom Reyes on Monday. Tom Reyes, who joined Labor in "
+        "1996, led Labor to victory in 2022."
+    )
+    facts = {(f.predicate, f.subject, f.object) for f in extracted_facts(nlp, text)}
+    assert ("member_of", "Tom Reyes", "Australian Labor Party") in facts
+    assert ("leads", "Tom Reyes", "Australian Labor Party") in facts
+    assert not [f for f in facts if f[2] == "Labor"]
+
+
 def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
     rules = load_rules()
     bad = {**rules.party_mentions, "tag_patterns": [[{"ORHT": "("}]]}
