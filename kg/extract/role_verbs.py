@@ -148,11 +148,16 @@ def ended(noun: Token, rules: Rules) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in ends for c in verb.children):
         return True
     dated = {
-        t.lower_
-        for t in verb.subtree
-        if t.dep_ == "prep" and any(d.ent_type_ == "DATE" for d in t.children)
+        t.lower_ for t in verb.subtree if t.dep_ == "prep" and any(_a_date(d) for d in t.children)
     }
     return {"from", "to"} <= dated
+
+
+def _a_date(word: Token) -> bool:
+    """A date, or a year the tagger left untagged ('from 2010 to' + '2015')."""
+    return word.ent_type_ == "DATE" or (
+        word.is_digit and len(word) == 4 and word.text[:2] in ("19", "20")
+    )
 
 
 FUTURE_MARKS = ("after", "when", "once", "before", "until")

@@ -48,6 +48,11 @@ def _facts(nlp: Language, text: str) -> set[tuple[str, str, str, str]]:
             id="from-a-year-to-a-year",
         ),
         pytest.param(
+            "Tom Reyes, who served as prime minister from 2010 to 2015, wrote a memoir.",
+            {("holds_position", "Tom Reyes", "prime minister", "past")},
+            id="from-a-year-to-an-untagged-year",
+        ),
+        pytest.param(
             "Robert Finch, who has been chancellor since 2010, wrote a memoir.",
             {("holds_position", "Robert Finch", "chancellor", "asserted")},
             id="since-a-year-is-current",
