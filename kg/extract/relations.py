@@ -30,6 +30,7 @@ from kg.extract.participants import (
     objects_with,
     pair_reference,
     persons_of,
+    phrasal,
     subjects_of,
 )
 from kg.extract.rules import Rules
@@ -332,6 +333,21 @@ def _beside_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | N
     return Trigger(subjects_of(token, index), objects, beside[word]) if objects else None
 
 
+def _looking_on(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
+    """'X looked on as Y signed the accord': one of `onlookers` (a verb with its particle) and
+    the persons its 'as' clause makes the subject, watched where they were."""
+    onlookers = spec["onlookers"]
+    if token.pos_ != "VERB" or (word := phrasal(token)) not in onlookers:
+        return None
+    watched = [
+        p
+        for clause in token.children
+        if clause.dep_ == "advcl" and any(m.lower_ == "as" for m in clause.children)
+        for p in subjects_of(clause, index)
+    ]
+    return Trigger(subjects_of(token, index), watched, onlookers[word]) if watched else None
+
+
 def _in_presence(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """'Signed the accord in the presence of X': one of `presence_nouns` after 'in', the persons
     its 'of' names beside the clause's subject."""
@@ -482,6 +498,7 @@ MEETING_PATTERNS = (
     _beside_meeting,
     _call_on,
     _in_presence,
+    _looking_on,
 )
 
 
@@ -506,6 +523,7 @@ def _starting_words(spec: dict) -> frozenset[str]:
             *spec["nouns"],
             *spec["person_destinations"],
             *spec["presence_nouns"],
+            *(words.split()[0] for words in spec["onlookers"]),
         }
     )
     _STARTS[id(spec)] = (spec, words)

@@ -216,6 +216,16 @@ from tests.samples import extracted_facts, met_pairs
             [("Helen Carter", "Tom Reyes")],
             id="a-discussion-with",
         ),
+        pytest.param(
+            "Tom Reyes looked on as Helen Carter signed the accord in Lima.",
+            [("Helen Carter", "Tom Reyes")],
+            id="looked-on-as",
+        ),
+        pytest.param(
+            "Helen Carter and Tom Reyes posed for photographs outside the palace.",
+            [("Helen Carter", "Tom Reyes")],
+            id="two-posed-for-photographs",
+        ),
     ],
 )
 def test_meetings_found(nlp: Language, text: str, pairs: list[tuple[str, str]]) -> None:
