@@ -3,14 +3,14 @@
 quotation, resolved to its speaker ('"I met him on Monday," Mr Brown said').
 
 A subject pronoun refers to the one person who is a grammatical subject earlier in the same
-sentence, or, in a phrase set before its clause, that clause's subject ('During her visit to
-India, Jane Hill met ...'), or, failing that, a subject in the previous sentence (looking past a
-sentence that is all quotation, as in 'X said ... "I hope so." He added ...'), outside quotation
-marks, unless that person's known gender (an honorific like "Mrs", or an earlier pronoun)
-contradicts it, or, that gender unknown, someone named before it in the sentence is known to be
-of the pronoun's ('X will hold talks with Ms Rice when she visits'). Two candidates, or none,
-leave the pronoun unresolved. Pronouns inside quotations are left alone: there "he" is
-whoever the speaker means.
+sentence (or speaks through one: 'a spokesman for X said she'), or, in a phrase set before its
+clause, that clause's subject ('During her visit to India, Jane Hill met ...'), or, failing that, a
+subject in the previous sentence (looking past a sentence that is all quotation, as in 'X said ...
+"I hope so." He added ...'), outside quotation marks, unless that person's known gender (an
+honorific like "Mrs", or an earlier pronoun) contradicts it, or, that gender unknown, someone named
+before it in the sentence is known to be of the pronoun's ('X will hold talks with Ms Rice when she
+visits'). Two candidates, or none, leave the pronoun unresolved. Pronouns inside quotations are
+left alone: there "he" is whoever the speaker means.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ class _Resolver:
         self.quote_starts = [marked.outer_start for marked in self.quotes]
         self.pronouns: dict[str, str] = rules.pronouns["pronouns"]
         self.possessives: dict[str, str] = rules.pronouns["possessives"]
+        self.representatives = set(rules.pronouns["representatives"])
         met, visited = rules.triggers["met"], rules.triggers["visited"]
         self.events = (
             set(met["nouns"])
@@ -85,7 +86,11 @@ class _Resolver:
                 # "Blinken and Abbas met": Abbas is a subject too; so is Kishida in "The prime
                 # minister, Fumio Kishida, visited Kyiv"
                 head = head.head
-            link = head.dep_ in SUBJECTS or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+            link = (
+                head.dep_ in SUBJECTS
+                or (head.dep_ == "pobj" and head.head.dep_ == "agent")
+                or self.represented(head)
+            )
             person = self.index.at(token)
             if (
                 link
@@ -96,6 +101,16 @@ class _Resolver:
             ):
                 found.append(person)
         return found
+
+    def represented(self, name: Token) -> bool:
+        """Whether a name speaks through a subject that represents it: 'X's spokesman said',
+        'a spokesman for X said'."""
+        noun = name.head
+        if name.dep_ == "pobj" and noun.lower_ == "for":
+            noun = noun.head
+        elif name.dep_ != "poss":
+            return False
+        return noun.dep_ in SUBJECTS and noun.lower_ in self.representatives
 
     def ahead(self, pronoun: Token) -> list[Resolved]:
         """The subject of the clause a phrase set before it holds the pronoun in: 'During her

@@ -380,6 +380,23 @@ def test_pronoun_subject_named_in_apposition_to_a_title(nlp: Language) -> None:
     assert met_pairs(extracted_facts(nlp, text)) == {frozenset(("Sean Doyle", "Erna Berg"))}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helen Carter's spokesman said she would meet Tom Reyes in Lima on Friday.",
+        "A spokesman for Helen Carter said she would meet Tom Reyes in Lima on Friday.",
+    ],
+)
+def test_pronoun_of_the_person_a_spokesman_speaks_for(nlp: Language, text: str) -> None:
+    facts = extracted_facts(nlp, text)
+    assert met_pairs(facts, "planned") == {frozenset(("Helen Carter", "Tom Reyes"))}
+
+
+def test_pronoun_of_someone_elses_relative_is_not_theirs(nlp: Language) -> None:
+    facts = extracted_facts(nlp, "Tom Reyes's wife said she would meet Helen Carter in Lima.")
+    assert not met_pairs(facts, "planned")
+
+
 def test_pronoun_with_two_candidates_stays_unresolved(nlp: Language) -> None:
     facts = extracted_facts(
         nlp, "Michael Howard and Charles Kennedy arrived. He met Tony Blair there."
