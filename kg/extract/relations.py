@@ -466,6 +466,20 @@ def _doers(
     return subjects_of(token, index, controllers)
 
 
+def _agents(verb: Token, index: EntityIndex) -> Participants:
+    """The persons a passive verb's 'by' names: 'was visited by X'."""
+    if verb.pos_ != "VERB":
+        return []
+    return [
+        p
+        for agent in verb.children
+        if agent.dep_ == "agent"
+        for o in agent.children
+        if o.dep_ == "pobj"
+        for p in persons_of(o, index)
+    ]
+
+
 def _invitation(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """'X invited Y to talks', 'X has invited Y for dinner': a meeting planned, not held."""
     word = lemma(token, spec["invitations"]) if token.pos_ == "VERB" else None
@@ -764,6 +778,11 @@ def visits(
             links = [link for link in spec["verbs"][word] if link not in homeward]
             places = _visit_places(token, links, index)
             home = _visit_places(token, homeward, index) if homeward else []
+            if "dobj" in links and _agents(token, index):
+                # "Kabul was visited by X", "the summit in Geneva was attended by X"
+                places += [
+                    e for c in token.children if c.dep_ == "nsubjpass" for e in _places_of(c, index)
+                ]
         elif token.pos_ == "VERB" and (stay := _stay(token, spec["stay_verbs"])):
             places = _visit_places(token, stay, index)  # "spent two days in Kyiv"
         elif token.pos_ == "NOUN" and token.lower_ in spec["nouns"]:
@@ -788,7 +807,7 @@ def visits(
         status = "planned" if en_route(token, rules) else status_of(token, rules)
         when = _date(token, published, status, rules)
         companions = objects_with(token, index, ("with",))  # "on a visit with Ruth Kelly"
-        visitors = _doers(
+        visitors = _agents(token, index) or _doers(
             token, index, rules.triggers["met"], rules.triggers["object_control_verbs"]
         )
         if _spoken_of(token, spec, rules.triggers["met"]["agent_prepositions"]):

@@ -684,6 +684,16 @@ def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="sent-someone-to",
         ),
         pytest.param("Tom Aske sent a letter to Lusaka.", set(), id="sent-something-to"),
+        pytest.param(
+            "Lima was visited by Tom Reyes on Monday.",
+            {("Tom Reyes", "Lima", "asserted")},
+            id="visited-by",
+        ),
+        pytest.param(
+            "The summit in Lima was attended by Tom Reyes.",
+            {("Tom Reyes", "Lima", "asserted")},
+            id="a-summit-attended-by",
+        ),
     ],
 )
 def test_visits_found(nlp: Language, text: str, visits: set[tuple[str, str, str]]) -> None:
