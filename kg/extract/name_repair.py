@@ -13,8 +13,9 @@
   Scholz'), a verb ties it to a party ('X stood for the Y Party') or 'who' describes it ('X,
   who ...', `person_names.personal_relatives`): capitalised words and particles, none of them a
   word organisations are named with, nor a place the gazetteer knows; or left untagged where a
-  meeting puts a person, opposite one the tagger found ('Modi held talks with Putin'), or where
-  'who' describes it ('Modi, who arrived ...'); a first name tagged alone runs on to its surname
+  meeting puts a person, opposite one the tagger found ('Modi held talks with Putin') or another
+  untagged name of two words or more ('Xi Jinping met Joko Widodo'), or where 'who' describes it
+  ('Modi, who arrived ...'); a first name tagged alone runs on to its surname
   ('Olaf' + 'Scholz');
 - a name run on over a describing word that starts the sentence: 'Veteran Green Party leader ...'
   names the Green Party (the words are the titles' `dropped_modifiers`, rules/posts.json);
@@ -488,7 +489,8 @@ def _with_country(ent: Span) -> Span:
         return ent
     if doc[ent.end].lower_ != "of":
         return ent
-    start += doc[start].lower_ == "the"
+    if doc[start].lower_ == "the":
+        start += 1  # "the Communist Party of the Philippines"
     end = start
     while end - start < 3 and end < len(doc) and doc[end].is_title:
         if doc[end].ent_type_ == "PERSON":
