@@ -120,12 +120,24 @@ def _before_a_possessed_name(word: Token, person_starts: set[int]) -> bool:
     return i + 1 < len(word.doc) and word.doc[i].text in POSSESSIVE and i + 1 in person_starts
 
 
+def _copula_subjects(word: Token, rules: Rules) -> list[Token]:
+    """The subjects a member noun completes with a copula: 'X is a Democrat', 'X and Y are
+    Republicans' (not 'X is not a Democrat')."""
+    verb = word.head
+    if word.dep_ != "attr" or verb.lemma_ not in rules.posts["role_verbs"]["attr"]:
+        return []
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return [t for s in subjects for t in (s, *s.conjuncts)]
+
+
 def tagged_members(
     sentence: Span, index: EntityIndex, rules: Rules
 ) -> Iterator[tuple[Resolved, Resolved, bool]]:
     """(person, party, past) for each tag after a name, party word right before a name, or member
-    noun in apposition to a name in `sentence` (past: 'X, formerly a Democrat'); titles
-    ('Republican Sen. X') are `posts`'s."""
+    noun in apposition to a name or completing a copula ('X is a Democrat') in `sentence` (past:
+    'X, formerly a Democrat'); titles ('Republican Sen. X') are `posts`'s."""
     doc = sentence.doc
     past_words = rules.words("posts", "past_modifiers")
     for group in (TAGS, WORDS):
@@ -143,6 +155,7 @@ def tagged_members(
                 neighbours = [after] if after is not None else []
                 if word.dep_ == "appos":  # "Dianne Feinstein, a California Democrat"
                     neighbours.append(word.head)
+                neighbours += _copula_subjects(word, rules)  # "X is a Democrat"
             past = any(c.lower_ in past_words for c in span[0].children)
             for token in neighbours:
                 person = index.at(token)

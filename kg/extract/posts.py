@@ -563,9 +563,13 @@ def referred_body(noun: Token, index: EntityIndex) -> Resolved | None:
 
 
 def complement_of(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
-    """What an appositive title is of or for: 'of Alcohol Focus Scotland', 'for the family'."""
+    """What an appositive title is of or for: 'of Alcohol Focus Scotland', 'for the family';
+    with one of `named_complement_prepositions` only an organisation ('a lawmaker with the
+    ruling X Party', not 'with 20 years' experience')."""
+    named_only = rules.posts["named_complement_prepositions"]
+    prepositions = (*rules.posts["complement_prepositions"], *named_only)
     for prep in noun.rights:
-        if prep.dep_ == "prep" and prep.lower_ in rules.posts["complement_prepositions"]:
+        if prep.dep_ == "prep" and prep.lower_ in prepositions:
             tokens = list(prep.subtree)
             stops = (",", ";", ":", "(", ")", '"', "“", "”")
             cut = next(
@@ -583,6 +587,10 @@ def complement_of(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
             # a longer one only if it is all names: "of the Office of the Central Foreign
             # Affairs Commission"
             named = all(t.is_title or t.pos_ in ("ADP", "DET", "CCONJ", "PART") for t in tokens)
+            if prep.lower_ in named_only and not any(
+                entity_at(t, index, ORG_TYPES) for t in tokens
+            ):
+                continue
             if (
                 1 < len(tokens) <= (LONG_COMPLEMENT if named else COMPLEMENT)
                 and not dated

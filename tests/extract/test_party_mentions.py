@@ -138,6 +138,19 @@ def test_party_word_alone_is_the_party_the_article_reads_it_as(nlp: Language) ->
     assert not [f for f in facts if f[2] == "Labor"]
 
 
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("Helen Carter is a Democrat.", {"Helen Carter"}),
+        ("Helen Carter and Tom Reyes are Republicans from Ohio.", {"Helen Carter", "Tom Reyes"}),
+        ("Helen Carter is not a Democrat.", set()),
+    ],
+)
+def test_party_member_noun_completing_a_copula(nlp: Language, text: str, members: set) -> None:
+    facts = extracted_facts(nlp, text)
+    assert {f.subject for f in facts if f.predicate == "member_of"} == members
+
+
 def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
     rules = load_rules()
     bad = {**rules.party_mentions, "tag_patterns": [[{"ORHT": "("}]]}

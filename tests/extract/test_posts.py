@@ -1258,6 +1258,16 @@ def test_posts_a_partys_leader_in_a_chamber_leads_its_group_not_the_party(
             },
             id="a-joined-verb-shares-the-subject",
         ),
+        pytest.param(
+            "Carla Hess, a lawmaker with the ruling Valley Farmers Party, voted no.",
+            {("member_of", "Carla Hess", "Valley Farmers Party", "asserted")},
+            id="a-lawmaker-with-a-party",
+        ),
+        pytest.param(
+            "Carla Hess, a lawmaker with 20 years of experience, voted no.",
+            set(),
+            id="a-lawmaker-with-experience",
+        ),
     ],
 )
 def test_posts_ties_begun_held_and_ended(nlp: Language, text: str, expected: set) -> None:
