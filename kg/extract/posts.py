@@ -27,7 +27,8 @@ from kg.extract.text import POSSESSIVE, cached, ents_of, positions_of, tokens_at
 BRIDGES = {"of", "-", "–"}
 COMPLEMENT, LONG_COMPLEMENT = 8, 12
 """The most words a title's complement takes ('of gaming industry body ELSPA'), and one made
-only of names and the words that join them."""
+only of names and the words that join them; a party's name counts as one word ('of the main
+opposition Constitutional Democratic Party of Japan' is five)."""
 TITLE_PREPOSITIONS = ("of", "for", "to")
 """The prepositions that go on with a title before a name: 'Minister for Europe X'."""
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -591,8 +592,12 @@ def complement_of(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
                 entity_at(t, index, ORG_TYPES) for t in tokens
             ):
                 continue
+            words = len(
+                {index.spans[t.i] if entity_at(t, index, ("party",)) else t.i for t in tokens}
+            )
             if (
-                1 < len(tokens) <= (LONG_COMPLEMENT if named else COMPLEMENT)
+                len(tokens) > 1
+                and words <= (LONG_COMPLEMENT if named else COMPLEMENT)
                 and not dated
                 and not any(entity_at(t, index, ("person",)) for t in tokens)
             ):

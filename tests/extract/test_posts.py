@@ -1268,6 +1268,11 @@ def test_posts_a_partys_leader_in_a_chamber_leads_its_group_not_the_party(
             set(),
             id="a-lawmaker-with-experience",
         ),
+        pytest.param(
+            "Carla Hess, leader of the main opposition Upper Harbour Valley Farmers Party, won.",
+            {("leads", "Carla Hess", "Upper Harbour Valley Farmers Party", "asserted")},
+            id="a-long-name-in-a-complement-is-one-word",
+        ),
     ],
 )
 def test_posts_ties_begun_held_and_ended(nlp: Language, text: str, expected: set) -> None:
