@@ -22,13 +22,18 @@
   conjunction after it is its. Only a proper name after a comma, only where the phrase runs
   up to the verb and the verb has no subject at all.
 
+- A title written in capitals after a name read as the head of the name's phrase: in 'Jane Hill
+  MP said' the parser makes 'MP' the subject and the name its compound. The name is the head and
+  the title in apposition to it, as in 'Jane Hill, MP, said' (a title head of
+  rules/posts.json, in capitals, right after a proper noun).
+
 The component is `newskg_misparses`, after `lemmatizer` in `load_pipeline` (it reads lemmas,
 never entities); the stages after it, `newskg_name_repair` among them, read the mended parse.
 """
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, LOWER
+from spacy.attrs import DEP, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -140,8 +145,35 @@ def _make_subject(name: Token, verb: Token) -> None:
     name.head, name.dep_ = verb, "nsubj"
 
 
+def _title_after_name(title: Token, heads: frozenset[str]) -> Token | None:
+    """The name a title in capitals right after it heads by mistake: 'Hill' in 'Jane Hill MP'
+    (a name of two words or more; not 'Labour MP Jane Hill', where the title comes before the
+    name, nor 'a Labour MP', a title with its article)."""
+    if not title.is_upper or title.lower_ not in heads or title.i < 2 or title.dep_ == "compound":
+        return None
+    if any(c.dep_ == "det" for c in title.children):
+        return None
+    name, first = title.doc[title.i - 1], title.doc[title.i - 2]
+    if name.tag_ != "NNP" or name.dep_ != "compound" or name.head.i != title.i:
+        return None
+    return name if first.tag_ == "NNP" and first.dep_ == "compound" else None
+
+
+def _put_title_after(name: Token, title: Token) -> None:
+    """Make `name` the head of its phrase and the title in apposition to it."""
+    for word in [c for c in title.children if c.i < name.i]:
+        word.head = name  # "Jane" of "Jane Hill MP"
+    name.head, name.dep_ = (title.head, title.dep_) if title.head.i != title.i else (name, "ROOT")
+    title.head, title.dep_ = name, "appos"
+
+
 def mend_parse(doc: Doc, rules: Rules) -> Doc:
     """The doc with the misparses above mended."""
+    heads = rules.words("posts", "heads")
+    written = {doc.vocab.strings[word.upper()] for word in heads}  # "MP", "MEP"
+    for i in [i for i, w in enumerate(doc.to_array(ORTH).tolist()) if w in written]:
+        if (name := _title_after_name(doc[i], heads)) is not None:
+            _put_title_after(name, doc[i])
     linked = {doc.vocab.strings["appos"], doc.vocab.strings["conj"]}
     for i in [i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in linked]:
         if (verb := _fronted_subject(doc[i])) is not None:

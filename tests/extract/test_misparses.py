@@ -102,3 +102,29 @@ def test_a_name_in_apposition_to_a_fronted_place_with_a_subject_stays(nlp: Langu
     doc = nlp("In the capital, Oslo, officials met Tom Reyes on Monday.")
     oslo = next(t for t in doc if t.text == "Oslo")
     assert oslo.dep_ != "nsubj"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Tom Reyes MP said the plan would fail.", "MP"),
+        ("The report was written by Helen Carter MEP.", "MEP"),
+    ],
+)
+def test_a_title_in_capitals_after_a_name_is_in_apposition(
+    nlp: Language, text: str, title: str
+) -> None:
+    facts = extracted_facts(nlp, text)
+    name = "Tom Reyes" if "Reyes" in text else "Helen Carter"
+    assert ("holds_position", name, title) in {(f.predicate, f.subject, f.object) for f in facts}
+    assert all(title not in f.subject for f in facts)
+
+
+@pytest.mark.parametrize(
+    "text", ["Labour MP Helen Carter said no.", "Helen Carter, a prospective Labour MP, said no."]
+)
+def test_a_title_in_capitals_before_a_name_or_with_its_article_stays(
+    nlp: Language, text: str
+) -> None:
+    posts = {f.object for f in extracted_facts(nlp, text) if f.predicate == "holds_position"}
+    assert any("Labour MP" in post for post in posts)
