@@ -267,6 +267,8 @@ def make_post(
         complement_orgs = _named_after(complement, sentence, index, rules)
     if not complement_orgs:  # "X Agency ... a spokeswoman for the agency": the X Agency
         complement_orgs = [e for t in objects[:1] if (e := referred_body(t, index))]
+    if not complement_orgs:  # "chairman of the Commons public accounts committee"
+        complement_orgs = [e for t in objects[:1] if (e := _complement_body(t, index, rules))]
     if " ".join(t.text for t in complement[1:]) in rules.posts["of_complements"]:
         complement_orgs = []  # "Leader of the Commons" is a post, not the head of an organisation
     org, role, party = None, None, None
@@ -349,14 +351,35 @@ def _body(tokens: list[Token], index: EntityIndex, rules: Rules) -> tuple[Resolv
     if not words and tokens[at].i > 0 and tokens[at].doc[tokens[at].i - 1].lower_ == "the":
         body = _named_body(tokens[at], index)  # "the union's general secretary"
         return (body, at) if body is not None else None
+    body = _add_body(words, tokens[at], index)
+    return (body, at) if body is not None else None
+
+
+def _add_body(words: list[Token], noun: Token, index: EntityIndex) -> Resolved | None:
+    """The body `words` and a body noun name, added to the index as an organisation, if they
+    name one: a place or a capitalised word among them, or two lower-case words."""
     proper = any(index.at(t) is not None or (t.is_title and not t.is_sent_start) for t in words)
     if not proper and len(words) < 2:
         return None
-    name = _text(tokens[start : at + 1])
+    name = _text([*words, noun])
     key = f"organization:{name.lower()}"
     body = index.entities.setdefault(key, Resolved(name, "organization", {name}))
-    index.add_mention(key, tokens[start].i, tokens[at].i + 1)
-    return body, at
+    index.add_mention(key, (words[0] if words else noun).i, noun.i + 1)
+    return body
+
+
+def _complement_body(noun: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
+    """A body a title's complement names by a common noun ('chairman of the Commons public
+    accounts committee'): the noun's modifiers before it, none of them a named organisation."""
+    if noun.lower_ not in rules.posts["body_nouns"] or index.at(noun) is not None:
+        return None
+    words = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    if not words:
+        return None
+    words = list(noun.doc[words[0].left_edge.i : noun.i])
+    if any(t.text in POSSESSIVE or t.is_punct for t in words):
+        return None
+    return _add_body(words, noun, index)
 
 
 def _proper_body(

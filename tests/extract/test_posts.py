@@ -1273,6 +1273,16 @@ def test_posts_a_partys_leader_in_a_chamber_leads_its_group_not_the_party(
             {("leads", "Carla Hess", "Upper Harbour Valley Farmers Party", "asserted")},
             id="a-long-name-in-a-complement-is-one-word",
         ),
+        pytest.param(
+            "Carla Hess, chairman of the Commons harbour affairs committee, said no.",
+            {("leads", "Carla Hess", "Commons harbour affairs committee", "asserted")},
+            id="a-committee-a-complement-names-by-its-noun",
+        ),
+        pytest.param(
+            "Carla Hess, chairman of the committee, said no.",
+            set(),
+            id="a-bare-committee-names-no-body",
+        ),
     ],
 )
 def test_posts_ties_begun_held_and_ended(nlp: Language, text: str, expected: set) -> None:
