@@ -25,7 +25,8 @@
 - A title written in capitals after a name read as the head of the name's phrase: in 'Jane Hill
   MP said' the parser makes 'MP' the subject and the name its compound. The name is the head and
   the title in apposition to it, as in 'Jane Hill, MP, said' (a title head of
-  rules/posts.json, in capitals, right after a proper noun).
+  rules/posts.json in capitals, or one of `person_names.postnominals`, 'Jane Hill QC', right
+  after a proper noun).
 
 The component is `newskg_misparses`, after `lemmatizer` in `load_pipeline` (it reads lemmas,
 never entities); the stages after it, `newskg_name_repair` among them, read the mended parse.
@@ -145,11 +146,12 @@ def _make_subject(name: Token, verb: Token) -> None:
     name.head, name.dep_ = verb, "nsubj"
 
 
-def _title_after_name(title: Token, heads: frozenset[str]) -> Token | None:
-    """The name a title in capitals right after it heads by mistake: 'Hill' in 'Jane Hill MP'
-    (a name of two words or more; not 'Labour MP Jane Hill', where the title comes before the
-    name, nor 'a Labour MP', a title with its article)."""
-    if not title.is_upper or title.lower_ not in heads or title.i < 2 or title.dep_ == "compound":
+def _title_after_name(title: Token) -> Token | None:
+    """The name a title in capitals (or the letters of an honour) right after it heads by
+    mistake: 'Hill' in 'Jane Hill MP', 'Jane Hill QC' (a name of two words or more; not 'Labour
+    MP Jane Hill', where the title comes before the name, nor 'a Labour MP', a title with its
+    article)."""
+    if title.i < 2 or title.dep_ == "compound":
         return None
     if any(c.dep_ == "det" for c in title.children):
         return None
@@ -169,10 +171,10 @@ def _put_title_after(name: Token, title: Token) -> None:
 
 def mend_parse(doc: Doc, rules: Rules) -> Doc:
     """The doc with the misparses above mended."""
-    heads = rules.words("posts", "heads")
-    written = {doc.vocab.strings[word.upper()] for word in heads}  # "MP", "MEP"
+    written = {doc.vocab.strings[word.upper()] for word in rules.posts["heads"]}  # "MP", "MEP"
+    written |= {doc.vocab.strings[word] for word in rules.person_names["postnominals"]}  # "QC"
     for i in [i for i, w in enumerate(doc.to_array(ORTH).tolist()) if w in written]:
-        if (name := _title_after_name(doc[i], heads)) is not None:
+        if (name := _title_after_name(doc[i])) is not None:
             _put_title_after(name, doc[i])
     linked = {doc.vocab.strings["appos"], doc.vocab.strings["conj"]}
     for i in [i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in linked]:

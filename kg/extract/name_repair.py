@@ -86,14 +86,19 @@ def _extended(ent: Span, particles: frozenset[str], family_name_first: frozenset
 def _without_titles(ent: Span, rules: Rules) -> Span:
     """The person's name `ent` holds, without title words the tagger took in ('MPs' in 'Tory
     MPs Jane Hill and ...', 'Minister' in 'Minister Salem Nouri', 'MP' in 'Jane Hill MP': a
-    title written in capitals after the name)."""
-    heads = rules.posts["heads"]
+    title written in capitals after the name, and the letters of honours, 'QC' in 'Jane Hill
+    QC': `person_names.postnominals`)."""
+    heads, letters = rules.posts["heads"], rules.person_names["postnominals"]
     start, end = ent.start, ent.end
     while start < end - 1 and (
         (word := ent.doc[start].lower_) in heads or (word.endswith("s") and word[:-1] in heads)
     ):
         start += 1
-    while end - 1 > start and ent.doc[end - 1].is_upper and ent.doc[end - 1].lower_ in heads:
+    while (
+        end - 1 > start
+        and ent.doc[end - 1].is_upper
+        and (ent.doc[end - 1].lower_ in heads or ent.doc[end - 1].text in letters)
+    ):
         end -= 1
     return ent.doc[start:end] if (start, end) != (ent.start, ent.end) else ent
 

@@ -128,3 +128,13 @@ def test_a_title_in_capitals_before_a_name_or_with_its_article_stays(
 ) -> None:
     posts = {f.object for f in extracted_facts(nlp, text) if f.predicate == "holds_position"}
     assert any("Labour MP" in post for post in posts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tom Reyes QC said the ruling was unclear.", "Mr Reyes OBE said the ruling was unclear."],
+)
+def test_the_letters_of_an_honour_after_a_name_are_no_part_of_it(nlp: Language, text: str) -> None:
+    facts = extracted_facts(nlp, f"Tom Reyes arrived in Lima. {text}")
+    said = {f.subject for f in facts if f.predicate == "said"}
+    assert said == {"Tom Reyes"}
