@@ -618,12 +618,18 @@ def _meeting_facts(
 def _places_of(noun: Token, index: EntityIndex) -> list[Resolved]:
     """The places a destination names: itself ('Glasgow'), or where the thing or organisation
     visited is ('a hospital in Leeds', 'troops in Basra', 'Ghana's largest hospital', 'the
-    Royal Palace in Madrid')."""
+    Royal Palace in Madrid', 'the summit, held in Geneva')."""
     places = [e for e, _ in entities_of(noun, index, ("place",))]
     named = index.at(noun)
     if places or (named is not None and named.type == "person"):
         return places  # an organisation is visited where it is: 'the Royal Palace in Madrid'
-    ins = [prep for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "in"]
+    held = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # "held in Geneva"
+    ins = [
+        prep
+        for word in (noun, *held)
+        for prep in word.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+    ]
     where = [pobj for prep in ins for pobj in prep.children if pobj.dep_ == "pobj"]
     where += [c for c in noun.children if c.dep_ == "poss"]
     return [e for token in where for e, _ in entities_of(token, index, ("place",))]

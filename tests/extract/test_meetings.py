@@ -694,6 +694,11 @@ def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
             {("Tom Reyes", "Lima", "asserted")},
             id="a-summit-attended-by",
         ),
+        pytest.param(
+            "The summit, held in Lima, was attended by Tom Reyes.",
+            {("Tom Reyes", "Lima", "asserted")},
+            id="a-summit-held-in-a-place",
+        ),
     ],
 )
 def test_visits_found(nlp: Language, text: str, visits: set[tuple[str, str, str]]) -> None:
