@@ -51,7 +51,7 @@ from kg.extract.references import (
     resolve_title_heads,
     resolve_title_references,
 )
-from kg.extract.relations import Found, guests, meetings, visitors, visits
+from kg.extract.relations import Found, guests, meetings, there_for, visitors, visits
 from kg.extract.relatives import name_relatives
 from kg.extract.rules import Rules, load_rules
 from kg.extract.text import positions_of, within
@@ -187,6 +187,7 @@ def relations_stage(doc: Doc) -> Doc:
             found.extend(visits(sentence, index, published, rules))
             found.extend(visitors(sentence, index, published, rules))
             found.extend(guests(sentence, index, published, rules))
+            found.extend(there_for(sentence, index, published, rules))
         found.extend(affiliations_in(sentence, index, rules))  # also where organisations are
     found.extend(verb_relations(peopled, index, rules))
     found.extend(through_places(found, ("visited",)))  # the temple in Amritsar: Amritsar too

@@ -660,6 +660,40 @@ def _visit_places(token: Token, links: list[str], index: EntityIndex) -> list[Re
     return places
 
 
+def there_for(
+    sentence: Span, index: EntityIndex, published: date | None, rules: Rules
+) -> Iterator[Found]:
+    """'X, in Cairo for talks on Gaza, said': a person the text sets in a place for a gathering,
+    in words set off beside the name, visited the place (not 'X, in London, said': no purpose)."""
+    met = rules.triggers["met"]
+    gatherings = {*met["gatherings"], *met["nouns"]}
+    confidence = rules.triggers["visited"]["confidence"]
+    for token in index.mention_tokens(sentence):
+        person = index.at(token)
+        if person is None or person.type != "person" or index.spans[token.i][1] - 1 != token.i:
+            continue
+        preps = [c for c in token.children if c.dep_ == "prep" and c.i > token.i]
+        purpose = any(
+            p.lower_ in met["purpose_prepositions"] and o.lower_ in gatherings
+            for p in preps
+            for o in p.children
+            if o.dep_ == "pobj"
+        )
+        if not purpose:
+            continue
+        places = [
+            e
+            for p in preps
+            if p.lower_ == "in"
+            for o in p.children
+            if o.dep_ == "pobj"
+            for e, _ in entities_of(o, index, ("place",))
+        ]
+        for place in dict.fromkeys(places):
+            when = _date(token.head, published, "asserted", rules)
+            yield Found("visited", person, place, sentence, confidence, "asserted", when)
+
+
 def visitors(
     sentence: Span, index: EntityIndex, published: date | None, rules: Rules
 ) -> Iterator[Found]:

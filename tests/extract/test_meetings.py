@@ -699,6 +699,16 @@ def _visits(facts: list[Fact]) -> set[tuple[str, str, str]]:
             {("Tom Reyes", "Lima", "asserted")},
             id="a-summit-held-in-a-place",
         ),
+        pytest.param(
+            "Tom Reyes, in Lima for talks with Andean leaders, said the deal was close.",
+            {("Tom Reyes", "Lima", "asserted")},
+            id="set-off-in-a-place-for-talks",
+        ),
+        pytest.param(
+            "Tom Reyes, in Lima, said the deal was close.",
+            set(),
+            id="set-off-in-a-place-for-nothing",
+        ),
     ],
 )
 def test_visits_found(nlp: Language, text: str, visits: set[tuple[str, str, str]]) -> None:
