@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from spacy.attrs import DEP, LOWER, ORTH
 from spacy.language import Language
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
 from kg.extract.rules import Rules, load_rules
@@ -169,10 +170,22 @@ def _put_title_after(name: Token, title: Token) -> None:
     title.head, title.dep_ = name, "appos"
 
 
+_WRITTEN: dict[int, tuple[Rules, frozenset[int]]] = {}
+
+
+def _written_after_names(rules: Rules) -> frozenset[int]:
+    """The ids of the words `_title_after_name` reads, made once per rules object: the title
+    heads in capitals ('MP', 'MEP') and the letters of honours ('QC')."""
+    cached = _WRITTEN.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        words = [w.upper() for w in rules.posts["heads"]] + rules.person_names["postnominals"]
+        cached = _WRITTEN[id(rules)] = (rules, frozenset(hash_string(w) for w in words))
+    return cached[1]
+
+
 def mend_parse(doc: Doc, rules: Rules) -> Doc:
     """The doc with the misparses above mended."""
-    written = {doc.vocab.strings[word.upper()] for word in rules.posts["heads"]}  # "MP", "MEP"
-    written |= {doc.vocab.strings[word] for word in rules.person_names["postnominals"]}  # "QC"
+    written = _written_after_names(rules)
     for i in [i for i, w in enumerate(doc.to_array(ORTH).tolist()) if w in written]:
         if (name := _title_after_name(doc[i])) is not None:
             _put_title_after(name, doc[i])
