@@ -371,12 +371,12 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
     for span, _ in leftovers:
         label = votes[span.text.casefold()].most_common(1)[0][0]
         etype = LABEL_TYPES[label]
-        name = _display(span.text, label)
-        party = f"party:{title_words.get(span.text)}"
+        party = f"party:{title_words[span.text]}" if span.text in title_words else None
         if etype == "organization" and party in index.entities:
             index.entities[party].aliases.add(span.text)
             index.add_mention(party, span.start, span.end)
             continue
+        name = _display(span.text, label)
         if etype == "organization" and (
             name.split()[-1] == "Party" or span.text.casefold() in called_parties
         ):

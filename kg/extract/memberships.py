@@ -208,9 +208,9 @@ def _led_under(
         elif not (bodies := [c for c in head.children if c.dep_ in SUBJECTS]):
             # the small parser reads "Under X, the Y party won" as Y in apposition to X
             bodies = [c for t in prep.subtree for c in t.children if c.dep_ == "appos"]
-        for party in (e for t in bodies if (e := entity_at(t, index, ORG_TYPES))):
+        for body in (e for t in bodies if (e := entity_at(t, index, ORG_TYPES))):
             for person in dict.fromkeys(leaders):
-                yield "leads", person, party
+                yield "leads", person, body
 
 
 def _name_led(

@@ -689,8 +689,8 @@ def there_for(
             if o.dep_ == "pobj"
             for e, _ in entities_of(o, index, ("place",))
         ]
+        when = _date(token.head, published, "asserted", rules) if places else None
         for place in dict.fromkeys(places):
-            when = _date(token.head, published, "asserted", rules)
             yield Found("visited", person, place, sentence, confidence, "asserted", when)
 
 
@@ -809,6 +809,7 @@ def visits(
     words = cached(doc, "visits", lambda: _visit_words(doc, spec))
     for token in tokens_at(sentence, words):
         home: list[Resolved] = []  # places left or come back to: maybe home
+        agents = _agents(token, index)  # "Kabul was visited by X"
         if token.pos_ in ("VERB", "AUX") and (word := lemma(token, spec["verbs"])) in spec["verbs"]:
             if word == "be" and any(
                 c.lower_ in spec["origin_prepositions"] for c in token.children
@@ -818,7 +819,7 @@ def visits(
             links = [link for link in spec["verbs"][word] if link not in homeward]
             places = _visit_places(token, links, index)
             home = _visit_places(token, homeward, index) if homeward else []
-            if "dobj" in links and _agents(token, index):
+            if "dobj" in links and agents:
                 # "Kabul was visited by X", "the summit in Geneva was attended by X"
                 places += [
                     e for c in token.children if c.dep_ == "nsubjpass" for e in _places_of(c, index)
@@ -847,7 +848,7 @@ def visits(
         status = "planned" if en_route(token, rules) else status_of(token, rules)
         when = _date(token, published, status, rules)
         companions = objects_with(token, index, ("with",))  # "on a visit with Ruth Kelly"
-        visitors = _agents(token, index) or _doers(
+        visitors = agents or _doers(
             token, index, rules.triggers["met"], rules.triggers["object_control_verbs"]
         )
         if _spoken_of(token, spec, rules.triggers["met"]["agent_prepositions"]):
