@@ -370,7 +370,8 @@ def _add_body(words: list[Token], noun: Token, index: EntityIndex) -> Resolved |
 
 def _complement_body(noun: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
     """A body a title's complement names by a common noun ('chairman of the Commons public
-    accounts committee'): the noun's modifiers before it, none of them a named organisation."""
+    accounts committee'): the noun and its modifiers before it (asked only where the complement
+    names no organisation)."""
     if noun.lower_ not in rules.posts["body_nouns"] or index.at(noun) is not None:
         return None
     words = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod")]
