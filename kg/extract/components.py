@@ -159,7 +159,7 @@ def references_stage(doc: Doc) -> Doc:
     headline = headline_person(article.title, index)
     resolve_title_heads(doc, posts, index)
     posts += resolve_title_references(doc, posts, index, rules, lede, headline)
-    resolve_counterparts(doc, posts, index, rules)
+    posts += resolve_counterparts(doc, posts, index, rules)
     resolve_groups(doc, posts, index, rules)
     resolve_delegations(doc, index, rules)
     resolve_pronouns(body, index, rules)

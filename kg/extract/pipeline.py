@@ -82,7 +82,7 @@ def load_pipeline(model: str, rules: Rules | None = None) -> Language:
         )
     rules = rules or load_rules()
     if isinstance(nlp.tokenizer, Tokenizer):  # 'Sens.', not 'Sens' + '.'; 're-elected'
-        for word in (*rules.abbreviated_titles, *rules.posts["whole_words"]):
+        for word in (*rules.abbreviated_titles, *rules.whole_words):
             nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     nlp.add_pipe("newskg_sentences", before="parser")
     # the mending reads lemmas where the pipeline has them ('received visiting X')

@@ -26,7 +26,7 @@ from kg.extract.posts import (
     entity_at,
     make_post,
 )
-from kg.extract.role_verbs import hypothetical
+from kg.extract.role_verbs import describes, hypothetical
 from kg.extract.rules import Rules
 from kg.extract.text import POSSESSIVE, positions_of, tokens_at
 
@@ -75,13 +75,6 @@ def _last_mentioned(candidates: list[Resolved], before: int, index: EntityIndex)
     return next(c for c in candidates if id(c) == chosen)
 
 
-def _describes(noun: Token) -> bool:
-    """Whether a title noun describes someone rather than naming a post: a superlative before
-    it ('the highest-level official') or a clause after it ('the first minister to visit')."""
-    superlative = any(t.tag_ == "JJS" for c in noun.lefts for t in c.subtree)
-    return superlative or any(c.dep_ in ("relcl", "acl") for c in noun.rights)
-
-
 def headline_person(headline: str | None, index: EntityIndex) -> Resolved | None:
     """The one person of the article whose name or surname the headline uses, if exactly one."""
     if not headline:
@@ -115,7 +108,7 @@ def resolve_title_references(
     for token in tokens_at(doc, positions_of(doc, heads, LOWER)):
         if token.lower_ not in heads or token.i in index.by_token or token.i in title_tokens:
             continue
-        if _describes(token):
+        if describes(token):
             continue  # "the highest-level official to visit China" describes; it names no post
         left = list(token.lefts)
         possessor = (  # "Scotland's first minister"

@@ -407,15 +407,15 @@ def _light_verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger
     ):
         return None
     nouns = [
-        c
-        for c in token.children
-        if c.dep_ == "dobj" and c.lower_ in spec["light_verbs"][word] and not _apart(c, spec)
+        c for c in token.children if c.dep_ == "dobj" and c.lower_ in spec["light_verbs"][word]
     ]
     if not nouns:
         return None
     guests = ("with", "for") if word in spec["host_verbs"] else ("with",)
     guests = (*guests, *spec["guest_prepositions"].get(word, ()))  # "played host to X"
     objects = objects_with(token, index, guests) + objects_with(nouns[0], index, guests)
+    if not objects and _apart(nouns[0], spec):  # "held separate talks with X" is still with X
+        return None
     subjects = subjects_of(token, index) or pair_reference(token, index, spec)
     return Trigger(subjects, objects, spec["light_confidence"])
 

@@ -21,6 +21,8 @@ def role_nouns(subject: Token, rules: Rules) -> list[Token]:
     no subject of its own ('X joined the party and became its leader'); or its object: 'to
     succeed Ms Rowe as party leader', 'the party elected X as its leader', 'promoted X to chief
     whip'."""
+    if subject.dep_ == "appos" and subject.head.dep_ in SUBJECTS:
+        subject = subject.head  # "The former minister, X, was appointed governor"
     verbs = [subject.head]
     if subject.dep_ in SUBJECTS:
         verbs += [c for c in subject.head.conjuncts if c.i > subject.head.i and _shares(c)]
@@ -66,8 +68,11 @@ def _given(subject: Token, verb: Token, rules: Rules) -> list[Token]:
     nouns = [
         c
         for c in verb.children
-        if (c.dep_ == "attr" and lemma in roles["attr"])
-        or (c.dep_ == "oprd" and lemma in roles["oprd"])
+        if (
+            (c.dep_ == "attr" and lemma in roles["attr"])
+            or (c.dep_ == "oprd" and lemma in roles["oprd"])
+        )
+        and not describes(c)  # "X is the first leader to visit Y"
     ]
     if lemma in roles["to"] and not any(c.dep_ == "dobj" for c in verb.children):
         nouns += _objects_after(verb, "to")  # "was promoted to chief whip"; not "promoted Y to ..."
@@ -79,6 +84,17 @@ def _given(subject: Token, verb: Token, rules: Rules) -> list[Token]:
     for holder in holders:
         nouns += _objects_after(holder, "as")
     return nouns
+
+
+def describes(noun: Token) -> bool:
+    """Whether a title noun describes someone rather than naming a post: a superlative before
+    it ('the highest-level official') or an infinitive after it ('the first minister to visit';
+    not 'the reporter based in Seattle')."""
+    superlative = any(t.tag_ == "JJS" for c in noun.lefts for t in c.subtree)
+    return superlative or any(
+        c.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in noun.rights
+    )
 
 
 def _objects_after(word: Token, preposition: str) -> list[Token]:

@@ -72,6 +72,17 @@ class Rules:
         return frozenset([*singular, *(w[:-1] + "s." for w in singular)])
 
 
+    @cached_property
+    def whole_words(self) -> frozenset[str]:
+        """Words the tokenizer keeps whole where it would split them at the hyphen:
+        `posts.whole_words` ('re-elected') and the hyphenated `party_member_nouns`, which the
+        rules compare one token against ('Labour left-winger X'), singular and plural."""
+        nouns = [w for w in self.posts["party_member_nouns"] if "-" in w]
+        forms = [form for w in nouns for form in (w, f"{w}s")]
+        capitalised = [form[0].upper() + form[1:] for form in forms]
+        return frozenset([*self.posts["whole_words"], *forms, *capitalised])
+
+
 JSON_TYPES: dict[str, type | tuple[type, ...]] = {
     "list": list,
     "object": dict,

@@ -56,3 +56,29 @@ def test_counterpart_is_the_one_holder_of_a_post_there(nlp: Language, text: str)
 )
 def test_counterpart_stays_unresolved(nlp: Language, text: str) -> None:
     assert not [pair for pair in _met(nlp, text) if "Helen Carter" in pair]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Peruvian Prime Minister Tom Reyes and his Chilean counterpart Lena Moss agreed on "
+            "Tuesday to cut tariffs, as the two leaders met in Lima. Chilean Foreign Minister "
+            "Kenji Mori also attended.",
+            id="named-in-apposition",
+        ),
+        pytest.param(
+            "Peruvian Prime Minister Tom Reyes met his Chilean counterpart, Lena Moss, in Lima. "
+            "Chilean Foreign Minister Kenji Mori also attended.",
+            id="set-off-by-commas",
+        ),
+    ],
+)
+def test_a_counterpart_the_text_names_is_that_person(nlp: Language, text: str) -> None:
+    """The counterpart is the person named beside it, who holds the same post in her country,
+    never another holder of a post there."""
+    facts = extracted_facts(nlp, text, published=date(2024, 6, 3))
+    assert frozenset({"Tom Reyes", "Lena Moss"}) in met_pairs(facts)
+    assert frozenset({"Tom Reyes", "Kenji Mori"}) not in met_pairs(facts)
+    posts = {(f.subject, f.object, f.post_in) for f in facts if f.predicate == "holds_position"}
+    assert ("Lena Moss", "Prime Minister", "Chile") in posts

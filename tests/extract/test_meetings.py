@@ -552,6 +552,19 @@ def test_meetings_same_kind_of_event_apart_is_not_a_meeting(nlp: Language, text:
     assert not met_pairs(extracted_facts(nlp, text))
 
 
+def test_meetings_separate_talks_with_a_person_are_still_a_meeting_with_her(
+    nlp: Language,
+) -> None:
+    """'Separate' keeps the subjects apart from each other, not from the one they talk with."""
+    pairs = met_pairs(
+        extracted_facts(nlp, "Kenji Mori and Luc Gagnon held separate talks with Helen Carter.")
+    )
+    assert pairs == {
+        frozenset(("Kenji Mori", "Helen Carter")),
+        frozenset(("Luc Gagnon", "Helen Carter")),
+    }
+
+
 def test_meetings_planned_joint_appearance_is_planned(nlp: Language) -> None:
     facts = extracted_facts(
         nlp, "Gordon Brown and Tony Blair will appear together in London on Friday."

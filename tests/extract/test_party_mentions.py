@@ -175,6 +175,12 @@ def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
             id="party-before-a-member-noun",
         ),
         pytest.param(
+            "Veteran Labour left-winger Giles Ware said he would stand down.",
+            {("Giles Ware", "Labour")},
+            "asserted",
+            id="a-hyphenated-member-noun",
+        ),
+        pytest.param(
             "Giles Ware, a Tory rebel, said he would vote against.",
             {("Giles Ware", "Conservatives")},
             "asserted",

@@ -449,10 +449,31 @@ def test_posts_lede_title_needs_one_headline_person(nlp: Language, title: str, t
             ("Sarah Kemp", "candidate for mayor"),
             id="nominated-as",
         ),
+        pytest.param(
+            "The former finance minister, Oren Dalqvist, has been appointed governor of the "
+            "central bank.",
+            ("Oren Dalqvist", "governor of the central bank"),
+            id="a-subject-named-in-apposition",
+        ),
     ],
 )
 def test_posts_given_by_a_verb(nlp: Language, text: str, post: tuple[str, str]) -> None:
     assert ("holds_position", *post) in _triples(_facts(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Kenji Mori is the first Peruvian leader to address the assembly in a decade.",
+            id="the-first-to",
+        ),
+        pytest.param("Kenji Mori became the youngest minister in the cabinet.", id="superlative"),
+    ],
+)
+def test_posts_a_description_a_verb_gives_is_no_post(nlp: Language, text: str) -> None:
+    """'The first leader to address ...' says what someone did, not which post he holds."""
+    assert not [f for f in _facts(nlp, text) if f.predicate == "holds_position"]
 
 
 @pytest.mark.parametrize(
