@@ -71,7 +71,6 @@ class Rules:
         singular = [w.capitalize() for w in self.posts["heads"] if w.endswith(".")]
         return frozenset([*singular, *(w[:-1] + "s." for w in singular)])
 
-
     @cached_property
     def whole_words(self) -> frozenset[str]:
         """Words the tokenizer keeps whole where it would split them at the hyphen:
