@@ -93,15 +93,28 @@ def _title_like(token: Token, index: EntityIndex, rules: Rules) -> bool:
     return token.is_title and token.pos_ in ("PROPN", "ADJ", "NOUN") and token.ent_type_ != "DATE"
 
 
-def _text(tokens: list[Token]) -> str:
-    """Tokens as written, with a space wherever dropped tokens left a gap."""
+def _text(tokens: list[Token], abbreviations: dict[str, str] | None = None) -> str:
+    """Tokens as written, with a space wherever dropped tokens left a gap, and each of
+    `abbreviations` written out ('Sen.' -> 'Senator', 'Sens.' -> 'Senators')."""
     if not tokens:  # every word dropped: no label
         return ""
     parts = []
     for token, after in zip(tokens, [*tokens[1:], None], strict=True):
         gap = after is not None and after.i != token.i + 1
-        parts.append(token.text + (" " if gap and not token.whitespace_ else token.whitespace_))
+        word = _written_out(token, abbreviations) if abbreviations else token.text
+        parts.append(word + (" " if gap and not token.whitespace_ else token.whitespace_))
     return "".join(parts).strip(" -")
+
+
+def _written_out(token: Token, abbreviations: dict[str, str]) -> str:
+    """The word an abbreviated title word stands for, in the case it is written in."""
+    word = token.lower_
+    full = abbreviations.get(word)
+    if full is None and word.endswith("s.") and (single := abbreviations.get(f"{word[:-2]}.")):
+        full = f"{single}s"  # "Sens." before two names
+    if full is None:
+        return token.text
+    return full.capitalize() if token.text[:1].isupper() else full
 
 
 def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
@@ -132,7 +145,7 @@ def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
     kept = [t for t in tokens if t.i not in dropped | possessors]
     if len(kept) == 1 and kept[0].lower_ in rules.posts["generic"]:
         kept = [t for t in tokens if t.text not in POSSESSIVE and t.i not in possessors]
-    return _text(kept)
+    return _text(kept, rules.posts["abbreviations"])
 
 
 def _plural_head(token: Token, rules: Rules) -> bool:
@@ -298,7 +311,7 @@ def make_post(
     if role == "leads" and one_of and not _written_head(tokens)[0].startswith("co-"):
         role = "member_of"  # but "a co-chairman" is one of those who lead it
     label = _label(tokens, index, rules)
-    if _plural_head(tokens[-1], rules):  # "Tory MPs X and Y": each a Tory MP; "Sens." a "Sen."
+    if _plural_head(tokens[-1], rules):  # "Tory MPs X and Y": each a Tory MP; "Sens." a senator
         label = label[:-2] + "." if label.endswith("s.") else label[:-1]
     if complement:  # as written: "head of gaming industry body ELSPA"
         label = f"{label} {_text(complement)}".strip()

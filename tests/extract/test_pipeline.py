@@ -25,8 +25,8 @@ def test_a_plural_title_written_short_gives_each_name_the_post(nlp: Language) ->
     text = "Democratic Sens. Ann Lowe of Iowa and Tim Berg of Utah voted against the bill."
     found = {(f.predicate, f.subject, f.object) for f in extracted_facts(nlp, text)}
     assert {
-        ("holds_position", "Ann Lowe", "Sen."),
-        ("holds_position", "Tim Berg", "Sen."),
+        ("holds_position", "Ann Lowe", "Senator"),
+        ("holds_position", "Tim Berg", "Senator"),
         ("member_of", "Ann Lowe", "Democratic Party"),
         ("member_of", "Tim Berg", "Democratic Party"),
     } <= found
