@@ -20,6 +20,9 @@ from kg.types import Status
 NOUN_LINKS = {"conj", "appos", "compound", "flat", "nmod"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 RELATIVES = {"who", "that", "which"}
+LIKEWISE = {"as", "so", "too", "likewise"}
+"""Words by which a clause of 'do' says its subject does what the verb it hangs on says ('X met
+Y, as did Z', 'X attended, and so did Z')."""
 RELATIVE_OBJECTS = {"whom", "who"}
 """The relative pronouns that may be a verb's object ('X, whom Y met'); 'that' and 'which' name
 things."""
@@ -116,6 +119,7 @@ def subjects_of(
         if token.dep_ == "relcl" and any(s.lower_ in RELATIVES for s in subjects):
             subjects = [token.head]  # "Ferguson, who failed to return after a trip to ..."
         if subjects:
+            subjects += _likewise(token)
             return [p for s in subjects for p in persons_of(s, index)]
         possessors = [c for c in token.children if c.dep_ == "poss"]
         if possessors and token.pos_ == "NOUN":
@@ -141,6 +145,20 @@ def subjects_of(
             return controlled
         token = token.head
     return []
+
+
+def _likewise(verb: Token) -> list[Token]:
+    """The subjects of a clause of 'do' on `verb` that stands for it: 'as did Z', 'and so did Z',
+    'and Z did too'."""
+    return [
+        subject
+        for clause in verb.children
+        if clause.dep_ in ("advcl", "conj") and clause.lemma_ == "do"
+        if any(c.lower_ in LIKEWISE for c in clause.children)
+        and not any(c.dep_ == "dobj" for c in clause.children)
+        for subject in clause.children
+        if subject.dep_ in SUBJECTS
+    ]
 
 
 def _controlled(

@@ -107,6 +107,34 @@ def test_extract_met(_nlp: Language, text: str, expected: Row) -> None:
     assert expected in _met(_extract(_nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Tom Reyes met Kenji Mori in Lima on Monday, as did Helen Carter.",
+            {("met", "Helen Carter", "Kenji Mori"), ("met", "Kenji Mori", "Tom Reyes")},
+            id="as-did",
+        ),
+        pytest.param(
+            "Tom Reyes attended the summit in Lima, and so did Helen Carter.",
+            {("met", "Helen Carter", "Tom Reyes"), ("visited", "Helen Carter", "Lima")},
+            id="and-so-did",
+        ),
+        pytest.param(
+            "Tom Reyes visited Kyiv on Monday, as did Helen Carter.",
+            {("visited", "Helen Carter", "Kyiv"), ("visited", "Tom Reyes", "Kyiv")},
+            id="visited-as-did",
+        ),
+    ],
+)
+def test_extract_a_subject_the_verb_is_left_out_for_does_it_too(
+    _nlp: Language, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    """'..., as did Y' and '..., and so did Y': Y does what the verb says too."""
+    found = {(f.predicate, f.subject, f.object) for f in _extract(_nlp, text).facts}
+    assert expected <= found
+
+
 def test_extract_met_both_meetings_of_one_sentence_are_dated(_nlp: Language) -> None:
     text = "Antony Blinken met Yoav Gallant on Tuesday, a day after seeing Mahmoud Abbas."
     assert _met(_extract(_nlp, text)) == {
