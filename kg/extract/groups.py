@@ -17,10 +17,10 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities import EntityIndex
-from kg.extract.participants import examples_of, persons_of
+from kg.extract.participants import persons_of
 from kg.extract.posts import Post, entity_at
 from kg.extract.rules import Rules
-from kg.extract.text import positions_of, tokens_at
+from kg.extract.text import examples_of, positions_of, tokens_at
 
 
 def _countries(noun: Token, index: EntityIndex, rules: Rules) -> list[str]:

@@ -16,14 +16,13 @@ from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
 from kg.extract.participants import (
     RELATIVES,
     entities_of,
-    examples_of,
     first_conjunct,
     persons_of,
     same_list,
 )
 from kg.extract.posts import SUBJECTS, Role, entity_at
 from kg.extract.rules import Rules
-from kg.extract.text import cached, positions_of, tokens_at
+from kg.extract.text import cached, examples_of, positions_of, tokens_at
 from kg.extract.verb_relations import verb_classes
 
 

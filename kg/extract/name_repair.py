@@ -43,7 +43,7 @@ from spacy.util import filter_spans
 
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.rules import Rules, load_rules
-from kg.extract.text import hyphen_after
+from kg.extract.text import examples_of, hyphen_after
 
 COMPONENT = "newskg_name_repair"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -218,8 +218,27 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
             or _beside_a_title(ent, rules)
             or tied
             or _described_as_someone(ent.root, rules)
+            or _among_holders(ent.root, rules)
         )
         and (ent.label_ not in PLACE_LABELS or load_gazetteer().find(ent.text) is None)
+    )
+
+
+def _among_holders(name: Token, rules: Rules) -> bool:
+    """Whether a name is listed beside a person's as one of the holders of a title or a party's
+    members that 'including' or 'such as' gives examples of ('Labour MPs, including X and Y';
+    not 'investors, including X and Y')."""
+    first = name
+    while first.dep_ == "conj":
+        first = first.head
+    if not any(t.ent_type_ == "PERSON" for t in [first, *first.conjuncts] if t.i != name.i):
+        return False
+    noun = first.head.head
+    if first.dep_ != "pobj" or first not in examples_of(noun):
+        return False
+    singular = noun.lower_[:-1] if noun.lower_.endswith("s") else noun.lower_
+    return (
+        singular in rules.words("posts", "heads") or singular in rules.posts["party_member_nouns"]
     )
 
 

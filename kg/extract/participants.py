@@ -14,7 +14,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities import EntityIndex, Resolved
-from kg.extract.text import positions_of, tokens_of
+from kg.extract.text import examples_of, positions_of, tokens_of
 from kg.types import Status
 
 NOUN_LINKS = {"conj", "appos", "compound", "flat", "nmod"}
@@ -83,23 +83,6 @@ D' the parser joins all four names, but the title is only A's and B's."""
 def same_list(first: Token, other: Token) -> bool:
     """Whether `other` is in the list `first` begins: no colon or semicolon between them."""
     return not any(t.text in LIST_OPENERS for t in first.doc[first.i : other.i])
-
-
-def examples_of(noun: Token) -> list[Token]:
-    """The words 'including' or 'such as' give as examples of `noun` ('leaders including X and
-    Y': X), whose people are among the noun's."""
-    return [
-        pobj
-        for prep in noun.children
-        if prep.dep_ == "prep" and _gives_examples(prep)
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
-
-
-def _gives_examples(prep: Token) -> bool:
-    such = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
-    return prep.lower_ == "including" or such
 
 
 def persons_of(token: Token, index: EntityIndex) -> Participants:

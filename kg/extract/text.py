@@ -6,7 +6,9 @@ index or by iterating a Doc or Span, and new entity `Span`s from every token on 
 `Doc.ents`; the stages read every token a dozen times. So the text, the tokens and the entities
 are kept while the stages run, and a stage looking for its words ("met", "visit", "Mr") asks
 `positions_of`, an index of the Doc's word ids, instead of reading each token's word: it then
-tests only the few tokens found, as it tested every token before."""
+tests only the few tokens found, as it tested every token before. It also holds the small
+readings of tokens that stages from the name repair on share (a hyphen written after a word, the
+examples 'including' gives)."""
 
 from __future__ import annotations
 
@@ -176,3 +178,20 @@ def release_tokens(doc: Doc) -> None:
     doc.user_data.pop(TOKENS, None)
     doc.user_data.pop(ENTS, None)
     doc.user_data.pop(CACHE, None)
+
+
+def examples_of(noun: Token) -> list[Token]:
+    """The words 'including' or 'such as' give as examples of `noun` ('leaders including X and
+    Y': X), whose people are among the noun's."""
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and _gives_examples(prep)
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _gives_examples(prep: Token) -> bool:
+    such = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+    return prep.lower_ == "including" or such

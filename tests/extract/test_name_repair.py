@@ -113,6 +113,45 @@ def test_name_repair_which_describes_no_person() -> None:
     assert _described("which", None) == []
 
 
+def _listed(noun: str) -> list[tuple[str, str]]:
+    """'Three <noun>, including Olek Marchuk and Anna Berg, voted.', hand-parsed, the first name
+    tagged an organisation and the second a person; the names the repair leaves."""
+    words = [
+        "Three",
+        noun,
+        ",",
+        "including",
+        "Olek",
+        "Marchuk",
+        "and",
+        "Anna",
+        "Berg",
+        ",",
+        "voted",
+    ]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=[*words, "."],
+        heads=[1, 10, 1, 1, 5, 3, 5, 8, 5, 1, 10, 10],
+        deps=["nummod", "nsubj", "punct", "prep", "compound", "pobj", "cc", "compound", "conj"]
+        + ["punct", "ROOT", "punct"],
+        pos=["NUM", "NOUN", "PUNCT", "VERB", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT"]
+        + ["VERB", "PUNCT"],
+    )
+    doc.ents = [Span(doc, 4, 6, label="ORG"), Span(doc, 7, 9, label="PERSON")]
+    return [(e.text, e.label_) for e in repair_names(doc, load_rules()).ents]
+
+
+def test_name_repair_a_name_listed_with_a_person_among_office_holders_is_a_persons() -> None:
+    assert ("Olek Marchuk", "PERSON") in _listed("MPs")
+    assert ("Olek Marchuk", "PERSON") in _listed("backbenchers")
+
+
+def test_name_repair_a_name_listed_with_a_person_among_others_stays() -> None:
+    """'Three investors, including X and Y': investors may be firms."""
+    assert ("Olek Marchuk", "ORG") in _listed("investors")
+
+
 def _tied(
     words: list[str], heads: list[int], deps: list[str], party: tuple[int, int], label: str = "ORG"
 ) -> Doc:

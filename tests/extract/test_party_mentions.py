@@ -181,6 +181,13 @@ def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
             id="a-hyphenated-member-noun",
         ),
         pytest.param(
+            "Several Labour MPs, including Oren Dalqvist and Priya Nandan, said they would vote "
+            "against the bill.",
+            {("Oren Dalqvist", "Labour"), ("Priya Nandan", "Labour")},
+            "asserted",
+            id="examples-of-a-plural-title-one-tagged-an-organisation",
+        ),
+        pytest.param(
             "Giles Ware, a Tory rebel, said he would vote against.",
             {("Giles Ware", "Conservatives")},
             "asserted",
