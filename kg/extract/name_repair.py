@@ -242,6 +242,25 @@ def _among_holders(name: Token, rules: Rules) -> bool:
     )
 
 
+def _visited_building(ent: Span, rules: Rules) -> bool:
+    """Whether a name tagged an organisation ends in a word for a building
+    (`visited.building_words`) and a verb of travel takes it where it takes the place gone to
+    ('toured the X Hospital', 'arrived at the Y Palace'; not 'returned to the Z School'): the
+    building, a place."""
+    spec = rules.triggers["visited"]
+    if ent[-1].text not in spec["building_words"]:
+        return False
+    root = ent.root
+    if root.dep_ == "dobj":
+        verb, link = root.head, "dobj"
+    elif root.dep_ == "pobj":
+        verb, link = root.head.head, root.head.lower_
+    else:
+        return False
+    word = verb.lemma_.lower()  # not where one goes back to: "returned to the X School"
+    return link in spec["verbs"].get(word, ()) and link not in spec["home_side"].get(word, ())
+
+
 def _addressed(name: Token, rules: Rules) -> bool:
     """Whether a name stands where a verb of address puts a person: 'spoke to X by phone',
     'thanked X' (`person_names.addressed_verbs`)."""
@@ -576,6 +595,8 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
             ent = Span(doc, whole.start, whole.end, label="PERSON")
         elif ent.label_ in PLACE_LABELS and _titled_unknown_place(ent, rules):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "deputy Ana" + "Faria"
+        elif ent.label_ == "ORG" and _visited_building(ent, rules):
+            ent = Span(doc, ent.start, ent.end, label="FAC")  # "toured the X Hospital"
         if ent.label_ == "PERSON":
             ent = _after_title(
                 _extended(_without_titles(ent, rules), particles, family_name_first), rules

@@ -133,6 +133,34 @@ def test_visits_being_in_something_else_is_no_visit(nlp: Language, text: str) ->
     ("text", "expected"),
     [
         pytest.param(
+            "Lena Moss toured the Harbour View Hospital on Tuesday.",
+            {("Lena Moss", "Harbour View Hospital")},
+            id="a-hospital-toured",
+        ),
+        pytest.param(
+            "Lena Moss visited the Royal Palace in Lima on Tuesday.",
+            {("Lena Moss", "Royal Palace"), ("Lena Moss", "Lima")},
+            id="a-palace-and-its-town",
+        ),
+    ],
+)
+def test_visits_a_named_building_visited_is_a_place(
+    nlp: Language, text: str, expected: set[tuple[str, str]]
+) -> None:
+    """A name the tagger took for an organisation that ends in a word for a building is the
+    place visited, where a verb of travel takes it."""
+    assert expected <= _visited(_facts(nlp, text))
+
+
+def test_visits_a_building_worked_in_is_not_visited(nlp: Language) -> None:
+    facts = _facts(nlp, "Lena Moss, a nurse at the Harbour View Hospital, said wards were full.")
+    assert not _visited(facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
             "Chinese Premier Tom Reyes left Beijing on Sunday for a visit to Canberra.",
             {("Tom Reyes", "Canberra")},
             id="left-his-own-capital",
