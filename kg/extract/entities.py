@@ -410,6 +410,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
     _short_org_names(doc, index, rules)
     _known_as(doc, index, rules)
     if rules.join_acronyms:
+        _bracketed_short_names(doc, index)
         _acronyms(index, rules)
     for i, key in list(index.by_token.items()):
         resolved = index.entities[key]
@@ -558,6 +559,33 @@ def _named_before(doc: Doc, index: EntityIndex, start: int, words: list[str]) ->
     before = at - 1 if doc[at - 1].text != "," else at - 2
     key = index.by_token.get(before) if before >= 0 else None
     return key if key is not None and key.startswith("person:") else None
+
+
+def _bracketed_short_names(doc: Doc, index: EntityIndex) -> None:
+    """'the Democratic Party of Struggle (PDI-P)': capitals in brackets right after an
+    organisation's name are its short name, whether or not they spell its initials, and each
+    place the text writes them mentions it (also where the tagger made them a name of its own)."""
+    short: dict[str, str] = {}
+    for start, end in sorted(set(index.spans.values())):
+        key = index.by_token[start]
+        if index.entities[key].type not in ORG_TYPES or end + 2 >= len(doc) or doc[end].text != "(":
+            continue
+        close = next((i for i in range(end + 2, min(end + 5, len(doc))) if doc[i].text == ")"), 0)
+        letters = doc[end + 1 : close].text
+        if len(letters) > 1 and letters.isupper() and letters.replace("-", "").isalpha():
+            short.setdefault(letters, key)
+    for letters, key in short.items():
+        for i in positions_of(doc, [letters.split("-")[0]]):
+            end = next((i + n for n in range(1, 4) if doc[i : i + n].text == letters), None)
+            other = index.by_token.get(i)
+            if end is None or (other is not None and index.entities[other].type not in ORG_TYPES):
+                continue
+            if other is not None and other != key:  # the tagger's own name for the letters
+                for j in [j for j, k in index.by_token.items() if k == other]:
+                    index.by_token[j] = key
+                index.entities[key].aliases |= index.entities.pop(other).aliases
+            index.add_mention(key, i, end)
+        index.entities[key].aliases.add(letters)
 
 
 def _acronyms(index: EntityIndex, rules: Rules) -> None:

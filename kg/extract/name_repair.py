@@ -527,9 +527,10 @@ PARTY_OF_KINDS = ("country", "state")
 
 def _with_country(ent: Span) -> Span:
     """`ent`, or, when it is a party's name ending 'Party' and 'of' and a country or state the
-    gazetteer knows follow ('Communist Party' + 'of Vietnam'), the whole name, a party of its own
-    (its id, which `entities` reads as a party's name, is the whole name, not the party the
-    first words name). No person's name is cut for it ('of Georgia Hall')."""
+    gazetteer knows follow ('Communist Party' + 'of Vietnam'), or words in capitals no other
+    name holds ('Democratic Party' + 'of Struggle'), the whole name, a party of its own (its id,
+    which `entities` reads as a party's name, is the whole name, not the party the first words
+    name). No person's name is cut for it ('of Georgia Hall', 'of Tony Blair')."""
     doc, start = ent.doc, ent.end + 1
     if ent.label_ != "ORG" or ent[-1].lower_ != "party" or start >= len(doc):
         return ent
@@ -548,6 +549,9 @@ def _with_country(ent: Span) -> Span:
         if place is not None and place.kind in PARTY_OF_KINDS:
             name = doc[ent.start : stop]
             return Span(doc, name.start, name.end, label="ORG", span_id=name.text)
+    if end > start and not any(t.ent_type_ for t in doc[start:end]):
+        name = doc[ent.start : end]  # "Democratic Party" + "of Struggle": no other name's words
+        return Span(doc, name.start, name.end, label="ORG", span_id=name.text)
     return ent
 
 

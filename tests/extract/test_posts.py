@@ -936,6 +936,21 @@ def test_entities_acronym_is_the_organisation_it_spells(nlp: Language) -> None:
     assert "TUC" in organisations  # spells no organisation of the text: its own
 
 
+def test_entities_capitals_in_brackets_after_a_name_are_its_short_name(nlp: Language) -> None:
+    """'the Harbour Workers Federation (HWF-P)': the letters need not spell the name."""
+    text = (
+        "Tom Reyes, a lawmaker from the Harbour Workers Federation of Struggle (HWF-P), spoke. "
+        "Carla Hess, an HWF-P legislator, agreed."
+    )
+    organisations = {
+        name: aliases
+        for name, aliases in _organisations(nlp, text).items()
+        if name.startswith("Harbour") or name.startswith("HWF")
+    }
+    assert list(organisations) == ["Harbour Workers Federation of Struggle"]
+    assert "HWF-P" in organisations["Harbour Workers Federation of Struggle"]
+
+
 def test_entities_name_after_known_as_is_the_persons(nlp: Language) -> None:
     text = (
         "Regional governor Bintang Sutomo, known as Tomo, opened the port on Monday. "
