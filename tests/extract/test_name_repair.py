@@ -518,6 +518,12 @@ def test_name_repair_a_national_adjective_tagged_a_person_is_no_one(
             ("leads", "Kenji Mori", "Green Party of Ohio"),
             id="a-state-party",
         ),
+        pytest.param(
+            "Tom Reyes, a lawmaker from the opposition Indonesian Democratic Party of Struggle, "
+            "spoke first.",
+            ("member_of", "Tom Reyes", "Indonesian Democratic Party of Struggle"),
+            id="words-no-other-name-holds",
+        ),
     ],
 )
 def test_name_repair_a_party_of_a_country_is_one_name(
