@@ -188,6 +188,18 @@ def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
             id="examples-of-a-plural-title-one-tagged-an-organisation",
         ),
         pytest.param(
+            "The Tory rebel, Giles Ware, said he would vote against.",
+            {("Giles Ware", "Conservatives")},
+            "asserted",
+            id="a-name-in-apposition-to-the-member-noun",
+        ),
+        pytest.param(
+            "Her Labour shadow, Giles Ware, said the plan would fail.",
+            {("Giles Ware", "Labour")},
+            "asserted",
+            id="a-party-s-shadow",
+        ),
+        pytest.param(
             "Giles Ware, a Tory rebel, said he would vote against.",
             {("Giles Ware", "Conservatives")},
             "asserted",
