@@ -1283,6 +1283,9 @@ def test_posts_a_partys_leader_in_a_chamber_leads_its_group_not_the_party(
             {
                 ("member_of", "Carla Hess", "Labour", "asserted"),
                 ("member_of", "Omar Haddad", "Labour", "asserted"),
+                ("member_of", "Tom Reyes", "Conservatives", "asserted"),
+                ("member_of", "Lena Moss", "Conservatives", "asserted"),
+                ("member_of", "Luc Gagnon", "Conservatives", "asserted"),
             },
             id="a-list-after-a-colon-ends-at-the-next-colon",
         ),
