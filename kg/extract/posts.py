@@ -614,6 +614,7 @@ def complement_of(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
                 (k for k, t in enumerate(tokens) if t.text in stops or t.dep_ == "relcl"), None
             )
             tokens = tokens[:cut]
+            tokens = tokens[: _joined_on(tokens, index, rules)]
             doc = noun.doc
             while (
                 tokens
@@ -640,6 +641,28 @@ def complement_of(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
             ):
                 return tokens
     return []
+
+
+def _joined_on(tokens: list[Token], index: EntityIndex, rules: Rules) -> int | None:
+    """Where another description of the person is joined on to the organisation a complement
+    names: 'of the X party | and son of ...', 'of the Y Party | and a former minister' ('and' on
+    the complement's own noun, which names the organisation, before a relative, a title or an
+    occupation; not 'of the Z treasury and postal subcommittee')."""
+    noun = next((t for t in tokens if t.dep_ == "pobj" and t.head.i == tokens[0].i), None)
+    if noun is None or not any(entity_at(t, index, ORG_TYPES) for t in (noun, *noun.lefts)):
+        return None
+    lists = ("heads", "kinship", "occupations", "party_member_nouns")
+    described = [
+        c.i for c in noun.conjuncts if any(c.lower_ in rules.words("posts", n) for n in lists)
+    ]
+    return next(
+        (
+            k
+            for k, t in enumerate(tokens[:-1])
+            if t.dep_ == "cc" and t.head.i == noun.i and any(i > t.i for i in described)
+        ),
+        None,
+    )
 
 
 def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Post]:

@@ -304,6 +304,18 @@ def test_posts_one_of_several_leaders_is_a_member(
     assert affiliations == {role}
 
 
+def test_posts_a_complement_ends_where_another_description_is_joined_on(nlp: Language) -> None:
+    """'president of the X party and son of a prime minister': the post is of the party."""
+    text = (
+        "Oren Dalqvist, president of the Nordic Socialist Movement party and son and grandson "
+        "of Prime Ministers, won."
+    )
+    facts = _triples(_facts(nlp, text))
+    assert ("leads", "Oren Dalqvist", "Nordic Socialist Movement") in facts
+    post = ("holds_position", "Oren Dalqvist", "president of the Nordic Socialist Movement party")
+    assert post in facts
+
+
 def test_posts_title_inside_a_name_is_split_off(nlp: Language) -> None:
     facts = _facts(nlp, "The row was between MEP Nigel Farage and the party's treasurer.")
     posts = {(f.subject, f.object) for f in facts if f.predicate == "holds_position"}
