@@ -651,10 +651,8 @@ def _joined_on(tokens: list[Token], index: EntityIndex, rules: Rules) -> int | N
     noun = next((t for t in tokens if t.dep_ == "pobj" and t.head.i == tokens[0].i), None)
     if noun is None or not any(entity_at(t, index, ORG_TYPES) for t in (noun, *noun.lefts)):
         return None
-    lists = ("heads", "kinship", "occupations", "party_member_nouns")
-    described = [
-        c.i for c in noun.conjuncts if any(c.lower_ in rules.words("posts", n) for n in lists)
-    ]
+    person_words = rules.words("posts", "heads", "kinship", "occupations", "party_member_nouns")
+    described = [c.i for c in noun.conjuncts if c.lower_ in person_words]
     return next(
         (
             k
