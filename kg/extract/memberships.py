@@ -202,6 +202,8 @@ def _led_under(
                 named += [c for c in of.children if c.dep_ == "pobj"]  # "the leadership of X"
         leaders = [person for t in named for person, _ in persons_of(t, index)]
         head = prep.head  # the verb the party is the subject of, or the party itself
+        while head.pos_ == "ADP" and head.head.i != head.i:
+            head = head.head  # "was in government from 1990 to 1998 under X"
         if head.pos_ not in ("VERB", "AUX"):
             bodies = [head]
         elif not (bodies := [c for c in head.children if c.dep_ in SUBJECTS]):

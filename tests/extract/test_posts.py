@@ -1547,6 +1547,10 @@ def test_posts_as_lists_and_descriptions_write_them(
             "Under Helen Carter's stewardship, the Valley Farmers Party won 40 seats.",
             id="under-xs-stewardship",
         ),
+        pytest.param(
+            "The Valley Farmers Party was in government from 1990 to 1998 under Helen Carter.",
+            id="under-x-after-a-time-span",
+        ),
     ],
 )
 def test_posts_a_party_under_a_person_is_led_by_her(nlp: Language, text: str) -> None:
