@@ -21,6 +21,7 @@ from kg.extract.events import event_meetings
 from kg.extract.factuality import en_route, status_of
 from kg.extract.known_places import opens_a_dateline
 from kg.extract.participants import (
+    RELATIVES,
     SUBJECTS,
     Participants,
     Trigger,
@@ -231,12 +232,27 @@ def _verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     subjects = persons_of(token.head, index) if participle else []
     subjects = subjects or subjects_of(token, index)
     subjects = subjects or pair_reference(token, index, spec)
+    if not objects and not agents and len(subjects) == 1 and word in spec["reciprocal_verbs"]:
+        subjects = _coordinated_antecedent(token, index) or subjects
     if not objects and not agents and not _met_each_other(token, subjects, word, spec):
         return None
     company = spec["company"]
     joins = bool(agents) and word in company["verbs"] and _said_with(token, company["additive"])
     confidence = spec["verbs"][word]
     return Trigger(subjects, objects + agents, confidence, together=bool(agents), joins=joins)
+
+
+def _coordinated_antecedent(verb: Token, index: EntityIndex) -> Participants:
+    """'A and B, who met at university': the parser hangs the clause on B, but only both can
+    have met each other; the persons of the whole list, where the clause's subject is 'who'."""
+    antecedent = verb.head
+    if verb.dep_ != "relcl" or antecedent.dep_ != "conj":
+        return []
+    if not any(c.dep_ in SUBJECTS and c.lower_ in RELATIVES for c in verb.children):
+        return []
+    while antecedent.dep_ == "conj":
+        antecedent = antecedent.head
+    return persons_of(antecedent, index)
 
 
 def _met_each_other(verb: Token, subjects: Participants, word: str, spec: dict) -> bool:

@@ -135,6 +135,14 @@ def test_extract_a_subject_the_verb_is_left_out_for_does_it_too(
     assert expected <= found
 
 
+def test_extract_a_list_who_met_each_other(_nlp: Language) -> None:
+    """'A and B, who met at university': the parser hangs the clause on B; both met."""
+    text = "Tom Reyes and Helen Carter, who met at university, are close friends."
+    assert ("met", "Helen Carter", "Tom Reyes", "asserted", None, None) in _met(
+        _extract(_nlp, text)
+    )
+
+
 def test_extract_met_both_meetings_of_one_sentence_are_dated(_nlp: Language) -> None:
     text = "Antony Blinken met Yoav Gallant on Tuesday, a day after seeing Mahmoud Abbas."
     assert _met(_extract(_nlp, text)) == {
@@ -220,6 +228,11 @@ def test_extract_met_both_meetings_of_one_sentence_are_dated(_nlp: Language) -> 
             "Helen Carter has requested a meeting with David Moore in Lisbon.",
             ("met", "David Moore", "Helen Carter", "planned", None, "Lisbon"),
             id="requested-a-meeting",
+        ),
+        pytest.param(
+            "Helen Carter will be the first foreign leader to meet David Moore.",
+            ("met", "David Moore", "Helen Carter", "planned", None, None),
+            id="will-be-the-first-to-meet",
         ),
         pytest.param(
             "Helen Carter will be there for a meeting with David Moore.",
