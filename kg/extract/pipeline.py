@@ -37,9 +37,9 @@ def party_patterns(rules: Rules) -> list[dict]:
         {"label": PARTY_LABEL, "pattern": alias, "id": name}
         for alias, name in rules.party_alias_to_name.items()
     ]
-    capitalised = {  # capitalised or in capitals, and not a determiner
+    capitalised = {  # a name or its adjective, capitalised or in capitals (not "Ruling party")
         "TEXT": {"REGEX": "^[A-Z]"},
-        "LOWER": {"NOT_IN": ["the", "a", "an", "his", "her"]},
+        "TAG": {"IN": ["NNP", "NNPS", "JJ"]},
     }
     patterns.append(
         {

@@ -402,6 +402,19 @@ def test_party_named_x_party_in_capitals_is_a_party(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ruling party lawmaker Tom Hale said the bill would pass.", id="ruling"),
+        pytest.param("Governing party officials and Tom Hale backed the bill.", id="governing"),
+    ],
+)
+def test_party_a_capitalised_common_word_before_party_names_none(nlp: Language, text: str) -> None:
+    """At a sentence's start 'Ruling party' is written with a capital; it names no party."""
+    facts = extracted_facts(nlp, text)
+    assert not [f for f in facts if "party" in (f.subject_type, f.object_type)]
+
+
+@pytest.mark.parametrize(
     ("text", "predicate", "expected"),
     [
         pytest.param(
