@@ -43,7 +43,7 @@ from spacy.util import filter_spans
 
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.rules import Rules, load_rules
-from kg.extract.text import examples_of, hyphen_after
+from kg.extract.text import POSSESSIVE, examples_of, hyphen_after
 
 COMPONENT = "newskg_name_repair"
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -385,24 +385,38 @@ def _titled_names(doc: Doc, rules: Rules) -> list[Span]:
 
 
 def _after_a_party(doc: Doc, rules: Rules) -> list[Span]:
-    """Two or three untagged capitalised words right after a known party: 'Lib Dem' + 'Kate
-    Farrow' (none an organisation word: 'Tory Central Office' is no one)."""
+    """Two or three capitalised words right after a known party or its possessive, untagged or
+    tagged an organisation as a whole: 'Lib Dem' + 'Kate Farrow', 'Labour's' + 'Kate Farrow'
+    (none an organisation word: 'Tory Central Office', 'Labour's National Executive Committee'
+    are no one)."""
     found = []
     for ent in doc.ents:
         if not ent.ent_id_:  # the party ruler's mentions carry the party's id
             continue
-        end = ent.end
-        while end < len(doc) and end - ent.end < 3 and _name_word(doc[end]):
+        start = ent.end + 1 if ent.end < len(doc) and doc[ent.end].text in POSSESSIVE else ent.end
+        end = start
+        while end < len(doc) and end - start < 3 and _name_word(doc[end]):
             end += 1
-        span = doc[ent.end : end]
+        span = doc[start:end]
         if (
             len(span) >= 2
             and span[-1].dep_ != "compound"  # "Lib Dem Rural Affairs spokesman": a portfolio
-            and not any(t.ent_type_ for t in span)
+            and (not any(t.ent_type_ for t in span) or _one_organisation(span))
             and not any(t.text in rules.person_names["organisation_words"] for t in span)
         ):
             found.append(Span(doc, span.start, span.end, label="PERSON"))
     return found
+
+
+def _one_organisation(span: Span) -> bool:
+    """Whether the tagger took exactly these words for one organisation's name."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        span[0].ent_iob_ == "B"
+        and all(t.ent_type_ == "ORG" for t in span)
+        and (after is None or after.ent_iob_ != "I")
+    )
 
 
 ROYAL_NAME_LENGTH = 6

@@ -54,7 +54,7 @@ def _given(subject: Token, verb: Token, rules: Rules) -> list[Token]:
             return []
         return _objects_after(verb, "as") + _objects_after(subject, "as")
     if subject.dep_ == "dobj" and succession:  # "succeed Ms Rowe as leader": hers
-        return _objects_after(verb, "as")
+        return _objects_after(verb, "as") + _objects_after(subject, "as")
     if subject.dep_ == "dobj" and appointing:  # "elected X as its leader", "named X minister"
         return _objects_after(verb, "as") + [c for c in verb.children if c.dep_ == "oprd"]
     if subject.dep_ == "dobj" and lemma in roles["to"]:  # "promoted X to chief whip"
@@ -64,7 +64,10 @@ def _given(subject: Token, verb: Token, rules: Rules) -> list[Token]:
     if appointing and subject.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
         return []  # "X named Y as minister": Y's post, not X's
     if succession:  # "X succeeded Ms Rowe as leader": X's post, once it has happened
-        return _objects_after(verb, "as") if _happened(verb, rules) else []
+        if not _happened(verb, rules):
+            return []
+        objects = [c for c in verb.children if c.dep_ == "dobj"]  # "as" may hang on Ms Rowe
+        return _objects_after(verb, "as") + [n for o in objects for n in _objects_after(o, "as")]
     nouns = [
         c
         for c in verb.children

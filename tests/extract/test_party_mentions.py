@@ -200,6 +200,18 @@ def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
             id="a-party-s-shadow",
         ),
         pytest.param(
+            "Labour's Oren Dalqvist said the figures were wrong.",
+            {("Oren Dalqvist", "Labour")},
+            "asserted",
+            id="a-name-after-a-party-s-possessive",
+        ),
+        pytest.param(
+            "The Tories' Oren Dalqvist said the figures were wrong.",
+            {("Oren Dalqvist", "Conservatives")},
+            "asserted",
+            id="a-name-after-a-plural-party-s-possessive",
+        ),
+        pytest.param(
             "Giles Ware, a Tory rebel, said he would vote against.",
             {("Giles Ware", "Conservatives")},
             "asserted",

@@ -1253,6 +1253,14 @@ def test_posts_a_partys_leader_in_a_chamber_leads_its_group_not_the_party(
             id="succeeded-as-leader",
         ),
         pytest.param(
+            "Oren Dalqvist succeeded Tom Reyes as leader of the Liberal Democrats.",
+            {
+                ("leads", "Oren Dalqvist", "Liberal Democrats", "asserted"),
+                ("leads", "Tom Reyes", "Liberal Democrats", "past"),
+            },
+            id="succeeded-with-as-on-the-one-succeeded",
+        ),
+        pytest.param(
             "Carla Hess is likely to succeed Omar Haddad as leader of the Green Party.",
             {("leads", "Omar Haddad", "Green Party", "asserted")},
             id="likely-to-succeed-leaves-the-post",
