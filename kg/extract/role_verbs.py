@@ -137,6 +137,8 @@ def succeeded(noun: Token, rules: Rules) -> bool:
     subject: 'X succeeded Mr Blair as leader' (Mr Blair's post is past; 'X will succeed him'
     leaves it his)."""
     verb = noun.head.head if noun.head.lower_ == "as" else None
+    if verb is not None and verb.dep_ == "dobj":
+        verb = verb.head  # "as" on the one succeeded: "succeeded Mr Blair as leader"
     if verb is None or verb.lemma_.lower() not in rules.posts["role_verbs"]["object_as"]:
         return False
     return _happened(verb, rules)
