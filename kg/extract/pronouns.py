@@ -6,7 +6,8 @@ A subject pronoun refers to the one person who is a grammatical subject earlier 
 sentence (or speaks through one: 'a spokesman for X said she'), or, in a phrase set before its
 clause, that clause's subject ('During her visit to India, Jane Hill met ...'), or, failing that, a
 subject in the previous sentence (looking past a sentence that is all quotation, as in 'X said ...
-"I hope so." He added ...'), outside quotation marks, unless that person's known gender (an
+"I hope so." He added ...', or about no one, 'X flew to Lima. It was his first visit. He met Y'),
+outside quotation marks, unless that person's known gender (an
 honorific like "Mrs", or an earlier pronoun) contradicts it, or, that gender unknown, someone named
 before it in the sentence is known to be of the pronoun's ('X will hold talks with Ms Rice when she
 visits'). Two candidates, or none, leave the pronoun unresolved. Pronouns inside quotations are
@@ -26,6 +27,9 @@ from kg.extract.rules import Rules
 from kg.extract.text import positions_of, tokens_at, tokens_of
 
 SUBJECTS = {"nsubj", "nsubjpass"}
+IMPERSONAL = {"it", "there"}
+"""Subjects of a sentence about no one, which a pronoun after it looks past: 'X flew to Lima. It
+was his first visit. He met Y'."""
 
 
 class _Resolver:
@@ -48,6 +52,19 @@ class _Resolver:
 
     def quoted(self, token: Token) -> bool:
         return stretch_at(self.quotes, self.quote_starts, token.idx) is not None
+
+    def impersonal(self, sentence: Span) -> bool:
+        """Whether a sentence's subject is 'it' or 'there' and it names no one but through a
+        pronoun: 'It was his first visit to Chile' (not 'The spokeswoman said', whoever she is)."""
+        root = sentence.root
+        if not any(c.dep_ in ("nsubj", "expl") and c.lower_ in IMPERSONAL for c in root.children):
+            return False
+        return not any(
+            t.i not in self.index.indirect
+            and (p := self.index.at(t)) is not None
+            and p.type == "person"
+            for t in self.index.mention_tokens(sentence)
+        )
 
     def quotation(self, sentence: Span) -> bool:
         """Whether a sentence is all quotation ('"I very much hope ..."')."""
@@ -146,9 +163,10 @@ class _Resolver:
                 back = position - 1
                 while not candidates and back >= 0:
                     candidates = self.subjects(body[back])
-                    if candidates or not self.quotation(body[back]) or back < position - 2:
+                    passable = self.quotation(body[back]) or self.impersonal(body[back])
+                    if candidates or not passable or back < position - 2:
                         break
-                    back -= 1  # a quoted sentence between names nobody: look one further back
+                    back -= 1  # a sentence between names nobody: look one further back
                 fitting = [c for c in candidates if self.gender(c) in (None, wanted)]
                 if len(fitting) == 1 and self.rivalled(fitting[0], wanted, sentence, token.i):
                     continue

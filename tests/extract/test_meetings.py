@@ -419,6 +419,15 @@ def test_pronoun_looks_past_a_quoted_sentence(nlp: Language) -> None:
     assert met_pairs(extracted_facts(nlp, text)) == {frozenset(("Michael Howard", "Tony Blair"))}
 
 
+def test_pronoun_looks_past_a_sentence_about_it(nlp: Language) -> None:
+    """'It was his first visit' is about no one: 'he' after it is still the traveller."""
+    text = (
+        "Tom Reyes flew to Lima on Friday. It was his first visit to Peru. "
+        "He met Helen Carter at the palace."
+    )
+    assert met_pairs(extracted_facts(nlp, text)) == {frozenset(("Tom Reyes", "Helen Carter"))}
+
+
 def test_pronoun_does_not_look_past_a_sentence_naming_nobody(nlp: Language) -> None:
     text = (
         "Michael Howard told reporters the law was rushed. The debate went on for hours. "
