@@ -486,7 +486,7 @@ def _untagged_participants(doc: Doc, rules: Rules, persons: list[Span]) -> list[
     so far) in the sentence ('Modi held talks with Putin') or opposite another such name of two
     words or more ('Xi Jinping met Joko Widodo', neither tagged), or that a relative clause only
     a person takes describes ('Modi, who arrived in Washington'): one to three capitalised
-    words, none a place the gazetteer knows or an organisation word."""
+    words, none a place the gazetteer knows or an organisation word, not ending in a title."""
     found: list[Span] = []
     if not doc.has_annotation("DEP"):
         return found
@@ -504,6 +504,7 @@ def _untagged_participants(doc: Doc, rules: Rules, persons: list[Span]) -> list[
             or len(span.text) <= 1  # not a caption's "(L)"
             or any(t.ent_type_ for t in span)
             or any(t.text in rules.person_names["organisation_words"] for t in span)
+            or root.lower_ in rules.words("posts", "heads")  # "the Irish Taoiseach": a title
         ):
             continue
         described = _described_as_someone(root, rules)

@@ -539,6 +539,15 @@ def test_name_repair_a_party_of_a_person_is_the_party(nlp: Language) -> None:
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Labour Party"]
 
 
+def test_name_repair_an_untagged_title_in_a_meeting_is_no_one(nlp: Language) -> None:
+    """'the Irish Taoiseach, Kenji Mori': two capitalised words ending in a title name no one."""
+    text = (
+        "The Prime Minister, Tom Reyes, and the Irish Taoiseach, Kenji Mori, held talks in "
+        "London on Wednesday."
+    )
+    assert met_pairs(extracted_facts(nlp, text)) == {frozenset(("Tom Reyes", "Kenji Mori"))}
+
+
 def test_name_repair_a_name_ends_on_no_preposition(nlp: Language) -> None:
     text = "Tom Reyes received Helen Carter at the Great Hall of the People on Friday."
     visited = {
