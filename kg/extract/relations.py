@@ -631,6 +631,11 @@ def _meeting_facts(
             yield Found("met", a, b, sentence, confidence, status, when, where, titled, host)
 
 
+WHERE_A_THING_IS = ("in", "at")
+"""The prepositions that give where a thing visited is: 'a hospital in Leeds', 'a factory at
+Longbridge'."""
+
+
 def _places_of(noun: Token, index: EntityIndex) -> list[Resolved]:
     """The places a destination names: itself ('Glasgow'), or where the thing or organisation
     visited is ('a hospital in Leeds', 'troops in Basra', 'Ghana's largest hospital', 'the
@@ -644,7 +649,7 @@ def _places_of(noun: Token, index: EntityIndex) -> list[Resolved]:
         prep
         for word in (noun, *held)
         for prep in word.children
-        if prep.dep_ == "prep" and prep.lower_ == "in"
+        if prep.dep_ == "prep" and prep.lower_ in WHERE_A_THING_IS  # "the summit at Gleneagles"
     ]
     where = [pobj for prep in ins for pobj in prep.children if pobj.dep_ == "pobj"]
     where += [c for c in noun.children if c.dep_ == "poss"]
@@ -669,7 +674,7 @@ def _visit_places(token: Token, links: list[str], index: EntityIndex) -> list[Re
         places = [
             e
             for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > things[0].i
+            if prep.dep_ == "prep" and prep.lower_ in WHERE_A_THING_IS and prep.i > things[0].i
             for pobj in prep.children
             for e, _ in entities_of(pobj, index, ("place",))
         ]
@@ -847,14 +852,10 @@ def visits(
             places = _visit_places(token, links, index)
             on = token.head
             on_a_visit = token.dep_ == "pobj" and on.lower_ in spec["on_prepositions"]
-            to_someone = (
-                token.dep_ == "dobj"
-                and on.lemma_ in spec["light_verbs"]
-                and any(c.dep_ == "prep" and c.lower_ in links for c in token.children)
-            )
-            if not places and (on_a_visit or to_someone):
+            made = token.dep_ == "dobj" and on.lemma_ in spec["light_verbs"]
+            if not places and (on_a_visit or made):
                 # "sailed across the lake in Bromsgrove while on a visit", "paid a visit to
-                # troops in Basra": the place the clause gives
+                # troops in Basra", "made a stop in Dublin": the place the clause gives
                 place = _place(on.head if on_a_visit else on, index, rules)
                 places = [place] if place is not None else []
         else:

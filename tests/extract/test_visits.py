@@ -152,6 +152,32 @@ def test_visits_a_named_building_visited_is_a_place(
     assert expected <= _visited(_facts(nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Lena Moss toured a factory at Longbridge on Monday.",
+            {("Lena Moss", "Longbridge")},
+            id="a-thing-at-a-place",
+        ),
+        pytest.param(
+            "Lena Moss attended the party conference at Blackpool.",
+            {("Lena Moss", "Blackpool")},
+            id="a-gathering-at-a-place",
+        ),
+        pytest.param(
+            "Lena Moss made a stop in Dublin on her way to Boston.",
+            {("Lena Moss", "Dublin")},
+            id="a-stop-made-where-the-clause-says",
+        ),
+    ],
+)
+def test_visits_where_the_thing_or_stop_is(
+    nlp: Language, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert expected <= _visited(_facts(nlp, text))
+
+
 def test_visits_a_building_worked_in_is_not_visited(nlp: Language) -> None:
     facts = _facts(nlp, "Lena Moss, a nurse at the Harbour View Hospital, said wards were full.")
     assert not _visited(facts)
