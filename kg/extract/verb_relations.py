@@ -24,7 +24,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SPACY, TAG
 from spacy.errors import MatchPatternError
 from spacy.matcher import DependencyMatcher
 from spacy.parts_of_speech import VERB  # type: ignore[import-not-found]  # a Cython module
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from kg.errors import RulesError
@@ -224,8 +224,23 @@ def _stated(
             "negated": "asserted",
         }
         status = ended.get(status, status)
+    predicate = rule.predicate
+    if predicate == "leads" and _members_of_a_party(obj, rules):
+        # "Senate Republicans, led by X", "Labour MEPs, led by X": X leads a group of the
+        # party's members, one of them
+        predicate, orgs = "member_of", [org for org in orgs if org.type == "party"]
     named = nodes.get("person")  # "the party, led by X": the agent, not a subject
     persons = persons_of(doc[named], index) if named is not None else subjects_of(verb, index)
     for person, _ in persons:
         for org in orgs:
-            yield Found(rule.predicate, person, org, sentence, rule.confidence, status)
+            yield Found(predicate, person, org, sentence, rule.confidence, status)
+
+
+def _members_of_a_party(noun: Token, rules: Rules) -> bool:
+    """Whether a plural noun names some of a party's members: a title or member noun ('Labour
+    MEPs', 'Tory rebels') or a party's word after a chamber ('Senate Republicans')."""
+    if not noun.lower_.endswith("s"):
+        return False
+    if noun.lower_[:-1] in rules.words("posts", "member_heads", "party_member_nouns"):
+        return True
+    return any(c.dep_ == "compound" and c.text in rules.posts["chambers"] for c in noun.children)

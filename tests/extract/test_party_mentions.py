@@ -400,6 +400,27 @@ def test_party_mentions_a_party_short_name_or_belonging(
     assert _asserted(nlp, text, "member_of") == {("Carla Hess", party)}
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        pytest.param(
+            "Senate Republicans, led by Tom Hale, blocked the bill.",
+            "Republican Party",
+            id="a-party-in-a-chamber",
+        ),
+        pytest.param(
+            "Labour MEPs, led by Tom Hale, voted against.", "Labour", id="a-party-s-members"
+        ),
+    ],
+)
+def test_party_a_group_of_its_members_led_by_someone(nlp: Language, text: str, party: str) -> None:
+    """The leader of some of a party's members is one of them, not the party's leader (nor the
+    chamber's)."""
+    facts = extracted_facts(nlp, text)
+    assert _asserted(nlp, text, "member_of") == {("Tom Hale", party)}
+    assert not [f for f in facts if f.predicate == "leads"]
+
+
 def test_party_mentions_a_code_no_party_has_is_none(nlp: Language) -> None:
     assert not _asserted(nlp, "Carla Hess (AP) said the vote was fair.", "member_of")
 
