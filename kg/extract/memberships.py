@@ -296,10 +296,10 @@ ALL_OF_WHOM = ("both", "all", "each")
 
 def described_by(noun: Token, rules: Rules) -> list[Token]:
     """The names a noun describes: the names in apposition to it ('The Tory rebel, X, said'), the
-    one it is in apposition to ('X, a Tory rebel'; 'A and B,
-    both Tories' and 'A and B, Tory rebels': both) or the subjects of the copula it completes
-    ('X is a Tory rebel', 'X and Y are Tories', 'Among the Tory rebels were X and Y', 'X, who is
-    a Tory rebel'; not 'X is not a Tory')."""
+    one it is in apposition to ('X, a Tory rebel'; 'A and B, both Tories' and 'A and B, Tory
+    rebels': both) or the subjects of the copula it completes ('X is a Tory rebel', 'X and Y are
+    Tories', 'Among the Tory rebels were X and Y', 'X, who is a Tory rebel'; not 'X is not a
+    Tory')."""
     each = noun.tag_ in ("NNS", "NNPS") or any(c.lower_ in ALL_OF_WHOM for c in noun.children)
     named = [c for c in noun.children if c.dep_ == "appos"]  # "The Tory rebel, X, said"
     if named:

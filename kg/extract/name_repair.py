@@ -3,19 +3,22 @@
 - A name cut at a particle: 'Ursula von der' + 'Leyen' (tagged a place), 'Charles' + 'de Gaulle';
 - a name written family name first cut before its last word: 'Yoon Suk' + 'Yeol' (untagged),
   'Park Min' + '-jae';
-- a name cut after its title: 'Minister' + 'Salem' (untagged) + 'Al Nouri', or untagged after a
-  party: 'Lib Dem' + 'Kate Farrow'; a title the tagger took into the name: 'MPs Jane Hill';
+- a name cut after its title: 'Minister' + 'Salem' (untagged) + 'Al Nouri', or untagged (or
+  tagged an organisation) after a party or its possessive: 'Lib Dem' + 'Kate Farrow', 'Labour's'
+  + 'Kate Farrow'; a title the tagger took into the name: 'MPs Jane Hill';
 - a name left untagged though a post title stands in apposition to it ('Jane Hill, shadow
   transport secretary, said');
 - a person typed as an organisation (or a product), a place or a nationality where a meeting puts
   a person ('Olaf Scholz met ...', 'held talks with Yair Lapid', 'X plans to meet ...'), a verb of
   address does ('spoke to X by phone'), a title stands beside ('the German chancellor, Olaf
-  Scholz'), a verb ties it to a party ('X stood for the Y Party') or 'who' describes it ('X,
-  who ...', `person_names.personal_relatives`): capitalised words and particles, none of them a
+  Scholz'), a verb ties it to a party ('X stood for the Y Party'), 'who' describes it ('X,
+  who ...', `person_names.personal_relatives`) or a list gives it beside a person's as one of a
+  title's holders ('Labour MPs, including X and Y'): capitalised words and particles, none of them a
   word organisations are named with, nor a place the gazetteer knows; or left untagged where a
   meeting puts a person, opposite one the tagger found ('Modi held talks with Putin') or another
-  untagged name of two words or more ('Xi Jinping met Joko Widodo'), or where 'who' describes it
-  ('Modi, who arrived ...'); a first name tagged alone runs on to its surname
+  untagged name of two words or more ('Xi Jinping met Joko Widodo'; not words ending in a title,
+  'the Irish Taoiseach'), or where 'who' describes it ('Modi, who arrived ...'); a first name
+  tagged alone runs on to its surname
   ('Olaf' + 'Scholz');
 - a name run on over a describing word that starts the sentence: 'Veteran Green Party leader ...'
   names the Green Party (the words are the titles' `dropped_modifiers`, rules/posts.json);
@@ -25,7 +28,10 @@
   the People on' Friday is the Great Hall of the People;
 - a party's name cut before the country or state it is of: 'the Communist Party' + 'of' +
   'Vietnam', 'Green Party' + 'of' + 'Ohio' are one name (a country or state the gazetteer
-  knows; 'the Labour Party of' a person stays the party).
+  knows, or capitalised words no other name holds, 'of Struggle'; 'the Labour Party of' a person
+  stays the party);
+- an organisation's name that ends in a word for a building, where a verb of travel takes it
+  ('toured the X Hospital'), is the building: a place (`visited.building_words`).
 
 The particles, the organisation words and the verbs are data (`rules/person_names.json`,
 `rules/triggers.json`); the component is `newskg_name_repair`, after `ner` in `load_pipeline`.
@@ -237,9 +243,7 @@ def _among_holders(name: Token, rules: Rules) -> bool:
     if first.dep_ != "pobj" or first not in examples_of(noun):
         return False
     singular = noun.lower_[:-1] if noun.lower_.endswith("s") else noun.lower_
-    return (
-        singular in rules.words("posts", "heads") or singular in rules.posts["party_member_nouns"]
-    )
+    return singular in rules.words("posts", "heads", "party_member_nouns")
 
 
 def _visited_building(ent: Span, rules: Rules) -> bool:
