@@ -7,11 +7,11 @@ sentence (or speaks through one: 'a spokesman for X said she'), or, in a phrase 
 clause, that clause's subject ('During her visit to India, Jane Hill met ...'), or, failing that, a
 subject in the previous sentence (looking past a sentence that is all quotation, as in 'X said ...
 "I hope so." He added ...', or about no one, 'X flew to Lima. It was his first visit. He met Y'),
-outside quotation marks, unless that person's known gender (an
-honorific like "Mrs", or an earlier pronoun) contradicts it, or, that gender unknown, someone named
-before it in the sentence is known to be of the pronoun's ('X will hold talks with Ms Rice when she
-visits'). Two candidates, or none, leave the pronoun unresolved. Pronouns inside quotations are
-left alone: there "he" is whoever the speaker means.
+outside quotation marks, unless that person's known gender (an honorific like "Mrs", or an earlier
+pronoun) contradicts it, or, that gender unknown, someone named before it in the sentence is known
+to be of the pronoun's ('X will hold talks with Ms Rice when she visits'). Two candidates, or
+none, leave the pronoun unresolved. Pronouns inside quotations are left alone: there "he" is
+whoever the speaker means.
 """
 
 from __future__ import annotations
