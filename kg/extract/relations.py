@@ -286,9 +286,11 @@ def _gathering_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger 
 
 def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | None:
     """'Sat down with X', 'appeared alongside X', 'sat next to X', 'A and B talked', 'appeared
-    together', 'A and B sat down for talks'."""
+    together', 'A and B sat down for talks', 'spent the evening with X'."""
     if token.pos_ != "VERB" or (word := lemma(token, spec["with_verbs"])) not in spec["with_verbs"]:
         return None
+    if word in spec["timed_with_verbs"] and not _timed(token):
+        return None  # "spent the evening with X"; not "spent £2m with X"
     withs = tuple(spec["with_prepositions"])
     objects = objects_with(token, index, withs)
     for thing in _things_done(token, spec):
@@ -806,8 +808,12 @@ def _stay(verb: Token, stay_verbs: dict[str, list[str]]) -> list[str]:
     """The prepositions that give a stay's place, if `verb` is one of `stay_verbs` with a length
     of time for its object ('spent two days in Kyiv')."""
     links = stay_verbs.get(lemma(verb, stay_verbs), [])
-    timed = any(c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME") for c in verb.children)
-    return links if links and timed else []
+    return links if links and _timed(verb) else []
+
+
+def _timed(verb: Token) -> bool:
+    """Whether a verb's object is a length of time ('spent two days', not 'spent £2m')."""
+    return any(c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME") for c in verb.children)
 
 
 def _visit_words(doc: Doc, spec: dict) -> list[int]:

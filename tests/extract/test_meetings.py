@@ -561,6 +561,19 @@ def test_meetings_same_kind_of_event_apart_is_not_a_meeting(nlp: Language, text:
     assert not met_pairs(extracted_facts(nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        pytest.param("Kenji Mori spent the evening with Helen Carter.", True, id="time-with"),
+        pytest.param("Kenji Mori spent two hours with Helen Carter in Lima.", True, id="hours"),
+        pytest.param("Kenji Mori spent £2m with Helen Carter's firm.", False, id="money"),
+    ],
+)
+def test_meetings_time_spent_with_a_person(nlp: Language, text: str, met: bool) -> None:
+    pairs = met_pairs(extracted_facts(nlp, text))
+    assert (frozenset(("Kenji Mori", "Helen Carter")) in pairs) is met
+
+
 def test_meetings_separate_talks_with_a_person_are_still_a_meeting_with_her(
     nlp: Language,
 ) -> None:
