@@ -98,7 +98,7 @@ def resolve_counterparts(
         named = _named(noun, index)
         if named is not None:
             post = _owner_post(noun, named, posts, index)
-            if post is not None and post.country not in (None, country):
+            if post is not None and post.country != country:
                 sentence = doc[noun.i].sent
                 found.append(
                     replace(

@@ -82,3 +82,12 @@ def test_a_counterpart_the_text_names_is_that_person(nlp: Language, text: str) -
     assert frozenset({"Tom Reyes", "Kenji Mori"}) not in met_pairs(facts)
     posts = {(f.subject, f.object, f.post_in) for f in facts if f.predicate == "holds_position"}
     assert ("Lena Moss", "Prime Minister", "Chile") in posts
+
+
+def test_a_counterpart_named_holds_the_post_where_the_others_country_is_not_said(
+    nlp: Language,
+) -> None:
+    text = "Foreign Minister Tom Reyes met his Chilean counterpart, Lena Moss, in Lima."
+    facts = extracted_facts(nlp, text, published=date(2024, 6, 3))
+    posts = {(f.subject, f.object, f.post_in) for f in facts if f.predicate == "holds_position"}
+    assert ("Lena Moss", "Foreign Minister", "Chile") in posts
