@@ -576,15 +576,15 @@ def _bracketed_short_names(doc: Doc, index: EntityIndex) -> None:
             short.setdefault(letters, key)
     for letters, key in short.items():
         for i in positions_of(doc, [letters.split("-")[0]]):
-            end = next((i + n for n in range(1, 4) if doc[i : i + n].text == letters), None)
+            stop = next((i + n for n in range(1, 4) if doc[i : i + n].text == letters), None)
             other = index.by_token.get(i)
-            if end is None or (other is not None and index.entities[other].type not in ORG_TYPES):
+            if stop is None or (other is not None and index.entities[other].type not in ORG_TYPES):
                 continue
             if other is not None and other != key:  # the tagger's own name for the letters
                 for j in [j for j, k in index.by_token.items() if k == other]:
                     index.by_token[j] = key
                 index.entities[key].aliases |= index.entities.pop(other).aliases
-            index.add_mention(key, i, end)
+            index.add_mention(key, i, stop)
         index.entities[key].aliases.add(letters)
 
 

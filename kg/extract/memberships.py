@@ -166,17 +166,38 @@ def _member_nouns(
     found = cached(doc, "member_nouns", lambda: positions_of(doc, nouns, LOWER))
     for noun in tokens_at(sentence, found):
         types = ORG_TYPES if noun.lower_ in ("member", "members") else ("party",)
+        preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in prepositions]
         orgs = [
             org
-            for prep in noun.children
-            if prep.dep_ == "prep" and prep.lower_ in prepositions
+            for prep in preps
             if (org := next((e for t in prep.subtree if (e := entity_at(t, index, types))), None))
         ]
         if not orgs:
             continue
+        # "a member of the Standing Committee of the Y Party's Central Committee": of the party too
+        parties = [p for prep in preps for p in _parties_above(prep, index) if p is not orgs[0]]
         persons = [e for t in described_by(noun, rules) if (e := entity_at(t, index, ("person",)))]
         for person in dict.fromkeys(persons):
-            yield "member_of", person, orgs[0]
+            for org in dict.fromkeys([orgs[0], *parties]):
+                yield "member_of", person, org
+
+
+def _parties_above(prep: Token, index: EntityIndex) -> list[Resolved]:
+    """The parties a chain of bodies after `prep` belongs to, through 'of', compounds and
+    possessives only ('of the Standing Committee of the Political Bureau of the Y Party Central
+    Committee': the Y Party; not 'of the committee investigating the Y Party')."""
+    found: list[Resolved] = []
+    stack = [c for c in prep.children if c.dep_ == "pobj"]
+    while stack:
+        token = stack.pop()
+        if (party := entity_at(token, index, ("party",))) is not None:
+            found.append(party)
+        for child in token.children:
+            if child.dep_ in ("compound", "poss", "pobj") or (
+                child.dep_ == "prep" and child.lower_ == "of"
+            ):
+                stack.append(child)
+    return found
 
 
 def _led_under(
@@ -301,9 +322,9 @@ def described_by(noun: Token, rules: Rules) -> list[Token]:
     Tories', 'Among the Tory rebels were X and Y', 'X, who is a Tory rebel'; not 'X is not a
     Tory')."""
     each = noun.tag_ in ("NNS", "NNPS") or any(c.lower_ in ALL_OF_WHOM for c in noun.children)
-    named = [c for c in noun.children if c.dep_ == "appos"]  # "The Tory rebel, X, said"
-    if named:
-        return [t for n in named for t in (n, *n.conjuncts)] if each else named
+    appositions = [c for c in noun.children if c.dep_ == "appos"]  # "The Tory rebel, X, said"
+    if appositions:
+        return [t for n in appositions for t in (n, *n.conjuncts)] if each else appositions
     if noun.dep_ == "appos":  # "A and B, both Tories", "A and B, members of Y": each
         return [noun.head, *noun.head.conjuncts] if each else [noun.head]
     verb = noun.head

@@ -574,6 +574,32 @@ def _with_country(ent: Span) -> Span:
     return ent
 
 
+def _hyphen_joined(ent: Span, rules: Rules) -> Span:
+    """An organisation's name with the capitalised words a hyphen without spaces joins to it:
+    'Democratic' + '-' + 'Republican Party', 'Zanu' + '-' + 'PF party', 'PDI' + '-' + 'P' (its
+    own name, not the party the tagged part names); never a known party run on to the right
+    ('a Sinn Fein-IRA critic' names Sinn Fein), nor over a prefix ('Ex-Labour MP')."""
+    if ent.label_ != "ORG":
+        return ent
+    prefixes = rules.words("posts", "word_prefixes", "past_modifiers")
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start >= 2 and doc[start - 1].text == "-" and hyphen_after(doc[start - 2]):
+        word = doc[start - 2]
+        if not (word.is_title or word.is_upper) or word.lower_ in prefixes:
+            break
+        start -= 2
+    while not ent.ent_id_ and end + 1 < len(doc) and hyphen_after(doc[end - 1]):
+        if not (doc[end + 1].is_title or doc[end + 1].is_upper):
+            break
+        end += 2
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    name = doc[start:end].text
+    if ent.ent_id_ and name.endswith(" party"):  # the party ruler's "X party" is the party X
+        name = name[: -len(" party")]
+    return Span(doc, start, end, label="ORG", span_id=name)
+
+
 LOOSE_ENDS = ("ADP", "DET", "CCONJ", "SCONJ")
 """Words no name ends with, that the tagger sometimes runs a name on to ('the Great Hall of
 the People on' Friday, 'the Senate Committee on')."""
@@ -608,6 +634,7 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
     repaired = [*_titled_names(doc, rules), *_after_a_party(doc, rules), *_royal_names(doc, rules)]
     for ent in (part for tagged in doc.ents for part in _split_at_place(tagged)):
         ent = _with_country(_without_description(_without_loose_end(ent), rules))
+        ent = _hyphen_joined(ent, rules)
         whole = _run_on_to_head(ent, rules)
         one_word = ent.label_ != "NORP" or len(ent) == 1  # "Olaf" (+ "Scholz"), not "South Korean"
         if (

@@ -534,6 +534,46 @@ def test_name_repair_a_party_of_a_country_is_one_name(
     assert not any(p.endswith(" of") for p in parties)
 
 
+@pytest.mark.parametrize(
+    ("text", "member", "party"),
+    [
+        pytest.param(
+            "Tom Reyes, a member of the Liberal-Republican Party, spoke first.",
+            "Tom Reyes",
+            "Liberal-Republican Party",
+            id="a-known-party-s-name-after-a-hyphen",
+        ),
+        pytest.param(
+            "Members of the ruling Zanu-PF party, including Tom Reyes and Helen Carter, walked out.",
+            "Helen Carter",
+            "Zanu-PF",
+            id="letters-after-a-hyphen",
+        ),
+    ],
+)
+def test_name_repair_a_name_joined_by_a_hyphen_is_one_name(
+    nlp: Language, text: str, member: str, party: str
+) -> None:
+    members = {
+        (f.subject, f.object) for f in extracted_facts(nlp, text) if f.predicate == "member_of"
+    }
+    assert (member, party) in members
+    assert not [m for m in members if m[0] == member and m[1] != party]
+
+
+def test_name_repair_a_known_party_is_not_run_on_after_it(nlp: Language) -> None:
+    facts = extracted_facts(nlp, "Tom Reyes, a Labour-IRA critic and Labour MP, spoke.")
+    assert ("Tom Reyes", "Labour") in {
+        (f.subject, f.object) for f in facts if f.predicate == "member_of"
+    }
+
+
+def test_name_repair_a_prefix_before_a_hyphen_is_no_part_of_the_name(nlp: Language) -> None:
+    facts = extracted_facts(nlp, "Ex-Labour MP Oren Dalqvist has joined the Harbour Party.")
+    members = {(f.subject, f.object, f.status) for f in facts if f.predicate == "member_of"}
+    assert ("Oren Dalqvist", "Labour", "past") in members
+
+
 def test_name_repair_a_party_of_a_person_is_the_party(nlp: Language) -> None:
     doc = nlp("Helen Carter said the Labour Party of Tom Reyes had lost its way.")
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Labour Party"]

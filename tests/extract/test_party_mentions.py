@@ -312,6 +312,16 @@ def test_party_membership_by_phrase_and_verb(
     assert {f.status for f in facts if f.predicate == "member_of"} == {status}
 
 
+def test_party_membership_of_a_party_s_body_is_of_the_party(nlp: Language) -> None:
+    text = (
+        "Giles Ware, a member of the Standing Committee of the Political Bureau of the Harbour "
+        "Party Central Committee, spoke."
+    )
+    assert ("Giles Ware", "Harbour Party") in _asserted(nlp, text, "member_of")
+    text = "Giles Ware, a member of the committee investigating the Harbour Party, spoke."
+    assert ("Giles Ware", "Harbour Party") not in _asserted(nlp, text, "member_of")
+
+
 def test_party_membership_joining_a_company_is_not_membership(nlp: Language) -> None:
     assert _asserted(nlp, "Ann Pike joined Barclays in 2019.", "member_of") == set()
 
@@ -478,6 +488,12 @@ def test_party_named_with_a_collective_in_the_possessive(
             "member_of",
             {("Keiko Arai", "Constitutional Democratic Party of Japan")},
             id="japan",
+        ),
+        pytest.param(
+            "Keiko Arai, a member of the Liberal Democratic Party of Japan, questioned the minister.",
+            "member_of",
+            {("Keiko Arai", "Liberal Democratic Party")},
+            id="a-full-name-holding-another-party-s-name",
         ),
         pytest.param(
             "Nationals leader Tom Birch said the drought package was too small.",

@@ -467,6 +467,11 @@ def test_posts_lede_title_needs_one_headline_person(nlp: Language, title: str, t
             ("Oren Dalqvist", "governor of the central bank"),
             id="a-subject-named-in-apposition",
         ),
+        pytest.param(
+            "Oren Dalqvist was reelected chairman of the Harbour Trust in May.",
+            ("Oren Dalqvist", "chairman of the Harbour Trust"),
+            id="reelected-without-a-hyphen",
+        ),
     ],
 )
 def test_posts_given_by_a_verb(nlp: Language, text: str, post: tuple[str, str]) -> None:
