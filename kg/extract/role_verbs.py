@@ -75,7 +75,7 @@ def _given(subject: Token, verb: Token, rules: Rules) -> list[Token]:
             (c.dep_ == "attr" and lemma in roles["attr"])
             or (c.dep_ == "oprd" and lemma in roles["oprd"])
         )
-        and not describes(c)  # "X is the first leader to visit Y"
+        and not _infinitive_after(c)  # "X is the first leader to visit Y"
     ]
     if lemma in roles["to"] and not any(c.dep_ == "dobj" for c in verb.children):
         nouns += _objects_after(verb, "to")  # "was promoted to chief whip"; not "promoted Y to ..."
@@ -86,15 +86,31 @@ def _given(subject: Token, verb: Token, rules: Rules) -> list[Token]:
     ]
     for holder in holders:
         nouns += _objects_after(holder, "as")
+    if not holders and lemma not in rules.role_verb_words and not _takes_a_person(verb):
+        # "visited Jakarta in 2003 as foreign secretary", "As leader, X visited": the post then
+        heads = rules.words("posts", "heads")
+        nouns += [n for n in _objects_after(verb, "as") if n.lower_ in heads and not describes(n)]
     return nouns
+
+
+def _takes_a_person(verb: Token) -> bool:
+    """Whether a verb's object is a person's name, whom an 'as' may describe ('described X as a
+    minister')."""
+    return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children)
 
 
 def describes(noun: Token) -> bool:
     """Whether a title noun describes someone rather than naming a post: a superlative before
-    it ('the highest-level official') or an infinitive after it ('the first minister to visit';
-    not 'the reporter based in Seattle')."""
-    superlative = any(t.tag_ == "JJS" for c in noun.lefts for t in c.subtree)
-    return superlative or any(
+    it ('the highest-level official', 'the most prominent leader') or an infinitive after it
+    ('the first minister to visit'; not 'the reporter based in Seattle')."""
+    superlative = any(t.tag_ in ("JJS", "RBS") for c in noun.lefts for t in c.subtree)
+    return superlative or _infinitive_after(noun)
+
+
+def _infinitive_after(noun: Token) -> bool:
+    """Whether an infinitive clause qualifies the noun: 'the first minister to visit' (a verb's
+    complement with only a superlative still names the post: 'the longest-serving chancellor')."""
+    return any(
         c.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         for c in noun.rights
     )
@@ -161,17 +177,29 @@ def _happened(verb: Token, rules: Rules, passive: bool = False) -> bool:
 
 def ended(noun: Token, rules: Rules) -> bool:
     """Whether the verb giving a post says when it ended: 'served as chancellor until 2010',
-    'was prime minister from 1997 to 2007' (a span of dates closed at both ends)."""
+    'was prime minister from 1997 to 2007' (a span of dates closed at both ends), or the post is
+    what someone was when doing something in a year gone by ('visited Jakarta in 2003 as foreign
+    secretary')."""
     verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
     ends = rules.posts["past_prepositions"]
     if any(c.dep_ == "prep" and c.lower_ in ends for c in verb.children):
         return True
+    if noun.head.lower_ == "as" and verb.lemma_.lower() not in rules.role_verb_words:
+        # "visited Jakarta in 2003 as foreign secretary": what one did in a post then
+        return verb.tag_ == "VBD" and any(
+            c.dep_ == "prep" and any(_a_year(d) for d in c.children) for c in verb.children
+        )
     dated = {
         t.lower_ for t in verb.subtree if t.dep_ == "prep" and any(_a_date(d) for d in t.children)
     }
     return {"from", "to"} <= dated
+
+
+def _a_year(word: Token) -> bool:
+    """A year: '2003', or a date that names one ('May 2003')."""
+    return any(t.is_digit and len(t) == 4 and t.text[:2] in ("19", "20") for t in word.subtree)
 
 
 def _a_date(word: Token) -> bool:

@@ -544,7 +544,8 @@ def test_name_repair_a_party_of_a_country_is_one_name(
             id="a-known-party-s-name-after-a-hyphen",
         ),
         pytest.param(
-            "Members of the ruling Zanu-PF party, including Tom Reyes and Helen Carter, walked out.",
+            "Members of the ruling Zanu-PF party, including Tom Reyes and Helen Carter, "
+            "walked out.",
             "Helen Carter",
             "Zanu-PF",
             id="letters-after-a-hyphen",

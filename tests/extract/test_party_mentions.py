@@ -490,7 +490,8 @@ def test_party_named_with_a_collective_in_the_possessive(
             id="japan",
         ),
         pytest.param(
-            "Keiko Arai, a member of the Liberal Democratic Party of Japan, questioned the minister.",
+            "Keiko Arai, a member of the Liberal Democratic Party of Japan, questioned the "
+            "minister.",
             "member_of",
             {("Keiko Arai", "Liberal Democratic Party")},
             id="a-full-name-holding-another-party-s-name",
