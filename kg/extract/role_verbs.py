@@ -86,17 +86,7 @@ def _given(subject: Token, verb: Token, rules: Rules) -> list[Token]:
     ]
     for holder in holders:
         nouns += _objects_after(holder, "as")
-    if not holders and lemma not in rules.role_verb_words and not _takes_a_person(verb):
-        # "visited Jakarta in 2003 as foreign secretary", "As leader, X visited": the post then
-        heads = rules.words("posts", "heads")
-        nouns += [n for n in _objects_after(verb, "as") if n.lower_ in heads and not describes(n)]
     return nouns
-
-
-def _takes_a_person(verb: Token) -> bool:
-    """Whether a verb's object is a person's name, whom an 'as' may describe ('described X as a
-    minister')."""
-    return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children)
 
 
 def describes(noun: Token) -> bool:
@@ -177,29 +167,17 @@ def _happened(verb: Token, rules: Rules, passive: bool = False) -> bool:
 
 def ended(noun: Token, rules: Rules) -> bool:
     """Whether the verb giving a post says when it ended: 'served as chancellor until 2010',
-    'was prime minister from 1997 to 2007' (a span of dates closed at both ends), or the post is
-    what someone was when doing something in a year gone by ('visited Jakarta in 2003 as foreign
-    secretary')."""
+    'was prime minister from 1997 to 2007' (a span of dates closed at both ends)."""
     verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
     ends = rules.posts["past_prepositions"]
     if any(c.dep_ == "prep" and c.lower_ in ends for c in verb.children):
         return True
-    if noun.head.lower_ == "as" and verb.lemma_.lower() not in rules.role_verb_words:
-        # "visited Jakarta in 2003 as foreign secretary": what one did in a post then
-        return verb.tag_ == "VBD" and any(
-            c.dep_ == "prep" and any(_a_year(d) for d in c.children) for c in verb.children
-        )
     dated = {
         t.lower_ for t in verb.subtree if t.dep_ == "prep" and any(_a_date(d) for d in t.children)
     }
     return {"from", "to"} <= dated
-
-
-def _a_year(word: Token) -> bool:
-    """A year: '2003', or a date that names one ('May 2003')."""
-    return any(t.is_digit and len(t) == 4 and t.text[:2] in ("19", "20") for t in word.subtree)
 
 
 def _a_date(word: Token) -> bool:
