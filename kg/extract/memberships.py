@@ -323,8 +323,9 @@ def described_by(noun: Token, rules: Rules) -> list[Token]:
     Tory')."""
     each = noun.tag_ in ("NNS", "NNPS") or any(c.lower_ in ALL_OF_WHOM for c in noun.children)
     appositions = [c for c in noun.children if c.dep_ == "appos"]  # "The Tory rebel, X, said"
-    if appositions:
-        return [t for n in appositions for t in (n, *n.conjuncts)] if each else appositions
+    if appositions:  # each of a list, up to the next list a colon opens
+        listed = [t for n in appositions for t in (n, *n.conjuncts) if same_list(n, t)]
+        return listed if each else appositions
     if noun.dep_ == "appos":  # "A and B, both Tories", "A and B, members of Y": each
         return [noun.head, *noun.head.conjuncts] if each else [noun.head]
     verb = noun.head

@@ -1322,6 +1322,16 @@ def test_posts_a_partys_leader_in_a_chamber_leads_its_group_not_the_party(
             id="a-list-after-a-colon-ends-at-the-next-colon",
         ),
         pytest.param(
+            "In recent years, Harbovia has had three Liberal presidents: Tom Reyes, Lena Moss and"
+            " Luc Gagnon, and three Nationalists: Kenji Mori, Helen Carter and Oren Dalqvist.",
+            {
+                ("member_of", "Tom Reyes", "Liberal Party", "asserted"),
+                ("member_of", "Lena Moss", "Liberal Party", "asserted"),
+                ("member_of", "Luc Gagnon", "Liberal Party", "asserted"),
+            },
+            id="names-in-apposition-end-at-the-next-colon",
+        ),
+        pytest.param(
             "Carla Hess joined the Valley Farmers Party in 1990 and became its leader in 2006.",
             {
                 ("member_of", "Carla Hess", "Valley Farmers Party", "asserted"),
