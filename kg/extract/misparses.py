@@ -147,6 +147,29 @@ def _make_subject(name: Token, verb: Token) -> None:
     name.head, name.dep_ = verb, "nsubj"
 
 
+def _set_off_after_a_title(name: Token, heads: frozenset[str]) -> bool:
+    """Whether a name the parser joined to a title as a conjunct stands in apposition to it: 'the
+    Chancellor, Kenji Mori, and ...' (the title with its article, the name set off by commas)."""
+    title, doc = name.head, name.doc
+    if name.dep_ != "conj" or name.tag_ not in ("NNP", "NNPS") or title.lower_ not in heads:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in title.children):
+        return False
+    first = name.left_edge.i
+    if first != title.i + 2 or doc[title.i + 1].text != ",":
+        return False
+    return name.i + 1 < len(doc) and doc[name.i + 1].text == ","
+
+
+def _make_apposition(name: Token) -> None:
+    """Make `name` stand in apposition to the title it was joined to; what was joined after it
+    is joined to the title."""
+    title = name.head
+    for other in [c for c in name.children if c.dep_ in ("conj", "cc") and c.i > name.i]:
+        other.head = title
+    name.dep_ = "appos"
+
+
 def _title_after_name(title: Token) -> Token | None:
     """The name a title in capitals (or the letters of an honour) right after it heads by
     mistake: 'Hill' in 'Jane Hill MP', 'Jane Hill QC' (a name of two words or more; not 'Labour
@@ -190,9 +213,12 @@ def mend_parse(doc: Doc, rules: Rules) -> Doc:
         if (name := _title_after_name(doc[i])) is not None:
             _put_title_after(name, doc[i])
     linked = {doc.vocab.strings["appos"], doc.vocab.strings["conj"]}
+    heads = rules.words("posts", "heads")
     for i in [i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in linked]:
         if (verb := _fronted_subject(doc[i])) is not None:
             _make_subject(doc[i], verb)
+        elif _set_off_after_a_title(doc[i], heads):
+            _make_apposition(doc[i])
     # Read the words as ids: a Token is made only where a modifier stands (few docs have one).
     modifiers = {doc.vocab.strings[w] for w in rules.triggers["visited"]["visitor_modifiers"]}
     prepositions = set(rules.triggers["met"]["with_prepositions"])

@@ -138,3 +138,28 @@ def test_the_letters_of_an_honour_after_a_name_are_no_part_of_it(nlp: Language, 
     facts = extracted_facts(nlp, f"Tom Reyes arrived in Lima. {text}")
     said = {f.subject for f in facts if f.predicate == "said"}
     assert said == {"Tom Reyes"}
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        pytest.param(
+            "Tom Reyes met the Chancellor, Kenji Mori, and the Foreign Secretary, Helen Carter.",
+            ("Kenji Mori", "Chancellor"),
+            id="a-title-and-its-name-in-a-list",
+        ),
+        pytest.param(
+            "The Prime Minister, Tom Reyes, and the Irish Taoiseach, Kenji Mori, held talks in "
+            "London.",
+            ("Kenji Mori", "Taoiseach"),
+            id="after-another-title-and-its-name",
+        ),
+    ],
+)
+def test_misparses_a_name_set_off_after_a_title_is_in_apposition(
+    nlp: Language, text: str, post: tuple[str, str]
+) -> None:
+    """The parser joins the name to 'the Chancellor' as a conjunct; set off by commas, it is
+    the title's holder."""
+    facts = extracted_facts(nlp, text)
+    assert post in {(f.subject, f.object) for f in facts if f.predicate == "holds_position"}
