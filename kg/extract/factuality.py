@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from kg.extract.participants import lemma, phrasal
 from kg.extract.rules import Rules
+from kg.extract.text import infinitive_clause
 from kg.types import Status
 
 CLAUSE_LINKS = {"xcomp", "ccomp", "acomp", "dobj"}
@@ -33,7 +34,7 @@ def _governors(trigger: Token, rules: Rules) -> list[Token]:
             token = token.head
         elif token.dep_ == "pobj" and prep.lower_ in purposes and prep.head.pos_ in ("VERB", "AUX"):
             token = prep.head
-        elif _described_by_infinitive(token):
+        elif infinitive_clause(token) and token.head.dep_ == "attr":
             token = token.head.head  # "will be the first leader to meet X": the copula's mood
         else:
             break
@@ -41,16 +42,6 @@ def _governors(trigger: Token, rules: Rules) -> list[Token]:
         if token.pos_ in ("VERB", "AUX", "ADJ") and token.dep_ not in CLAUSE_LINKS:
             break
     return chain
-
-
-def _described_by_infinitive(verb: Token) -> bool:
-    """Whether `verb` is an infinitive describing a copula's complement ('the first leader to
-    meet X')."""
-    return (
-        verb.dep_ in ("relcl", "acl")
-        and verb.head.dep_ == "attr"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    )
 
 
 def _event_subject_status(noun: Token, rules: Rules) -> Status | None:

@@ -14,7 +14,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from kg.extract.entities import EntityIndex, Resolved
-from kg.extract.text import examples_of, positions_of, tokens_of
+from kg.extract.text import examples_of, infinitive_clause, positions_of, tokens_of
 from kg.types import Status
 
 NOUN_LINKS = {"conj", "appos", "compound", "flat", "nmod"}
@@ -107,9 +107,7 @@ def subjects_of(
         possessors = [c for c in token.children if c.dep_ == "poss"]
         if possessors and token.pos_ == "NOUN":
             return [p for s in possessors for p in persons_of(s, index)]
-        infinitive = token.dep_ in ("relcl", "acl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
-        )
+        infinitive = infinitive_clause(token)
         if infinitive and token.head.dep_ == "attr":  # "X is the first leader to meet Y"
             token = token.head.head
             continue

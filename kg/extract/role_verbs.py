@@ -12,6 +12,7 @@ from kg.extract.factuality import status_of
 from kg.extract.participants import SUBJECTS, phrasal
 from kg.extract.participants import lemma as known_lemma
 from kg.extract.rules import Rules, load_rules
+from kg.extract.text import infinitive_clause
 
 
 def role_nouns(subject: Token, rules: Rules) -> list[Token]:
@@ -100,10 +101,7 @@ def describes(noun: Token) -> bool:
 def _infinitive_after(noun: Token) -> bool:
     """Whether an infinitive clause qualifies the noun: 'the first minister to visit' (a verb's
     complement with only a superlative still names the post: 'the longest-serving chancellor')."""
-    return any(
-        c.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in noun.rights
-    )
+    return any(infinitive_clause(c) for c in noun.rights)
 
 
 def _objects_after(word: Token, preposition: str) -> list[Token]:

@@ -8,7 +8,7 @@ are kept while the stages run, and a stage looking for its words ("met", "visit"
 `positions_of`, an index of the Doc's word ids, instead of reading each token's word: it then
 tests only the few tokens found, as it tested every token before. It also holds the small
 readings of tokens that stages from the name repair on share (a hyphen written after a word, the
-examples 'including' gives)."""
+examples 'including' gives, an infinitive clause on a noun)."""
 
 from __future__ import annotations
 
@@ -195,3 +195,11 @@ def examples_of(noun: Token) -> list[Token]:
 def _gives_examples(prep: Token) -> bool:
     such = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
     return prep.lower_ == "including" or such
+
+
+def infinitive_clause(clause: Token) -> bool:
+    """Whether `clause` is an infinitive qualifying the noun it hangs on: 'to meet' in 'the first
+    leader to meet X'."""
+    return clause.dep_ in ("relcl", "acl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
