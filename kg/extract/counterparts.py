@@ -35,12 +35,18 @@ def _portfolio(posts: list[Post], rules: Rules) -> set[str]:
     }
 
 
+def _owners(noun: Token, index: EntityIndex) -> list[Resolved]:
+    """The persons whose counterpart the noun names: the subjects of its verb ('X met her
+    counterpart')."""
+    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return [p for p, _ in subjects_of(verb, index)] if verb is not None else []
+
+
 def _counterpart(
     noun: Token, country: str, posts: list[Post], index: EntityIndex, rules: Rules
 ) -> Resolved | None:
     """The one holder of a post in `country` the counterpart can be, if there is one."""
-    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    owners = [p for p, _ in subjects_of(verb, index)] if verb is not None else []
+    owners = _owners(noun, index)
     holders = [p for p in posts if p.country == country and not p.past]
     holders = [p for p in holders if not any(p.person is o for o in owners)]
     if len(_people(holders)) > 1:  # "foreign secretary" and "foreign minister" share "foreign"
@@ -68,8 +74,7 @@ def _owner_post(noun: Token, named: Resolved, posts: list[Post], index: EntityIn
     """The one current post of the one person whose counterpart `named` is: the subject of the
     verb ('X met his counterpart Y') or the name the counterpart is joined to ('X and his
     counterpart Y')."""
-    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    owners = [p for p, _ in subjects_of(verb, index)] if verb is not None else []
+    owners = _owners(noun, index)
     if noun.dep_ == "conj" and (head := index.at(noun.head)) is not None:
         owners.append(head)
     people = {id(p): p for p in owners if p is not named}

@@ -41,8 +41,7 @@ def _refers_to(
     or the phrase is a leader ('the leader', 'the Tory leader') and the label a leader's title
     that holds each word of the `qualifiers` before the head, a party's word as any of its names
     ('the Tory leader' is not the Leader of the Commons, and is the Conservative leader)."""
-    abbreviations = rules.posts["abbreviations"]
-    label = " ".join(abbreviations.get(w, w) for w in post.label.lower().split())  # "sen."
+    label = post.label.lower()  # a title written short is written out in the label: "senator"
     if country and post.country != country:
         return False
     if phrase in label:
