@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.captions import Captions, person_name
@@ -412,6 +413,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
     if rules.join_acronyms:
         _bracketed_short_names(doc, index)
         _acronyms(index, rules)
+    _kinds_of_places(doc, index, rules)
     for i, key in list(index.by_token.items()):
         resolved = index.entities[key]
         if resolved.type == "person" and i > 0 and doc[i - 1].text in honorifics:
@@ -559,6 +561,21 @@ def _named_before(doc: Doc, index: EntityIndex, start: int, words: list[str]) ->
     before = at - 1 if doc[at - 1].text != "," else at - 2
     key = index.by_token.get(before) if before >= 0 else None
     return key if key is not None and key.startswith("person:") else None
+
+
+def _kinds_of_places(doc: Doc, index: EntityIndex, rules: Rules) -> None:
+    """'Visited the township of Ndola', 'talks in the city of Lima': a noun for a kind of place
+    (`triggers.json` "place_kinds") mentions the place its 'of' names (not 'the people of
+    Lima')."""
+    for noun in tokens_at(doc, positions_of(doc, rules.triggers["place_kinds"], LOWER)):
+        if noun.i in index.by_token or noun.pos_ != "NOUN":
+            continue
+        named = [
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+        ]
+        place = next((e for p in named if (e := index.at(p)) and e.type == "place"), None)
+        if place is not None:
+            index.add_mention(index.key_of(place), noun.i, noun.i + 1)
 
 
 def _bracketed_short_names(doc: Doc, index: EntityIndex) -> None:

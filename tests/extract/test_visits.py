@@ -178,6 +178,39 @@ def test_visits_where_the_thing_or_stop_is(
     assert expected <= _visited(_facts(nlp, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Lena Moss later visited the township of Ndola.",
+            {("Lena Moss", "Ndola")},
+            id="the-township-of",
+        ),
+        pytest.param(
+            "Lena Moss flew to the city of Lima on Monday.",
+            {("Lena Moss", "Lima")},
+            id="flew-to-the-city-of",
+        ),
+        pytest.param(
+            "Lena Moss spent two days in the port of Mombasa.",
+            {("Lena Moss", "Mombasa")},
+            id="stayed-in-the-port-of",
+        ),
+    ],
+)
+def test_visits_a_kind_of_place_named_by_its_of(
+    nlp: Language, text: str, expected: set[tuple[str, str]]
+) -> None:
+    """'The city of Lima' is Lima: a noun for a kind of place mentions the place its 'of'
+    names."""
+    assert _visited(_facts(nlp, text)) == expected
+
+
+def test_visits_the_people_of_a_place_are_not_the_place(nlp: Language) -> None:
+    facts = _facts(nlp, "Lena Moss thanked the people of Lima on Monday.")
+    assert not _visited(facts)
+
+
 def test_visits_a_building_worked_in_is_not_visited(nlp: Language) -> None:
     facts = _facts(nlp, "Lena Moss, a nurse at the Harbour View Hospital, said wards were full.")
     assert not _visited(facts)
