@@ -208,11 +208,19 @@ def pair_reference(trigger: Token, index: EntityIndex, spec: dict) -> Participan
 
 
 def objects_with(token: Token, index: EntityIndex, preps: tuple[str, ...]) -> Participants:
-    """Persons introduced by one of `preps` under `token` ('met with X', 'joined by X')."""
+    """Persons introduced by one of `preps` under `token` ('met with X', 'joined by X'), also
+    by the preposition written again for the next person ('with X and with Y'; the parser may
+    hang the second on the verb: 'greeted by X, and by Y')."""
+    first = [c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in preps]
+    again = [
+        c
+        for head in (token, *first)
+        for c in head.children
+        if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in preps
+    ]
     return [
         p
-        for prep in token.children
-        if prep.dep_ in ("prep", "agent") and prep.lower_ in preps
+        for prep in first + again
         for pobj in prep.children
         if pobj.dep_ == "pobj"
         for p in persons_of(pobj, index)

@@ -587,6 +587,22 @@ def test_meetings_separate_talks_with_a_person_are_still_a_meeting_with_her(
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenji Mori held talks with Helen Carter and with Luc Gagnon on Friday.",
+        "Kenji Mori was greeted at the airport by Helen Carter, and by Luc Gagnon.",
+    ],
+)
+def test_meetings_a_preposition_written_again_for_each_person(nlp: Language, text: str) -> None:
+    """'With X and with Y': the second preposition is the first's conjunct, and its person met
+    the subject too."""
+    assert {
+        frozenset(("Kenji Mori", "Helen Carter")),
+        frozenset(("Kenji Mori", "Luc Gagnon")),
+    } <= met_pairs(extracted_facts(nlp, text))
+
+
 def test_meetings_planned_joint_appearance_is_planned(nlp: Language) -> None:
     facts = extracted_facts(
         nlp, "Gordon Brown and Tony Blair will appear together in London on Friday."
