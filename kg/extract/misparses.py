@@ -28,6 +28,12 @@
   rules/posts.json in capitals, or one of `person_names.postnominals`, 'Jane Hill QC', right
   after a proper noun).
 
+- A title after 'to' read as an infinitive: in 'X promoted Y to chancellor' the parser makes
+  'chancellor' a verb, its clause the complement of 'promoted' (with Y its subject, or the
+  verb's object). After a verb that gives its object a post with 'to' (`posts.json`
+  `role_verbs.to`), a title head with no object of its own ('appointed Y to head the inquiry'
+  is a verb) is the object of 'to', and Y the verb's object.
+
 The component is `newskg_misparses`, after `lemmatizer` in `load_pipeline` (it reads lemmas,
 never entities); the stages after it, `newskg_name_repair` among them, read the mended parse.
 """
@@ -40,6 +46,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
 
 from kg.extract.rules import Rules, load_rules
+from kg.extract.text import positions_of
 
 COMPONENT = "newskg_misparses"
 
@@ -170,6 +177,28 @@ def _make_apposition(name: Token) -> None:
     name.dep_ = "appos"
 
 
+def _title_read_as_a_verb(to: Token, heads: frozenset[str], verbs: frozenset[str]) -> bool:
+    """Whether 'to' and the title after it were read as an infinitive under a verb that gives a
+    post with 'to': 'promoted Y to chancellor' (see the module's docstring)."""
+    title = to.head
+    if to.dep_ != "aux" or title.i != to.i + 1 or title.dep_ not in ("xcomp", "ccomp"):
+        return False
+    if title.lower_ not in heads or any(c.dep_ == "dobj" for c in title.children):
+        return False
+    return title.head.lemma_.lower() in verbs
+
+
+def _make_the_post(to: Token) -> None:
+    """Make the title after 'to' the object of 'to', a preposition on the verb; the title's
+    subject becomes the verb's object."""
+    title = to.head
+    verb = title.head
+    for subject in [c for c in title.children if c.dep_ == "nsubj"]:
+        subject.head, subject.dep_ = verb, "dobj"
+    to.head, to.dep_, to.tag_, to.pos_ = verb, "prep", "IN", "ADP"
+    title.head, title.dep_, title.tag_, title.pos_ = to, "pobj", "NN", "NOUN"
+
+
 def _title_after_name(title: Token) -> Token | None:
     """The name a title in capitals (or the letters of an honour) right after it heads by
     mistake: 'Hill' in 'Jane Hill MP', 'Jane Hill QC' (a name of two words or more; not 'Labour
@@ -219,6 +248,10 @@ def mend_parse(doc: Doc, rules: Rules) -> Doc:
             _make_subject(doc[i], verb)
         elif _set_off_after_a_title(doc[i], heads):
             _make_apposition(doc[i])
+    promoting = frozenset(rules.posts["role_verbs"]["to"])
+    for i in positions_of(doc, ["to"], LOWER):
+        if _title_read_as_a_verb(doc[i], heads, promoting):
+            _make_the_post(doc[i])
     # Read the words as ids: a Token is made only where a modifier stands (few docs have one).
     modifiers = {doc.vocab.strings[w] for w in rules.triggers["visited"]["visitor_modifiers"]}
     prepositions = set(rules.triggers["met"]["with_prepositions"])

@@ -163,3 +163,28 @@ def test_misparses_a_name_set_off_after_a_title_is_in_apposition(
     the title's holder."""
     facts = extracted_facts(nlp, text)
     assert post in {(f.subject, f.object) for f in facts if f.predicate == "holds_position"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prime minister, Tom Reyes, has promoted Helen Carter to chancellor.",
+        "Tom Reyes promoted Helen Carter to minister on Monday.",
+        "The party elevated Helen Carter to chancellor.",
+    ],
+)
+def test_misparses_a_title_after_to_read_as_a_verb_is_the_post_given(
+    nlp: Language, text: str
+) -> None:
+    """The parser reads 'to chancellor' as an infinitive; after a verb that gives its object a
+    post with 'to', the title is that post, and the person the verb's object."""
+    facts = extracted_facts(nlp, text)
+    posts = {(f.subject, f.object) for f in facts if f.predicate == "holds_position"}
+    assert {p for p in posts if p[0] == "Helen Carter"} == {
+        ("Helen Carter", text.split(" to ")[1].split()[0].rstrip("."))
+    }
+
+
+def test_misparses_a_title_verb_with_an_object_stays_a_verb(nlp: Language) -> None:
+    doc = nlp("The party appointed Helen Carter to head the inquiry.")
+    assert (doc[6].dep_, doc[6].head.text) == ("xcomp", "appointed")
