@@ -142,10 +142,20 @@ def _label(tokens: list[Token], index: EntityIndex, rules: Rules) -> str:
             dropped.add(t.i)
         if t.dep_ == "poss" and t.head.i in within:  # "the prime minister's deputy"
             possessors.update(x.i for x in t.subtree)  # the whole possessor
+    dropped.update(i for t in tokens for i in _age(t, rules))
     kept = [t for t in tokens if t.i not in dropped | possessors]
     if len(kept) == 1 and kept[0].lower_ in rules.posts["generic"]:
         kept = [t for t in tokens if t.text not in POSSESSIVE and t.i not in possessors]
     return _text(kept, rules.posts["abbreviations"])
+
+
+def _age(token: Token, rules: Rules) -> list[int]:
+    """The positions of an age written before a title ('the 52-year-old governor'): 'old' with
+    one of `posts.json` `age_units` and what it governs."""
+    units = rules.posts["age_units"]
+    if token.lower_ != "old" or not any(c.lemma_.lower() in units for c in token.children):
+        return []
+    return [t.i for t in token.subtree]
 
 
 def _plural_head(token: Token, rules: Rules) -> bool:
@@ -742,10 +752,13 @@ def _complemented_title(word: Token, index: EntityIndex, rules: Rules) -> Token 
 
 
 def _relative_subjects(name: Token) -> list[Token]:
-    """The 'who' subjecting a relative clause on a name: 'X, who became chancellor'."""
+    """The 'who' subjecting a relative clause on a name: 'X, who became chancellor', also where
+    the parser hung the clause on a title in apposition to it ('X, the MP for Y, who became')."""
+    appositions = [c for c in name.children if c.dep_ == "appos"]
     return [
         c
-        for clause in name.children
+        for word in (name, *appositions)
+        for clause in word.children
         if clause.dep_ == "relcl"
         for c in clause.children
         if c.dep_ in SUBJECTS and c.lower_ == "who"

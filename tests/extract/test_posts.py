@@ -472,6 +472,12 @@ def test_posts_lede_title_needs_one_headline_person(nlp: Language, title: str, t
             ("Oren Dalqvist", "chairman of the Harbour Trust"),
             id="reelected-without-a-hyphen",
         ),
+        pytest.param(
+            "Among the new faces is Luc Gagnon, the 34-year-old MP for Harrowfield, who becomes "
+            "housing minister.",
+            ("Luc Gagnon", "housing minister"),
+            id="a-relative-clause-after-an-apposition",
+        ),
     ],
 )
 def test_posts_given_by_a_verb(nlp: Language, text: str, post: tuple[str, str]) -> None:
@@ -547,6 +553,16 @@ def test_posts_a_description_a_verb_gives_is_no_post(nlp: Language, text: str) -
             "A spokesman for the Tory leader Sarah Kemp denied the report.",
             ("Sarah Kemp", "Tory leader"),
             id="for-before-another-title-is-no-part-of-it",
+        ),
+        pytest.param(
+            "Ines Pardo, the 52-year-old governor of Lima, opened the bridge.",
+            ("Ines Pardo", "governor of Lima"),
+            id="an-age-is-no-part-of-it",
+        ),
+        pytest.param(
+            "Ines Pardo, a six-month-old minister, opened the bridge.",
+            ("Ines Pardo", "minister"),
+            id="an-age-in-months-is-no-part-of-it",
         ),
     ],
 )
