@@ -361,10 +361,13 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         leftovers.append((span, label))
 
     # Everything else: one entity per name (case aside), typed by most of its mentions' labels.
-    called_parties = {  # "the Reform UK party": a party the rules do not know
+    # "the Reform UK party", "the ruling National Union": a party the rules do not know
+    ruling = rules.party_mentions["party_descriptors"]
+    called_parties = {
         span.text.casefold()
         for span, _ in leftovers
-        if span.end < len(doc) and doc[span.end].lower_ == "party"
+        if (span.end < len(doc) and doc[span.end].lower_ == "party")
+        or (span.start > 0 and doc[span.start - 1].lower_ in ruling)
     }
     # A word that names a party only before a title ('Labor leader X') names it alone too
     # where the article has already read it so ('led Labor to victory'): one sense a text.

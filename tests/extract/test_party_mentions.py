@@ -516,3 +516,28 @@ def test_party_of_another_country_is_a_party(
     # a known party is a party, not an employer: no works_for for it
     assert _asserted(nlp, text, predicate) == expected
     assert _asserted(nlp, text, "works_for") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "expected"),
+    [
+        pytest.param(
+            "President Oren Dalqvist of the ruling Harbovian National Union called elections.",
+            "member_of",
+            {("Oren Dalqvist", "Harbovian National Union")},
+            id="ruling",
+        ),
+        pytest.param(
+            "Luc Gagnon, a senior figure in the opposition Movement for Renewal, said no.",
+            "member_of",
+            {("Luc Gagnon", "Movement for Renewal")},
+            id="opposition",
+        ),
+    ],
+)
+def test_party_an_organisation_said_to_rule_or_oppose_is_a_party(
+    nlp: Language, text: str, predicate: str, expected: set
+) -> None:
+    """Only a party is 'the ruling X' or 'the opposition X', whatever its name."""
+    assert _asserted(nlp, text, predicate) == expected
+    assert _asserted(nlp, text, "works_for") == set()
