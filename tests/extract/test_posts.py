@@ -854,6 +854,16 @@ def test_affiliation_phrases_membership_not_stated(nlp: Language, text: str) -> 
             {"Rosa Lindqvist"},
             id="activist-after-the-party",
         ),
+        pytest.param(
+            "Rosa Lindqvist, the farm minister and a member of the Valley Farmers Party, spoke.",
+            {"Rosa Lindqvist"},
+            id="joined-to-an-apposition",
+        ),
+        pytest.param(
+            "Omar Haddad met the farm minister and a member of the Valley Farmers Party.",
+            set(),
+            id="joined-to-an-object",
+        ),
     ],
 )
 def test_affiliation_phrases_member_nouns(nlp: Language, text: str, members: set[str]) -> None:
