@@ -84,7 +84,10 @@ def _title_like(token: Token, index: EntityIndex, rules: Rules) -> bool:
         return True
     if lower in rules.posts["body_nouns"]:
         return True
-    if lower in rules.posts["heads"] or lower in rules.posts["modifiers"] or lower in BRIDGES:
+    if lower in BRIDGES:  # a dash set off by spaces ends the title: 'BEIJING - President X'
+        spaced = token.i > 0 and token.doc[token.i - 1].whitespace_ and token.whitespace_
+        return not (token.is_punct and spaced)
+    if lower in rules.posts["heads"] or lower in rules.posts["modifiers"]:
         return True
     if _plural_head(token, rules):
         return True

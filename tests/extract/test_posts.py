@@ -1827,3 +1827,28 @@ def test_posts_leading_a_partys_own_body_makes_a_member(nlp: Language, text: str
     ties = _triples(_facts(nlp, text))
     assert ("member_of", "Helen Carter", "Valley Farmers Party") in ties
     assert ("leads", "Helen Carter", "Valley Farmers Party") not in ties
+
+
+@pytest.mark.parametrize(
+    ("text", "post"),
+    [
+        pytest.param(
+            "LIMA - President Kenji Mori met Tom Reyes on Monday.",
+            ("Kenji Mori", "President", None),
+            id="a-dateline-before-a-dash",
+        ),
+        pytest.param(
+            "Lima Mayor Kenji Mori met Tom Reyes on Monday.",
+            ("Kenji Mori", "Mayor", "Lima"),
+            id="a-place-in-the-title",
+        ),
+    ],
+)
+def test_posts_a_spaced_dash_ends_a_title(
+    nlp: Language, text: str, post: tuple[str, str, str | None]
+) -> None:
+    """A dash set off by spaces ends what stands before a name (a hyphen joins)."""
+    facts = _facts(nlp, text)
+    assert {(f.subject, f.object, f.post_in) for f in facts if f.predicate == "holds_position"} == {
+        post
+    }
