@@ -20,7 +20,15 @@ from spacy.tokens import Span, Token
 from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.participants import first_conjunct
-from kg.extract.role_verbs import ended, hypothetical, left, role_nouns, succeeded
+from kg.extract.role_verbs import (
+    ended,
+    hypothetical,
+    left,
+    objects_after,
+    predecessor,
+    role_nouns,
+    succeeded,
+)
 from kg.extract.rules import Rules
 from kg.extract.text import POSSESSIVE, cached, ents_of, positions_of, tokens_at
 
@@ -711,6 +719,9 @@ def appositive_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterat
         ]
         for who in _relative_subjects(token):  # "X, who served as chancellor until 2010"
             nouns += [n for n in role_nouns(who, rules) if n.lower_ in heads]
+        nouns += [  # "X, her predecessor as home secretary"
+            n for a in appositions if predecessor(a, rules) for n in objects_after(a, "as")
+        ]
         title = [] if nouns else _set_off_title(token, sentence, index, rules)
         if title and (post := make_post(person, title, [], sentence, index, rules)):
             yield post  # "X, Tory shadow transport secretary, said", misparsed

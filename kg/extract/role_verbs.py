@@ -53,13 +53,13 @@ def _given(subject: Token, verb: Token, rules: Rules) -> list[Token]:
     if lemma in roles["removed_as"]:  # "X was sacked as minister", "Y sacked X as minister"
         if subject.dep_ not in ("nsubjpass", "dobj"):
             return []
-        return _objects_after(verb, "as") + _objects_after(subject, "as")
+        return objects_after(verb, "as") + objects_after(subject, "as")
     if subject.dep_ == "dobj" and succession:  # "succeed Ms Rowe as leader": hers
-        return _objects_after(verb, "as") + _objects_after(subject, "as")
+        return objects_after(verb, "as") + objects_after(subject, "as")
     if subject.dep_ == "dobj" and appointing:  # "elected X as its leader", "named X minister"
-        return _objects_after(verb, "as") + [c for c in verb.children if c.dep_ == "oprd"]
+        return objects_after(verb, "as") + [c for c in verb.children if c.dep_ == "oprd"]
     if subject.dep_ == "dobj" and lemma in roles["to"]:  # "promoted X to chief whip"
-        return _objects_after(verb, "to")
+        return objects_after(verb, "to")
     if subject.dep_ not in SUBJECTS:
         return []
     if appointing and subject.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
@@ -68,7 +68,7 @@ def _given(subject: Token, verb: Token, rules: Rules) -> list[Token]:
         if not _happened(verb, rules):
             return []
         objects = [c for c in verb.children if c.dep_ == "dobj"]  # "as" may hang on Ms Rowe
-        return _objects_after(verb, "as") + [n for o in objects for n in _objects_after(o, "as")]
+        return objects_after(verb, "as") + [n for o in objects for n in objects_after(o, "as")]
     nouns = [
         c
         for c in verb.children
@@ -79,14 +79,16 @@ def _given(subject: Token, verb: Token, rules: Rules) -> list[Token]:
         and not _infinitive_after(c)  # "X is the first leader to visit Y"
     ]
     if lemma in roles["to"] and not any(c.dep_ == "dobj" for c in verb.children):
-        nouns += _objects_after(verb, "to")  # "was promoted to chief whip"; not "promoted Y to ..."
+        nouns += objects_after(verb, "to")  # "was promoted to chief whip"; not "promoted Y to ..."
     ended = _ends_a_post(verb, rules)
     holders = [verb] if lemma in roles["as"] or ended else []
     holders += [
         c for c in verb.children if c.dep_ == "dobj" and c.lower_ in rules.posts["role_nouns"]
     ]
+    if lemma in roles["attr"]:  # "X was her predecessor as home secretary"
+        holders += [c for c in verb.children if c.dep_ == "attr" and predecessor(c, rules)]
     for holder in holders:
-        nouns += _objects_after(holder, "as")
+        nouns += objects_after(holder, "as")
     return nouns
 
 
@@ -104,7 +106,7 @@ def _infinitive_after(noun: Token) -> bool:
     return any(infinitive_clause(c) for c in noun.rights)
 
 
-def _objects_after(word: Token, preposition: str) -> list[Token]:
+def objects_after(word: Token, preposition: str) -> list[Token]:
     """The objects of `word`'s `preposition`: 'chancellor' for 'as' in 'served as chancellor'."""
     return [
         p
@@ -115,11 +117,20 @@ def _objects_after(word: Token, preposition: str) -> list[Token]:
     ]
 
 
+def predecessor(noun: Token, rules: Rules) -> bool:
+    """Whether `noun` is a word for one who held a post before another (`posts.json`
+    `predecessor_nouns`): 'her predecessor as home secretary'."""
+    return noun.lower_ in rules.posts["predecessor_nouns"]
+
+
 def left(noun: Token, rules: Rules) -> bool:
     """Whether the post `noun` names is one its holder has left: 'resigned as chairman',
-    'stepped down as leader' (not 'will step down as leader': held still)."""
+    'stepped down as leader' (not 'will step down as leader': held still), or held before
+    another ('her predecessor as home secretary')."""
     if noun.head.lower_ != "as":
         return False
+    if predecessor(noun.head.head, rules):
+        return True
     # "sacked X as home secretary": 'as' may hang on the name the verb takes
     verb = next((t for t in noun.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:

@@ -144,3 +144,27 @@ def test_past_posts_removed_by_someone(nlp: Language, text: str, status: str) ->
         if f.predicate == "holds_position"
     }
     assert posts == {("Tom Reyes", "home secretary", status)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Tom Reyes, her predecessor as home secretary, returned to the backbenches.",
+            id="name-then-predecessor",
+        ),
+        pytest.param(
+            "Her predecessor as home secretary, Tom Reyes, returned to the backbenches.",
+            id="predecessor-then-name",
+        ),
+        pytest.param("Tom Reyes was her predecessor as home secretary.", id="copula"),
+    ],
+)
+def test_past_posts_of_a_predecessor(nlp: Language, text: str) -> None:
+    """A predecessor in a post held it before: past."""
+    posts = {
+        (f.subject, f.object, f.status)
+        for f in extracted_facts(nlp, text)
+        if f.predicate == "holds_position"
+    }
+    assert posts == {("Tom Reyes", "home secretary", "past")}
