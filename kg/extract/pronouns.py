@@ -1,6 +1,7 @@
-"""'He' and 'she' as subjects, and 'his' / 'her' before an event noun ('his meeting with Bush',
-'her visit to Paris'), resolved where the antecedent is unambiguous; 'I' and 'me' in a direct
-quotation, resolved to its speaker ('"I met him on Monday," Mr Brown said').
+"""'He' and 'she' as subjects, 'him' and 'her' as objects, and 'his' / 'her' before an event noun
+('his meeting with Bush', 'her visit to Paris'), resolved where the antecedent is unambiguous;
+'I' and 'me' in a direct quotation, resolved to its speaker ('"I met him on Monday," Mr Brown
+said').
 
 A subject pronoun refers to the one person who is a grammatical subject earlier in the same
 sentence (or speaks through one: 'a spokesman for X said she'), or, in a phrase set before its
@@ -9,9 +10,11 @@ subject in the previous sentence (looking past a sentence that is all quotation,
 "I hope so." He added ...', or about no one, 'X flew to Lima. It was his first visit. He met Y'),
 outside quotation marks, unless that person's known gender (an honorific like "Mrs", or an earlier
 pronoun) contradicts it, or, that gender unknown, someone named before it in the sentence is known
-to be of the pronoun's ('X will hold talks with Ms Rice when she visits'). Two candidates, or
-none, leave the pronoun unresolved. Pronouns inside quotations are left alone: there "he" is
-whoever the speaker means.
+to be of the pronoun's ('X will hold talks with Ms Rice when she visits'). 'Him' and 'her' as an
+object refer to the one person named before them outside their own clause ('X said that Y had met
+him': X), or, failing that, the one person the previous sentence names ('X arrived on Sunday. Y
+will meet him today'). Two candidates, or none, leave the pronoun unresolved. Pronouns inside
+quotations are left alone: there "he" is whoever the speaker means.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from kg.extract.rules import Rules
 from kg.extract.text import positions_of, tokens_at, tokens_of
 
 SUBJECTS = {"nsubj", "nsubjpass"}
+OBJECTS = {"dobj", "pobj", "dative"}
 IMPERSONAL = {"it", "there"}
 """Subjects of a sentence about no one, which a pronoun after it looks past: 'X flew to Lima. It
 was his first visit. He met Y'."""
@@ -39,6 +43,7 @@ class _Resolver:
         self.quote_starts = [marked.outer_start for marked in self.quotes]
         self.pronouns: dict[str, str] = rules.pronouns["pronouns"]
         self.possessives: dict[str, str] = rules.pronouns["possessives"]
+        self.objects: dict[str, str] = rules.pronouns["objects"]
         self.representatives = set(rules.pronouns["representatives"])
         met, visited = rules.triggers["met"], rules.triggers["visited"]
         self.events = (
@@ -143,31 +148,68 @@ class _Resolver:
         return [person] if person is not None and person.type == "person" else []
 
     def wanted(self, token: Token) -> str | None:
-        """The gender a pronoun to resolve implies: a subject 'he', or 'his' before an event."""
+        """The gender a pronoun to resolve implies: a subject 'he', 'his' before an event, or an
+        object 'him'."""
         if token.dep_ in SUBJECTS:
             return self.pronouns.get(token.lower_)
         if token.dep_ == "poss" and token.head.lower_ in self.events:
             return self.possessives.get(token.lower_)
+        if token.dep_ in OBJECTS and token.tag_ == "PRP":
+            return self.objects.get(token.lower_)
         return None
+
+    @staticmethod
+    def clause(pronoun: Token) -> range:
+        """The positions of the clause of the verb an object pronoun is an object of: no one
+        named in it is the pronoun ('Y met him': not Y, nor anyone in a clause on Y)."""
+        verb = next((a for a in pronoun.ancestors if a.pos_ in ("VERB", "AUX")), pronoun)
+        return range(verb.left_edge.i, verb.right_edge.i + 1)
+
+    def named(
+        self, sentence: Span, before: int | None = None, unless: range = range(0)
+    ) -> list[Resolved]:
+        """The persons a sentence names outside quotes (before `before`, and not at `unless`)."""
+        found: list[Resolved] = []
+        for token in self.index.mention_tokens(sentence):
+            if before is not None and token.i >= before:
+                break
+            person = self.index.at(token)
+            if token.i in unless or person is None or person.type != "person":
+                continue
+            if not self.quoted(token) and all(person is not p for p in found):
+                found.append(person)
+        return found
 
     def resolve(self, body: Sequence[Span]) -> None:
         if not body:
             return
-        words = positions_of(body[0].doc, {*self.pronouns, *self.possessives}, LOWER)
+        words = positions_of(body[0].doc, {*self.pronouns, *self.possessives, *self.objects}, LOWER)
         for position, sentence in enumerate(body):
             for token in tokens_at(sentence, words):
                 wanted = self.wanted(token)
                 if wanted is None or self.quoted(token):
                     continue
-                candidates = self.subjects(sentence, before=token.i) or self.ahead(token)
+                objective = token.dep_ in OBJECTS
+                bound = self.clause(token) if objective else range(0)
+                if objective:  # "X said that Y had met him": X
+                    candidates = self.named(sentence, before=token.i, unless=bound)
+                else:
+                    candidates = self.subjects(sentence, before=token.i) or self.ahead(token)
                 back = position - 1
                 while not candidates and back >= 0:
-                    candidates = self.subjects(body[back])
-                    passable = self.quotation(body[back]) or self.impersonal(body[back])
+                    earlier = body[back]
+                    candidates = self.named(earlier) if objective else self.subjects(earlier)
+                    passable = self.quotation(earlier) or self.impersonal(earlier)
                     if candidates or not passable or back < position - 2:
                         break
                     back -= 1  # a sentence between names nobody: look one further back
-                fitting = [c for c in candidates if self.gender(c) in (None, wanted)]
+                mentions = self.index.mention_tokens(sentence) if objective else []
+                in_clause = [self.index.at(t) for t in mentions if t.i in bound]
+                fitting = [
+                    c
+                    for c in candidates
+                    if self.gender(c) in (None, wanted) and all(c is not b for b in in_clause)
+                ]
                 if len(fitting) == 1 and self.rivalled(fitting[0], wanted, sentence, token.i):
                     continue
                 if len(fitting) == 1:
@@ -179,7 +221,7 @@ class _Resolver:
 
 
 def resolve_pronouns(body: Sequence[Span], index: EntityIndex, rules: Rules) -> None:
-    """Add the unambiguous subject pronouns of `body` to the index as mentions of their person."""
+    """Add the unambiguous pronouns of `body` to the index as mentions of their person."""
     _Resolver(body, index, rules).resolve(body)
 
 

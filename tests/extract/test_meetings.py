@@ -436,6 +436,60 @@ def test_pronoun_does_not_look_past_a_sentence_naming_nobody(nlp: Language) -> N
     assert not met_pairs(extracted_facts(nlp, text))
 
 
+def _any_met(nlp: Language, text: str) -> set[frozenset[str]]:
+    facts = extracted_facts(nlp, text)
+    return met_pairs(facts) | met_pairs(facts, "planned")
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        pytest.param(
+            "Tom Reyes arrived in Lima on Sunday. Helen Carter will hold talks with him today.",
+            {frozenset(("Tom Reyes", "Helen Carter"))},
+            id="the-one-person-of-the-sentence-before",
+        ),
+        pytest.param(
+            "Tom Reyes said that Helen Carter had met him twice.",
+            {frozenset(("Tom Reyes", "Helen Carter"))},
+            id="a-person-outside-its-clause",
+        ),
+        pytest.param(
+            "Tom Reyes arrived in Lima. Helen Carter, who met Luc Gagnon on Friday, greeted him.",
+            {frozenset(("Tom Reyes", "Helen Carter")), frozenset(("Helen Carter", "Luc Gagnon"))},
+            id="not-a-person-inside-its-clause",
+        ),
+    ],
+)
+def test_pronoun_object_resolves_when_unambiguous(
+    nlp: Language, text: str, pairs: set[frozenset[str]]
+) -> None:
+    """'Him' and 'her' as an object refer to the one person named before them outside their own
+    clause in the sentence, or else in the sentence before."""
+    assert _any_met(nlp, text) == pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Tom Reyes met Luc Gagnon on Sunday. Helen Carter will hold talks with him today.",
+            id="two-in-the-sentence-before",
+        ),
+        pytest.param(
+            "Ms Moss arrived in Lima on Sunday. Helen Carter will hold talks with him today.",
+            id="of-the-wrong-gender",
+        ),
+        pytest.param(
+            "Tom Reyes and Luc Gagnon said Helen Carter would meet him on Monday.",
+            id="two-outside-its-clause",
+        ),
+    ],
+)
+def test_pronoun_object_ambiguous_stays_unresolved(nlp: Language, text: str) -> None:
+    assert not any("Helen Carter" in pair for pair in _any_met(nlp, text))
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [
