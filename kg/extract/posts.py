@@ -529,6 +529,8 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
             i -= 1
         if tokens and i >= sentence.start and doc[i].lower_ in OWNERS:
             tokens.insert(0, doc[i])  # "Its deputy leader X": of the body named last
+        elif tokens and i >= sentence.start and doc[i].lower_ in rules.posts["past_modifiers"]:
+            tokens.insert(0, doc[i])  # "then Foreign Minister X": an adverb, held no longer
         root = doc[span[1] - 1]
         # "Tory MPs X, Y and Z": Y's and Z's title too (Y may be parsed in apposition to X)
         if not tokens and root.dep_ in ("conj", "appos"):

@@ -33,6 +33,14 @@ def _facts(nlp: Language, text: str) -> set[tuple[str, str, str, str]]:
             id="former-leader",
         ),
         pytest.param(
+            "Lena Moss held talks with then Foreign Minister Oren Dalqvist in 2019.",
+            {
+                ("met", "Lena Moss", "Oren Dalqvist", "asserted"),
+                ("holds_position", "Oren Dalqvist", "Foreign Minister", "past"),
+            },
+            id="then-before-a-title",
+        ),
+        pytest.param(
             "Ex-minister Gwen Tallis backed the campaign.",
             {("holds_position", "Gwen Tallis", "Ex-minister", "past")},
             id="ex-prefix",
