@@ -34,6 +34,11 @@
   `role_verbs.to`), a title head with no object of its own ('appointed Y to head the inquiry'
   is a verb) is the object of 'to', and Y the verb's object.
 
+- A preposition's object read as the subject of an infinitive after it: in 'X sat down with
+  House Speaker Y to coordinate strategy' the parser leaves 'with' without an object and makes Y
+  the subject of 'to coordinate'. The noun phrase right after a preposition that has no object,
+  the subject of a 'to' infinitive later on, is the preposition's object.
+
 The component is `newskg_misparses`, after `lemmatizer` in `load_pipeline` (it reads lemmas,
 never entities); the stages after it, `newskg_name_repair` among them, read the mended parse.
 """
@@ -199,6 +204,23 @@ def _make_the_post(to: Token) -> None:
     title.head, title.dep_, title.tag_, title.pos_ = to, "pobj", "NN", "NOUN"
 
 
+def _object_read_as_a_subject(prep: Token) -> Token | None:
+    """The noun right after a preposition without an object that the parser made the subject of
+    an infinitive after it: 'with House Speaker Y to coordinate' (see the module's docstring)."""
+    if prep.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return None
+    if prep.i + 1 >= len(prep.doc):
+        return None
+    noun = prep.doc[prep.i + 1]
+    while noun.head.i != noun.i and noun.head.left_edge.i == prep.i + 1 and noun.dep_ != "nsubj":
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ != "nsubj" or noun.left_edge.i != prep.i + 1 or verb.i < noun.i:
+        return None
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    return noun if infinitive else None
+
+
 def _title_after_name(title: Token) -> Token | None:
     """The name a title in capitals (or the letters of an honour) right after it heads by
     mistake: 'Hill' in 'Jane Hill MP', 'Jane Hill QC' (a name of two words or more; not 'Labour
@@ -242,12 +264,16 @@ def mend_parse(doc: Doc, rules: Rules) -> Doc:
         if (name := _title_after_name(doc[i])) is not None:
             _put_title_after(name, doc[i])
     linked = {doc.vocab.strings["appos"], doc.vocab.strings["conj"]}
+    prep_id = doc.vocab.strings["prep"]
     heads = rules.words("posts", "heads")
     for i in [i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in linked]:
         if (verb := _fronted_subject(doc[i])) is not None:
             _make_subject(doc[i], verb)
         elif _set_off_after_a_title(doc[i], heads):
             _make_apposition(doc[i])
+    for prep in [doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == prep_id]:
+        if (noun := _object_read_as_a_subject(prep)) is not None:
+            noun.head, noun.dep_ = prep, "pobj"
     promoting = frozenset(rules.posts["role_verbs"]["to"])
     for i in positions_of(doc, ["to"], LOWER):
         if _title_read_as_a_verb(doc[i], heads, promoting):

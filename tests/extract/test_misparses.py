@@ -188,3 +188,16 @@ def test_misparses_a_title_after_to_read_as_a_verb_is_the_post_given(
 def test_misparses_a_title_verb_with_an_object_stays_a_verb(nlp: Language) -> None:
     doc = nlp("The party appointed Helen Carter to head the inquiry.")
     assert (doc[6].dep_, doc[6].head.text) == ("xcomp", "appointed")
+
+
+def test_misparses_a_preposition_s_object_read_as_an_infinitive_s_subject(nlp: Language) -> None:
+    """'Sat down with House Speaker X to coordinate': the parser leaves 'with' without an object
+    and makes X the subject of 'to coordinate'; X is the object of 'with'."""
+    text = "Helen Carter sat down separately with House Speaker Carla Hess to coordinate strategy."
+    doc = nlp(text)
+    hess = doc[9]
+    assert (hess.dep_, hess.head.text) == ("pobj", "with")
+    pairs = {
+        frozenset((f.subject, f.object)) for f in extracted_facts(nlp, text) if f.predicate == "met"
+    }
+    assert pairs == {frozenset(("Helen Carter", "Carla Hess"))}
