@@ -172,9 +172,11 @@ def pair_reference(trigger: Token, index: EntityIndex, spec: dict) -> Participan
     exactly two (within `PAIR_REACH` sentences). A number of `group_sizes` counts its own ('the
     three leaders met': three)."""
     sizes: dict[str, int] = spec["group_sizes"]
-    subject = next((c for c in trigger.children if c.dep_ in SUBJECTS), None)
-    if subject is None:
-        return []
+    clause = trigger  # "the two are due to meet", "are expected to meet": the subject above
+    while (subject := next((c for c in clause.children if c.dep_ in SUBJECTS), None)) is None:
+        if clause.dep_ not in ("xcomp", "acomp") or clause.head.i == clause.i:
+            return []
+        clause = clause.head
     # "the three leaders met", or the number alone: "the three met", "the trio met"
     counted = [sizes[c.lower_] for c in [subject, *subject.children] if c.lower_ in sizes]
     if subject.lemma_.lower() not in spec["pair_words"] and not counted:

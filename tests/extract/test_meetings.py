@@ -1096,6 +1096,14 @@ def test_meetings_not_from_a_thing_or_apart(nlp: Language, text: str) -> None:
             "Kenji Mori will raise the issue with Luc Gagnon when the two men meet next week.",
             id="the-two-men-of-the-same-sentence",
         ),
+        pytest.param(
+            "Kenji Mori praised Luc Gagnon. The two are due to meet on Saturday.",
+            id="the-two-are-due-to-meet",
+        ),
+        pytest.param(
+            "Kenji Mori praised Luc Gagnon. The two men are expected to meet next week.",
+            id="the-two-men-are-expected-to-meet",
+        ),
     ],
 )
 def test_meetings_planned_as_news_announces_them(nlp: Language, text: str) -> None:
