@@ -92,6 +92,9 @@ def _title_like(token: Token, index: EntityIndex, rules: Rules) -> bool:
         return True
     if lower in rules.posts["body_nouns"]:
         return True
+    after_of = token.i > 0 and token.doc[token.i - 1].lower_ == "of"
+    if after_of and lower in rules.words("posts", "of_complements", lower=True):
+        return True  # "chief of staff X"
     if lower in BRIDGES:  # a dash set off by spaces ends the title: 'BEIJING - President X'
         spaced = token.i > 0 and token.doc[token.i - 1].whitespace_ and token.whitespace_
         return not (token.is_punct and spaced)

@@ -564,6 +564,11 @@ def test_posts_a_description_a_verb_gives_is_no_post(nlp: Language, text: str) -
             ("Ines Pardo", "minister"),
             id="an-age-in-months-is-no-part-of-it",
         ),
+        pytest.param(
+            "Harbour Trust chief of staff Ines Pardo opened the bridge.",
+            ("Ines Pardo", "Harbour Trust chief of staff"),
+            id="chief-of-staff-before-a-name",
+        ),
     ],
 )
 def test_posts_labelled_with_the_title_alone(
