@@ -182,13 +182,15 @@ def release_tokens(doc: Doc) -> None:
 
 def examples_of(noun: Token) -> list[Token]:
     """The words 'including' or 'such as' give as examples of `noun` ('leaders including X and
-    Y': X), whose people are among the noun's."""
+    Y': X), or a clause of 'include' on it ('a group that included X'), whose people are among
+    the noun's."""
     return [
-        pobj
-        for prep in noun.children
-        if prep.dep_ == "prep" and _gives_examples(prep)
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
+        obj
+        for word in noun.children
+        if (word.dep_ == "prep" and _gives_examples(word))
+        or (word.dep_ == "relcl" and word.lemma_ == "include")
+        for obj in word.children
+        if obj.dep_ in ("pobj", "dobj")
     ]
 
 

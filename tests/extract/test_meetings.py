@@ -80,6 +80,11 @@ from tests.samples import extracted_facts, met_pairs
             id="visited-a-person",
         ),
         pytest.param(
+            "Kenji Mori and Helen Carter huddled for two hours on Tuesday.",
+            [("Kenji Mori", "Helen Carter")],
+            id="a-plural-subject-huddled",
+        ),
+        pytest.param(
             "Tony Blair and Gordon Brown clashed over the budget. The pair met on Monday.",
             [("Tony Blair", "Gordon Brown")],
             id="the-pair-met",
@@ -1020,6 +1025,10 @@ def test_meetings_arrangements_invitations_and_passives(
         pytest.param(
             "Kenji Mori met a group of lawmakers including Luc Gagnon on Monday.",
             id="a-group-including",
+        ),
+        pytest.param(
+            "Kenji Mori hosted a breakfast for a group of senators that included Luc Gagnon.",
+            id="a-group-that-included",
         ),
         pytest.param(
             "A delegation of ministers headed by Luc Gagnon met Kenji Mori.",
