@@ -166,6 +166,11 @@ def test_visits_a_named_building_visited_is_a_place(
             id="a-gathering-at-a-place",
         ),
         pytest.param(
+            "Lena Moss will inspect naval facilities in Surabaya on Friday.",
+            {("Lena Moss", "Surabaya")},
+            id="things-inspected-at-a-place",
+        ),
+        pytest.param(
             "Lena Moss made a stop in Dublin on her way to Boston.",
             {("Lena Moss", "Dublin")},
             id="a-stop-made-where-the-clause-says",
