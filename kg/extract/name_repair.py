@@ -17,7 +17,8 @@
   word organisations are named with, nor a place the gazetteer knows; or left untagged where a
   meeting puts a person, opposite one the tagger found ('Modi held talks with Putin') or another
   untagged name of two words or more ('Xi Jinping met Joko Widodo'; not words ending in a title,
-  'the Irish Taoiseach'), or where 'who' describes it ('Modi, who arrived ...'); a first name
+  'the Irish Taoiseach'), where 'who' describes it ('Modi, who arrived ...'), an age follows it
+  ('Verma, 61, said') or a verb gives it a post ('X was sworn in as chief minister'); a first name
   tagged alone runs on to its surname
   ('Olaf' + 'Scholz');
 - a name run on over a describing word that starts the sentence: 'Veteran Green Party leader ...'
@@ -197,8 +198,9 @@ def _meeting_clause(verb: Token, rules: Rules, depth: int) -> bool:
 def _acting_person(ent: Span, rules: Rules) -> bool:
     """Whether a name tagged an organisation (or a product), a place or a nationality is a
     person's: where a meeting or a verb of address puts a person, beside a title, where a verb
-    ties it to a party or where 'who' describes it, two to four capitalised words or particles
-    (one will do for a place or a nationality, or where a candidacy ties it to a party), none an
+    ties it to a party or gives it a post, where 'who' describes it or an age follows it, two to
+    four capitalised words or particles (one will do for a place or a nationality, where a
+    candidacy ties it to a party or with an age), none an
     organisation word or a known party, for a place none the gazetteer knows, and for a
     nationality a first word that names no country, people or party ('Albanese held talks with
     X' tagged a nationality; not 'Chinese', 'Republicans')."""
@@ -207,7 +209,8 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
     # One word will do for a place ("met Biden" tagged a place) and where a candidacy ties the
     # name to a party ("X stood as the Y Party candidate": only a person stands).
     candidacy = tied and ent.root.head.lemma_.lower() in names["candidacy_verbs"]
-    shortest = 2 if ent.label_ in ("ORG", "PRODUCT") and not candidacy else 1
+    aged = _aged(ent.root)  # "Verma, 61, said": only a person has an age
+    shortest = 2 if ent.label_ in ("ORG", "PRODUCT") and not (candidacy or aged) else 1
     if ent.label_ == "NORP" and not _lone_surname(ent[:1], rules):
         return False
     return (
@@ -225,6 +228,8 @@ def _acting_person(ent: Span, rules: Rules) -> bool:
             or tied
             or _described_as_someone(ent.root, rules)
             or _among_holders(ent.root, rules)
+            or aged
+            or _given_a_post(ent.root, rules)
         )
         and (ent.label_ not in PLACE_LABELS or load_gazetteer().find(ent.text) is None)
     )
@@ -485,12 +490,43 @@ def _described_as_someone(name: Token, rules: Rules) -> bool:
     )
 
 
+def _aged(name: Token) -> bool:
+    """Whether an age is set off by commas right after the name: 'Verma, 61, said' (a number a
+    person can be old)."""
+    doc = name.doc
+    if name.i + 3 >= len(doc) or doc[name.i + 1].text != "," or doc[name.i + 3].text != ",":
+        return False
+    age = doc[name.i + 2]
+    return age.is_digit and 18 <= int(age.text) <= 110
+
+
+def _given_a_post(name: Token, rules: Rules) -> bool:
+    """Whether the name is the subject of a verb that gives it a post: 'X was sworn in as chief
+    minister', 'X was appointed minister', 'X was promoted to chief whip' (only a person
+    holds one; `posts.json` `role_verbs`)."""
+    if name.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb, roles = name.head, rules.posts["role_verbs"]
+    lemma = verb.lemma_.lower()
+    linked = [p for p in ("as", "to") if lemma in roles[p]]
+    titles = [c for c in verb.children if c.dep_ == "oprd" and lemma in roles["oprd"]]
+    titles += [
+        t
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in linked
+        for t in prep.children
+        if t.dep_ == "pobj"
+    ]
+    return any(t.lower_ in rules.words("posts", "heads") for t in titles)
+
+
 def _untagged_participants(doc: Doc, rules: Rules, persons: list[Span]) -> list[Span]:
     """Untagged names where a meeting puts a person, opposite one of `persons` (the names found
     so far) in the sentence ('Modi held talks with Putin') or opposite another such name of two
-    words or more ('Xi Jinping met Joko Widodo', neither tagged), or that a relative clause only
-    a person takes describes ('Modi, who arrived in Washington'): one to three capitalised
-    words, none a place the gazetteer knows or an organisation word, not ending in a title."""
+    words or more ('Xi Jinping met Joko Widodo', neither tagged), that a relative clause only a
+    person takes describes ('Modi, who arrived in Washington'), with an age ('Verma, 61,') or
+    given a post by a verb ('X was sworn in as chief minister'): one to three capitalised words,
+    none a place the gazetteer knows or an organisation word, not ending in a title."""
     found: list[Span] = []
     if not doc.has_annotation("DEP"):
         return found
@@ -511,7 +547,7 @@ def _untagged_participants(doc: Doc, rules: Rules, persons: list[Span]) -> list[
             or root.lower_ in rules.words("posts", "heads")  # "the Irish Taoiseach": a title
         ):
             continue
-        described = _described_as_someone(root, rules)
+        described = _described_as_someone(root, rules) or _aged(root) or _given_a_post(root, rules)
         if not described and not _in_a_meeting(root, rules):
             continue
         if load_gazetteer().find(span.text) is None:

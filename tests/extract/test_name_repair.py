@@ -113,6 +113,53 @@ def test_name_repair_which_describes_no_person() -> None:
     assert _described("which", None) == []
 
 
+@pytest.mark.parametrize(
+    ("age", "label", "found"),
+    [
+        ("61", None, "PERSON"),
+        ("61", "ORG", "PERSON"),
+        ("1987", "ORG", "ORG"),  # a year, no age
+    ],
+)
+def test_name_repair_a_name_with_an_age_is_a_persons(
+    age: str, label: str | None, found: str
+) -> None:
+    """'Marchuk, 61, spoke.', hand-parsed, the name untagged or tagged an organisation: an age
+    set off by commas after a name is a person's."""
+    words = ["Marchuk", ",", age, ",", "spoke", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[4, 0, 0, 0, 4, 4],
+        deps=["nsubj", "punct", "appos", "punct", "ROOT", "punct"],
+        pos=["PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PUNCT"],
+    )
+    doc.ents = [Span(doc, 0, 1, label=label)] if label else []
+    assert [(e.text, e.label_) for e in repair_names(doc, load_rules()).ents] == [
+        ("Marchuk", found)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "found"), [("minister", [("Olek Marchuk", "PERSON")]), ("favourite", [])]
+)
+def test_name_repair_an_untagged_name_a_verb_gives_a_post_is_a_persons(
+    title: str, found: list[tuple[str, str]]
+) -> None:
+    """'Olek Marchuk was sworn in as <title>.', hand-parsed, the name untagged: only a person
+    is sworn in as a minister."""
+    words = ["Olek", "Marchuk", "was", "sworn", "in", "as", title, "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 3, 3, 3, 3, 3, 5, 3],
+        deps=["compound", "nsubjpass", "auxpass", "ROOT", "prt", "prep", "pobj", "punct"],
+        pos=["PROPN", "PROPN", "AUX", "VERB", "ADP", "ADP", "NOUN", "PUNCT"],
+        lemmas=["Olek", "Marchuk", "be", "swear", "in", "as", title, "."],
+    )
+    assert [(e.text, e.label_) for e in repair_names(doc, load_rules()).ents] == found
+
+
 def _listed(noun: str) -> list[tuple[str, str]]:
     """'Three <noun>, including Olek Marchuk and Anna Berg, voted.', hand-parsed, the first name
     tagged an organisation and the second a person; the names the repair leaves."""
