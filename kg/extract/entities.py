@@ -305,7 +305,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         if span.start in index.by_token or label != "PERSON" or len(span.text.split()) < 2:
             continue
         name = _display(span.text)
-        owner = next((n for n in full_names if n.endswith(" " + name)), None)
+        owner = next((n for n in full_names if _ends_in(n, name)), None)
         key = f"person:{owner or name}"
         resolved = full_names.setdefault(owner or name, Resolved(owner or name, "person"))
         index.entities[key] = resolved
@@ -318,9 +318,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
     def surname_owner(text: str, position: int) -> str | None:
         if position in apart:
             return None  # "Baroness Kennedy" where the text also writes "Mr Kennedy"
-        owners = [
-            n for n in full_names if n.endswith(" " + text) or text in _surnames(n, family_first)
-        ]
+        owners = [n for n in full_names if _ends_in(n, text) or text in _surnames(n, family_first)]
         if len(owners) <= 1:
             return owners[0] if owners else None
         # Ambiguous surname: the candidate mentioned most recently before this point.
@@ -457,6 +455,12 @@ def _honorific_clashes(doc: Doc, rules: Rules) -> set[int]:
         for surname, position, honorific in uses
         if len(plain_gender[surname]) == 1 and genders[honorific] not in plain_gender[surname]
     }
+
+
+def _ends_in(full: str, short: str) -> bool:
+    """Whether a full name ends in a shorter one, also where a sentence opening capitalised the
+    shorter one's particle ('Da Costa' of 'Luiz Carlos da Costa')."""
+    return full.endswith((" " + short, " " + short[:1].lower() + short[1:]))
 
 
 def _surnames(name: str, family_first: frozenset[str]) -> tuple[str, ...]:

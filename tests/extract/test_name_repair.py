@@ -668,3 +668,13 @@ def test_name_repair_two_untagged_names_a_meeting_puts_opposite_each_other() -> 
 
 def test_name_repair_a_one_word_untagged_name_is_no_one_opposite_another() -> None:
     assert _untagged_meeting(["Dalqvist", "met", "Imre", "Szabados", "."]) == []
+
+
+def test_a_surname_with_a_particle_capitalised_at_a_sentence_start_is_the_full_name(
+    nlp: Language,
+) -> None:
+    text = "Tom Reyes met Luiz Carlos da Costa on Monday. Da Costa, a former governor, said no."
+    posts = {
+        (f.subject, f.object) for f in extracted_facts(nlp, text) if f.predicate == "holds_position"
+    }
+    assert posts == {("Luiz Carlos da Costa", "former governor")}
