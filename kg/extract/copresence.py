@@ -4,8 +4,9 @@ Being present at the same named event counts as meeting (a summit, the talks, a 
 hearing, a dinner). The text says so in two ways:
 
 - in one clause: 'A and B took part in the talks', 'A and B were at the launch', 'A and B sat
-  in the hearing', 'the summit, attended by A and B' (a verb of presence with a gathering, its
-  subjects, or its agents in the passive, together; speaking at a conference is not presence
+  in the hearing', 'the summit, attended by A and B', 'A attended the ceremony along with B' (a
+  verb of presence with a gathering, its subjects, its agents in the passive, and the persons
+  one of `met.with_prepositions` gives it, together; speaking at a conference is not presence
   with everyone else who spoke there), and the guests of a meal or reception given for them
   ('X hosted a dinner for A and B': A and B too);
 - across sentences: 'Biden and Xi met on Wednesday ... Blinken and Yellen also took part in the
@@ -28,7 +29,7 @@ from spacy.tokens import Span, Token
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.factuality import status_of
 from kg.extract.participants import objects_with, subjects_of
-from kg.extract.relations import Found
+from kg.extract.relations import Found, companions
 from kg.extract.rules import Rules
 from kg.extract.text import cached, positions_of, tokens_at
 from kg.types import Status
@@ -104,6 +105,7 @@ def presences(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Pres
         for words in [key.split(" ")]
         for n in range(1, len(words) + 1)
     }
+    beside = tuple(spec["with_prepositions"])
     found: dict[int, Presence] = {}  # by gathering: 'X chaired a meeting attended by Y'
     doc = sentence.doc
     verbs = cached(doc, "presences", lambda: positions_of(doc, starts, LEMMA))
@@ -113,6 +115,8 @@ def presences(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Pres
         attended = _attended(verb, spec)
         for gathering in _gatherings(verb, spec) or attended:
             present = objects_with(verb, index, ("by",)) if attended else subjects_of(verb, index)
+            # "alongside X", "along with X", "X, together with Y, attended"
+            present += objects_with(verb, index, beside) + companions(verb, index, spec)
             if gathering.lower_ in spec["presence"]["honoured_gatherings"]:
                 present += objects_with(gathering, index, ("for",))  # "a dinner for A and B"
             persons = tuple(dict.fromkeys(p for p, _ in present if p.type == "person"))

@@ -296,7 +296,7 @@ def _with_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     for thing in _things_done(token, spec):
         objects += objects_with(thing, index, withs)  # "launched the campaign with X"
     objects += _next_to(token, index, spec)  # "sat next to X"
-    objects += _companions(token, index, spec)  # "X, together with Y, toured"
+    objects += companions(token, index, spec)  # "X, together with Y, toured"
     subjects = subjects_of(token, index)
     confidence = spec["with_verbs"][word]
     if objects or word in spec["reciprocal_verbs"]:
@@ -320,7 +320,7 @@ def _things_done(verb: Token, spec: dict) -> list[Token]:
     ]
 
 
-def _companions(verb: Token, index: EntityIndex, spec: dict) -> Participants:
+def companions(verb: Token, index: EntityIndex, spec: dict) -> Participants:
     """Persons 'along with' or 'together with' put beside the verb's subject, on the verb
     ('toured the plant along with X') or on the subject ('X, together with Y, toured')."""
     adverbs = spec["companion_adverbs"]

@@ -94,6 +94,16 @@ def _pairs(*pairs: tuple[str, str]) -> set[frozenset[str]]:
             ),
             id="the-guests-of-one-dinner",
         ),
+        pytest.param(
+            "Helen Marsh attended the ceremony in Riga along with Home Minister David Okoro.",
+            _pairs(("Helen Marsh", "David Okoro")),
+            id="attended-along-with",
+        ),
+        pytest.param(
+            "Helen Marsh attended the opening session alongside Vice President David Okoro.",
+            _pairs(("Helen Marsh", "David Okoro")),
+            id="attended-alongside",
+        ),
     ],
 )
 def test_copresence_makes_meetings(nlp: Language, text: str, expected: set) -> None:
