@@ -760,10 +760,12 @@ def _set_off_title(name: Token, sentence: Span, index: EntityIndex, rules: Rules
 
 def _complemented_title(word: Token, index: EntityIndex, rules: Rules) -> Token | None:
     """The title whose complement `word` ends, where the parser hung a name in apposition on
-    the complement: 'the MP for Barnsley, Tom Carver' (the title 'MP')."""
+    the complement: 'the MP for Barnsley, Tom Carver' (the title 'MP'), 'the candidate in
+    Exeter, X'."""
     prep = word.head
     title = prep.head
-    if word.dep_ != "pobj" or prep.lower_ not in rules.posts["complement_prepositions"]:
+    linking = rules.words("posts", "complement_prepositions", "place_prepositions")
+    if word.dep_ != "pobj" or prep.lower_ not in linking:  # also "candidate in Exeter, X"
         return None
     if title.lower_ not in rules.posts["heads"] or index.at(title) is not None:
         return None

@@ -22,8 +22,11 @@ def role_nouns(subject: Token, rules: Rules) -> list[Token]:
     no subject of its own ('X joined the party and became its leader'); or its object: 'to
     succeed Ms Rowe as party leader', 'the party elected X as its leader', 'promoted X to chief
     whip'."""
-    if subject.dep_ == "appos" and subject.head.dep_ in SUBJECTS:
-        subject = subject.head  # "The former minister, X, was appointed governor"
+    if subject.dep_ == "appos":  # "The former minister, X, was appointed governor"
+        head = subject.head
+        while head.dep_ in ("pobj", "prep"):  # "The candidate in Exeter, X, is": on Exeter
+            head = head.head
+        subject = head if head.dep_ in SUBJECTS else subject
     verbs = [subject.head]
     if subject.dep_ in SUBJECTS:
         verbs += [c for c in subject.head.conjuncts if c.i > subject.head.i and _shares(c)]

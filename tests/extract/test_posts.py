@@ -1139,6 +1139,15 @@ def test_posts_the_mp_for_a_seat_then_the_name(nlp: Language) -> None:
     assert posts == {("holds_position", "Tom Carver", "MP for Barnsley")}
 
 
+def test_posts_a_title_in_a_place_then_the_name(nlp: Language) -> None:
+    """The parser hangs the name on the place: 'candidate in Exeter, X' is X's title."""
+    text = "UKIP's candidate in Exeter, Luc Gagnon, is a former Labour councillor."
+    assert {t for t in _triples(_facts(nlp, text)) if t[2] != "Exeter"} >= {
+        ("member_of", "Luc Gagnon", "UK Independence Party"),
+        ("member_of", "Luc Gagnon", "Labour"),
+    }
+
+
 def test_posts_the_body_a_title_is_of_comes_before_its_possessor(nlp: Language) -> None:
     text = "Ruth Adair, chairman of the BBC's Trust Board, criticised the quota."
     leads = {t for t in _triples(_facts(nlp, text)) if t[0] == "leads"}
