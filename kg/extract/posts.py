@@ -17,7 +17,7 @@ from typing import Literal
 from spacy.attrs import LOWER
 from spacy.tokens import Span, Token
 
-from kg.extract.entities import ORG_TYPES, EntityIndex, Resolved
+from kg.extract.entities import ARGUMENTS, ORG_TYPES, EntityIndex, Resolved
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.participants import first_conjunct
 from kg.extract.role_verbs import (
@@ -325,7 +325,7 @@ def make_post(
         if role == "leads" and complement:
             role = "member_of"  # "Labour's head of elections strategy" does not lead Labour
     elif (party_at := _party_word(tokens)) is not None:
-        org = _last_party(tokens[0].i, index)
+        org = _last_party(tokens[0], index)
         role = _role(tokens, org, party_at, rules) if org is not None else None
     elif owner and (org := _last_named(tokens[0].i, index, owner == "their")) is not None:
         role = _role(tokens, org, None, rules)
@@ -478,10 +478,15 @@ def _party_word(tokens: list[Token]) -> int | None:
     return next((k for k, t in enumerate(tokens) if t.text == "party" or t.text == "Party"), None)
 
 
-def _last_party(before: int, index: EntityIndex) -> Resolved | None:
-    """The party the text named last before token `before`: the one 'the party' means."""
-    named = [i for i, key in index.by_token.items() if i < before and key.startswith("party:")]
-    return index.entities[index.by_token[max(named)]] if named else None
+def _last_party(word: Token, index: EntityIndex) -> Resolved | None:
+    """The party the text named last before `word`: the one 'the party' means. A party named as
+    someone in its clause counts first; one named in a modifier ('Tory-held seats') only where
+    no other is."""
+    named = [i for i, key in index.by_token.items() if i < word.i and key.startswith("party:")]
+    if not named:
+        return None
+    arguments = [i for i in named if word.doc[i].dep_ in ARGUMENTS]
+    return index.entities[index.by_token[max(arguments or named)]]
 
 
 def _last_named(before: int, index: EntityIndex, plural: bool = False) -> Resolved | None:
@@ -618,7 +623,7 @@ def referred_body(noun: Token, index: EntityIndex) -> Resolved | None:
     if noun.pos_ != "NOUN" or [c.lower_ for c in noun.children] != ["the"]:
         return None
     if noun.lower_ == "party":
-        return _last_party(noun.i, index)
+        return _last_party(noun, index)
     for token in reversed(index.mention_tokens(noun.doc[: noun.i])):
         org = entity_at(token, index, ORG_TYPES)
         if org is not None and noun.lower_ in org.name.lower().split():

@@ -715,6 +715,11 @@ def test_posts_reference_to_a_body_is_no_post(nlp: Language) -> None:
             id="party-leader-after-a-party",
         ),
         pytest.param(
+            "The Green Party hopes to win Tory-held seats. Party leader Jo Grant said so.",
+            ("leads", "Jo Grant", "Green Party"),
+            id="party-leader-after-a-party-and-a-party-word-in-a-modifier",
+        ),
+        pytest.param(
             "Peter Dunn added that the reason was his appointment as chairman of the Arts Council.",
             ("leads", "Peter Dunn", "Arts Council"),
             id="his-appointment-as-chairman",
