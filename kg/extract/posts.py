@@ -87,6 +87,12 @@ def _title_like(token: Token, index: EntityIndex, rules: Rules) -> bool:
     entity = index.at(token)
     if entity is not None:
         return entity.type in ("party", "organization", "place")
+    if token.lower_ in ("and", "&"):  # "Work and Pensions Secretary X"
+        doc = token.doc
+        if token.i == 0 or token.i + 1 >= len(doc) or not doc[token.i + 1].is_title:
+            return False
+        before = doc[token.i - 1]
+        return before.is_title and index.at(before) is None and _title_like(before, index, rules)
     lower = token.lower_
     if token.text in rules.demonyms or token.ent_type_ == "NORP" or token.text in POSSESSIVE:
         return True

@@ -569,6 +569,11 @@ def test_posts_a_description_a_verb_gives_is_no_post(nlp: Language, text: str) -
             ("Ines Pardo", "Harbour Trust chief of staff"),
             id="chief-of-staff-before-a-name",
         ),
+        pytest.param(
+            "Work and Pensions Secretary Ines Pardo opened the bridge.",
+            ("Ines Pardo", "Work and Pensions Secretary"),
+            id="a-portfolio-of-two-words-joined-by-and",
+        ),
     ],
 )
 def test_posts_labelled_with_the_title_alone(
