@@ -40,8 +40,9 @@ opposition Constitutional Democratic Party of Japan' is five)."""
 TITLE_PREPOSITIONS = ("of", "for", "to")
 """The prepositions that go on with a title before a name: 'Minister for Europe X'."""
 SUBJECTS = ("nsubj", "nsubjpass")
-OWNERS = ("its", "their")
-"""The possessives whose title is of the organisation named last: 'Its leader, X'."""
+OWNERS = ("its", "their", "whose")
+"""The possessives whose title is of the organisation named last ('Its leader, X') or, for
+'whose', of the one its clause describes ('the Greens, whose principal speaker X')."""
 Role = Literal["leads", "member_of", "works_for"]
 
 
@@ -278,11 +279,11 @@ def make_post(
     # "X, a senior leader of the party": one of its leaders, so a member (a former one led it)
     one_of = bool(tokens) and tokens[0].lower_ in ("a", "an") and not past
     # "Its leader, X", "Their leader, X": of the body named last
-    owner = tokens[0].lower_ if tokens and tokens[0].lower_ in OWNERS else None
+    owner = tokens[0] if tokens and tokens[0].lower_ in OWNERS else None
     while tokens and (
         tokens[0].lower_ in BRIDGES
         or tokens[0].text in POSSESSIVE
-        or tokens[0].tag_ == "PRP$"  # "as his foreign minister"
+        or tokens[0].tag_ in ("PRP$", "WP$")  # "as his foreign minister", "whose leader"
         or tokens[0].lower_ in rules.posts["dropped_modifiers"]
         or tokens[0].is_punct
     ):
@@ -333,7 +334,7 @@ def make_post(
     elif (party_at := _party_word(tokens)) is not None:
         org = _last_party(tokens[0], index)
         role = _role(tokens, org, party_at, rules) if org is not None else None
-    elif owner and (org := _last_named(tokens[0].i, index, owner == "their")) is not None:
+    elif owner is not None and (org := _owning(owner, index)) is not None:
         role = _role(tokens, org, None, rules)
     elif len(tokens) == 1 and head in rules.posts["party_leader_heads"] and not complement:
         org = _sentence_party(sentence, tokens[0].i, index)  # "the Lib Dems, with leader X"
@@ -493,6 +494,15 @@ def _last_party(word: Token, index: EntityIndex) -> Resolved | None:
         return None
     arguments = [i for i in named if word.doc[i].dep_ in ARGUMENTS]
     return index.entities[index.by_token[max(arguments or named)]]
+
+
+def _owning(owner: Token, index: EntityIndex) -> Resolved | None:
+    """The organisation a possessive of `OWNERS` before a title means: the one 'whose' clause
+    describes, or the one named last before 'its' or 'their'."""
+    if owner.lower_ != "whose":
+        return _last_named(owner.i, index, owner.lower_ == "their")
+    clause = next((a for a in owner.ancestors if a.dep_ == "relcl"), None)
+    return entity_at(clause.head, index, ORG_TYPES) if clause is not None else None
 
 
 def _last_named(before: int, index: EntityIndex, plural: bool = False) -> Resolved | None:

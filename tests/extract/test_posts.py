@@ -1876,3 +1876,12 @@ def test_posts_a_spaced_dash_ends_a_title(
     assert {(f.subject, f.object, f.post_in) for f in facts if f.predicate == "holds_position"} == {
         post
     }
+
+
+def test_posts_a_title_after_whose_is_of_what_the_clause_describes(nlp: Language) -> None:
+    text = "The Harbour Party, whose leader Tom Reyes toured Lima last week, gained seats."
+    facts = _facts(nlp, text)
+    assert {(f.subject, f.object, f.post_in) for f in facts if f.predicate == "holds_position"} == {
+        ("Tom Reyes", "leader", "Harbour Party")
+    }
+    assert ("leads", "Tom Reyes", "Harbour Party") in _triples(facts)
