@@ -1845,6 +1845,10 @@ def test_posts_no_leading_stated(nlp: Language, text: str) -> None:
             "Helen Carter heads the Valley Farmers Party's election campaign.",
             id="heads-the-partys-campaign",
         ),
+        pytest.param(
+            "Helen Carter heads one of the Valley Farmers Party's smaller factions.",
+            id="heads-one-of-the-partys-factions",
+        ),
     ],
 )
 def test_posts_leading_a_partys_own_body_makes_a_member(nlp: Language, text: str) -> None:
