@@ -301,6 +301,30 @@ def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
             "planned",
             id="will-join-is-planned",
         ),
+        pytest.param(
+            "Ann Pike declared her candidacy in the Harbour Party's presidential election.",
+            {("Ann Pike", "Harbour Party")},
+            "asserted",
+            id="a-candidacy-in-a-partys-election",
+        ),
+        pytest.param(
+            "Ann Pike launched her bid for the Harbour Party leadership on Monday.",
+            {("Ann Pike", "Harbour Party")},
+            "asserted",
+            id="a-bid-for-a-partys-leadership",
+        ),
+        pytest.param(
+            "Ann Pike entered the Harbour Party leadership race on Monday.",
+            {("Ann Pike", "Harbour Party")},
+            "asserted",
+            id="entered-a-partys-leadership-race",
+        ),
+        pytest.param(
+            "Ann Pike is running in the Harbour Party's leadership election.",
+            {("Ann Pike", "Harbour Party")},
+            "asserted",
+            id="running-in-a-partys-leadership-election",
+        ),
     ],
 )
 def test_party_membership_by_phrase_and_verb(
@@ -320,6 +344,11 @@ def test_party_membership_of_a_party_s_body_is_of_the_party(nlp: Language) -> No
     assert ("Giles Ware", "Harbour Party") in _asserted(nlp, text, "member_of")
     text = "Giles Ware, a member of the committee investigating the Harbour Party, spoke."
     assert ("Giles Ware", "Harbour Party") not in _asserted(nlp, text, "member_of")
+
+
+def test_party_membership_backing_someone_elses_bid_is_not_membership(nlp: Language) -> None:
+    text = "Ann Pike backed Giles Ware's bid for the Harbour Party leadership."
+    assert ("Ann Pike", "Harbour Party") not in _asserted(nlp, text, "member_of")
 
 
 def test_party_membership_joining_a_company_is_not_membership(nlp: Language) -> None:
