@@ -308,8 +308,11 @@ def _said_where(thing: Mention, place: Mention, rules: AffiliationRules) -> bool
     """Whether the text puts a place right after a thing ('Oxford in England') or the parse joins
     them through nothing but prepositions, punctuation, other names, a word for a place ('Tulsa,
     a city in Oklahoma') or a verb that locates ('is in'): not 'the G7 summit in Hiroshima' (the
-    summit's place) nor 'returned to London after a week in Asia'."""
+    summit's place), 'returned to London after a week in Asia' nor items of a list ('Harbovia,
+    Chile and Peru')."""
     doc, end = thing.span.doc, thing.span.end
+    if _listed(thing, place):
+        return False  # "Harbovia, Chile and Peru": a list, not "Buffalo, N.Y."
     if end < len(doc) and doc[end].lower_ in ("in", "of") and place.span.root.head.i == end:
         return True  # "held in Oxford in central England": written "X in Y", parsed apart
     rising, falling, common = dependency_path(thing.span.root, place.span.root)
@@ -323,6 +326,23 @@ def _said_where(thing: Mention, place: Mention, rules: AffiliationRules) -> bool
         or (t.pos_ in ("VERB", "AUX") and t.lemma_ in LOCATING_VERBS)
         or t.lower_ in nouns
         for t in between
+    )
+
+
+def _listed(thing: Mention, place: Mention) -> bool:
+    """Whether a country is an item of a list joined by a conjunction with the thing ('Harbovia,
+    Chile and Peru'), unless the gazetteer puts the thing in it ('Lima, Peru, and Quito'); a
+    town's state may be parsed so ('Fernald, Ohio, and the Mound Plant')."""
+    a, b = thing.span.root, place.span.root
+    if b not in a.conjuncts or not any(
+        c.dep_ == "cc" for t in (a, *a.conjuncts) for c in t.children
+    ):
+        return False
+    gazetteer = load_gazetteer()
+    country = (known := gazetteer.find(place.span.text)) is not None and known.kind == "country"
+    return country and gazetteer.relation(thing.span.text, place.span.text) not in (
+        "in",
+        "maybe in",
     )
 
 

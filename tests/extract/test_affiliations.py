@@ -394,6 +394,11 @@ def test_affiliations_in_a_names_apposition_take_no_status_from_its_verb(nlp: La
         pytest.param(
             "Gordon Brown returned to London after a week in Asia.", set(), id="another-phrase"
         ),
+        pytest.param(
+            "The leaders of Harbovia, Chile and Peru met in Lima on Tuesday.",
+            set(),
+            id="places-in-a-list",
+        ),
     ],
 )
 def test_affiliations_a_place_is_where_the_text_puts_it(
