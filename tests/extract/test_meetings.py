@@ -80,6 +80,16 @@ from tests.samples import extracted_facts, met_pairs
             id="visited-a-person",
         ),
         pytest.param(
+            "Kenji Mori and Helen Carter sat down for a bilateral at the summit.",
+            [("Kenji Mori", "Helen Carter")],
+            id="sat-down-for-a-bilateral",
+        ),
+        pytest.param(
+            "Kenji Mori held a bilateral with Helen Carter in Lima.",
+            [("Kenji Mori", "Helen Carter")],
+            id="held-a-bilateral-with",
+        ),
+        pytest.param(
             "Kenji Mori and Helen Carter huddled for two hours on Tuesday.",
             [("Kenji Mori", "Helen Carter")],
             id="a-plural-subject-huddled",
