@@ -325,6 +325,24 @@ def test_party_mentions_bad_pattern_is_a_clear_error() -> None:
             "asserted",
             id="running-in-a-partys-leadership-election",
         ),
+        pytest.param(
+            "Ann Pike, who sits on the Harbour Party's national executive, voted against.",
+            {("Ann Pike", "Harbour Party")},
+            "asserted",
+            id="sits-on-a-partys-body",
+        ),
+        pytest.param(
+            "Ann Pike, elected on the Harbour Party ticket in 2010, voted against.",
+            {("Ann Pike", "Harbour Party")},
+            "asserted",
+            id="elected-on-a-partys-ticket",
+        ),
+        pytest.param(
+            "Ann Pike served on the board of the Harbour Trust for a decade.",
+            {("Ann Pike", "Harbour Trust")},
+            "asserted",
+            id="served-on-the-board-of",
+        ),
     ],
 )
 def test_party_membership_by_phrase_and_verb(
@@ -349,6 +367,13 @@ def test_party_membership_of_a_party_s_body_is_of_the_party(nlp: Language) -> No
 def test_party_membership_backing_someone_elses_bid_is_not_membership(nlp: Language) -> None:
     text = "Ann Pike backed Giles Ware's bid for the Harbour Party leadership."
     assert ("Ann Pike", "Harbour Party") not in _asserted(nlp, text, "member_of")
+
+
+def test_party_membership_sitting_on_something_about_a_party_is_not_membership(
+    nlp: Language,
+) -> None:
+    text = "Ann Pike sat on a panel on the Harbour Party's future."
+    assert _asserted(nlp, text, "member_of") == set()
 
 
 def test_party_membership_joining_a_company_is_not_membership(nlp: Language) -> None:
