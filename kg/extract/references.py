@@ -230,19 +230,24 @@ def _named_before(
     that person holds no post yet: 'Tony Blair has apologised ... The prime minister was
     commenting ...'. Never someone the sentence itself names, nor, for a title of a country
     (`foreign`: 'the Ukrainian president'), when the sentence before names someone else too
-    ('Starmer met X in Kyiv. The Ukrainian president ...' may well be X)."""
+    ('Starmer met X in Kyiv. The Ukrainian president ...' may well be X). A reference that
+    closes a quotation as its speaker ('"...," the Liberal senator said') names the one person
+    the sentence before names, whatever posts that person holds."""
     sentence = token.sent
     if token.dep_ not in SUBJECTS or token.head != sentence.root:
         return None
     before = _previous_sentence(sentence)
     person = _subject_person(before, index, rules) if before is not None else None
-    if person is None or any(p.person is person for p in posts):
+    closing = token.head.lemma_ in rules.quotes["verbs"] and any(
+        t.tag_ == "''" for t in sentence.doc[sentence.start : token.i]
+    )  # '"...," the senator said': after the quotation's closing mark
+    if person is None or (not closing and any(p.person is person for p in posts)):
         return None
     named_here = any(index.at(t) is person for t in sentence)
     others = before is not None and any(
         (e := index.at(t)) is not None and e.type == "person" and e is not person for t in before
     )
-    return None if named_here or (foreign and others) else person
+    return None if named_here or ((foreign or closing) and others) else person
 
 
 def _protagonist(

@@ -166,3 +166,32 @@ def test_references_sentence_subject_is_the_speaker_of_a_closing_said(nlp: Langu
     index.add_mention("person:Helen Ashby", 4, 6)
     person = _subject_person(doc[:], index, load_rules())
     assert person is not None and person.name == "Helen Ashby"
+
+
+def test_references_a_description_closing_a_quotation_is_the_speaker_before(
+    nlp: Language,
+) -> None:
+    """'X said Y. "...," the Harbour Party senator said.': the one person who spoke before, even
+    with a post of another name, where no one holds the title the description gives."""
+    text = (
+        "Opposition spokeswoman Lena Moss said the plan was late. "
+        '"The government has failed," the Harbour Party senator said.'
+    )
+    facts = extracted_facts(nlp, text)
+    assert ("Lena Moss", "Harbour Party") in {
+        (f.subject, f.object) for f in facts if f.predicate == "member_of"
+    }
+    assert ("Lena Moss", "The government has failed") in {
+        (f.subject, f.object) for f in facts if f.predicate == "said"
+    }
+
+
+def test_references_a_description_after_a_sentence_naming_two_stays_unresolved(
+    nlp: Language,
+) -> None:
+    text = (
+        "Opposition spokeswoman Lena Moss met Tom Reyes on Monday. "
+        '"The government has failed," the Harbour Party senator said.'
+    )
+    facts = extracted_facts(nlp, text)
+    assert not [f for f in facts if f.predicate == "member_of"]
