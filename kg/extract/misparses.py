@@ -45,7 +45,7 @@ never entities); the stages after it, `newskg_name_repair` among them, read the 
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, LOWER, ORTH
+from spacy.attrs import DEP, HEAD, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
@@ -204,6 +204,17 @@ def _make_the_post(to: Token) -> None:
     title.head, title.dep_, title.tag_, title.pos_ = to, "pobj", "NN", "NOUN"
 
 
+def _prepositions_without_objects(doc: Doc) -> list[int]:
+    """The positions of the prepositions that have no object, read from the doc's arrays (a
+    Token is made only for those, a few a doc)."""
+    strings = doc.vocab.strings
+    prep, objects = strings["prep"], {strings["pobj"], strings["pcomp"]}
+    deps = doc.to_array(DEP).tolist()
+    offsets = doc.to_array(HEAD).astype("int64").tolist()  # from each token to its head
+    taken = {i + offsets[i] for i, dep in enumerate(deps) if dep in objects}
+    return [i for i, dep in enumerate(deps) if dep == prep and i not in taken]
+
+
 def _object_read_as_a_subject(prep: Token) -> Token | None:
     """The noun right after a preposition without an object that the parser made the subject of
     an infinitive after it: 'with House Speaker Y to coordinate' (see the module's docstring)."""
@@ -264,16 +275,15 @@ def mend_parse(doc: Doc, rules: Rules) -> Doc:
         if (name := _title_after_name(doc[i])) is not None:
             _put_title_after(name, doc[i])
     linked = {doc.vocab.strings["appos"], doc.vocab.strings["conj"]}
-    prep_id = doc.vocab.strings["prep"]
     heads = rules.words("posts", "heads")
     for i in [i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in linked]:
         if (verb := _fronted_subject(doc[i])) is not None:
             _make_subject(doc[i], verb)
         elif _set_off_after_a_title(doc[i], heads):
             _make_apposition(doc[i])
-    for prep in [doc[i] for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep == prep_id]:
-        if (noun := _object_read_as_a_subject(prep)) is not None:
-            noun.head, noun.dep_ = prep, "pobj"
+    for i in _prepositions_without_objects(doc):
+        if (noun := _object_read_as_a_subject(doc[i])) is not None:
+            noun.head, noun.dep_ = doc[i], "pobj"
     promoting = frozenset(rules.posts["role_verbs"]["to"])
     for i in positions_of(doc, ["to"], LOWER):
         if _title_read_as_a_verb(doc[i], heads, promoting):
