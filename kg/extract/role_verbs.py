@@ -59,13 +59,15 @@ def _given(subject: Token, verb: Token, rules: Rules) -> list[Token]:
         return objects_after(verb, "as") + objects_after(subject, "as")
     if subject.dep_ == "dobj" and succession:  # "succeed Ms Rowe as leader": hers
         return objects_after(verb, "as") + objects_after(subject, "as")
-    if subject.dep_ == "dobj" and appointing:  # "elected X as its leader", "named X minister"
-        return objects_after(verb, "as") + [c for c in verb.children if c.dep_ == "oprd"]
+    if _named_object(subject) and appointing:  # "elected X as its leader", "named X minister"
+        return objects_after(verb, "as") + [
+            c for c in verb.children if c.dep_ == "oprd" and c is not subject
+        ]
     if subject.dep_ == "dobj" and lemma in roles["to"]:  # "promoted X to chief whip"
         return objects_after(verb, "to")
     if subject.dep_ not in SUBJECTS:
         return []
-    if appointing and subject.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children):
+    if appointing and subject.dep_ == "nsubj" and any(_named_object(c) for c in verb.children):
         return []  # "X named Y as minister": Y's post, not X's
     if succession:  # "X succeeded Ms Rowe as leader": X's post, once it has happened
         if not _happened(verb, rules):
@@ -93,6 +95,12 @@ def _given(subject: Token, verb: Token, rules: Rules) -> list[Token]:
     for holder in holders:
         nouns += objects_after(holder, "as")
     return nouns
+
+
+def _named_object(word: Token) -> bool:
+    """Whether a verb's dependent is its object: a direct object, or a name the parser made
+    the object's predicate ('named Y as minister' parsed with Y an 'oprd')."""
+    return word.dep_ == "dobj" or (word.dep_ == "oprd" and word.pos_ == "PROPN")
 
 
 def describes(noun: Token) -> bool:

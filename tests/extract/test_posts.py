@@ -600,11 +600,26 @@ def test_posts_promoting_someone_gives_the_subject_no_post(nlp: Language) -> Non
     assert ("holds_position", "Tom Hill", "deputy leader") not in _triples(facts)
 
 
-def test_posts_given_by_an_appointing_verb_are_its_objects(nlp: Language) -> None:
-    facts = _triples(_facts(nlp, "Tom Briggs named Anna Berg as his foreign minister."))
-    assert {f for f in facts if f[0] == "holds_position"} == {
-        ("holds_position", "Anna Berg", "foreign minister")
-    }
+@pytest.mark.parametrize(
+    ("text", "posts"),
+    [
+        (
+            "Tom Briggs named Anna Berg as his foreign minister.",
+            {("Anna Berg", "foreign minister")},
+        ),
+        # the parser makes the name the object's predicate ('oprd')
+        (
+            "Tom Briggs also named Senator Lena Moss, of the centrist Harbour Movement, as "
+            "planning minister.",
+            {("Lena Moss", "Senator"), ("Lena Moss", "planning minister")},
+        ),
+    ],
+)
+def test_posts_given_by_an_appointing_verb_are_its_objects(
+    nlp: Language, text: str, posts: set[tuple[str, str]]
+) -> None:
+    facts = _triples(_facts(nlp, text))
+    assert {f[1:] for f in facts if f[0] == "holds_position"} == posts
 
 
 def test_posts_an_organisation_electing_its_own_leader(nlp: Language) -> None:
