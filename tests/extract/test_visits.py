@@ -171,6 +171,11 @@ def test_visits_a_named_building_visited_is_a_place(
             id="things-inspected-at-a-place",
         ),
         pytest.param(
+            "Lena Moss campaigned in Ohio on Saturday.",
+            {("Lena Moss", "Ohio")},
+            id="campaigned-in-a-place",
+        ),
+        pytest.param(
             "Lena Moss made a stop in Dublin on her way to Boston.",
             {("Lena Moss", "Dublin")},
             id="a-stop-made-where-the-clause-says",
@@ -200,6 +205,11 @@ def test_visits_where_the_thing_or_stop_is(
             "Lena Moss spent two days in the port of Mombasa.",
             {("Lena Moss", "Mombasa")},
             id="stayed-in-the-port-of",
+        ),
+        pytest.param(
+            "Lena Moss toured flood-hit areas of Pakistan on Monday.",
+            {("Lena Moss", "Pakistan")},
+            id="toured-areas-of",
         ),
     ],
 )
