@@ -186,11 +186,15 @@ def _happened(verb: Token, rules: Rules, passive: bool = False) -> bool:
 
 
 def ended(noun: Token, rules: Rules) -> bool:
-    """Whether the verb giving a post says when it ended: 'served as chancellor until 2010',
-    'was prime minister from 1997 to 2007' (a span of dates closed at both ends)."""
+    """Whether the verb giving a post says when it ended (see `closed`)."""
     verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return False
+    return verb is not None and closed(verb, rules)
+
+
+def closed(verb: Token, rules: Rules) -> bool:
+    """Whether a verb says when what it states ended: 'served as chancellor until 2010', 'was
+    prime minister from 1997 to 2007', 'led the party from 1990 to 1997' (a span of dates closed
+    at both ends)."""
     ends = rules.posts["past_prepositions"]
     if any(c.dep_ == "prep" and c.lower_ in ends for c in verb.children):
         return True

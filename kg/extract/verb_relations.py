@@ -33,6 +33,7 @@ from kg.extract.factuality import status_of
 from kg.extract.participants import entities_of, persons_of, subjects_of
 from kg.extract.posts import referred_body
 from kg.extract.relations import Found
+from kg.extract.role_verbs import closed
 from kg.extract.rules import RULES_DIR, Rules, read_rule_file
 from kg.types import Status
 
@@ -224,6 +225,8 @@ def _stated(
             "negated": "asserted",
         }
         status = ended.get(status, status)
+    elif status == "asserted" and closed(verb, rules):
+        status = "past"  # "led the party from 1990 to 1997"
     predicate = rule.predicate
     if predicate == "leads" and _members_of_a_party(obj, rules):
         # "Senate Republicans, led by X", "Labour MEPs, led by X": X leads a group of the

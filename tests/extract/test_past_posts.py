@@ -176,3 +176,17 @@ def test_past_posts_of_a_predecessor(nlp: Language, text: str) -> None:
         if f.predicate == "holds_position"
     }
     assert posts == {("Tom Reyes", "home secretary", "past")}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        pytest.param("Tom Reyes led the Harbour Party from 1990 to 1997.", "past", id="from-to"),
+        pytest.param("Tom Reyes led the Harbour Party until 2001.", "past", id="until"),
+        pytest.param("Tom Reyes has led the Harbour Party since 2001.", "asserted", id="since"),
+    ],
+)
+def test_past_posts_a_verb_that_says_when_the_lead_ended(
+    nlp: Language, text: str, status: str
+) -> None:
+    assert ("leads", "Tom Reyes", "Harbour Party", status) in _facts(nlp, text)
