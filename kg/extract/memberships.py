@@ -318,9 +318,10 @@ ALL_OF_WHOM = ("both", "all", "each")
 def described_by(noun: Token, rules: Rules) -> list[Token]:
     """The names a noun describes: the names in apposition to it ('The Tory rebel, X, said'), the
     one it is in apposition to ('X, a Tory rebel'; 'A and B, both Tories' and 'A and B, Tory
-    rebels': both; 'X, the minister and a member of Y': joined to another description) or the
-    subjects of the copula it completes ('X is a Tory rebel', 'X and Y are Tories', 'Among the
-    Tory rebels were X and Y', 'X, who is a Tory rebel'; not 'X is not a Tory')."""
+    rebels': both; 'X, the minister and a member of Y', 'X is a lawyer and a member of Y': joined
+    to another description) or the subjects of the copula it completes ('X is a Tory rebel', 'X
+    and Y are Tories', 'Among the Tory rebels were X and Y', 'X, who is a Tory rebel'; not 'X is
+    not a Tory')."""
     each = noun.tag_ in ("NNS", "NNPS") or any(c.lower_ in ALL_OF_WHOM for c in noun.children)
     appositions = [c for c in noun.children if c.dep_ == "appos"]  # "The Tory rebel, X, said"
     if appositions:  # each of a list, up to the next list a colon opens
@@ -331,8 +332,8 @@ def described_by(noun: Token, rules: Rules) -> list[Token]:
     first = noun
     while first.dep_ == "conj":
         first = first.head
-    if first is not noun and first.dep_ == "appos" and first.pos_ == "NOUN":
-        return [first.head]  # "X, the farm minister and a member of Y": joined to a description
+    if first is not noun and first.dep_ in ("appos", "attr") and first.pos_ == "NOUN":
+        return described_by(first, rules)  # "X, the minister and a member of Y", "X is a ..."
     verb = noun.head
     among = noun.dep_ == "pobj" and verb.lower_ == "among" and verb.dep_ == "prep"
     if among:  # "Among the Labour rebels were A and B", "X is among the Tory rebels"

@@ -648,12 +648,15 @@ def referred_body(noun: Token, index: EntityIndex) -> Resolved | None:
 
 
 def complement_of(noun: Token, index: EntityIndex, rules: Rules) -> list[Token]:
-    """What an appositive title is of or for: 'of Alcohol Focus Scotland', 'for the family';
+    """What an appositive title is of or for: 'of Alcohol Focus Scotland', 'for the family', also
+    the one written after the next title joined to it ('the founder and chief executive of X');
     with one of `named_complement_prepositions` only an organisation ('a lawmaker with the
     ruling X Party', not 'with 20 years' experience')."""
     named_only = rules.posts["named_complement_prepositions"]
     prepositions = (*rules.posts["complement_prepositions"], *named_only)
-    for prep in noun.rights:
+    # "the founder and chief executive of X": written after the last title, parsed on the first
+    shared = [p for p in noun.head.rights if p.i > noun.i] if noun.dep_ == "conj" else []
+    for prep in [*noun.rights, *shared]:
         if prep.dep_ == "prep" and prep.lower_ in prepositions:
             tokens = list(prep.subtree)
             stops = (",", ";", ":", "(", ")", '"', "“", "”")

@@ -83,6 +83,12 @@ def _given(subject: Token, verb: Token, rules: Rules) -> list[Token]:
         )
         and not _infinitive_after(c)  # "X is the first leader to visit Y"
     ]
+    nouns += [  # "is the founder and chief executive"; not "leader and Y deputy"
+        c
+        for n in nouns
+        for c in n.conjuncts
+        if c.pos_ == "NOUN" and not any(t.ent_type_ == "PERSON" for t in c.subtree)
+    ]
     if lemma in roles["to"] and not any(c.dep_ == "dobj" for c in verb.children):
         nouns += objects_after(verb, "to")  # "was promoted to chief whip"; not "promoted Y to ..."
     ended = _ends_a_post(verb, rules)

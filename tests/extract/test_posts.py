@@ -894,6 +894,11 @@ def test_affiliation_phrases_membership_not_stated(nlp: Language, text: str) -> 
             set(),
             id="joined-to-an-object",
         ),
+        pytest.param(
+            "Rosa Lindqvist is a lawyer and a member of the Valley Farmers Party.",
+            {"Rosa Lindqvist"},
+            id="joined-to-a-copulas-complement",
+        ),
     ],
 )
 def test_affiliation_phrases_member_nouns(nlp: Language, text: str, members: set[str]) -> None:
@@ -1904,3 +1909,20 @@ def test_posts_a_title_after_whose_is_of_what_the_clause_describes(nlp: Language
         ("Tom Reyes", "leader", "Harbour Party")
     }
     assert ("leads", "Tom Reyes", "Harbour Party") in _triples(facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Reyes, the founder and chief executive of the Harbour Trust, said no.",
+        "Tom Reyes is the founder and chief executive of the Harbour Trust.",
+    ],
+)
+def test_posts_titles_joined_before_their_complement_share_it(nlp: Language, text: str) -> None:
+    posts = {t[2] for t in _triples(_facts(nlp, text)) if t[0] == "holds_position"}
+    assert posts == {"founder of the Harbour Trust", "chief executive of the Harbour Trust"}
+
+
+def test_posts_a_title_after_another_persons_name_is_not_joined(nlp: Language) -> None:
+    facts = _facts(nlp, "Tom Reyes was elected leader and Helen Carter deputy.")
+    assert ("holds_position", "Tom Reyes", "deputy") not in _triples(facts)
