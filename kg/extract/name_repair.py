@@ -32,7 +32,9 @@
   knows, or capitalised words no other name holds, 'of Struggle'; 'the Labour Party of' a person
   stays the party);
 - an organisation's name that ends in a word for a building, where a verb of travel takes it
-  ('toured the X Hospital'), is the building: a place (`visited.building_words`).
+  ('toured the X Hospital'), is the building: a place (`visited.building_words`);
+- a name tagged a person's that 'the' (and describing words) opens and an organisation word ends
+  is an organisation's ('the conservative Freedom Caucus').
 
 The particles, the organisation words and the verbs are data (`rules/person_names.json`,
 `rules/triggers.json`); the component is `newskg_name_repair`, after `ner` in `load_pipeline`.
@@ -641,6 +643,18 @@ LOOSE_ENDS = ("ADP", "DET", "CCONJ", "SCONJ")
 the People on' Friday, 'the Senate Committee on')."""
 
 
+def _a_named_body(ent: Span, rules: Rules) -> bool:
+    """Whether a name tagged a person's is an organisation's: after 'the' and any describing
+    words, it ends in a word organisations are named with ('the conservative Freedom Caucus';
+    not 'Margaret Court')."""
+    if len(ent) < 2 or ent[-1].text not in rules.person_names["organisation_words"]:
+        return False
+    before = ent.start - 1
+    while before >= 0 and ent.doc[before].pos_ == "ADJ":
+        before -= 1
+    return before >= 0 and ent.doc[before].lower_ == "the"
+
+
 def _without_loose_end(ent: Span) -> Span:
     """`ent` without the lowercase prepositions, determiners and conjunctions it ends with."""
     end = ent.end
@@ -683,6 +697,8 @@ def repair_names(doc: Doc, rules: Rules) -> Doc:
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "deputy Ana" + "Faria"
         elif ent.label_ == "ORG" and _visited_building(ent, rules):
             ent = Span(doc, ent.start, ent.end, label="FAC")  # "toured the X Hospital"
+        elif ent.label_ == "PERSON" and _a_named_body(ent, rules):
+            ent = Span(doc, ent.start, ent.end, label="ORG")  # "the conservative X Caucus"
         if ent.label_ == "PERSON":
             ent = _after_title(
                 _extended(_without_titles(ent, rules), particles, family_name_first), rules

@@ -678,3 +678,29 @@ def test_a_surname_with_a_particle_capitalised_at_a_sentence_start_is_the_full_n
         (f.subject, f.object) for f in extracted_facts(nlp, text) if f.predicate == "holds_position"
     }
     assert posts == {("Luiz Carlos da Costa", "former governor")}
+
+
+@pytest.mark.parametrize(
+    ("words", "label"),
+    [
+        (["She", "joined", "the", "conservative", "Harbour", "Caucus", "."], "ORG"),
+        (["She", "met", "Margaret", "Court", "."], "PERSON"),
+    ],
+)
+def test_name_repair_a_person_name_after_the_that_ends_in_an_organisation_word(
+    words: list[str], label: str
+) -> None:
+    """A name tagged a person's that 'the' (and describing words) opens and a word organisations
+    are named with ends is an organisation's; a name without 'the' stays a person's."""
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=[
+            {"She": "PRON", "the": "DET", "conservative": "ADJ", ".": "PUNCT"}.get(w, "PROPN")
+            if w not in ("joined", "met")
+            else "VERB"
+            for w in words
+        ],
+    )
+    doc.ents = [Span(doc, len(words) - 3, len(words) - 1, label="PERSON")]
+    assert [e.label_ for e in repair_names(doc, load_rules()).ents] == [label]
