@@ -196,8 +196,16 @@ def _is_title_fragment(span: Span, label: str, rules: Rules) -> bool:
 def _is_demonym(span: Span, rules: Rules) -> bool:
     """A national adjective tagged as a name ('Ugandan' in 'Ugandan President X' taken for a
     person): no one, and no organisation. A short form of a country ('US', 'Britain') is a place,
-    as the gazetteer knows."""
-    return span.text in rules.demonyms and not load_gazetteer().knows(span.text)
+    as the gazetteer knows; an adjective the gazetteer knows only as a town's name ('Kazakh',
+    'Thai') is not."""
+    country = rules.demonyms.get(span.text)
+    if country is None:
+        return False
+    gazetteer = load_gazetteer()
+    if not gazetteer.knows(span.text):
+        return True
+    other = gazetteer.canonical(span.text) != country.lower()
+    return other and not span.text.isupper() and span.text != country
 
 
 def honorific_surnames(doc: Doc, rules: Rules) -> set[str]:

@@ -1926,3 +1926,20 @@ def test_posts_titles_joined_before_their_complement_share_it(nlp: Language, tex
 def test_posts_a_title_after_another_persons_name_is_not_joined(nlp: Language) -> None:
     facts = _facts(nlp, "Tom Reyes was elected leader and Helen Carter deputy.")
     assert ("holds_position", "Tom Reyes", "deputy") not in _triples(facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Kazakh President Tom Reyes met Helen Carter in Astana.", "Kazakhstan"),
+        ("Thai Prime Minister Tom Reyes met Helen Carter in Lima.", "Thailand"),
+    ],
+)
+def test_posts_a_national_adjective_that_is_also_a_towns_name_gives_the_country(
+    nlp: Language, text: str, country: str
+) -> None:
+    facts = _facts(nlp, text)
+    assert {
+        f.post_in for f in facts if f.subject == "Tom Reyes" and f.predicate == "holds_position"
+    } == {country}
+    assert not [f for f in facts if f.predicate == "leads"]
