@@ -136,9 +136,9 @@ def posts_stage(doc: Doc) -> Doc:
     for sentence in with_people(doc._.newskg_body, index, rules):
         posts.extend(prefix_posts(sentence, index, rules))
         posts.extend(appositive_posts(sentence, index, rules))
-        for role, person, org in affiliation_phrases(sentence, index, rules):
+        for role, person, org, held in affiliation_phrases(sentence, index, rules):
             confidence = rules.triggers[role]["confidence"]
-            found.append(Found(role, person, org, sentence, confidence))
+            found.append(Found(role, person, org, sentence, confidence, held))
         for person, party, past in tagged_members(sentence, index, rules):
             confidence = rules.triggers["member_of"]["confidence"]
             status: Status = "past" if past else "asserted"

@@ -24,11 +24,14 @@ from kg.extract.posts import SUBJECTS, Role, entity_at
 from kg.extract.rules import Rules
 from kg.extract.text import cached, examples_of, positions_of, tokens_at
 from kg.extract.verb_relations import verb_classes
+from kg.types import Status
+
+Tie = tuple[Role, Resolved, Resolved, Status]
+"""An affiliation a phrase states: the role, the person, the organisation and whether it holds
+now or held once ('a former Labour member')."""
 
 
-def affiliation_phrases(
-    sentence: Span, index: EntityIndex, rules: Rules
-) -> Iterator[tuple[Role, Resolved, Resolved]]:
+def affiliation_phrases(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Tie]:
     """Affiliations stated by a phrase, not a title.
 
     'Orit Strock of the far-right Religious Zionism party', 'X, a member of Y', 'X is a member of
@@ -53,19 +56,24 @@ def affiliation_phrases(
         if person is None:
             continue
         if token.dep_ == "poss" and (party := entity_at(token.head, index, ("party",))):
-            yield "leads", person, party
+            yield "leads", person, party, "asserted"
         for clause in (c for c in token.children if c.dep_ == "relcl"):  # "X, whose party ..."
             for whose in (t for t in clause.subtree if t.lower_ == "whose" and t.dep_ == "poss"):
                 named = [whose.head, *(c for c in whose.head.children if c.dep_ == "compound")]
                 if party := next(
                     (e for t in named if (e := entity_at(t, index, ("party",)))), None
                 ):
-                    yield "leads", person, party  # "whose Reform party": 'Reform' names it
+                    yield (
+                        "leads",
+                        person,
+                        party,
+                        "asserted",
+                    )  # "whose Reform party": 'Reform' names it
         # "the SNP's A and B": B's party too, unless B's own is named
         first = token if _own_party(token, index) else first_conjunct(token, firsts)
         for poss in first.children:  # "the SNP's Nicola Sturgeon"
             if poss.dep_ == "poss" and (party := entity_at(poss, index, ("party",))):
-                yield "member_of", person, party
+                yield "member_of", person, party, "asserted"
         for prep in token.children:  # "X of the Y party", "X, of Y,"
             if prep.dep_ != "prep" or prep.lower_ not in prepositions:
                 continue
@@ -75,12 +83,10 @@ def affiliation_phrases(
             types = ORG_TYPES if after_comma else ("party",)
             org = next((e for t in prep.subtree if (e := entity_at(t, index, types))), None)
             if org is not None:
-                yield "member_of", person, org
+                yield "member_of", person, org, "asserted"
 
 
-def _set_off_phrases(
-    sentence: Span, index: EntityIndex, rules: Rules
-) -> Iterator[tuple[Role, Resolved, Resolved]]:
+def _set_off_phrases(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Tie]:
     """A phrase set off by commas that says whom the speaker is with, attached to the verb:
     'For the Conservatives, Tim Collins said', 'John Ison, from the group Fathers 4 Justice, said'.
     """
@@ -106,10 +112,10 @@ def _set_off_phrases(
         next_to = prep.i == sentence.start or end + 1 == prep.i  # "For Y, ... X" or "X, from Y,"
         org = next((e for t in phrase if (e := entity_at(t, index, ORG_TYPES))), None)
         if next_to and org is not None:
-            yield "member_of", person, org
+            yield "member_of", person, org, "asserted"
 
 
-def _one_of(sentence: Span, index: EntityIndex) -> Iterator[tuple[Role, Resolved, Resolved]]:
+def _one_of(sentence: Span, index: EntityIndex) -> Iterator[Tie]:
     """'one of the Guildford Four, Gerry Conlon' and 'Gerry Conlon, one of the Guildford Four'."""
     doc = sentence.doc
     fillers = {"the", "so", "-", "called", "so-called", "founding", "original"}
@@ -129,12 +135,10 @@ def _one_of(sentence: Span, index: EntityIndex) -> Iterator[tuple[Role, Resolved
         if i - 3 >= sentence.start and doc[i - 2].text == ",":
             named.append(doc[i - 3])  # "X, one of the Y"
         for person in (e for t in named if (e := entity_at(t, index, ("person",)))):
-            yield "member_of", person, org
+            yield "member_of", person, org, "asserted"
 
 
-def _possessed_body(
-    sentence: Span, index: EntityIndex, rules: Rules
-) -> Iterator[tuple[Role, Resolved, Resolved]]:
+def _possessed_body(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Tie]:
     """A person's party, union or group that an apposition names: 'Ms Orme's party, the
     Northfield Alliance' (a member of it)."""
     nouns = rules.posts["membership_nouns"]
@@ -149,12 +153,10 @@ def _possessed_body(
             continue
         for appos in token.head.children:
             if appos.dep_ == "appos" and (org := entity_at(appos, index, ORG_TYPES)):
-                yield "member_of", person, org
+                yield "member_of", person, org, "asserted"
 
 
-def _member_nouns(
-    sentence: Span, index: EntityIndex, rules: Rules
-) -> Iterator[tuple[Role, Resolved, Resolved]]:
+def _member_nouns(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Tie]:
     """A word for a member of a body, with the body it is of, said of names: 'X, a member of Y',
     'X is a veteran of the Y party', 'A and B, who are both members of Y', 'X, a senior figure
     in the Y party'. A member is of any organisation, a party's member nouns only of a party."""
@@ -177,9 +179,10 @@ def _member_nouns(
         # "a member of the Standing Committee of the Y Party's Central Committee": of the party too
         parties = [p for prep in preps for p in _parties_above(prep, index) if p is not orgs[0]]
         persons = [e for t in described_by(noun, rules) if (e := entity_at(t, index, ("person",)))]
+        past = any(c.lower_ in rules.posts["past_modifiers"] for c in noun.lefts)  # "a former"
         for person in dict.fromkeys(persons):
             for org in dict.fromkeys([orgs[0], *parties]):
-                yield "member_of", person, org
+                yield "member_of", person, org, "past" if past else "asserted"
 
 
 def _parties_above(prep: Token, index: EntityIndex) -> list[Resolved]:
@@ -200,9 +203,7 @@ def _parties_above(prep: Token, index: EntityIndex) -> list[Resolved]:
     return found
 
 
-def _led_under(
-    sentence: Span, index: EntityIndex, rules: Rules
-) -> Iterator[tuple[Role, Resolved, Resolved]]:
+def _led_under(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Tie]:
     """A party or another organisation that acts under a person, who leads it: 'Under X, the Y
     party won', 'the Y union, under X, won', 'under the leadership of X' and 'under X's
     leadership'; not 'under pressure from X', nor a place ('Under X, Norway's economy grew')."""
@@ -232,12 +233,10 @@ def _led_under(
             bodies = [c for t in prep.subtree for c in t.children if c.dep_ == "appos"]
         for body in (e for t in bodies if (e := entity_at(t, index, ORG_TYPES))):
             for person in dict.fromkeys(leaders):
-                yield "leads", person, body
+                yield "leads", person, body, "asserted"
 
 
-def _name_led(
-    sentence: Span, index: EntityIndex, rules: Rules
-) -> Iterator[tuple[Role, Resolved, Resolved]]:
+def _name_led(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Tie]:
     """A body a person's surname before '-led' leads: 'the Moss-led Reform Party' (the one
     person of the article with that surname, or the name the tagger found there)."""
     words = rules.posts["led_participles"]
@@ -253,12 +252,10 @@ def _name_led(
             bearers = [p for p in index.persons().values() if p.name.split()[-1] == name.text]
             person = bearers[0] if len(bearers) == 1 else None
         if org is not None and person is not None:
-            yield "leads", person, org
+            yield "leads", person, org, "asserted"
 
 
-def _members_named(
-    sentence: Span, index: EntityIndex, rules: Rules
-) -> Iterator[tuple[Role, Resolved, Resolved]]:
+def _members_named(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Tie]:
     """Members of one organisation, named as examples or in apposition: 'Members of the Green
     Party, including X and Y', 'members of the union, X and Y', 'lawmakers from the ruling
     party, including X' (each a member of it)."""
@@ -277,12 +274,10 @@ def _members_named(
         ]
         if len(orgs) == 1:
             for person, _ in persons_of(token, index):
-                yield "member_of", person, orgs[0]
+                yield "member_of", person, orgs[0], "asserted"
 
 
-def _party_as_members(
-    sentence: Span, index: EntityIndex, rules: Rules
-) -> Iterator[tuple[Role, Resolved, Resolved]]:
+def _party_as_members(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Tie]:
     """A party's name used for its members: in apposition to a name ('X, a Conservative, said',
     'X, a Liberal Democrat') or with names as examples ('Republicans including X and Y', 'Tories
     such as X'); its member nouns ('X, a Democrat') are `party_mentions`'s."""
@@ -302,7 +297,7 @@ def _party_as_members(
                 e for t in described_by(token, rules) if (e := entity_at(t, index, ("person",)))
             ]
         for person in dict.fromkeys(persons):
-            yield "member_of", person, party
+            yield "member_of", person, party, "asserted"
 
 
 def _own_party(name: Token, index: EntityIndex) -> bool:
@@ -365,9 +360,7 @@ def _relative(subject: Token) -> bool:
     )
 
 
-def _party_before_name(
-    sentence: Span, index: EntityIndex, rules: Rules
-) -> Iterator[tuple[Role, Resolved, Resolved]]:
+def _party_before_name(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Tie]:
     """A party named right before a name, or before a word for a party's member that is no post:
     'Lib Dem Kate Farrow', 'Labour backbencher X', 'X, a Labour rebel', and in the plural
     'Labour backbenchers including X and Y', 'Tory rebels X and Y'."""
@@ -405,5 +398,8 @@ def _party_before_name(
                     for e, word in entities_of(t, index, ("person",))
                     if not roots or same_list(roots[0], word)  # not the next list's
                 ]
+        # "a former Labour member", "an ex-Tory rebel": a member once
+        before = doc[max(sentence.start, span[0] - 2) : span[0]]
+        past = any(t.lower_ in rules.posts["past_modifiers"] for t in before)
         for person in dict.fromkeys(persons):
-            yield "member_of", person, party
+            yield "member_of", person, party, "past" if past else "asserted"

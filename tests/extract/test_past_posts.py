@@ -190,3 +190,17 @@ def test_past_posts_a_verb_that_says_when_the_lead_ended(
     nlp: Language, text: str, status: str
 ) -> None:
     assert ("leads", "Tom Reyes", "Harbour Party", status) in _facts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenji Mori, a former Harbour Party member, backed the bill.",
+        "Kenji Mori, an ex-Harbour Party councillor, backed the bill.",
+    ],
+)
+def test_past_posts_a_former_member_of_a_party_named_before_the_noun(
+    nlp: Language, text: str
+) -> None:
+    assert ("member_of", "Kenji Mori", "Harbour Party", "past") in _facts(nlp, text)
+    assert ("member_of", "Kenji Mori", "Harbour Party", "asserted") not in _facts(nlp, text)
