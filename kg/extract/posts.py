@@ -30,7 +30,7 @@ from kg.extract.role_verbs import (
     succeeded,
 )
 from kg.extract.rules import Rules
-from kg.extract.text import POSSESSIVE, cached, ents_of, positions_of, tokens_at
+from kg.extract.text import POSSESSIVE, cached, ents_of, hyphen_after, positions_of, tokens_at
 
 BRIDGES = {"of", "-", "–"}
 COMPLEMENT, LONG_COMPLEMENT = 8, 12
@@ -547,7 +547,9 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
             i -= 1
         tokens: list[Token] = []
         while i >= sentence.start and (
-            _title_like(doc[i], index, rules) or _bridge(doc[i], tokens, sentence, rules)
+            _title_like(doc[i], index, rules)
+            or _bridge(doc[i], tokens, sentence, rules)
+            or _portfolio(doc[i], tokens)
         ):
             tokens.insert(0, doc[i])
             i -= 1
@@ -573,6 +575,21 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
             if named:
                 listed[span[1]] = tokens[: named[-1] + 1]
             yield post
+
+
+def _portfolio(token: Token, after: list[Token]) -> bool:
+    """Whether a common noun in lower case names what the title after it is for: 'housing' in
+    'Greens housing spokesman X' (a compound of a word of the title; a whole word, not 'time'
+    of 'long-time')."""
+    joined = token.i > 1 and hyphen_after(token.doc[token.i - 2])
+    return (
+        bool(after)
+        and not joined
+        and token.is_lower
+        and token.pos_ == "NOUN"
+        and token.dep_ == "compound"
+        and token.head in after
+    )
 
 
 def _bridge(token: Token, after: list[Token], sentence: Span, rules: Rules) -> bool:

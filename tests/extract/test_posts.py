@@ -570,6 +570,11 @@ def test_posts_a_description_a_verb_gives_is_no_post(nlp: Language, text: str) -
             id="chief-of-staff-before-a-name",
         ),
         pytest.param(
+            "Harbour Party housing spokesman Ines Pardo opened the bridge.",
+            ("Ines Pardo", "Harbour Party housing spokesman"),
+            id="a-portfolio-in-lower-case",
+        ),
+        pytest.param(
             "Work and Pensions Secretary Ines Pardo opened the bridge.",
             ("Ines Pardo", "Work and Pensions Secretary"),
             id="a-portfolio-of-two-words-joined-by-and",
