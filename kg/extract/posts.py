@@ -390,6 +390,8 @@ def _body(tokens: list[Token], index: EntityIndex, rules: Rules) -> tuple[Resolv
             break  # "Lib Dem" is the holder's party, not the committee's name
         if before.text in POSSESSIVE or before.is_punct or before.lower_ in rules.posts["heads"]:
             break
+        if before.lower_ in rules.posts["past_modifiers"]:
+            break  # "a former trade union official": a past post, no body called "former ..."
         start -= 1
     words = tokens[start:at]
     if not words and tokens[at].i > 0 and tokens[at].doc[tokens[at].i - 1].lower_ == "the":

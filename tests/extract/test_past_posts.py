@@ -204,3 +204,9 @@ def test_past_posts_a_former_member_of_a_party_named_before_the_noun(
 ) -> None:
     assert ("member_of", "Kenji Mori", "Harbour Party", "past") in _facts(nlp, text)
     assert ("member_of", "Kenji Mori", "Harbour Party", "asserted") not in _facts(nlp, text)
+
+
+def test_past_posts_former_is_no_part_of_the_body_a_title_names(nlp: Language) -> None:
+    facts = _facts(nlp, "Kenji Mori met Tom Reyes. Mori, a former trade union official, said no.")
+    assert ("holds_position", "Kenji Mori", "former trade union official", "past") in facts
+    assert not [f for f in facts if f[0] in ("works_for", "member_of", "leads")]
