@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex, Resolved
 from kg.extract.text import examples_of, infinitive_clause, positions_of, tokens_of
@@ -171,39 +171,62 @@ def pair_reference(trigger: Token, index: EntityIndex, spec: dict) -> Participan
     signed a deal when they met'); else those the last sentence naming anyone names, if it names
     exactly two (within `PAIR_REACH` sentences). A number of `group_sizes` counts its own ('the
     three leaders met': three)."""
-    sizes: dict[str, int] = spec["group_sizes"]
     clause = trigger  # "the two are due to meet", "are expected to meet": the subject above
     while (subject := next((c for c in clause.children if c.dep_ in SUBJECTS), None)) is None:
         if clause.dep_ not in ("xcomp", "acomp") or clause.head.i == clause.i:
             return []
         clause = clause.head
+    return _named_group(subject, index, spec, spec["pair_words"], [])
+
+
+def object_pair(
+    trigger: Token, index: EntityIndex, spec: dict, doers: Participants
+) -> Participants:
+    """'X met both men', 'X met the two candidates': the persons a pair word or a number as the
+    trigger's object names, as `pair_reference` finds them, none of them its `doers` (not 'they'
+    or 'them', which may be anyone)."""
+    words = [w for w in spec["pair_words"] if w != "they"]
+    objects = [  # definite: not "met two ministers", who are new to the text
+        c
+        for c in trigger.children
+        if c.dep_ == "dobj" and any(t.lower_ in ("the", "both") for t in (c, *c.children))
+    ]
+    return next(
+        (found for o in objects if (found := _named_group(o, index, spec, words, doers))), []
+    )
+
+
+def _named_group(
+    word: Token, index: EntityIndex, spec: dict, words: list[str], doers: Participants
+) -> Participants:
+    """The persons a pair word or a counted noun at `word` names (see `pair_reference`), none of
+    them one of `doers`."""
+    sizes: dict[str, int] = spec["group_sizes"]
     # "the three leaders met", or the number alone: "the three met", "the trio met"
-    counted = [sizes[c.lower_] for c in [subject, *subject.children] if c.lower_ in sizes]
-    if subject.lemma_.lower() not in spec["pair_words"] and not counted:
+    counted = [sizes[c.lower_] for c in [word, *word.children] if c.lower_ in sizes]
+    if word.lemma_.lower() not in words and not counted:
         return []
     size = counted[0] if counted else 2
-    sentence = trigger.sent
-    here: Participants = []
-    for t in tokens_of(sentence):
-        e = index.at(t) if t.i < subject.i else None
-        if e is not None and e.type == "person" and all(e is not p for p, _ in here):
-            here.append((e, t))
+    sentence = word.sent
+
+    def named(span: Span, before: int) -> Participants:
+        found: Participants = []
+        for t in tokens_of(span):
+            e = index.at(t) if t.i < before else None
+            if e is None or e.type != "person" or any(e is p for p, _ in [*found, *doers]):
+                continue
+            found.append((e, t))
+        return found
+
+    here = named(sentence, word.i)
     if here:
         return here if len(here) == size else []
-    doc = trigger.doc
+    doc = word.doc
     for _ in range(PAIR_REACH):
         if sentence.start == 0:
             return []
         sentence = doc[sentence.start - 1].sent
-        before: Participants = []
-        for token in tokens_of(sentence):
-            person = index.at(token)
-            if (
-                person is not None
-                and person.type == "person"
-                and all(person is not p for p, _ in before)
-            ):
-                before.append((person, token))
+        before = named(sentence, sentence.end)
         if before:
             return before if len(before) == size else []
     return []

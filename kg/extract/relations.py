@@ -28,6 +28,7 @@ from kg.extract.participants import (
     entities_of,
     lemma,
     lemma_positions,
+    object_pair,
     objects_with,
     pair_reference,
     persons_of,
@@ -232,6 +233,8 @@ def _verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     subjects = persons_of(token.head, index) if participle else []
     subjects = subjects or subjects_of(token, index)
     subjects = subjects or pair_reference(token, index, spec)
+    if not objects and not agents:  # "X met both men", "X met the two candidates"
+        objects = object_pair(token, index, spec, subjects)
     if not objects and not agents and len(subjects) == 1 and word in spec["reciprocal_verbs"]:
         subjects = _coordinated_antecedent(token, index) or subjects
     if not objects and not agents and not _met_each_other(token, subjects, word, spec):

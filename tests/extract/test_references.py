@@ -90,6 +90,20 @@ def test_references_they_meet_when_the_main_clause_is_planned(nlp: Language) -> 
     assert {f.status for f in facts if f.predicate == "met"} == {"planned"}
 
 
+@pytest.mark.parametrize("group", ["both men", "the two candidates", "the pair"])
+def test_references_a_pair_as_the_object_names_the_two_before(nlp: Language, group: str) -> None:
+    text = f"Kenji Mori and Luc Gagnon clashed on Saturday. Helen Carter met {group} on Monday."
+    assert _met(nlp, text) == {
+        frozenset(("Helen Carter", "Kenji Mori")),
+        frozenset(("Helen Carter", "Luc Gagnon")),
+    }
+
+
+def test_references_an_indefinite_number_as_the_object_names_no_one(nlp: Language) -> None:
+    text = "Kenji Mori and Luc Gagnon clashed. Helen Carter met two ministers on Monday."
+    assert not any("Helen Carter" in pair for pair in _met(nlp, text))
+
+
 def test_references_both_needs_exactly_two(nlp: Language) -> None:
     text = (
         "Karin Holm, Luis Ortega and Ana Weber met in Madrid. The talks ran late. "
