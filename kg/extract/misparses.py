@@ -39,13 +39,18 @@
   the subject of 'to coordinate'. The noun phrase right after a preposition that has no object,
   the subject of a 'to' infinitive later on, is the preposition's object.
 
+- A gerund with its object read as an adjective on it: in 'A and B were photographed shaking
+  hands' the parser makes 'shaking' modify 'hands', the object of 'photographed'. A gerund of
+  one of `met.light_verbs` right before one of its nouns, so read, is a clause on the verb with
+  the noun its object (as in 'were seen shaking hands').
+
 The component is `newskg_misparses`, after `lemmatizer` in `load_pipeline` (it reads lemmas,
 never entities); the stages after it, `newskg_name_repair` among them, read the mended parse.
 """
 
 from __future__ import annotations
 
-from spacy.attrs import DEP, HEAD, LOWER, ORTH
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Token
@@ -232,6 +237,29 @@ def _object_read_as_a_subject(prep: Token) -> Token | None:
     return noun if infinitive else None
 
 
+def _gerund_read_as_adjective(gerund: Token, light: dict[str, list[str]]) -> bool:
+    """Whether a gerund of a light verb was read as an adjective on its own object, the object
+    of the verb before: 'photographed shaking hands' (see the module's docstring)."""
+    noun = gerund.head
+    return (
+        gerund.tag_ == "VBG"
+        and gerund.dep_ == "amod"
+        and noun.i == gerund.i + 1
+        and noun.dep_ == "dobj"
+        and noun.lower_ in light.get(gerund.lemma_.lower(), ())
+    )
+
+
+def _make_clause(gerund: Token) -> None:
+    """Make the gerund a clause on the verb its object hung on, with that noun its object."""
+    noun = gerund.head
+    verb = noun.head
+    for child in [c for c in noun.children if c.dep_ == "prep"]:
+        child.head = gerund  # "holding talks in Lima": the clause's place
+    gerund.head, gerund.dep_, gerund.pos_ = verb, "xcomp", "VERB"
+    noun.head = gerund
+
+
 def _title_after_name(title: Token) -> Token | None:
     """The name a title in capitals (or the letters of an honour) right after it heads by
     mistake: 'Hill' in 'Jane Hill MP', 'Jane Hill QC' (a name of two words or more; not 'Labour
@@ -288,6 +316,10 @@ def mend_parse(doc: Doc, rules: Rules) -> Doc:
     for i in positions_of(doc, ["to"], LOWER):
         if _title_read_as_a_verb(doc[i], heads, promoting):
             _make_the_post(doc[i])
+    light = rules.triggers["met"]["light_verbs"]
+    for i in positions_of(doc, light, LEMMA):
+        if _gerund_read_as_adjective(doc[i], light):
+            _make_clause(doc[i])
     # Read the words as ids: a Token is made only where a modifier stands (few docs have one).
     modifiers = {doc.vocab.strings[w] for w in rules.triggers["visited"]["visitor_modifiers"]}
     prepositions = set(rules.triggers["met"]["with_prepositions"])

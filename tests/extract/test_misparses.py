@@ -201,3 +201,19 @@ def test_misparses_a_preposition_s_object_read_as_an_infinitive_s_subject(nlp: L
         frozenset((f.subject, f.object)) for f in extracted_facts(nlp, text) if f.predicate == "met"
     }
     assert pairs == {frozenset(("Helen Carter", "Carla Hess"))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helen Carter and Kenji Mori were photographed shaking hands.",
+        "Helen Carter and Kenji Mori were pictured holding talks in Lima.",
+    ],
+)
+def test_misparses_a_gerund_read_as_an_adjective_on_its_object(nlp: Language, text: str) -> None:
+    """'Photographed shaking hands': the parser makes 'shaking' modify 'hands'; the gerund is a
+    clause whose subjects are the verb's."""
+    pairs = {
+        frozenset((f.subject, f.object)) for f in extracted_facts(nlp, text) if f.predicate == "met"
+    }
+    assert pairs == {frozenset(("Helen Carter", "Kenji Mori"))}
