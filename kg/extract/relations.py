@@ -814,6 +814,16 @@ def _stay(verb: Token, stay_verbs: dict[str, list[str]]) -> list[str]:
     return links if links and _timed(verb) else []
 
 
+def _spent_doing(verb: Token) -> list[Token]:
+    """What a stay was spent doing, a gerund beside its length of time ('spent the weekend
+    campaigning'), however the parser tagged it."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "xcomp", "advcl") and c.lower_.endswith("ing") and not c.ent_type_
+    ]
+
+
 def _timed(verb: Token) -> bool:
     """Whether a verb's object is a length of time ('spent two days', not 'spent £2m')."""
     return any(c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME") for c in verb.children)
@@ -856,6 +866,8 @@ def visits(
                 ]
         elif token.pos_ == "VERB" and (stay := _stay(token, spec["stay_verbs"])):
             places = _visit_places(token, stay, index)  # "spent two days in Kyiv"
+            for doing in _spent_doing(token):  # "spent the weekend campaigning in Wales"
+                places += _visit_places(doing, stay, index)
         elif token.pos_ == "NOUN" and token.lower_ in spec["nouns"]:
             links = spec["nouns"][token.lower_]
             places = _visit_places(token, links, index)

@@ -171,6 +171,11 @@ def test_visits_a_named_building_visited_is_a_place(
             id="things-inspected-at-a-place",
         ),
         pytest.param(
+            "Lena Moss spent the weekend campaigning in Wales.",
+            {("Lena Moss", "Wales")},
+            id="a-stay-spent-doing-something-in-a-place",
+        ),
+        pytest.param(
             "Lena Moss campaigned in Ohio on Saturday.",
             {("Lena Moss", "Ohio")},
             id="campaigned-in-a-place",
