@@ -1948,3 +1948,10 @@ def test_posts_a_national_adjective_that_is_also_a_towns_name_gives_the_country(
         f.post_in for f in facts if f.subject == "Tom Reyes" and f.predicate == "holds_position"
     } == {country}
     assert not [f for f in facts if f.predicate == "leads"]
+
+
+def test_posts_a_founder_holds_the_post_and_does_not_lead(nlp: Language) -> None:
+    """Founding an organisation says nothing of who leads it now."""
+    ties = _triples(_facts(nlp, "Tom Reyes, the founder of the Harbour Trust, said no."))
+    assert ("holds_position", "Tom Reyes", "founder of the Harbour Trust") in ties
+    assert ("leads", "Tom Reyes", "Harbour Trust") not in ties
