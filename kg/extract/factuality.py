@@ -36,6 +36,8 @@ def _governors(trigger: Token, rules: Rules) -> list[Token]:
             token = prep.head
         elif infinitive_clause(token) and token.head.dep_ == "attr":
             token = token.head.head  # "will be the first leader to meet X": the copula's mood
+        elif infinitive_clause(token) and token.dep_ == "acl":
+            token = token.head  # "accepted an invitation to visit Lima": the noun's mood
         else:
             break
         chain.append(token)

@@ -1116,6 +1116,14 @@ def test_meetings_not_from_a_thing_or_apart(nlp: Language, text: str) -> None:
             id="the-two-men-of-the-same-sentence",
         ),
         pytest.param(
+            "Kenji Mori is poised to hold talks with Luc Gagnon on Friday.",
+            id="poised-to",
+        ),
+        pytest.param(
+            "Kenji Mori accepted an invitation to meet Luc Gagnon in Lima.",
+            id="an-invitation-to",
+        ),
+        pytest.param(
             "Kenji Mori praised Luc Gagnon. The two are due to meet on Saturday.",
             id="the-two-are-due-to-meet",
         ),

@@ -400,3 +400,17 @@ def test_visits_a_planned_meeting_abroad_is_a_planned_visit(nlp: Language) -> No
         (f.subject, f.object, f.status) for f in _facts(nlp, text) if f.predicate == "visited"
     }
     assert visits == {("Helen Carter", "Ankara", "planned")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Moss is slated to visit Tokyo in March.",
+        "Lena Moss accepted an invitation from Tom Reyes to visit Tokyo.",
+    ],
+)
+def test_visits_slated_or_invited_is_planned(nlp: Language, text: str) -> None:
+    facts = _facts(nlp, text)
+    assert {(f.subject, f.object, f.status) for f in facts if f.predicate == "visited"} == {
+        ("Lena Moss", "Tokyo", "planned")
+    }
