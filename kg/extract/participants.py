@@ -213,12 +213,14 @@ def _named_group(
         found: Participants = []
         for t in tokens_of(span):
             e = index.at(t) if t.i < before else None
-            if e is None or e.type != "person" or any(e is p for p, _ in [*found, *doers]):
-                continue
-            found.append((e, t))
+            if e is not None and e.type == "person" and all(e is not p for p, _ in found):
+                found.append((e, t))
         return found
 
-    here = named(sentence, word.i)
+    def others(found: Participants) -> Participants:
+        return [(e, t) for e, t in found if all(e is not d for d, _ in doers)]
+
+    here = others(named(sentence, word.i))
     if here:
         return here if len(here) == size else []
     doc = word.doc
@@ -226,9 +228,9 @@ def _named_group(
         if sentence.start == 0:
             return []
         sentence = doc[sentence.start - 1].sent
-        before = named(sentence, sentence.end)
+        before = named(sentence, sentence.end)  # the last sentence naming anyone
         if before:
-            return before if len(before) == size else []
+            return others(before) if len(others(before)) == size else []
     return []
 
 

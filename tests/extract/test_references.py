@@ -99,6 +99,16 @@ def test_references_a_pair_as_the_object_names_the_two_before(nlp: Language, gro
     }
 
 
+def test_references_a_pair_as_the_object_looks_no_further_than_a_sentence_naming_its_doer(
+    nlp: Language,
+) -> None:
+    text = (
+        "Kenji Mori has the support of Luc Gagnon. Tom Reyes said he would stay neutral. "
+        "He met both candidates separately last week."
+    )
+    assert not any("Tom Reyes" in pair for pair in _met(nlp, text))
+
+
 def test_references_an_indefinite_number_as_the_object_names_no_one(nlp: Language) -> None:
     text = "Kenji Mori and Luc Gagnon clashed. Helen Carter met two ministers on Monday."
     assert not any("Helen Carter" in pair for pair in _met(nlp, text))
