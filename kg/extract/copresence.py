@@ -10,7 +10,8 @@ hearing, a dinner). The text says so in two ways:
   with everyone else who spoke there), and the guests of a meal or reception given for them
   ('X hosted a dinner for A and B': A and B too);
 - across sentences: 'Biden and Xi met on Wednesday ... Blinken and Yellen also took part in the
-  talks': a definite gathering ('the talks', 'the summit') that a verb of presence puts someone at
+  talks': a definite gathering ('the talks', 'the summit'; not 'the opening session', which
+  `met.presence.part_modifiers` pick out of a series) that a verb of presence puts someone at
   is the gathering of the last meeting or attendance the few sentences before state, so its
   newcomers met everyone there.
 
@@ -44,11 +45,14 @@ class Presence:
     sentence: Span
     status: Status
 
-    @property
-    def definite(self) -> bool:
-        """'the talks', 'Monday's summit': a gathering the text has already given."""
+    def definite(self, parts: list[str]) -> bool:
+        """'the talks', 'Monday's summit': a gathering the text has already given; not one that
+        one of `parts` picks out of a series ('the opening session', 'the second meeting')."""
         words = ("the", "that", "this")
-        return any(c.dep_ == "poss" or c.lower_ in words for c in self.gathering.children)
+        children = list(self.gathering.children)
+        if any(c.lower_ in parts for c in children):
+            return False
+        return any(c.dep_ == "poss" or c.lower_ in words for c in children)
 
 
 def _gatherings(verb: Token, spec: dict) -> list[Token]:
@@ -165,7 +169,7 @@ def copresent(
             for i, a in enumerate(persons):  # "A and B took part in the talks"
                 for b in persons[i + 1 :]:
                     yield _found(a, b, presence, confidence, None)
-            if presence.definite and presence.status == "asserted":
+            if presence.definite(spec["part_modifiers"]) and presence.status == "asserted":
                 earlier = [c for c in company if k - reach <= c[0] < k]
                 if earlier:
                     last = max(c[0] for c in earlier)

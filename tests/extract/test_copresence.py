@@ -152,3 +152,11 @@ def test_copresence_people_given_as_examples_of_a_group(nlp: Language) -> None:
 def test_copresence_a_meeting_with_a_group_and_an_example(nlp: Language) -> None:
     text = "Helen Marsh met union leaders, including Tom Reyes, on Friday."
     assert _met(nlp, text) == _pairs(("Helen Marsh", "Tom Reyes"))
+
+
+@pytest.mark.parametrize(("session", "met"), [("the opening session", False), ("the talks", True)])
+def test_copresence_one_session_of_a_series_is_not_the_last_meeting(
+    nlp: Language, session: str, met: bool
+) -> None:
+    text = f"Ahmed Noor held talks with Ben Cole on Monday. Julia Stein also attended {session}."
+    assert (frozenset(("Ahmed Noor", "Julia Stein")) in _met(nlp, text)) is met
