@@ -63,12 +63,8 @@ def affiliation_phrases(sentence: Span, index: EntityIndex, rules: Rules) -> Ite
                 if party := next(
                     (e for t in named if (e := entity_at(t, index, ("party",)))), None
                 ):
-                    yield (
-                        "leads",
-                        person,
-                        party,
-                        "asserted",
-                    )  # "whose Reform party": 'Reform' names it
+                    # "whose Reform party": 'Reform' names it
+                    yield "leads", person, party, "asserted"
         # "the SNP's A and B": B's party too, unless B's own is named
         first = token if _own_party(token, index) else first_conjunct(token, firsts)
         for poss in first.children:  # "the SNP's Nicola Sturgeon"
