@@ -14,7 +14,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import EntityIndex, Resolved
-from kg.extract.text import examples_of, infinitive_clause, positions_of, tokens_of
+from kg.extract.text import examples_of, infinitive_clause, positions_of
 from kg.types import Status
 
 NOUN_LINKS = {"conj", "appos", "compound", "flat", "nmod"}
@@ -211,7 +211,7 @@ def _named_group(
 
     def named(span: Span, before: int) -> Participants:
         found: Participants = []
-        for t in tokens_of(span):
+        for t in index.mention_tokens(span):  # the names, in order: not every token
             e = index.at(t) if t.i < before else None
             if e is not None and e.type == "person" and all(e is not p for p, _ in found):
                 found.append((e, t))
