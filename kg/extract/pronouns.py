@@ -6,7 +6,8 @@ said').
 A subject pronoun refers to the one person who is a grammatical subject earlier in the same
 sentence (or speaks through one: 'a spokesman for X said she'), or, in a phrase set before its
 clause, that clause's subject ('During her visit to India, Jane Hill met ...'), or, failing that, a
-subject in the previous sentence (looking past a sentence that is all quotation, as in 'X said ...
+subject in the previous sentence, or, if no person is its subject, the person it names ('The tour is
+X's second abroad. She met Y': X) (looking past a sentence that is all quotation, as in 'X said ...
 "I hope so." He added ...', or about no one, 'X flew to Lima. It was his first visit. He met Y'),
 outside quotation marks, unless that person's known gender (an honorific like "Mrs", or an earlier
 pronoun) contradicts it, or, that gender unknown, someone named before it in the sentence is known
@@ -198,7 +199,11 @@ class _Resolver:
                 back = position - 1
                 while not candidates and back >= 0:
                     earlier = body[back]
-                    candidates = self.named(earlier) if objective else self.subjects(earlier)
+                    candidates = (
+                        self.named(earlier)
+                        if objective
+                        else self.subjects(earlier) or self.named(earlier)
+                    )
                     passable = self.quotation(earlier) or self.impersonal(earlier)
                     if candidates or not passable or back < position - 2:
                         break

@@ -443,6 +443,23 @@ def test_pronoun_looks_past_a_sentence_about_it(nlp: Language) -> None:
     assert met_pairs(extracted_facts(nlp, text)) == {frozenset(("Tom Reyes", "Helen Carter"))}
 
 
+def test_pronoun_is_the_one_person_a_sentence_without_a_subject_names(nlp: Language) -> None:
+    """No person is the subject of 'The tour is Reyes's second abroad', but it names one."""
+    text = (
+        "Tom Reyes landed in Lima on Friday. The tour is Reyes's second abroad this year. "
+        "He held talks with Helen Carter at the palace."
+    )
+    assert met_pairs(extracted_facts(nlp, text)) == {frozenset(("Tom Reyes", "Helen Carter"))}
+
+
+def test_pronoun_is_not_one_of_two_persons_a_sentence_names(nlp: Language) -> None:
+    text = (
+        "Tom Reyes landed in Lima on Friday. The tour follows Reyes's row with Kenji Mori. "
+        "He held talks with Helen Carter at the palace."
+    )
+    assert not met_pairs(extracted_facts(nlp, text))
+
+
 def test_pronoun_does_not_look_past_a_sentence_naming_nobody(nlp: Language) -> None:
     text = (
         "Michael Howard told reporters the law was rushed. The debate went on for hours. "
