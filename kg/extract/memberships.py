@@ -77,7 +77,7 @@ def affiliation_phrases(sentence: Span, index: EntityIndex, rules: Rules) -> Ite
             if prep.lower_ != "of" and not after_comma:
                 continue
             types = ORG_TYPES if after_comma else ("party",)
-            org = next((e for t in prep.subtree if (e := entity_at(t, index, types))), None)
+            org = _first_body(prep, index, types)
             if org is not None:
                 yield "member_of", person, org, "asserted"
 
@@ -165,11 +165,7 @@ def _member_nouns(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[
     for noun in tokens_at(sentence, found):
         types = ORG_TYPES if noun.lower_ in ("member", "members") else ("party",)
         preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in prepositions]
-        orgs = [
-            org
-            for prep in preps
-            if (org := next((e for t in prep.subtree if (e := entity_at(t, index, types))), None))
-        ]
+        orgs = [org for prep in preps if (org := _first_body(prep, index, types))]
         if not orgs:
             continue
         # "a member of the Standing Committee of the Y Party's Central Committee": of the party too
@@ -249,6 +245,15 @@ def _name_led(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Tie]
             person = bearers[0] if len(bearers) == 1 else None
         if org is not None and person is not None:
             yield "leads", person, org, "asserted"
+
+
+def _first_body(prep: Token, index: EntityIndex, types: tuple[str, ...]) -> Resolved | None:
+    """The first organisation a preposition's phrase names, not counting a conjunct the parser
+    hangs in it: 'Gov. X of Idaho and Democratic Gov. Y' (Y's party is not X's)."""
+    phrase = [prep]
+    for token in phrase:
+        phrase += [c for c in token.children if c.dep_ not in ("conj", "cc")]
+    return next((e for t in sorted(phrase) if (e := entity_at(t, index, types))), None)
 
 
 def _members_named(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[Tie]:

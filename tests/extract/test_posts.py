@@ -271,6 +271,12 @@ def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, s
             ("member_of", "Ann Lowe", "Labour"),
             id="a-relatives-post-set-off-by-commas",
         ),
+        pytest.param(
+            "The mayors, including Republican Mayor Tom Reyes of Dayton and Democratic Mayor "
+            "Lena Moss of Toledo, signed it.",
+            ("member_of", "Tom Reyes", "Democratic Party"),
+            id="the-next-names-party-is-not-anothers-place",
+        ),
     ],
 )
 def test_posts_not_claimed(nlp: Language, text: str, absent: tuple[str, str, str]) -> None:
