@@ -88,8 +88,10 @@ def _post_facts(post: Post, rules: Rules) -> Iterator[Fact]:
         yield Fact(post.role, name, "person", org, org_type, evidence, confidence, status=status)
     if post.party is not None:
         confidence = rules.triggers["member_of"]["confidence"]
-        party = post.party.name
-        yield Fact("member_of", name, "person", party, "party", evidence, confidence, status=status)
+        party, party_type = post.party.name, post.party.type
+        yield Fact(
+            "member_of", name, "person", party, party_type, evidence, confidence, status=status
+        )
 
 
 def _credit_facts(captions: Captions, article: Article) -> tuple[list[Fact], list[Entity]]:

@@ -10,7 +10,7 @@ the person holding that title in `references`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -325,7 +325,10 @@ def make_post(
         org = complement_orgs[0]
         role = _role(tokens, org, None, rules)
         if role == "leads" and _part_of(objects, index):
-            role = "member_of"  # "head of Amnesty's Asia office" leads the office, not Amnesty
+            # "head of Amnesty's Asia office" leads the office, not Amnesty; "chairman of the
+            # MCB's public affairs committee" leads that committee, a member of the MCB
+            part = _owned_body(objects[0], index, rules)
+            org, party, role = (part, org, role) if part else (org, party, "member_of")
     elif title_orgs:
         org = title_orgs[-1][0]
         role = _role(tokens, org, title_orgs[-1][1], rules)
@@ -401,17 +404,42 @@ def _body(tokens: list[Token], index: EntityIndex, rules: Rules) -> tuple[Resolv
     return (body, at) if body is not None else None
 
 
-def _add_body(words: list[Token], noun: Token, index: EntityIndex) -> Resolved | None:
+def _add_body(
+    words: list[Token], noun: Token, index: EntityIndex, owner: Sequence[Token] = ()
+) -> Resolved | None:
     """The body `words` and a body noun name, added to the index as an organisation, if they
-    name one: a place or a capitalised word among them, or two lower-case words."""
-    proper = any(index.at(t) is not None or (t.is_title and not t.is_sent_start) for t in words)
+    name one: a place or a capitalised word among them, or two lower-case words. An `owner`
+    written before them ('the MCB's') is in the name, not in the mention: it names its own."""
+    named = [*owner, *words]
+    proper = any(index.at(t) is not None or (t.is_title and not t.is_sent_start) for t in named)
     if not proper and len(words) < 2:
         return None
-    name = _text([*words, noun])
+    name = _text([*named, noun])
     key = f"organization:{name.lower()}"
     body = index.entities.setdefault(key, Resolved(name, "organization", {name}))
     index.add_mention(key, (words[0] if words else noun).i, noun.i + 1)
     return body
+
+
+def common_body(noun: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
+    """A body a common noun and its modifiers name, added to the index as an organisation:
+    'the Commons public accounts committee', 'the MCB's public affairs committee'."""
+    return _owned_body(noun, index, rules) or _complement_body(noun, index, rules)
+
+
+def _owned_body(noun: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
+    """A body a named organisation possesses, named by a body noun and its modifiers ('the MCB's
+    public affairs committee'; not 'the MCB's committee', nor 'the party's policy council'),
+    added to the index as an organisation called as written, its owner's name in its own."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or noun.lower_ not in rules.posts["body_nouns"] or index.at(owner) is None:
+        return None
+    doc = noun.doc
+    start = owner.left_edge.i + (doc[owner.left_edge.i].dep_ == "det")
+    words = list(doc[owner.right_edge.i + 1 : noun.i])  # after the "'s"
+    if not any(t.dep_ in ("compound", "amod", "nmod") for t in words):
+        return None
+    return _add_body(words, noun, index, owner=list(doc[start : owner.right_edge.i + 1]))
 
 
 def _complement_body(noun: Token, index: EntityIndex, rules: Rules) -> Resolved | None:

@@ -31,7 +31,7 @@ from kg.errors import RulesError
 from kg.extract.entities import EntityIndex
 from kg.extract.factuality import status_of
 from kg.extract.participants import entities_of, persons_of, subjects_of
-from kg.extract.posts import referred_body
+from kg.extract.posts import common_body, referred_body
 from kg.extract.relations import Found
 from kg.extract.role_verbs import closed
 from kg.extract.rules import RULES_DIR, Rules, read_rule_file
@@ -217,6 +217,10 @@ def _stated(
     orgs = [e for e, _ in entities_of(obj, index, rule.object_types)]
     if not orgs and (referred := referred_body(obj, index)) and referred.type in rule.object_types:
         orgs = [referred]  # "X, who leads the party": the party named last
+    if not orgs and "organization" in rule.object_types:
+        orgs = (
+            [body] if (body := common_body(obj, index, rules)) else []
+        )  # "chairs the X committee"
     status = status_of(verb, rules)
     if rule.ended:  # "quit the party": a member until then; "will quit": a member still
         ended: dict[Status, Status] = {

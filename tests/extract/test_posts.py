@@ -1889,6 +1889,49 @@ def test_posts_leading_a_partys_own_body_makes_a_member(nlp: Language, text: str
 
 
 @pytest.mark.parametrize(
+    ("text", "ties"),
+    [
+        pytest.param(
+            "Tom Reyes, who chairs the Commons transport committee, said fares would rise.",
+            {("leads", "Tom Reyes", "Commons transport committee")},
+            id="chairs-a-committee-its-modifiers-name",
+        ),
+        pytest.param(
+            "Lena Moss sits on the public accounts committee.",
+            {("member_of", "Lena Moss", "public accounts committee")},
+            id="sits-on-a-committee",
+        ),
+        pytest.param(
+            "The chairman of the Harbour Council's youth affairs committee, Tom Reyes, spoke.",
+            {
+                ("leads", "Tom Reyes", "Harbour Council's youth affairs committee"),
+                ("member_of", "Tom Reyes", "Harbour Council"),
+            },
+            id="chairman-of-an-organisations-committee",
+        ),
+        pytest.param(
+            "Lena Moss chairs the Harbour Party's policy council.",
+            {
+                ("leads", "Lena Moss", "Harbour Party's policy council"),
+                ("member_of", "Lena Moss", "Harbour Party"),
+            },
+            id="chairs-a-partys-council",
+        ),
+        pytest.param("Lena Moss chairs the committee.", set(), id="no-modifier-names-no-body"),
+        pytest.param(
+            "Lena Moss chairs the party's committee.", set(), id="an-unnamed-owner-names-no-body"
+        ),
+    ],
+)
+def test_posts_a_body_a_common_noun_names(
+    nlp: Language, text: str, ties: set[tuple[str, str, str]]
+) -> None:
+    """A committee or council its modifiers name is an organisation its chair leads."""
+    found = {t for t in _triples(_facts(nlp, text)) if t[0] in ("leads", "member_of")}
+    assert found == ties
+
+
+@pytest.mark.parametrize(
     ("text", "post"),
     [
         pytest.param(
