@@ -373,7 +373,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
         span.text.casefold()
         for span, _ in leftovers
         if (span.end < len(doc) and doc[span.end].lower_ == "party")
-        or (span.start > 0 and doc[span.start - 1].lower_ in ruling)
+        or _word_before(doc, span.start) in ruling
     }
     # A word that names a party only before a title ('Labor leader X') names it alone too
     # where the article has already read it so ('led Labor to victory'): one sense a text.
@@ -387,8 +387,9 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             index.add_mention(party, span.start, span.end)
             continue
         name = _display(span.text, label)
-        if etype == "organization" and (
-            name.split()[-1] == "Party" or span.text.casefold() in called_parties
+        if etype in ("organization", "place") and (
+            (etype == "organization" and name.split()[-1] == "Party")
+            or span.text.casefold() in called_parties
         ):
             etype = "party"  # a party the rules do not know: "the Socialist Workers' Party"
         if span.start in apart and etype == "person":
@@ -638,6 +639,16 @@ def _acronyms(index: EntityIndex, rules: Rules) -> None:
             index.add_mention(full, start, end)
         index.entities[full].aliases |= entity.aliases | {entity.name}
         del index.entities[key]
+
+
+def _word_before(doc: Doc, start: int) -> str:
+    """The lower-case word before `start`, with parts joined to it by hyphens ('centre-right')."""
+    if start == 0:
+        return ""
+    begin = start - 1
+    while begin >= 2 and hyphen_after(doc[begin - 2]):
+        begin -= 2
+    return doc[begin:start].text.lower()
 
 
 def _hyphenated(doc: Doc, start: int) -> Span:

@@ -587,11 +587,24 @@ def test_party_of_another_country_is_a_party(
             {("Luc Gagnon", "Movement for Renewal")},
             id="opposition",
         ),
+        pytest.param(
+            "Piotr Lasko, a senior figure in the centre-right Civic Union, said no.",
+            "member_of",
+            {("Piotr Lasko", "Civic Union")},
+            id="a-place-in-the-taggers-eyes",
+        ),
+        pytest.param(
+            "Lena Moss, a veteran of the far-right Harbour Movement, said no.",
+            "member_of",
+            {("Lena Moss", "Harbour Movement")},
+            id="far-right",
+        ),
     ],
 )
 def test_party_an_organisation_said_to_rule_or_oppose_is_a_party(
     nlp: Language, text: str, predicate: str, expected: set
 ) -> None:
-    """Only a party is 'the ruling X' or 'the opposition X', whatever its name."""
+    """Only a party is 'the ruling X', 'the opposition X' or 'the centre-right X', whatever its
+    name."""
     assert _asserted(nlp, text, predicate) == expected
     assert _asserted(nlp, text, "works_for") == set()
