@@ -56,12 +56,18 @@ def adjunct_meeting(token: Token, index: EntityIndex, rules: Rules) -> Trigger |
     meeting', and the two or more subjects of an active verb set after one ('A and B signed a
     statement after talks', `sequel_prepositions`)."""
     spec = rules.triggers["met"]["event_adjuncts"]
-    if token.dep_ != "pobj" or token.lower_ not in spec["nouns"]:
+    if token.dep_ != "pobj":
         return None
     prep = token.head
     margin = prep.head
     sequel = prep.lower_ in spec["sequel_prepositions"]
-    if prep.lower_ == "of" and margin.lower_ in spec["margins"] and margin.dep_ == "pobj":
+    if token.lower_ in spec["margins"]:  # "on the sidelines of the UN General Assembly"
+        named = [p for c in token.children if c.lower_ == "of" for p in c.children]
+        if not named or any(p.lower_ in spec["nouns"] for p in named):
+            return None  # "of the summit": the summit's own
+    elif token.lower_ not in spec["nouns"]:
+        return None
+    elif prep.lower_ == "of" and margin.lower_ in spec["margins"] and margin.dep_ == "pobj":
         prep = margin.head  # "on the sidelines of the summit" is at the summit
     elif prep.lower_ not in spec["prepositions"] and not sequel:
         return None

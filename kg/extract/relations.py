@@ -581,7 +581,7 @@ def _meeting_trigger(token: Token, index: EntityIndex, spec: dict) -> Trigger | 
 def _meeting_words(doc: Doc, spec: dict) -> list[int]:
     """Where a meeting pattern or a meeting told through an event (`events`) may start: the
     words of `_starting_words`, the event and encounter nouns, the verbs of introduction."""
-    events = spec["event_adjuncts"]["nouns"]
+    events = {*spec["event_adjuncts"]["nouns"], *spec["event_adjuncts"]["margins"]}
     encounters = {*spec["encounters"]["physical"], *spec["encounters"]["verbal"]}
     return sorted(
         {

@@ -1002,6 +1002,16 @@ def test_meetings_status_of_purpose_and_hope(nlp: Language, text: str, status: s
             id="on-the-sidelines-of-a-summit",
         ),
         pytest.param(
+            "Lise Aalto spoke with Jonas Brekke on the sidelines of the Arctic Council in Oslo.",
+            {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="on-the-sidelines-of-a-named-gathering",
+        ),
+        pytest.param(
+            "Lise Aalto was left on the sidelines of the debate with Jonas Brekke.",
+            set(),
+            id="sidelines-addressing-no-one",
+        ),
+        pytest.param(
             "Lise Aalto spoke with Jonas Brekke by phone on Tuesday.",
             set(),
             id="spoke-by-phone",
