@@ -446,14 +446,14 @@ def _noun_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger | Non
     Carter-Moore talks', 'paid a visit to X', 'received a visit from X'."""
     if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in spec["nouns"]:
         return None
+    confidence = spec["nouns"][token.lower_]
+    between = objects_with(token, index, ("between",))
+    if between:  # "a meeting between A, B and C", also "hosted talks between A and B"
+        return Trigger(between, [], confidence, together=True)
     head = token.head
     light = spec["light_verbs"].get(lemma(head, spec["light_verbs"]), [])
     if token.dep_ == "dobj" and head.pos_ == "VERB" and token.lower_ in light:
         return None  # handled with its light verb
-    confidence = spec["nouns"][token.lower_]
-    between = objects_with(token, index, ("between",))
-    if between:  # "a meeting between A, B and C"
-        return Trigger(between, [], confidence, together=True)
     of = objects_with(token, index, ("of",))
     if len({id(p) for p, _ in of}) >= 2:  # "the meeting of A and B", never "of the cabinet"
         return Trigger(of, [], confidence, together=True)

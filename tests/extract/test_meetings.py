@@ -1007,6 +1007,11 @@ def test_meetings_status_of_purpose_and_hope(nlp: Language, text: str, status: s
             id="on-the-sidelines-of-a-named-gathering",
         ),
         pytest.param(
+            "Kenji Mori hosted talks between Lise Aalto and Jonas Brekke.",
+            {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="a-hosts-talks-between-two",
+        ),
+        pytest.param(
             "Lise Aalto was left on the sidelines of the debate with Jonas Brekke.",
             set(),
             id="sidelines-addressing-no-one",
