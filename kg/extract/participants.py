@@ -100,7 +100,9 @@ def subjects_of(
     while token is not None:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         if token.dep_ == "relcl" and any(s.lower_ in RELATIVES for s in subjects):
-            subjects = [token.head]  # "Ferguson, who failed to return after a trip to ..."
+            # "Ferguson, who failed to return after a trip to ...", "A and B were among the
+            # leaders who met in Lima"
+            subjects = _counted_among(token.head) or [token.head]
         if subjects:
             subjects += _likewise(token)
             return [p for s in subjects for p in persons_of(s, index)]
@@ -126,6 +128,14 @@ def subjects_of(
             return controlled
         token = token.head
     return []
+
+
+def _counted_among(noun: Token) -> list[Token]:
+    """The subjects a copula counts among `noun`: 'A and B were among the leaders' (A)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "among" or prep.head.lemma_ != "be":
+        return []
+    return [c for c in prep.head.children if c.dep_ in SUBJECTS]
 
 
 def _likewise(verb: Token) -> list[Token]:

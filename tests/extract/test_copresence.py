@@ -104,6 +104,16 @@ def _pairs(*pairs: tuple[str, str]) -> set[frozenset[str]]:
             _pairs(("Helen Marsh", "David Okoro")),
             id="attended-alongside",
         ),
+        pytest.param(
+            "Helen Marsh and David Okoro were among the ministers who met in Riga on Monday.",
+            _pairs(("Helen Marsh", "David Okoro")),
+            id="among-those-who-met",
+        ),
+        pytest.param(
+            "Helen Marsh and David Okoro were among those who attended the summit in Riga.",
+            _pairs(("Helen Marsh", "David Okoro")),
+            id="among-those-who-attended",
+        ),
     ],
 )
 def test_copresence_makes_meetings(nlp: Language, text: str, expected: set) -> None:
@@ -130,6 +140,10 @@ def test_copresence_makes_meetings(nlp: Language, text: str, expected: set) -> N
         ),
         pytest.param(
             "Julia Stein attended a memorial for Ahmed Noor in Riga.", id="a-memorial-for-someone"
+        ),
+        pytest.param(
+            "Ahmed Noor and Julia Stein were among the ministers who criticised the summit.",
+            id="among-those-who-did-something-else",
         ),
     ],
 )
