@@ -28,6 +28,11 @@
   rules/posts.json in capitals, or one of `person_names.postnominals`, 'Jane Hill QC', right
   after a proper noun).
 
+- A title set in apposition to the name of a body right before it: in 'X, Harbour Party MP for
+  Y, said' the parser makes 'Party' stand in apposition to X and 'MP' to 'Party'. The body's
+  name modifies the title, as in 'X, the Harbour Party MP for Y'. Only a title head of
+  rules/posts.json right after a capitalised `membership_nouns` word ('Party', 'Alliance').
+
 - A title after 'to' read as an infinitive: in 'X promoted Y to chancellor' the parser makes
   'chancellor' a verb, its clause the complement of 'promoted' (with Y its subject, or the
   verb's object). After a verb that gives its object a post with 'to' (`posts.json`
@@ -187,6 +192,27 @@ def _make_apposition(name: Token) -> None:
     name.dep_ = "appos"
 
 
+def _title_after_a_body(title: Token, heads: frozenset[str], bodies: frozenset[str]) -> bool:
+    """Whether a title was set in apposition to the name of a body right before it, itself in
+    apposition: 'X, Harbour Party MP for Y, said' (see the module's docstring)."""
+    body = title.head
+    return (
+        title.dep_ == "appos"
+        and title.lower_ in heads
+        and body.i == title.i - 1
+        and body.dep_ == "appos"
+        and body.is_title
+        and body.lower_ in bodies
+    )
+
+
+def _make_modifier(title: Token) -> None:
+    """Make the body's name before the title a modifier of it, the title in its place."""
+    body = title.head
+    title.head, title.dep_ = body.head, body.dep_
+    body.head, body.dep_ = title, "compound"
+
+
 def _title_read_as_a_verb(to: Token, heads: frozenset[str], verbs: frozenset[str]) -> bool:
     """Whether 'to' and the title after it were read as an infinitive under a verb that gives a
     post with 'to': 'promoted Y to chancellor' (see the module's docstring)."""
@@ -304,11 +330,14 @@ def mend_parse(doc: Doc, rules: Rules) -> Doc:
             _put_title_after(name, doc[i])
     linked = {doc.vocab.strings["appos"], doc.vocab.strings["conj"]}
     heads = rules.words("posts", "heads")
+    bodies = rules.words("posts", "membership_nouns")
     for i in [i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in linked]:
         if (verb := _fronted_subject(doc[i])) is not None:
             _make_subject(doc[i], verb)
         elif _set_off_after_a_title(doc[i], heads):
             _make_apposition(doc[i])
+        elif _title_after_a_body(doc[i], heads, bodies):
+            _make_modifier(doc[i])
     for i in _prepositions_without_objects(doc):
         if (noun := _object_read_as_a_subject(doc[i])) is not None:
             noun.head, noun.dep_ = doc[i], "pobj"

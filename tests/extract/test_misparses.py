@@ -217,3 +217,24 @@ def test_misparses_a_gerund_read_as_an_adjective_on_its_object(nlp: Language, te
         frozenset((f.subject, f.object)) for f in extracted_facts(nlp, text) if f.predicate == "met"
     }
     assert pairs == {frozenset(("Helen Carter", "Kenji Mori"))}
+
+
+def test_misparses_a_title_in_apposition_to_a_body_before_it_is_the_bodys(nlp: Language) -> None:
+    """The parser sets 'MP' in apposition to 'Party'; the party's name modifies the title."""
+    text = "Helen Carter, Harbour Party MP for Dunmore, spoke."
+    doc = nlp(text)
+    party, title = doc[4], doc[5]
+    assert (party.dep_, party.head.text, title.dep_, title.head.text) == (
+        "compound",
+        "MP",
+        "appos",
+        "Carter",
+    )
+    facts = {(f.predicate, f.subject, f.object) for f in extracted_facts(nlp, text)}
+    assert ("member_of", "Helen Carter", "Harbour Party") in facts
+
+
+def test_misparses_a_title_after_a_name_in_apposition_stays_the_names(nlp: Language) -> None:
+    text = "The leader, Jane Hill MP, said no."
+    facts = {(f.predicate, f.subject, f.object) for f in extracted_facts(nlp, text)}
+    assert ("holds_position", "Jane Hill", "MP") in facts
