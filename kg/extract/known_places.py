@@ -31,7 +31,10 @@ def says_a_place(token: Token, rules: Rules) -> bool:
     if token.dep_ != "pobj" or head.dep_ not in ("prep", "dative"):
         return False
     preposition = head.lower_
-    seat = preposition in ("for", "of") and head.head.lower_ in rules.posts["seat_titles"]
+    title = head.head.lower_
+    seat = (preposition in ("for", "of") and title in rules.posts["seat_titles"]) or (
+        preposition == "for" and title in rules.posts["for_seat_titles"]
+    )
     trips: dict[str, list[str]] = rules.triggers["visited"]["nouns"]
     guests: dict[str, list[str]] = rules.triggers["visited"]["guest_verbs"]  # "sent X to Y"
     return (
@@ -45,14 +48,14 @@ def says_a_place(token: Token, rules: Rules) -> bool:
 
 def names_a_seat(span: Span, rules: Rules) -> bool:
     """Whether a capitalised name is the seat a seat title holds with 'for' ('MP for Leeds
-    Central', 'senator for Victoria'): a constituency or state, whether the gazetteer knows it
-    or not."""
+    Central', 'senator for Victoria', 'the member for Blaxland'): a constituency or state,
+    whether the gazetteer knows it or not."""
     root = span.root
     prep = root.head
     return (
         root.dep_ == "pobj"
         and prep.lower_ == "for"
-        and prep.head.lower_ in rules.posts["seat_titles"]
+        and prep.head.lower_ in (*rules.posts["seat_titles"], *rules.posts["for_seat_titles"])
         and span[0].is_title
     )
 

@@ -267,6 +267,11 @@ def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, s
             id="a-seat-is-no-organisation",
         ),
         pytest.param(
+            "Kenji Mori, the Labor member for Harbridge, said no.",
+            ("member_of", "Kenji Mori", "Harbridge"),
+            id="the-member-for-a-seat-is-no-member-of-it",
+        ),
+        pytest.param(
             "Ann Lowe, whose father was a Labour MP, joined the Greens.",
             ("member_of", "Ann Lowe", "Labour"),
             id="a-relatives-post-set-off-by-commas",
