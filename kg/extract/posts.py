@@ -324,7 +324,7 @@ def make_post(
     elif complement_orgs:
         org = complement_orgs[0]
         role = _role(tokens, org, None, rules)
-        if role == "leads" and _part_of(objects, index):
+        if role == "leads" and _part_of(objects, index, rules):
             # "head of Amnesty's Asia office" leads the office, not Amnesty; "chairman of the
             # MCB's public affairs committee" leads that committee, a member of the MCB
             part = _owned_body(objects[0], index, rules)
@@ -356,13 +356,17 @@ def make_post(
     return Post(person, label, country, org, role, head, sentence, tokens[0].i, end, party, past)
 
 
-def _part_of(objects: list[Token], index: EntityIndex) -> bool:
+def _part_of(objects: list[Token], index: EntityIndex, rules: Rules) -> bool:
     """Whether a title's complement names a part of an organisation, not the organisation: a
-    common noun the organisation possesses ('of Amnesty International's Asia office')."""
-    return bool(objects) and (
-        objects[0].pos_ == "NOUN"
-        and index.at(objects[0]) is None
-        and any(c.dep_ == "poss" for c in objects[0].children)
+    common noun the organisation possesses ('of Amnesty International's Asia office') or one of
+    `part_nouns` it is of or at ('director of the Asia division at Human Rights Watch')."""
+    if not objects or objects[0].pos_ != "NOUN" or index.at(objects[0]) is not None:
+        return False
+    noun = objects[0]
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    return noun.lower_ in rules.posts["part_nouns"] and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "at", "in") for c in noun.children
     )
 
 

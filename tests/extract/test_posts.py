@@ -237,6 +237,16 @@ def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, s
             id="head-of-an-organisations-office-does-not-lead-it",
         ),
         pytest.param(
+            "Lena Moss, director of the Asia division at Harbour Watch, said no.",
+            ("leads", "Lena Moss", "Harbour Watch"),
+            id="director-of-a-division-at-an-organisation-does-not-lead-it",
+        ),
+        pytest.param(
+            "Tom Reyes, head of the press office of the Harbour Bank, spoke.",
+            ("leads", "Tom Reyes", "Harbour Bank"),
+            id="head-of-an-office-of-an-organisation-does-not-lead-it",
+        ),
+        pytest.param(
             "Anna Berg from Leeds said the plan was flawed.",
             ("member_of", "Anna Berg", "Leeds"),
             id="from-a-place-is-no-membership",
