@@ -756,7 +756,8 @@ def visitors(
 def guests(
     sentence: Span, index: EntityIndex, published: date | None, rules: Rules
 ) -> Iterator[Found]:
-    """'Hosted X in Lisbon', 'welcomed X to Berlin', 'received X in Beijing': the guest visited."""
+    """'Hosted X in Lisbon', 'welcomed X to Berlin', 'received X in Beijing': the guest visited;
+    'invited X to Washington': the guest will visit."""
     spec = rules.triggers["visited"]
     doc = sentence.doc
     words = cached(doc, "guests", lambda: lemma_positions(doc, spec["guest_verbs"]))
@@ -780,6 +781,8 @@ def guests(
         if not guests or not places:
             continue
         status = status_of(token, rules)
+        if status == "asserted" and word in rules.triggers["met"]["invitations"]:
+            status = "planned"  # "invited X to Washington": a visit to come
         when = _date(token, published, status, rules)
         for (person, _), place in product(guests, dict.fromkeys(places)):
             yield Found("visited", person, place, sentence, spec["confidence"], status, when)
@@ -879,6 +882,8 @@ def visits(
                 # troops in Basra", "made a stop in Dublin": the place the clause gives
                 place = _place(on.head if on_a_visit else on, index, rules)
                 places = [place] if place is not None else []
+            if not places and made:  # "ended his visit in Rome"
+                places = _visit_places(token, list(WHERE_A_THING_IS), index)
         else:
             continue
         if not places and not home:

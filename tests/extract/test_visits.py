@@ -185,6 +185,21 @@ def test_visits_a_named_building_visited_is_a_place(
             {("Lena Moss", "Dublin")},
             id="a-stop-made-where-the-clause-says",
         ),
+        pytest.param(
+            "Lena Moss began her Asian tour in Hanoi on Monday.",
+            {("Lena Moss", "Hanoi")},
+            id="a-tour-begun-where-the-clause-says",
+        ),
+        pytest.param(
+            "Lena Moss ended her visit in Quito on Friday.",
+            {("Lena Moss", "Quito")},
+            id="a-visit-ended-where-it-was",
+        ),
+        pytest.param(
+            "During her stay in Accra, Lena Moss opened a school.",
+            {("Lena Moss", "Accra")},
+            id="a-stay-in-a-place",
+        ),
     ],
 )
 def test_visits_where_the_thing_or_stop_is(
@@ -407,6 +422,7 @@ def test_visits_a_planned_meeting_abroad_is_a_planned_visit(nlp: Language) -> No
     [
         "Lena Moss is slated to visit Tokyo in March.",
         "Lena Moss accepted an invitation from Tom Reyes to visit Tokyo.",
+        "Tom Reyes invited Lena Moss to Tokyo for the spring.",
     ],
 )
 def test_visits_slated_or_invited_is_planned(nlp: Language, text: str) -> None:
