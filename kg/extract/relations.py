@@ -839,8 +839,19 @@ def _visit_words(doc: Doc, spec: dict) -> list[int]:
             *lemma_positions(doc, spec["verbs"]),
             *lemma_positions(doc, spec["stay_verbs"]),
             *positions_of(doc, spec["nouns"], LOWER),
+            *positions_of(doc, spec["due_words"], LOWER),
         }
     )
+
+
+def _due(token: Token, words: list[str]) -> bool:
+    """Whether a word says someone is due somewhere: 'is due in Lima' (after 'be'), 'is expected
+    in Lima' (a passive with its subject)."""
+    if token.lower_ not in words:
+        return False
+    if token.dep_ == "acomp" and token.head.lemma_ == "be":
+        return True
+    return token.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in token.children)
 
 
 def visits(
@@ -867,6 +878,8 @@ def visits(
                 places += [
                     e for c in token.children if c.dep_ == "nsubjpass" for e in _places_of(c, index)
                 ]
+        elif _due(token, spec["due_words"]):  # "is due in Lima": a visit to come
+            places = _visit_places(token, list(WHERE_A_THING_IS), index)
         elif token.pos_ == "VERB" and (stay := _stay(token, spec["stay_verbs"])):
             places = _visit_places(token, stay, index)  # "spent two days in Kyiv"
             for doing in _spent_doing(token):  # "spent the weekend campaigning in Wales"
@@ -889,6 +902,8 @@ def visits(
         if not places and not home:
             continue
         status = "planned" if en_route(token, rules) else status_of(token, rules)
+        if status == "asserted" and token.lower_ in spec["due_words"]:
+            status = "planned"
         when = _date(token, published, status, rules)
         companions = objects_with(token, index, ("with",))  # "on a visit with Ruth Kelly"
         visitors = agents or _doers(

@@ -123,6 +123,7 @@ def test_visits_found(nlp: Language, text: str, expected: set[tuple[str, str]]) 
             "Carla Hess is from Yatsushiro in Kumamoto Prefecture in southern Japan.",
             id="from-a-place-in-another-is-no-visit",
         ),
+        pytest.param("Carla Hess's report is due in Tokyo on Friday.", id="a-thing-due"),
     ],
 )
 def test_visits_being_in_something_else_is_no_visit(nlp: Language, text: str) -> None:
@@ -423,6 +424,8 @@ def test_visits_a_planned_meeting_abroad_is_a_planned_visit(nlp: Language) -> No
         "Lena Moss is slated to visit Tokyo in March.",
         "Lena Moss accepted an invitation from Tom Reyes to visit Tokyo.",
         "Tom Reyes invited Lena Moss to Tokyo for the spring.",
+        "Lena Moss is due in Tokyo on Thursday for talks.",
+        "Lena Moss is expected in Tokyo later this week.",
     ],
 )
 def test_visits_slated_or_invited_is_planned(nlp: Language, text: str) -> None:
