@@ -212,6 +212,21 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             },
             id="a-second-title-joined-to-an-apposition-with-a-long-named-complement",
         ),
+        pytest.param(
+            "The UN special rapporteur on housing, Lena Moss, said rents were rising.",
+            {("holds_position", "Lena Moss", "UN special rapporteur on housing")},
+            id="a-rapporteur",
+        ),
+        pytest.param(
+            "Tom Reyes, the government's chief negotiator, said talks had stalled.",
+            {("holds_position", "Tom Reyes", "chief negotiator")},
+            id="a-negotiator",
+        ),
+        pytest.param(
+            "Canadian Trade Representative Kenji Mori met Helen Carter.",
+            {("holds_position", "Kenji Mori", "Trade Representative")},
+            id="a-trade-representative",
+        ),
     ],
 )
 def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, str, str]]) -> None:
