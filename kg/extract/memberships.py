@@ -166,6 +166,9 @@ def _member_nouns(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[
         types = ORG_TYPES if noun.lower_ in ("member", "members") else ("party",)
         preps = [p for p in noun.children if p.dep_ == "prep" and p.lower_ in prepositions]
         orgs = [org for prep in preps if (org := _first_body(prep, index, types))]
+        orgs += [  # "one of the Y Party's senior figures"
+            org for c in noun.children if c.dep_ == "poss" and (org := entity_at(c, index, types))
+        ]
         if not orgs:
             continue
         # "a member of the Standing Committee of the Y Party's Central Committee": of the party too
@@ -315,9 +318,9 @@ def described_by(noun: Token, rules: Rules) -> list[Token]:
     """The names a noun describes: the names in apposition to it ('The Tory rebel, X, said'), the
     one it is in apposition to ('X, a Tory rebel'; 'A and B, both Tories' and 'A and B, Tory
     rebels': both; 'X, the minister and a member of Y', 'X is a lawyer and a member of Y': joined
-    to another description) or the subjects of the copula it completes ('X is a Tory rebel', 'X
-    and Y are Tories', 'Among the Tory rebels were X and Y', 'X, who is a Tory rebel'; not 'X is
-    not a Tory')."""
+    to another description; 'X, one of the Y party's figures': through 'one') or the subjects of
+    the copula it completes ('X is a Tory rebel', 'X and Y are Tories', 'Among the Tory rebels
+    were X and Y', 'X, who is a Tory rebel'; not 'X is not a Tory')."""
     each = noun.tag_ in ("NNS", "NNPS") or any(c.lower_ in ALL_OF_WHOM for c in noun.children)
     appositions = [c for c in noun.children if c.dep_ == "appos"]  # "The Tory rebel, X, said"
     if appositions:  # each of a list, up to the next list a colon opens
@@ -331,6 +334,8 @@ def described_by(noun: Token, rules: Rules) -> list[Token]:
     if first is not noun and first.dep_ in ("appos", "attr") and first.pos_ == "NOUN":
         return described_by(first, rules)  # "X, the minister and a member of Y", "X is a ..."
     verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ == "one":
+        return described_by(verb.head, rules)  # "X is one of the party's senior figures"
     among = noun.dep_ == "pobj" and verb.lower_ == "among" and verb.dep_ == "prep"
     if among:  # "Among the Labour rebels were A and B", "X is among the Tory rebels"
         verb = verb.head

@@ -227,6 +227,26 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             {("holds_position", "Kenji Mori", "Trade Representative")},
             id="a-trade-representative",
         ),
+        pytest.param(
+            "Tom Reyes is one of the Harbour Party's most senior figures.",
+            {("member_of", "Tom Reyes", "Harbour Party")},
+            id="one-of-a-partys-figures",
+        ),
+        pytest.param(
+            "Tom Reyes, a senior official in the Harbour Party, spoke.",
+            {("member_of", "Tom Reyes", "Harbour Party")},
+            id="an-official-in-a-party",
+        ),
+        pytest.param(
+            "Tom Reyes, a Harbour Party colleague of Helen Carter, spoke.",
+            {("member_of", "Tom Reyes", "Harbour Party")},
+            id="a-party-colleague",
+        ),
+        pytest.param(
+            "Tom Reyes won the Harbour Party's nomination for governor.",
+            {("member_of", "Tom Reyes", "Harbour Party")},
+            id="won-a-partys-nomination",
+        ),
     ],
 )
 def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, str, str]]) -> None:
