@@ -283,9 +283,15 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
     # Parties first: the ruler's id is the canonical name; a generic "X party" drops "party".
     aliases = rules.party_alias_to_name
     descriptors = {w.lower() for w in rules.party_mentions["descriptors"]}
+    skip = rules.words("posts", "acronym_skip_words")
     for span, _ in mentions:
         ent_id = span.doc[span.start].ent_id_
-        if ent_id or span.text in aliases:
+        if (ent_id or span.text in aliases) and (longer := _spelled_out(span, skip)) is not None:
+            # "the United Democratic Alliance (UDA)": not the "Democratic Alliance" it ends in
+            key = f"party:{longer.text}"
+            index.entities.setdefault(key, Resolved(longer.text, "party")).aliases.add(longer.text)
+            index.add_mention(key, longer.start, longer.end)
+        elif ent_id or span.text in aliases:
             words = span.text.split()
             bare = " ".join(words[:-1]) if words[-1].lower() == "party" else span.text
             # A known alias wins, also after words run on before it ('Opposition Labour Party'
@@ -592,6 +598,28 @@ def _kinds_of_places(doc: Doc, index: EntityIndex, rules: Rules) -> None:
         place = next((e for p in named if (e := index.at(p)) and e.type == "place"), None)
         if place is not None:
             index.add_mention(index.key_of(place), noun.i, noun.i + 1)
+
+
+def _spelled_out(span: Span, skip: frozenset[str]) -> Span | None:
+    """A longer name a known one ends, whose capitalised words before it the letters in brackets
+    after it spell with it: 'United Democratic Alliance (UDA)' (not 'Democratic Alliance (DA)')."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+        return None
+    letters = doc[span.end + 1].text
+    if not (letters.isupper() and letters.isalpha()):
+        return None
+
+    def initials(words: Span) -> str:
+        return "".join(t.text[0] for t in words if t.lower_ not in skip)
+
+    start = span.start
+    while start > 0 and len(initials(doc[start : span.end])) < len(letters):
+        if not doc[start - 1].is_title or doc[start - 1].lower_ in skip:
+            return None
+        start -= 1
+    longer = doc[start : span.end]
+    return longer if start < span.start and initials(longer) == letters else None
 
 
 def _bracketed_short_names(doc: Doc, index: EntityIndex) -> None:

@@ -1097,6 +1097,30 @@ def test_entities_capitals_in_brackets_after_a_name_are_its_short_name(nlp: Lang
     assert "HWF-P" in organisations["Harbour Workers Federation of Struggle"]
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        pytest.param(
+            "Tom Reyes, a senior figure in the United Democratic Alliance (UDA), spoke.",
+            "United Democratic Alliance",
+            id="the-letters-spell-the-longer-name",
+        ),
+        pytest.param(
+            "Tom Reyes, a senior figure in the Democratic Alliance (DA), spoke.",
+            "Democratic Alliance",
+            id="the-letters-spell-the-known-name",
+        ),
+    ],
+)
+def test_entities_a_known_party_inside_a_longer_name_is_not_that_party(
+    nlp: Language, text: str, party: str
+) -> None:
+    facts = _facts(nlp, text)
+    assert {(f.subject, f.object) for f in facts if f.predicate == "member_of"} == {
+        ("Tom Reyes", party)
+    }
+
+
 def test_entities_name_after_known_as_is_the_persons(nlp: Language) -> None:
     text = (
         "Regional governor Bintang Sutomo, known as Tomo, opened the port on Monday. "
