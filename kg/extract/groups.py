@@ -72,7 +72,8 @@ def resolve_groups(doc: Doc, posts: list[Post], index: EntityIndex, rules: Rules
 
 def resolve_delegations(doc: Doc, index: EntityIndex, rules: Rules) -> None:
     """Record in the index the people each group noun of the doc names by its leader or its
-    examples: 'met a delegation led by X', 'a group of lawmakers including X and Y'."""
+    examples: 'met a delegation led by X', 'a group of lawmakers including X and Y', or the
+    sentence after names: 'met a group of governors. The governors, among them X and Y, ...'."""
     spec = rules.triggers["met"]
     nouns, leading = set(spec["group_nouns"]), set(spec["group_leading_verbs"])
     for noun in tokens_at(doc, positions_of(doc, nouns, LEMMA)):  # most articles name none
@@ -82,16 +83,42 @@ def resolve_delegations(doc: Doc, index: EntityIndex, rules: Rules) -> None:
             noun,
             *(p for prep in noun.children if prep.lower_ == "of" for p in prep.children),
         ]
-        named = [
-            pobj
-            for member in members
-            for acl in member.children
-            if acl.dep_ == "acl" and acl.lemma_.lower() in leading
-            for agent in acl.children
-            if agent.dep_ == "agent"
-            for pobj in agent.children
-        ]
-        named += [example for member in members for example in examples_of(member)]
+        named = _named_in(members, leading) or _named_in(_mentioned_next(members), leading)
         people = [index.key_of(person) for t in named for person, _ in persons_of(t, index)]
         if people:
             index.groups[noun.i] = tuple(dict.fromkeys(people))
+
+
+def _named_in(members: list[Token], leading: set[str]) -> list[Token]:
+    """The words that name people in a group: its leader ('led by X'), its examples ('including
+    X', 'among them X') and, for a definite group, the names in apposition ('the governors, X
+    and Y')."""
+    named = [
+        pobj
+        for member in members
+        for acl in member.children
+        if acl.dep_ == "acl" and acl.lemma_.lower() in leading
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for pobj in agent.children
+    ]
+    named += [example for member in members for example in examples_of(member)]
+    definite = [m for m in members if any(c.lower_ == "the" for c in m.children)]
+    return named + [c for member in definite for c in member.children if c.dep_ == "appos"]
+
+
+def _mentioned_next(members: list[Token]) -> list[Token]:
+    """The group written again, with 'the', in the sentence after: 'a group of governors. The
+    governors, ...'."""
+    doc = members[0].doc
+    end = members[0].sent.end
+    if end >= len(doc):
+        return []
+    words = {m.lemma_.lower() for m in members}
+    return [
+        t
+        for t in doc[end].sent
+        if t.pos_ == "NOUN"
+        and t.lemma_.lower() in words
+        and any(c.lower_ == "the" for c in t.children)
+    ][:1]

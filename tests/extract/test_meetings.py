@@ -1073,6 +1073,11 @@ def test_meetings_arrangements_invitations_and_passives(
             id="a-group-that-included",
         ),
         pytest.param(
+            "Kenji Mori met a group of mayors on Monday. The mayors, among them Luc Gagnon, "
+            "asked for more money.",
+            id="a-group-the-next-sentence-names",
+        ),
+        pytest.param(
             "A delegation of ministers headed by Luc Gagnon met Kenji Mori.",
             id="a-delegation-headed-by-as-subject",
         ),
@@ -1130,6 +1135,11 @@ def test_meetings_as_international_news_writes_them(nlp: Language, text: str) ->
             id="separate-rallies",
         ),
         pytest.param("Gordon Brown and Tony Blair signed the open letter.", id="signed-apart"),
+        pytest.param(
+            "Kenji Mori met a group of mayors on Monday. Other mayors, including Luc Gagnon, "
+            "stayed away.",
+            id="other-members-of-the-kind",
+        ),
     ],
 )
 def test_meetings_not_from_a_thing_or_apart(nlp: Language, text: str) -> None:
