@@ -191,6 +191,23 @@ def _without_event_places(found: list[Found]) -> list[Found]:
     ]
 
 
+def _without_denied_meetings(found: list[Found]) -> list[Found]:
+    """Drop a meeting the same sentence also denies: 'A and B both attended the summit but did
+    not meet' puts them at one gathering and says they did not meet there."""
+    denied = {
+        (id(f.sentence), frozenset((id(f.subject), id(f.object))))
+        for f in found
+        if f.predicate == "met" and f.status == "negated"
+    }
+    return [
+        f
+        for f in found
+        if f.predicate != "met"
+        or f.status != "asserted"
+        or (id(f.sentence), frozenset((id(f.subject), id(f.object)))) not in denied
+    ]
+
+
 def extraction_of(
     doc: Doc,
     article: Article,
@@ -202,7 +219,7 @@ def extraction_of(
     posts: list[Post],
 ) -> Extraction:
     """The article's entities and merged facts from what the stages found."""
-    facts = [_fact(f) for f in _without_event_places(found)]
+    facts = [_fact(f) for f in _without_denied_meetings(_without_event_places(found))]
     facts.extend(_quote_fact(q) for q in said)
     for post in most_specific(posts):
         facts.extend(_post_facts(post, rules))

@@ -142,6 +142,10 @@ def test_copresence_makes_meetings(nlp: Language, text: str, expected: set) -> N
             "Julia Stein attended a memorial for Ahmed Noor in Riga.", id="a-memorial-for-someone"
         ),
         pytest.param(
+            "Ahmed Noor and Julia Stein both attended the summit but did not meet.",
+            id="at-one-gathering-but-did-not-meet",
+        ),
+        pytest.param(
             "Ahmed Noor and Julia Stein were among the ministers who criticised the summit.",
             id="among-those-who-did-something-else",
         ),
