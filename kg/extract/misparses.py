@@ -28,6 +28,11 @@
   rules/posts.json in capitals, or one of `person_names.postnominals`, 'Jane Hill QC', right
   after a proper noun).
 
+- A name set off by commas after a title joined to another name, hung on that other name: in
+  'accompanied by X and the local MP, Y, toured' the parser makes Y stand in apposition to X.
+  Y is the MP's name. Only a proper name, right after the comma that ends the phrase of a title
+  head of rules/posts.json with its article.
+
 - A title set in apposition to the name of a body right before it: in 'X, Harbour Party MP for
   Y, said' the parser makes 'Party' stand in apposition to X and 'MP' to 'Party'. The body's
   name modifies the title, as in 'X, the Harbour Party MP for Y'. Only a title head of
@@ -192,6 +197,21 @@ def _make_apposition(name: Token) -> None:
     name.dep_ = "appos"
 
 
+def _set_off_after_a_joined_title(name: Token, heads: frozenset[str]) -> Token | None:
+    """The title a name set off by commas right after it stands for, where the parser hung the
+    name on the first of the names the title is joined to: 'X and the local MP, Y,' (Y is the
+    MP, not X's apposition)."""
+    if name.dep_ != "appos" or name.tag_ not in ("NNP", "NNPS"):
+        return None
+    comma = name.left_edge.i - 1
+    title = next(
+        (c for c in name.head.children if c.dep_ == "conj" and c.right_edge.i == comma - 1), None
+    )
+    if title is None or name.doc[comma].text != "," or title.lower_ not in heads:
+        return None
+    return title if any(c.dep_ == "det" for c in title.children) else None
+
+
 def _title_after_a_body(title: Token, heads: frozenset[str], bodies: frozenset[str]) -> bool:
     """Whether a title was set in apposition to the name of a body right before it, itself in
     apposition: 'X, Harbour Party MP for Y, said' (see the module's docstring)."""
@@ -338,6 +358,8 @@ def mend_parse(doc: Doc, rules: Rules) -> Doc:
             _make_apposition(doc[i])
         elif _title_after_a_body(doc[i], heads, bodies):
             _make_modifier(doc[i])
+        elif (title := _set_off_after_a_joined_title(doc[i], heads)) is not None:
+            doc[i].head = title
     for i in _prepositions_without_objects(doc):
         if (noun := _object_read_as_a_subject(doc[i])) is not None:
             noun.head, noun.dep_ = doc[i], "pobj"

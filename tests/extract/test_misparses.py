@@ -238,3 +238,14 @@ def test_misparses_a_title_after_a_name_in_apposition_stays_the_names(nlp: Langu
     text = "The leader, Jane Hill MP, said no."
     facts = {(f.predicate, f.subject, f.object) for f in extracted_facts(nlp, text)}
     assert ("holds_position", "Jane Hill", "MP") in facts
+
+
+def test_misparses_a_name_set_off_after_a_joined_title_is_the_titles(nlp: Language) -> None:
+    """'accompanied by X and the local MP, Y,': the parser hangs Y on X; Y is the MP."""
+    text = (
+        "Ms Lowe, accompanied by Transport Minister Kenji Mori and the local Greens MP, "
+        "Lena Moss, toured the port."
+    )
+    facts = {(f.predicate, f.subject, f.object) for f in extracted_facts(nlp, text)}
+    assert ("holds_position", "Lena Moss", "local Greens MP") in facts
+    assert ("holds_position", "Kenji Mori", "local Greens MP") not in facts
