@@ -25,7 +25,7 @@ def _purpose(clause: Token) -> bool:
 def _governors(trigger: Token, rules: Rules) -> list[Token]:
     """The trigger and the words above it that scope over it ('refused to meet', 'plans to'), up
     through a purpose too ('would visit Bonn for talks': the talks are as planned as the visit)."""
-    purposes = rules.factuality["purpose_prepositions"]
+    purposes = {*rules.factuality["purpose_prepositions"], *rules.factuality["time_prepositions"]}
     chain = [trigger]
     token = trigger
     while token.head.i != token.i:
@@ -111,8 +111,10 @@ def status_of(trigger: Token, rules: Rules) -> Status:
             for c in children
         ):
             return "planned"
+        framed = below.dep_ == "pobj" and below.head.lower_ in cues["time_prepositions"]
         if (
             token.i != trigger.i
+            and not framed  # "promised aid during a visit": the promise plans the aid
             and lemma(token, cues["planned_governors"]) in cues["planned_governors"]
         ):
             return "planned"

@@ -369,6 +369,16 @@ def test_visits_of_the_one_asked_to_go_are_planned(nlp: Language, text: str) -> 
             "planned",
             id="during-a-trip-under-a-hope",
         ),
+        pytest.param(
+            "Kenji Mori promised new roads during his trip to Ottawa.",
+            "asserted",
+            id="during-a-trip-a-promise-was-made-on",
+        ),
+        pytest.param(
+            "Kenji Mori will promise new roads during his trip to Ottawa.",
+            "planned",
+            id="during-a-trip-a-promise-will-be-made-on",
+        ),
     ],
 )
 def test_visits_a_gerund_after_before_is_as_planned_as_its_clause(
