@@ -20,6 +20,7 @@ from kg.extract.captions import Captions, person_name
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.known_places import (
     is_known_place,
+    journeyed_to,
     names_a_seat,
     person_names,
     untagged_places,
@@ -276,6 +277,8 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             label = "GPE"  # "visited Sedgefield" tagged a person's, "JERUSALEM (Reuters)" an ORG
         elif label == "ORG" and names_a_seat(span, rules):
             label = "GPE"  # "the Labour MP for Leeds Central": a constituency
+        elif label == "ORG" and not span.text.isupper() and journeyed_to(span, rules, persons):
+            label = "GPE"  # "flew to Harbridge": a town the tagger took for a company
         mentions.append((span, label))
     mentions += [(span, "GPE") for span in untagged_places(doc, rules, persons)]
     mentions += [(span, "PERSON") for span in _untagged_honorific_names(doc, rules)]

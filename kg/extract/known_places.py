@@ -7,7 +7,9 @@ preposition of place ('in', 'at': `triggers.json` "place_prepositions") or of a 
 as `triggers.json` "visited" links them ('visited X', 'flew to X'). A name the text also gives a
 person ('Mr Howard', 'Michael Howard') stays a person's. So is the name in capitals that opens
 a wire dateline ('JERUSALEM (Reuters) -'), which the tagger often takes for an organisation, and
-a seat a title holds ('MP for Leeds Central'), known to the gazetteer or not.
+a seat a title holds ('MP for Leeds Central'), known to the gazetteer or not, and a name the
+tagger left untagged or took for an organisation where a journey goes ('a visit to Lismore',
+'flew to Harbridge').
 """
 
 from __future__ import annotations
@@ -91,10 +93,20 @@ def is_known_place(span: Span, rules: Rules, persons: set[str]) -> bool:
     )
 
 
+MISTAKEN_LABELS = frozenset({"WORK_OF_ART", "PRODUCT"})
+"""Labels the small model gives names of places it has not seen ('a visit to Lismore' as a work
+of art): such a name counts as untagged here."""
+
+
 def untagged_places(doc: Doc, rules: Rules, persons: set[str]) -> list[Span]:
     """Names no entity covers that are places the text states ('talks in Cardiff'): a capitalised
     proper noun with the capitalised proper nouns compounded to it ('Milton Keynes')."""
-    tagged = {i for ent in ents_of(doc) for i in range(ent.start, ent.end)}
+    tagged = {
+        i
+        for ent in ents_of(doc)
+        if ent.label_ not in MISTAKEN_LABELS
+        for i in range(ent.start, ent.end)
+    }
     found: list[Span] = []
     for token in tokens_at(doc, capitalised(doc)):
         if token.i in tagged or token.dep_ == "compound" or not (token.is_title or token.is_upper):
@@ -105,6 +117,29 @@ def untagged_places(doc: Doc, rules: Rules, persons: set[str]) -> list[Span]:
         span = doc[start : token.i + 1]
         if any(i in tagged for i in range(span.start, span.end)):
             continue
-        if is_known_place(span, rules, persons):
+        if is_known_place(span, rules, persons) or journeyed_to(span, rules, persons):
             found.append(span)
     return found
+
+
+def journeyed_to(span: Span, rules: Rules, persons: set[str]) -> bool:
+    """Whether an untagged name, unknown to the gazetteer, is where a journey goes: 'a visit to
+    flood-ravaged Lismore', 'flew to Lismore' (a town too small for the gazetteer); not a place
+    gone back to ('returned to X': maybe home), nor a name the text gives a person."""
+    root, visited = span.root, rules.triggers["visited"]
+    if (
+        root.dep_ != "pobj"
+        or root.head.lower_ != "to"
+        or any(c.dep_ == "det" for c in root.children)
+    ):
+        return False  # nor 'going to the Lordy
+    if not all(t.is_title and t.pos_ == "PROPN" and t.text not in persons for t in span):
+        return False
+    journey = root.head.head
+    word = journey.lemma_.lower()
+    if journey.pos_ == "NOUN":
+        return "to" in visited["nouns"].get(journey.lower_, ())
+    homeward = visited["home_side"].get(word, ())
+    return (
+        journey.pos_ == "VERB" and "to" in visited["verbs"].get(word, ()) and "to" not in homeward
+    )

@@ -443,3 +443,26 @@ def test_visits_slated_or_invited_is_planned(nlp: Language, text: str) -> None:
     assert {(f.subject, f.object, f.status) for f in facts if f.predicate == "visited"} == {
         ("Lena Moss", "Tokyo", "planned")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Lena Moss made a visit to storm-hit Harbridge on Monday.", id="a-visit-to"),
+        pytest.param("Lena Moss flew to Harbridge on Monday.", id="flew-to"),
+    ],
+)
+def test_visits_a_town_the_gazetteer_lacks_where_a_journey_goes(nlp: Language, text: str) -> None:
+    visits = {(f.subject, f.object) for f in _facts(nlp, text) if f.predicate == "visited"}
+    assert visits == {("Lena Moss", "Harbridge")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Lena Moss paid a visit to NATO on Monday.", id="letters-of-a-body"),
+        pytest.param("Lena Moss sang a song about going to the Lordy.", id="with-its-article"),
+    ],
+)
+def test_visits_not_every_name_a_journey_goes_to(nlp: Language, text: str) -> None:
+    assert not [f for f in _facts(nlp, text) if f.predicate == "visited"]
