@@ -277,7 +277,7 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             label = "GPE"  # "visited Sedgefield" tagged a person's, "JERUSALEM (Reuters)" an ORG
         elif label == "ORG" and names_a_seat(span, rules):
             label = "GPE"  # "the Labour MP for Leeds Central": a constituency
-        elif label == "ORG" and not span.text.isupper() and journeyed_to(span, rules, persons):
+        elif label == "ORG" and _one_word(span) and journeyed_to(span, rules, persons):
             label = "GPE"  # "flew to Harbridge": a town the tagger took for a company
         mentions.append((span, label))
     mentions += [(span, "GPE") for span in untagged_places(doc, rules, persons)]
@@ -670,6 +670,12 @@ def _acronyms(index: EntityIndex, rules: Rules) -> None:
             index.add_mention(full, start, end)
         index.entities[full].aliases |= entity.aliases | {entity.name}
         del index.entities[key]
+
+
+def _one_word(span: Span) -> bool:
+    """Whether a name is one word and no letters ('Harbridge'; not 'NATO', nor 'Cambridge
+    University', an organisation's)."""
+    return len(span) == 1 and not span.text.isupper()
 
 
 def _word_before(doc: Doc, start: int) -> str:

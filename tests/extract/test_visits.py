@@ -462,6 +462,9 @@ def test_visits_a_town_the_gazetteer_lacks_where_a_journey_goes(nlp: Language, t
     [
         pytest.param("Lena Moss paid a visit to NATO on Monday.", id="letters-of-a-body"),
         pytest.param("Lena Moss sang a song about going to the Lordy.", id="with-its-article"),
+        pytest.param(
+            "Lena Moss left school to go to Harbridge University.", id="an-organisations-name"
+        ),
     ],
 )
 def test_visits_not_every_name_a_journey_goes_to(nlp: Language, text: str) -> None:
