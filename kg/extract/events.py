@@ -52,9 +52,10 @@ def _addressees(verb: Token, index: EntityIndex, spec: dict) -> Participants:
 def adjunct_meeting(token: Token, index: EntityIndex, rules: Rules) -> Trigger | None:
     """'Gave Blair a clear run during a meal', 'told Blair at a meeting': the subject and the
     person addressed were both at the gathering the clause is set in; so were the subjects of
-    'A and B discussed the budget over dinner' and of 'A and B exchanged views at their
-    meeting', and the two or more subjects of an active verb set after one ('A and B signed a
-    statement after talks', `sequel_prepositions`)."""
+    'A and B discussed the budget over dinner', of 'A and B exchanged views at their meeting'
+    and of any clause set during talks ('A and B agreed to cut tariffs during talks'), and the
+    two or more subjects of an active verb set after one ('A and B signed a statement after
+    talks', `sequel_prepositions`)."""
     spec = rules.triggers["met"]["event_adjuncts"]
     if token.dep_ != "pobj":
         return None
@@ -92,9 +93,14 @@ def adjunct_meeting(token: Token, index: EntityIndex, rules: Rules) -> Trigger |
     if (
         not addressed
         and len(subjects) > 1
-        and (shared or lemma(verb, spec["joint_verbs"]) in spec["joint_verbs"])
+        and (
+            shared
+            or lemma(verb, spec["joint_verbs"]) in spec["joint_verbs"]
+            or token.lower_ in spec["talks_nouns"]
+        )
     ):
-        # "A and B discussed the budget over dinner", "... views at their meeting"
+        # "A and B discussed the budget over dinner", "... views at their meeting", "A and B
+        # agreed to boost trade during talks in Beijing"
         return Trigger(subjects, [], spec["confidence"], together=True, event=verb, status=status)
     if not addressed or not subjects:
         return None

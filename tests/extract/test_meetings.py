@@ -1007,6 +1007,11 @@ def test_meetings_status_of_purpose_and_hope(nlp: Language, text: str, status: s
             id="on-the-sidelines-of-a-named-gathering",
         ),
         pytest.param(
+            "Lise Aalto and Jonas Brekke agreed to cut tariffs during talks in Bergen.",
+            {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="a-plural-subject-during-talks",
+        ),
+        pytest.param(
             "Tom Reyes hosted talks between Lise Aalto and Jonas Brekke.",
             {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
             id="a-hosts-talks-between-two",
