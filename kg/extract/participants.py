@@ -248,7 +248,9 @@ def objects_with(token: Token, index: EntityIndex, preps: tuple[str, ...]) -> Pa
     """Persons introduced by one of `preps` under `token` ('met with X', 'joined by X'), also
     by the preposition written again for the next person ('with X and with Y'; the parser may
     hang the second on the verb: 'greeted by X, and by Y')."""
-    first = [c for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in preps]
+    first = [
+        c for c in token.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps
+    ]
     again = [
         c
         for head in (token, *first)

@@ -1007,6 +1007,16 @@ def test_meetings_status_of_purpose_and_hope(nlp: Language, text: str, status: s
             id="on-the-sidelines-of-a-named-gathering",
         ),
         pytest.param(
+            "Lise Aalto gave a dinner for Jonas Brekke at the palace.",
+            {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="gave-a-dinner-for",
+        ),
+        pytest.param(
+            "Lise Aalto and Jonas Brekke held a summit in Bergen.",
+            {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="held-a-summit",
+        ),
+        pytest.param(
             "Lise Aalto and Jonas Brekke agreed to cut tariffs during talks in Bergen.",
             {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
             id="a-plural-subject-during-talks",
