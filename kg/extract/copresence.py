@@ -68,7 +68,9 @@ def _gatherings(verb: Token, spec: dict) -> list[Token]:
         key = lemma if holder is verb else f"{lemma} {holder.lower_}"  # "take part"
         links = verbs.get(key, [])
         if holder is verb and "dobj" in links:
-            found += [c for c in verb.children if c.dep_ == "dobj"]
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            # "the meeting, which Y attended": the gathering the clause is on
+            found += [verb.head if _relative(o, verb) else o for o in objects]
         for prep in [*holder.children, *(verb.children if holder is not verb else ())]:
             if prep.dep_ == "prep" and prep.lower_ in links:
                 found += [c for c in prep.children if c.dep_ == "pobj"]
@@ -83,10 +85,17 @@ def _attended(verb: Token, spec: dict) -> list[Token]:
         return []
     said_of = [c for c in verb.children if c.dep_ == "nsubjpass"]
     said_of += [verb.head] if verb.dep_ == "acl" else []
+    if not said_of and verb.dep_ == "conj":  # "was chaired by X and attended by Y"
+        said_of = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
     # "a meeting of the cabinet attended by A": the parser hangs it on the gathering's complement
     said_of = [_of_head(n) for n in said_of]
     gatherings = spec["gatherings"]
     return [n for n in said_of if n.lower_ in gatherings or n.lemma_ in gatherings]
+
+
+def _relative(word: Token, verb: Token) -> bool:
+    """Whether `word` is the relative pronoun of the clause `verb` heads: 'which', 'that'."""
+    return verb.dep_ == "relcl" and word.lower_ in ("which", "that")
 
 
 def _of_head(noun: Token) -> Token:

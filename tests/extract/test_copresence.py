@@ -105,6 +105,16 @@ def _pairs(*pairs: tuple[str, str]) -> set[frozenset[str]]:
             id="attended-alongside",
         ),
         pytest.param(
+            "The meeting was chaired by Helen Marsh and attended by David Okoro.",
+            _pairs(("Helen Marsh", "David Okoro")),
+            id="chaired-and-attended-by",
+        ),
+        pytest.param(
+            "Helen Marsh chaired the meeting, which David Okoro attended.",
+            _pairs(("Helen Marsh", "David Okoro")),
+            id="a-gathering-a-relative-clause-attends",
+        ),
+        pytest.param(
             "Helen Marsh and David Okoro were among the ministers who met in Riga on Monday.",
             _pairs(("Helen Marsh", "David Okoro")),
             id="among-those-who-met",
