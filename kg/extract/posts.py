@@ -580,11 +580,14 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
         while i >= sentence.start and doc[i].text in honorifics:
             i -= 1
         tokens: list[Token] = []
+        heads = rules.words("posts", "heads")
         while i >= sentence.start and (
             _title_like(doc[i], index, rules)
             or _bridge(doc[i], tokens, sentence, rules)
             or _portfolio(doc[i], tokens)
         ):
+            if _of_another(doc[i], tokens, heads):
+                break  # "the government of Prime Minister X": the title has its head
             tokens.insert(0, doc[i])
             i -= 1
         if tokens and i >= sentence.start and doc[i].lower_ in OWNERS:
@@ -624,6 +627,15 @@ def _portfolio(token: Token, after: list[Token]) -> bool:
         and token.dep_ == "compound"
         and token.head in after
     )
+
+
+def _of_another(word: Token, after: list[Token], heads: frozenset[str]) -> bool:
+    """Whether an 'of' before a title that has its head already joins it to a common noun, not
+    to a name: 'the government of Prime Minister X' (not 'Association of Chief Police Officers
+    president X')."""
+    if word.lower_ != "of" or word.i == 0 or not heads & {t.lower_ for t in after}:
+        return False
+    return word.doc[word.i - 1].is_lower
 
 
 def _bridge(token: Token, after: list[Token], sentence: Span, rules: Rules) -> bool:
@@ -836,14 +848,22 @@ def _set_off_title(name: Token, sentence: Span, index: EntityIndex, rules: Rules
 def _complemented_title(word: Token, index: EntityIndex, rules: Rules) -> Token | None:
     """The title whose complement `word` ends, where the parser hung a name in apposition on
     the complement: 'the MP for Barnsley, Tom Carver' (the title 'MP'), 'the candidate in
-    Exeter, X'."""
+    Exeter, X', 'the candidate for mayor of Vorsk, X' (the candidate's, not the mayor's)."""
     prep = word.head
     title = prep.head
     linking = rules.words("posts", "complement_prepositions", "place_prepositions")
     if word.dep_ != "pobj" or prep.lower_ not in linking:  # also "candidate in Exeter, X"
         return None
-    if title.lower_ not in rules.posts["heads"] or index.at(title) is not None:
+    heads = rules.posts["heads"]
+    if title.lower_ not in heads or index.at(title) is not None:
         return None
+    while (  # "the Y Party's candidate for mayor of Vorsk, X": the candidate, not the mayor
+        title.dep_ == "pobj"
+        and title.head.lower_ in linking
+        and (above := title.head.head).lower_ in heads
+        and index.at(above) is None
+    ):
+        title = above
     return title
 
 

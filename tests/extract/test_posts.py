@@ -228,6 +228,19 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="a-trade-representative",
         ),
         pytest.param(
+            "The Harbour Party's candidate for mayor of Dunmore, Lev Tomas, was barred.",
+            {
+                ("holds_position", "Lev Tomas", "candidate for mayor of Dunmore"),
+                ("member_of", "Lev Tomas", "Harbour Party"),
+            },
+            id="a-candidate-for-a-post-named-on-the-posts-place",
+        ),
+        pytest.param(
+            "The government of Prime Minister Lena Moss denied any motive.",
+            {("holds_position", "Lena Moss", "Prime Minister")},
+            id="a-title-after-of-and-a-common-noun",
+        ),
+        pytest.param(
             "Tom Reyes is one of the Harbour Party's most senior figures.",
             {("member_of", "Tom Reyes", "Harbour Party")},
             id="one-of-a-partys-figures",
@@ -315,6 +328,16 @@ def test_posts_affiliations(nlp: Language, text: str, expected: set[tuple[str, s
             "Kenji Mori, the Labor member for Harbridge, said no.",
             ("member_of", "Kenji Mori", "Harbridge"),
             id="the-member-for-a-seat-is-no-member-of-it",
+        ),
+        pytest.param(
+            "The Harbour Party's candidate for mayor of Dunmore, Lev Tomas, was barred.",
+            ("holds_position", "Lev Tomas", "mayor of Dunmore"),
+            id="a-candidate-for-mayor-is-no-mayor",
+        ),
+        pytest.param(
+            "The government of Prime Minister Lena Moss denied any motive.",
+            ("holds_position", "Lena Moss", "government of Prime Minister"),
+            id="a-common-noun-before-of-is-no-part-of-the-title",
         ),
         pytest.param(
             "Ann Lowe, whose father was a Labour MP, joined the Greens.",
