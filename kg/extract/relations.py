@@ -437,6 +437,10 @@ def _light_verb_meeting(token: Token, index: EntityIndex, spec: dict) -> Trigger
     objects = objects_with(token, index, guests) + objects_with(nouns[0], index, guests)
     if not objects and _apart(nouns[0], spec):  # "held separate talks with X" is still with X
         return None
+    if not objects and any(  # "they plan to hold a summit with officials": hosts, not a pair
+        c.dep_ == "prep" and c.lower_ in guests for t in (token, nouns[0]) for c in t.children
+    ):
+        return None
     subjects = subjects_of(token, index) or pair_reference(token, index, spec)
     return Trigger(subjects, objects, spec["light_confidence"])
 

@@ -1151,6 +1151,10 @@ def test_meetings_as_international_news_writes_them(nlp: Language, text: str) ->
         ),
         pytest.param("Gordon Brown and Tony Blair signed the open letter.", id="signed-apart"),
         pytest.param(
+            "Kenji Mori and Luc Gagnon plan to hold a summit with local officials next month.",
+            id="co-hosts-of-a-summit-with-others",
+        ),
+        pytest.param(
             "Kenji Mori met a group of mayors on Monday. Other mayors, including Luc Gagnon, "
             "stayed away.",
             id="other-members-of-the-kind",
