@@ -728,7 +728,8 @@ def visitors(
     sentence: Span, index: EntityIndex, published: date | None, rules: Rules
 ) -> Iterator[Found]:
     """'Received visiting Thai Prime Minister X in Beijing': X is visiting the place of the
-    clause, or else that of the article's dateline ('BANGKOK (Reuters) - Visiting ...')."""
+    clause, or else that of the article's dateline ('BANGKOK (Reuters) - Visiting ...'); 'X and
+    visiting Prime Minister Y agreed ...': Y is with the host the subjects join X to."""
     spec = rules.triggers["visited"]
     doc = sentence.doc
     words = cached(doc, "visitors", lambda: positions_of(doc, spec["visitor_modifiers"], LOWER))
@@ -752,9 +753,15 @@ def visitors(
             ]
             place = _between(verb, [(person, named), *others], index, rules)
         place = place or _dateline_place(sentence.doc, index)
+        when = _date(verb, published, "asserted", rules) if verb is not None else None
         if place is not None:
-            when = _date(verb, published, "asserted", rules) if verb is not None else None
             yield Found("visited", person, place, sentence, spec["confidence"], "asserted", when)
+        subjects = [p for p, _ in subjects_of(verb, index)] if verb is not None else []
+        if verb is not None and named.dep_ == "conj" and person in subjects:
+            # "President X and visiting Prime Minister Y agreed ...": Y is with the host
+            status = status_of(verb, rules)
+            for host in dict.fromkeys(h for h in subjects if h is not person):
+                yield Found("met", host, person, sentence, spec["confidence"], status, when, place)
 
 
 def guests(

@@ -1007,6 +1007,11 @@ def test_meetings_status_of_purpose_and_hope(nlp: Language, text: str, status: s
             id="on-the-sidelines-of-a-named-gathering",
         ),
         pytest.param(
+            "President Lise Aalto and visiting Prime Minister Jonas Brekke agreed to cut tariffs.",
+            {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
+            id="a-host-and-a-visiting-leader-as-one-subject",
+        ),
+        pytest.param(
             "Lise Aalto gave a dinner for Jonas Brekke at the palace.",
             {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
             id="gave-a-dinner-for",
