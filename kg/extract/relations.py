@@ -858,8 +858,8 @@ def _visit_words(doc: Doc, spec: dict) -> list[int]:
 def _due(token: Token, words: list[str]) -> bool:
     """Whether a word says someone is due somewhere: 'is due in Lima' (after 'be'), 'is expected
     in Lima' (a passive with its subject)."""
-    if token.lower_ not in words:
-        return False
+    if token.lower_ not in words or any(c.dep_ == "xcomp" for c in token.children):
+        return False  # not "In Ramallah, X was expected to discuss ...": the talks are planned
     if token.dep_ == "acomp" and token.head.lemma_ == "be":
         return True
     return token.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in token.children)

@@ -124,6 +124,10 @@ def test_visits_found(nlp: Language, text: str, expected: set[tuple[str, str]]) 
             id="from-a-place-in-another-is-no-visit",
         ),
         pytest.param("Carla Hess's report is due in Tokyo on Friday.", id="a-thing-due"),
+        pytest.param(
+            "In Tokyo, Carla Hess was expected to discuss the budget.",
+            id="expected-to-do-something-there",
+        ),
     ],
 )
 def test_visits_being_in_something_else_is_no_visit(nlp: Language, text: str) -> None:
