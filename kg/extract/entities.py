@@ -673,8 +673,8 @@ def _acronyms(index: EntityIndex, rules: Rules) -> None:
 
 
 def _one_word(span: Span) -> bool:
-    """Whether a name is one word and no letters ('Harbridge'; not 'NATO', nor 'Cambridge
-    University', an organisation's)."""
+    """Whether a name is one word not written in capitals ('Harbridge'; not 'NATO', nor
+    'Cambridge University', an organisation's)."""
     return len(span) == 1 and not span.text.isupper()
 
 

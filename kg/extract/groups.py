@@ -91,8 +91,8 @@ def resolve_delegations(doc: Doc, index: EntityIndex, rules: Rules) -> None:
 
 def _named_in(members: list[Token], leading: set[str]) -> list[Token]:
     """The words that name people in a group: its leader ('led by X'), its examples ('including
-    X', 'among them X') and, for a definite group, the names in apposition ('the governors, X
-    and Y')."""
+    X') and, for a definite group, the names in apposition to it ('the governors, among them X
+    and Y', 'the two envoys, X and Y')."""
     named = [
         pobj
         for member in members
