@@ -101,8 +101,8 @@ def subjects_of(
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         if token.dep_ == "relcl" and any(s.lower_ in RELATIVES for s in subjects):
             # "Ferguson, who failed to return after a trip to ...", "A and B were among the
-            # leaders who met in Lima"
-            subjects = _counted_among(token.head) or [token.head]
+            # leaders who met in Lima", "X, a Republican who chairs the committee"
+            subjects = _counted_among(token.head) or [token.head, *_named_by(token.head)]
         if subjects:
             subjects += _likewise(token)
             return [p for s in subjects for p in persons_of(s, index)]
@@ -128,6 +128,12 @@ def subjects_of(
             return controlled
         token = token.head
     return []
+
+
+def _named_by(noun: Token) -> list[Token]:
+    """The name a noun stands in apposition to, which a clause on the noun describes as well:
+    'X, a Republican from Ohio who chairs the committee' (X)."""
+    return [noun.head] if noun.dep_ == "appos" else []
 
 
 def _counted_among(noun: Token) -> list[Token]:

@@ -256,6 +256,16 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="a-party-colleague",
         ),
         pytest.param(
+            "Tom Reyes, who is running for the Harbour Party nomination, spoke.",
+            {("member_of", "Tom Reyes", "Harbour Party")},
+            id="running-for-a-partys-nomination",
+        ),
+        pytest.param(
+            "Tom Reyes, a Democrat from Ohio who chairs the Senate ethics committee, spoke.",
+            {("leads", "Tom Reyes", "Senate ethics committee")},
+            id="a-clause-on-an-apposition-describes-the-name",
+        ),
+        pytest.param(
             "Tom Reyes won the Harbour Party's nomination for governor.",
             {("member_of", "Tom Reyes", "Harbour Party")},
             id="won-a-partys-nomination",
