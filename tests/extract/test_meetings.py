@@ -1013,6 +1013,11 @@ def test_meetings_status_of_purpose_and_hope(nlp: Language, text: str, status: s
             id="a-host-and-a-visiting-leader-as-one-subject",
         ),
         pytest.param(
+            "Lise Aalto was knighted by King Jonas Brekke at the palace.",
+            {("asserted", frozenset({"Lise Aalto", "King Jonas Brekke"}))},
+            id="a-ceremony-one-performs-on-the-other",
+        ),
+        pytest.param(
             "Lise Aalto gave a dinner for Jonas Brekke at the palace.",
             {("asserted", frozenset({"Lise Aalto", "Jonas Brekke"}))},
             id="gave-a-dinner-for",
