@@ -275,8 +275,8 @@ def resolve_entities(doc: Doc, captions: Captions, rules: Rules) -> EntityIndex:
             continue
         if label in ("PERSON", "ORG") and is_known_place(span, rules, persons):
             label = "GPE"  # "visited Sedgefield" tagged a person's, "JERUSALEM (Reuters)" an ORG
-        elif label == "ORG" and names_a_seat(span, rules):
-            label = "GPE"  # "the Labour MP for Leeds Central": a constituency
+        elif label in ("PERSON", "ORG") and names_a_seat(span, rules):
+            label = "GPE"  # "the Labour MP for Leeds Central": a constituency, whatever its tag
         elif label == "ORG" and _one_word(span) and journeyed_to(span, rules, persons):
             label = "GPE"  # "flew to Harbridge": a town the tagger took for a company
         mentions.append((span, label))

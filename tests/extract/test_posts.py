@@ -256,6 +256,11 @@ def _triples(facts: list[Fact]) -> set[tuple[str, str, str]]:
             id="a-party-colleague",
         ),
         pytest.param(
+            "Tom Reyes, the MP for Carrow Vale, said no.",
+            {("holds_position", "Tom Reyes", "MP for Carrow Vale")},
+            id="a-seat-the-tagger-took-for-a-person",
+        ),
+        pytest.param(
             "Tom Reyes, who is running for the Harbour Party nomination, spoke.",
             {("member_of", "Tom Reyes", "Harbour Party")},
             id="running-for-a-partys-nomination",
