@@ -123,16 +123,17 @@ def untagged_places(doc: Doc, rules: Rules, persons: set[str]) -> list[Span]:
 
 
 def journeyed_to(span: Span, rules: Rules, persons: set[str]) -> bool:
-    """Whether an untagged name, unknown to the gazetteer, is where a journey goes: 'a visit to
-    flood-ravaged Lismore', 'flew to Lismore' (a town too small for the gazetteer); not a place
-    gone back to ('returned to X': maybe home), nor a name the text gives a person."""
+    """Whether a name the gazetteer does not know, untagged or taken for an organisation, is
+    where a journey goes: 'a visit to flood-ravaged Lismore', 'flew to Harbridge' (a town too
+    small for the gazetteer); not a place gone back to ('returned to X': maybe home), nor a name
+    with its article, nor one the text gives a person."""
     root, visited = span.root, rules.triggers["visited"]
     if (
         root.dep_ != "pobj"
         or root.head.lower_ != "to"
         or any(c.dep_ == "det" for c in root.children)
     ):
-        return False  # nor 'going to the Lordy
+        return False  # nor 'going to the Lordy'
     if not all(t.is_title and t.pos_ == "PROPN" and t.text not in persons for t in span):
         return False
     journey = root.head.head

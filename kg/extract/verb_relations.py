@@ -217,10 +217,9 @@ def _stated(
     orgs = [e for e, _ in entities_of(obj, index, rule.object_types)]
     if not orgs and (referred := referred_body(obj, index)) and referred.type in rule.object_types:
         orgs = [referred]  # "X, who leads the party": the party named last
-    if not orgs and "organization" in rule.object_types:
-        orgs = (
-            [body] if (body := common_body(obj, index, rules)) else []
-        )  # "chairs the X committee"
+    if not orgs and "organization" in rule.object_types:  # "chairs the X committee"
+        body = common_body(obj, index, rules)
+        orgs = [body] if body is not None else []
     status = status_of(verb, rules)
     if rule.ended:  # "quit the party": a member until then; "will quit": a member still
         ended: dict[Status, Status] = {
