@@ -760,7 +760,9 @@ def visitors(
         if verb is not None and named.dep_ == "conj" and person in subjects:
             # "President X and visiting Prime Minister Y agreed ...": Y is with the host
             status = status_of(verb, rules)
-            for host in dict.fromkeys(h for h in subjects if h is not person):
+            for host in dict.fromkeys(
+                h for h in subjects if h.type == "person" and h is not person
+            ):
                 yield Found("met", host, person, sentence, spec["confidence"], status, when, place)
 
 
