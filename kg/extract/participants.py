@@ -100,7 +100,7 @@ def subjects_of(
     while token is not None:
         subjects = [c for c in token.children if c.dep_ in SUBJECTS]
         if token.dep_ == "relcl" and any(s.lower_ in RELATIVES for s in subjects):
-            # "Ferguson, who failed to return after a trip to ...", "A and B were among the
+            # "X, who flew home after a trip to Lima", "A and B were among the
             # leaders who met in Lima", "X, a Republican who chairs the committee"
             subjects = _counted_among(token.head) or [token.head, *_named_by(token.head)]
         if subjects:

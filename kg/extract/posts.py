@@ -326,7 +326,7 @@ def make_post(
         role = _role(tokens, org, None, rules)
         if role == "leads" and _part_of(objects, index, rules):
             # "head of Amnesty's Asia office" leads the office, not Amnesty; "chairman of the
-            # MCB's public affairs committee" leads that committee, a member of the MCB
+            # Harbour Council's youth committee" leads that committee, a member of the council
             part = _owned_body(objects[0], index, rules)
             org, party, role = (part, org, role) if part else (org, party, "member_of")
     elif title_orgs:
@@ -413,7 +413,8 @@ def _add_body(
 ) -> Resolved | None:
     """The body `words` and a body noun name, added to the index as an organisation, if they
     name one: a place or a capitalised word among them, or two lower-case words. An `owner`
-    written before them ('the MCB's') is in the name, not in the mention: it names its own."""
+    written before them ('the Harbour Council's') is in the name, not in the mention: it names
+    its own."""
     named = [*owner, *words]
     proper = any(index.at(t) is not None or (t.is_title and not t.is_sent_start) for t in named)
     if not proper and len(words) < 2:
@@ -427,14 +428,15 @@ def _add_body(
 
 def common_body(noun: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
     """A body a common noun and its modifiers name, added to the index as an organisation:
-    'the Commons public accounts committee', 'the MCB's public affairs committee'."""
+    'the Commons public accounts committee', 'the Harbour Council's youth committee'."""
     return _owned_body(noun, index, rules) or _complement_body(noun, index, rules)
 
 
 def _owned_body(noun: Token, index: EntityIndex, rules: Rules) -> Resolved | None:
-    """A body a named organisation possesses, named by a body noun and its modifiers ('the MCB's
-    public affairs committee'; not 'the MCB's committee', nor 'the party's policy council'),
-    added to the index as an organisation called as written, its owner's name in its own."""
+    """A body a named organisation possesses, named by a body noun and its modifiers ('the Harbour
+    Council's youth committee'; not 'the Harbour Council's committee', nor 'the party's policy
+    council'), added to the index as an organisation called as written, its owner's name in its
+    own."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or noun.lower_ not in rules.posts["body_nouns"] or index.at(owner) is None:
         return None
