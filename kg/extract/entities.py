@@ -612,17 +612,20 @@ def _spelled_out(span: Span, skip: frozenset[str]) -> Span | None:
     letters = doc[span.end + 1].text
     if not (letters.isupper() and letters.isalpha()):
         return None
-
-    def initials(words: Span) -> str:
-        return "".join(t.text[0] for t in words if t.lower_ not in skip)
-
     start = span.start
-    while start > 0 and len(initials(doc[start : span.end])) < len(letters):
+    while start > 0 and len(_initials(doc[start : span.end].text.split(), skip)) < len(letters):
         if not doc[start - 1].is_title or doc[start - 1].lower_ in skip:
             return None
         start -= 1
     longer = doc[start : span.end]
-    return longer if start < span.start and initials(longer) == letters else None
+    return (
+        longer if start < span.start and _initials(longer.text.split(), skip) == letters else None
+    )
+
+
+def _initials(words: list[str], skip: frozenset[str]) -> str:
+    """The first letters of the words a name's initials count ('of', 'and' do not)."""
+    return "".join(w[0] for w in words if w.lower() not in skip)
 
 
 def _bracketed_short_names(doc: Doc, index: EntityIndex) -> None:
@@ -661,7 +664,7 @@ def _acronyms(index: EntityIndex, rules: Rules) -> None:
     for key, entity in index.entities.items():
         words = [w for w in entity.name.replace("-", " ").split() if w.lower() not in skip]
         if entity.type in ORG_TYPES and len(words) > 1 and all(w[:1].isupper() for w in words):
-            spelled.setdefault("".join(w[0] for w in words), key)
+            spelled.setdefault(_initials(words, skip), key)
     for key, entity in list(index.entities.items()):
         full = spelled.get(entity.name)
         if full is None or full == key or entity.type not in ORG_TYPES or not entity.name.isupper():
