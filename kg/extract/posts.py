@@ -570,6 +570,7 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
     doc = sentence.doc
     seen: set[tuple[int, int]] = set()
     honorifics = rules.words("posts", "title_words_before_name")
+    heads = rules.words("posts", "heads")
     shared: dict[int, list[Token]] = {}  # a plural title's first name -> the title
     listed: dict[int, list[Token]] = {}  # the end of a titled name -> its organisation's words
     for token in index.mention_tokens(sentence):
@@ -582,7 +583,6 @@ def prefix_posts(sentence: Span, index: EntityIndex, rules: Rules) -> Iterator[P
         while i >= sentence.start and doc[i].text in honorifics:
             i -= 1
         tokens: list[Token] = []
-        heads = rules.words("posts", "heads")
         while i >= sentence.start and (
             _title_like(doc[i], index, rules)
             or _bridge(doc[i], tokens, sentence, rules)
